@@ -1,0 +1,45 @@
+"""Command line: ``python -m bot [--config PATH]``, ``validate [PATH]``, ``schema``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot", description="Lupus Companion Discord bot")
+    parser.add_argument("--config", type=Path, help="path to config.yaml (optional)")
+    sub = parser.add_subparsers(dest="command")
+    sub.add_parser("run", help="run the bot (the default)")
+    validate = sub.add_parser("validate", help="check content files and print every problem")
+    validate.add_argument("path", nargs="?", type=Path, default=None, help="content folder (default: from config)")
+    schema = sub.add_parser("schema", help="print the JSON Schema of the content files")
+    schema.add_argument("--kind", choices=["article", "routine", "resource", "safety"], default=None)
+    args = parser.parse_args(argv)
+
+    if args.command == "schema":
+        from bot.content.cli import schema_command
+
+        return schema_command(args.kind)
+
+    from bot.config import ConfigError, load_config
+
+    try:
+        config = load_config(args.config)
+    except ConfigError as exc:
+        print(f"Configuration error:\n{exc}", file=sys.stderr)
+        return 2
+
+    if args.command == "validate":
+        from bot.content.cli import validate_command
+
+        return validate_command(args.path or config.content.path)
+
+    from bot.app import run
+
+    return run(config)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

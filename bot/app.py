@@ -1,0 +1,83 @@
+"""Process life cycle: logging, the token check, start-up back-off, signals, exit codes."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+import sys
+
+import aiohttp
+import discord
+
+from bot.config import NO_TOKEN_HELP, Config
+from bot.content.store import ContentLoadError
+
+log = logging.getLogger("bot")
+
+#: Start-up failures that may pass (network, Discord outage) are retried after these pauses,
+#: so a crash loop cannot burn Discord's 1,000-logins-a-day budget.
+BACKOFF_SECONDS = (5, 15, 45, 120, 300, 900)
+
+
+def setup_logging(level: str) -> None:
+    discord.utils.setup_logging(level=getattr(logging, level), root=True)
+
+
+def run(config: Config) -> int:
+    setup_logging(config.logging.level)
+    token = config.token
+    if not token:
+        print(NO_TOKEN_HELP, file=sys.stderr)
+        return 2
+    try:
+        return asyncio.run(_serve(config, token))
+    except KeyboardInterrupt:  # pragma: no cover - signal handlers normally catch it first
+        return 0
+
+
+async def _serve(config: Config, token: str) -> int:
+    from bot.client import LupusBot
+
+    attempt = 0
+    while True:
+        bot = LupusBot(config)
+        stopping = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stopping.set)
+        runner = asyncio.create_task(bot.start(token))
+        waiter = asyncio.create_task(stopping.wait())
+        done, _ = await asyncio.wait({runner, waiter}, return_when=asyncio.FIRST_COMPLETED)
+        if waiter in done:
+            log.info("shutting down")
+            await bot.close()
+            await asyncio.gather(runner, return_exceptions=True)
+            return 0
+        waiter.cancel()
+        await bot.close()
+        error = runner.exception()
+        if error is None:
+            return 0
+        if isinstance(error, discord.LoginFailure):
+            log.error("Discord refused the token. Check DISCORD_TOKEN (it may have been reset).")
+            return 2
+        if isinstance(error, ContentLoadError):
+            log.error("The content has errors and there is no earlier good copy to serve:\n%s", error)
+            return 1
+        if isinstance(error, discord.PrivilegedIntentsRequired):
+            log.error("Discord says a privileged intent is required; this bot asks for none.")
+            return 2
+        transient = (aiohttp.ClientError, OSError, discord.GatewayNotFound, discord.ConnectionClosed,
+                     discord.DiscordServerError, asyncio.TimeoutError)
+        if not isinstance(error, transient):
+            log.error("start-up failed", exc_info=error)
+            return 1
+        pause = BACKOFF_SECONDS[min(attempt, len(BACKOFF_SECONDS) - 1)]
+        attempt += 1
+        log.warning("start-up failed (%s); trying again in %ds", type(error).__name__, pause)
+        try:
+            await asyncio.wait_for(stopping.wait(), timeout=pause)
+            return 0
+        except TimeoutError:
+            continue

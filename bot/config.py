@@ -1,0 +1,162 @@
+"""Operator configuration: one YAML file (optional), environment overrides, defaults.
+
+Only a token is required to run. Every mistake in the file is reported as one
+clear message naming the file, the key and the line; the token is never shown
+(it is a ``SecretStr`` everywhere, and messages never echo values).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+
+DEFAULT_API_BASE = "https://discord.com/api/v10"
+
+NO_TOKEN_HELP = """\
+Lupus Companion needs a Discord bot token to start, and none was found.
+To get one: open https://discord.com/developers/applications, choose "New Application",
+open its "Bot" page and press "Reset Token", then copy the token. Put it in the
+environment as DISCORD_TOKEN=... (for example in a file that only you can read, loaded by
+your service manager), or in config.yaml under discord.token (see config.example.yaml).
+Invite the bot with the "bot" and "applications.commands" scopes; it needs no privileged intents."""
+
+
+class ConfigError(Exception):
+    """A configuration problem the operator must fix; the CLI prints it and exits 2."""
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class DiscordConfig(_Section):
+    token: SecretStr | None = None
+    api_base: str = DEFAULT_API_BASE
+    dev_guild_ids: tuple[int, ...] = ()
+
+    @field_validator("api_base")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        if not value.startswith(("https://", "http://")):
+            raise ValueError("must be an http(s) URL such as https://discord.com/api/v10")
+        return value.rstrip("/")
+
+
+class AdminsConfig(_Section):
+    user_ids: tuple[int, ...] = ()
+    role_ids: tuple[int, ...] = ()
+    log_channel_id: int | None = None
+
+
+class DatabaseConfig(_Section):
+    path: Path = Path("data/bot.sqlite3")
+
+
+class ContentConfig(_Section):
+    path: Path = Path("content")
+    watch: bool = False
+
+
+class LoggingConfig(_Section):
+    level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
+
+
+class Config(_Section):
+    discord: DiscordConfig = Field(default_factory=DiscordConfig)
+    admins: AdminsConfig = Field(default_factory=AdminsConfig)
+    database: DatabaseConfig = Field(default_factory=DatabaseConfig)
+    content: ContentConfig = Field(default_factory=ContentConfig)
+    logging: LoggingConfig = Field(default_factory=LoggingConfig)
+
+    @property
+    def token(self) -> str | None:
+        secret = self.discord.token
+        return secret.get_secret_value() if secret else None
+
+
+def load_config(path: Path | None = None, env: Mapping[str, str] | None = None) -> Config:
+    """Read ``path`` (if given), apply ``DISCORD_TOKEN``/``DISCORD_API_BASE``, fill defaults.
+
+    Relative paths in the file are taken relative to the file's folder, so the bot
+    finds its content and database wherever it is started from.
+    """
+    env = os.environ if env is None else env
+    raw: dict[str, object] = {}
+    marks: dict[tuple[str, ...], int] = {}
+    base = Path.cwd()
+    if path is not None:
+        raw, marks = _read_yaml(path)
+        base = path.resolve().parent
+    data = {key: dict(value) if isinstance(value, dict) else value for key, value in raw.items()}
+    for var, key in (("DISCORD_TOKEN", "token"), ("DISCORD_API_BASE", "api_base")):
+        if env.get(var):
+            section = data.setdefault("discord", {})
+            if isinstance(section, dict):
+                section[key] = env[var]
+    try:
+        config = Config.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(_explain(exc, path, marks)) from None
+    return config.model_copy(
+        update={
+            "database": DatabaseConfig(path=_under(base, config.database.path)),
+            "content": ContentConfig(path=_under(base, config.content.path), watch=config.content.watch),
+        }
+    )
+
+
+def _under(base: Path, path: Path) -> Path:
+    return path if path.is_absolute() else base / path
+
+
+def _read_yaml(path: Path) -> tuple[dict[str, object], dict[tuple[str, ...], int]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: config file not found (see config.example.yaml)") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read the config file ({type(exc).__name__})") from None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        value = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+        problem = getattr(exc, "problem", None) or "not valid YAML"
+        raise ConfigError(f"{where}: {problem}") from None
+    if value is None:
+        return {}, {}
+    if not isinstance(value, dict):
+        raise ConfigError(f"{path}:1:1: the config file must be a mapping of sections (see config.example.yaml)")
+    return value, _line_marks(node)
+
+
+def _line_marks(node: yaml.Node | None, prefix: tuple[str, ...] = ()) -> dict[tuple[str, ...], int]:
+    """Map each key path (``("discord", "token")``) to the 1-based line it is on."""
+    marks: dict[tuple[str, ...], int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = (*prefix, str(key_node.value))
+            marks[key] = key_node.start_mark.line + 1
+            marks.update(_line_marks(value_node, key))
+    return marks
+
+
+def _explain(exc: ValidationError, path: Path | None, marks: dict[tuple[str, ...], int]) -> str:
+    lines = []
+    for error in exc.errors():
+        loc = tuple(str(part) for part in error["loc"] if not isinstance(part, int))
+        key = ".".join(loc) or "(top level)"
+        line = next((marks[loc[:n]] for n in range(len(loc), 0, -1) if loc[:n] in marks), None)
+        where = f"{path}:{line}" if path and line else str(path or "environment")
+        if error["type"] == "extra_forbidden":
+            message = f"unknown key '{key}' (check the spelling against config.example.yaml)"
+        else:
+            message = f"'{key}': {error['msg']}"
+        lines.append(f"{where}: {message}")
+    return "\n".join(lines)
