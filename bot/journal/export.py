@@ -1,0 +1,99 @@
+"""CSV export of the journal, for a spreadsheet or a care-team visit.
+
+One file with a ``kind`` column (``checkin`` or ``routine``) so it stays one
+attachment and sorts by time. Text that a spreadsheet would run as a formula
+(cells starting with ``= + - @``, tab or carriage return) is prefixed with a
+single quote: a note like ``=HYPERLINK(...)`` must stay a note.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from datetime import UTC, datetime
+
+from bot.storage.journal import Checkin, Completion
+
+HEADER = (
+    "kind",
+    "date",
+    "time_utc",
+    "pain",
+    "fatigue",
+    "note",
+    "source",
+    "routine_id",
+    "outcome",
+    "steps_done",
+    "steps_total",
+    "seconds_spent",
+)
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+
+
+def neutralize(cell: str) -> str:
+    """Make a text cell inert in spreadsheets (OWASP CSV-injection advice)."""
+    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
+
+
+def _text(value: str | None) -> str:
+    return "" if value is None else neutralize(value)
+
+
+def _number(value: int | None) -> str:
+    return "" if value is None else str(int(value))
+
+
+def checkins_csv(checkins: Iterable[Checkin], completions: Iterable[Completion]) -> bytes:
+    """UTF-8 CSV: a header, then check-ins and routines in time order (routines by start time)."""
+    rows: list[tuple[tuple[datetime, int, int], list[str]]] = []
+    for c in checkins:
+        at = c.at.astimezone(UTC)
+        rows.append(
+            (
+                (at, 0, c.id or 0),
+                [
+                    "checkin",
+                    at.date().isoformat(),
+                    at.strftime("%H:%M"),
+                    _number(c.pain),
+                    _number(c.fatigue),
+                    _text(c.note),
+                    _text(c.source),
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                ],
+            )
+        )
+    for r in completions:
+        at = r.started_at.astimezone(UTC)
+        rows.append(
+            (
+                (at, 1, r.id or 0),
+                [
+                    "routine",
+                    at.date().isoformat(),
+                    at.strftime("%H:%M"),
+                    "",
+                    "",
+                    "",
+                    "",
+                    _text(r.routine_id),
+                    _text(r.outcome),
+                    _number(r.steps_done),
+                    _number(r.steps_total),
+                    _number(r.seconds_spent),
+                ],
+            )
+        )
+    rows.sort(key=lambda item: item[0])
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(HEADER)
+    writer.writerows(row for _, row in rows)
+    return buffer.getvalue().encode("utf-8")

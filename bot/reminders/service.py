@@ -1,0 +1,99 @@
+"""Reminder decisions on top of the repository, with no Discord in sight.
+
+The cog (or scheduler callback) asks ``due(now)`` for what to do, performs it
+(sends the DM, or not), and only then reports back with ``record_sent`` /
+``record_skipped`` / ``record_undeliverable``. The row therefore stays due
+until the action has really happened: a crash mid-send means the reminder is
+considered again at start-up, under the missed-reminder rule, instead of lost.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from bot.reminders.schedule import MISSED_GRACE_SECONDS, decide_missed, format_time, next_fire, parse_time
+from bot.storage.reminders import Reminder, ReminderRepo
+
+PAUSED_UNKNOWN_ZONE = "unknown_timezone"
+PAUSED_DM_BLOCKED = "dm_blocked"
+
+
+@dataclass(frozen=True, slots=True)
+class Firing:
+    """What to do with one due reminder, and when it fires next."""
+
+    reminder: Reminder
+    action: Literal["send", "skip"]
+    next_fire_at: datetime
+
+
+def zone_or_error(tz_name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(tz_name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ValueError(f"I don't know the time zone {tz_name!r}. Pick one from the list.") from exc
+
+
+def plan(reminder: Reminder, now: datetime, grace: float | timedelta = MISSED_GRACE_SECONDS) -> Firing:
+    """Pure: send or skip this due reminder, and its next firing after ``now``."""
+    tz = zone_or_error(reminder.timezone)
+    following = next_fire(parse_time(reminder.local_time), tz, now)
+    return Firing(reminder, decide_missed(reminder.next_fire_at, now, grace), following)
+
+
+class ReminderService:
+    def __init__(self, repo: ReminderRepo, *, grace: float | timedelta = MISSED_GRACE_SECONDS) -> None:
+        self._repo = repo
+        self._grace = grace
+
+    async def set(
+        self, user_id: int, local_time: time, tz_name: str, routine_id: str | None, *, now: datetime
+    ) -> Reminder:
+        """Create or replace a reminder; it first fires at the next occurrence after ``now``."""
+        tz = zone_or_error(tz_name)
+        return await self._repo.upsert(
+            user_id,
+            local_time=format_time(local_time),
+            timezone=tz.key,
+            routine_id=routine_id,
+            next_fire_at=next_fire(local_time, tz, now),
+            now=now,
+        )
+
+    async def due(self, now: datetime) -> list[Firing]:
+        """Plans for every due reminder. One whose zone vanished from tzdata is paused, not crashed on."""
+        firings = []
+        for reminder in await self._repo.due(now):
+            try:
+                firings.append(plan(reminder, now, self._grace))
+            except ValueError:
+                await self._repo.pause(reminder.user_id, PAUSED_UNKNOWN_ZONE, now=now)
+        return firings
+
+    async def record_sent(self, firing: Firing, *, sent_at: datetime) -> bool:
+        return await self._repo.mark_sent(
+            firing.reminder.user_id,
+            firing.next_fire_at,
+            sent_at=sent_at,
+            expected_fire_at=firing.reminder.next_fire_at,
+        )
+
+    async def record_skipped(self, firing: Firing, *, now: datetime) -> bool:
+        return await self._repo.reschedule(
+            firing.reminder.user_id,
+            firing.next_fire_at,
+            now=now,
+            expected_fire_at=firing.reminder.next_fire_at,
+        )
+
+    async def record_undeliverable(
+        self, firing: Firing, *, now: datetime, reason: str = PAUSED_DM_BLOCKED
+    ) -> bool:
+        """The DM failed for good (e.g. no shared server): pause rather than retry daily."""
+        return await self._repo.pause(firing.reminder.user_id, reason, now=now)
+
+    async def next_wakeup(self) -> datetime | None:
+        return await self._repo.next_fire_at()

@@ -1,0 +1,444 @@
+"""The one database handle: an aiosqlite connection with safe defaults.
+
+Why it looks like this:
+
+* One connection per process (DESIGN.md → Storage). SQLite serialises writers
+  anyway; one connection means one writer and no "database is locked" between
+  our own tasks. Because every task shares that connection, a transaction must
+  not interleave with another task's statements, so ``transaction()`` holds an
+  ``asyncio.Lock`` and every statement outside a transaction takes the same
+  lock for its own length.
+* The file holds health data, so it is created owner-only (0600) before SQLite
+  touches it, and the ``-wal``/``-shm`` companions are kept owner-only too.
+* SQLite errors that mean "the environment is broken" (disk full, read-only
+  file, corrupt file) become one ``StorageError`` with a message an operator can
+  act on. The transaction is rolled back, so nothing is half-written.
+* This module is the only place that speaks SQLite dialect (PRAGMAs,
+  ``sqlite_master``); repositories use plain SQL with ``?`` parameters so a
+  PostgreSQL implementation of this class can replace it later.
+* aiosqlite logs every call *with its parameters* at DEBUG. Those parameters
+  include pain scores and notes, which must never be logged, so its DEBUG
+  records are dropped here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import errno
+import logging
+import os
+import sqlite3
+import stat
+from collections.abc import AsyncIterator, Iterator, Sequence
+from contextlib import asynccontextmanager, contextmanager, suppress
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal, cast
+
+import aiosqlite
+
+from bot.storage.migrations import MIGRATIONS, MigrationError, apply_migrations
+
+log = logging.getLogger(__name__)
+
+Params = Sequence[Any]
+Row = dict[str, Any]
+StorageErrorKind = Literal[
+    "full", "read_only", "cannot_open", "corrupt", "busy", "constraint", "closed", "schema", "error"
+]
+
+MEMORY = ":memory:"
+
+
+class StorageError(Exception):
+    """The database could not do what was asked; ``kind`` says why.
+
+    Messages never contain the values being written (they may be health data).
+    """
+
+    def __init__(self, message: str, *, kind: StorageErrorKind = "error") -> None:
+        super().__init__(message)
+        self.kind: StorageErrorKind = kind
+
+
+class _DropDebug(logging.Filter):
+    """Drop aiosqlite's DEBUG records: they print SQL parameters (health data)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno > logging.DEBUG
+
+
+_aiosqlite_log = logging.getLogger("aiosqlite")
+if not any(isinstance(f, _DropDebug) for f in _aiosqlite_log.filters):
+    _aiosqlite_log.addFilter(_DropDebug())
+
+
+@dataclass(frozen=True, slots=True)
+class TableInfo:
+    """What ``privacy`` needs to know about a table, found by walking the schema."""
+
+    name: str
+    columns: tuple[str, ...]
+    primary_key: tuple[str, ...]
+    references: frozenset[str]
+    """Tables this one points at with a foreign key."""
+
+    @property
+    def owned_by_user(self) -> bool:
+        return "user_id" in self.columns
+
+
+def _describe(error: sqlite3.Error, path: str) -> StorageError:
+    """Turn a sqlite3 error into a StorageError an operator can act on."""
+    code = getattr(error, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    text = str(error)
+    if isinstance(error, sqlite3.IntegrityError):
+        return StorageError(f"the data broke a database rule ({text}); nothing was saved", kind="constraint")
+    if primary == sqlite3.SQLITE_FULL or "database or disk is full" in text:
+        return StorageError(
+            f"the disk holding the database ({path}) is full, or the database reached its size limit; "
+            "nothing was saved and the data already stored is intact. Free some disk space.",
+            kind="full",
+        )
+    if primary == sqlite3.SQLITE_READONLY or "readonly database" in text:
+        return StorageError(
+            f"the database ({path}) is read-only, so nothing can be saved. The bot needs write access "
+            "to the file and to its folder (for the -wal and -shm files), and the disk must not be "
+            "mounted read-only.",
+            kind="read_only",
+        )
+    if primary in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM, sqlite3.SQLITE_AUTH):
+        return StorageError(
+            f"cannot open the database ({path}) or its -wal/-shm files: check that the path exists "
+            "and that the bot may read and write the file and its folder.",
+            kind="cannot_open",
+        )
+    if primary in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+        return StorageError(
+            f"the database file ({path}) is damaged or is not a SQLite database; "
+            "stop the bot and restore it from a backup.",
+            kind="corrupt",
+        )
+    if primary in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        return StorageError(
+            f"the database ({path}) stayed locked by another process for too long; "
+            "only one bot process should use a SQLite file.",
+            kind="busy",
+        )
+    if primary == sqlite3.SQLITE_IOERR:
+        return StorageError(f"the disk reported an I/O error on the database ({path}): {text}", kind="error")
+    return StorageError(f"database error on {path}: {text}", kind="error")
+
+
+def _os_error(error: OSError, path: Path) -> StorageError:
+    if isinstance(error, PermissionError) or error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return StorageError(
+            f"the database ({path}) is read-only or its folder cannot be written: {error.strerror}. "
+            "The bot needs write access to the file and its folder.",
+            kind="read_only",
+        )
+    if error.errno == errno.ENOSPC:
+        return StorageError(f"the disk holding the database ({path}) is full", kind="full")
+    return StorageError(f"cannot create the database ({path}): {error.strerror}", kind="cannot_open")
+
+
+def _owner_only(path: Path) -> None:
+    """Remove group/other permission bits, never adding any (a 0400 file stays 0400)."""
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        return
+    if mode & 0o077:
+        try:
+            os.chmod(path, mode & 0o700)
+        except OSError as exc:
+            log.warning("could not make %s owner-only: %s", path, exc.strerror)
+
+
+def _prepare_file(path: Path) -> None:
+    """Create the folder and an empty 0600 file before SQLite opens it.
+
+    SQLite would create the file with the process umask (often world-readable);
+    creating it ourselves first fixes the mode, and SQLite copies the main file's
+    mode onto ``-wal``/``-shm``.
+    """
+    if not path.parent.exists():
+        path.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    os.close(fd)
+    _owner_only(path)
+
+
+def _companions(path: Path) -> tuple[Path, Path]:
+    return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
+
+
+def _file_sizes(paths: Sequence[Path]) -> int:
+    total = 0
+    for p in paths:
+        with suppress(FileNotFoundError):
+            total += p.stat().st_size
+    return total
+
+
+def _dict_row(cursor: sqlite3.Cursor, row: tuple[Any, ...]) -> Row:
+    return {column[0]: value for column, value in zip(cursor.description, row, strict=True)}
+
+
+def _quote(identifier: str) -> str:
+    return '"' + identifier.replace('"', '""') + '"'
+
+
+class Database:
+    """One aiosqlite connection, its lock and its migrations. Open with ``await Database.open(path)``."""
+
+    def __init__(self, conn: aiosqlite.Connection, path: Path | str) -> None:
+        self._conn: aiosqlite.Connection | None = conn
+        self._path = path if isinstance(path, str) else Path(path)
+        self._lock = asyncio.Lock()
+        self._owner: asyncio.Task[Any] | None = None
+
+    # -- life cycle -------------------------------------------------------------------------------
+
+    @classmethod
+    async def open(cls, path: Path | str, *, migrations: Sequence[str] = MIGRATIONS) -> Database:
+        """Open (creating if needed) the database, set it up, and migrate it.
+
+        Fails fast with ``StorageError`` if the file cannot be written, so an
+        operator learns at start-up rather than at the first check-in.
+        """
+        is_memory = str(path) == MEMORY
+        file_path: Path | str = MEMORY if is_memory else Path(path)
+        if isinstance(file_path, Path):
+            try:
+                await asyncio.to_thread(_prepare_file, file_path)
+            except OSError as exc:
+                raise _os_error(exc, file_path) from exc
+        try:
+            conn = await aiosqlite.connect(str(file_path), isolation_level=None)
+        except sqlite3.Error as exc:
+            raise _describe(exc, str(file_path)) from exc
+        db = cls(conn, file_path)
+        try:
+            await db._configure()
+            version = await apply_migrations(conn, migrations)
+            conn.row_factory = _dict_row
+        except sqlite3.Error as exc:
+            await db.close()
+            raise _describe(exc, str(file_path)) from exc
+        except MigrationError as exc:
+            await db.close()
+            raise StorageError(str(exc), kind="schema") from exc
+        except BaseException:
+            await db.close()
+            raise
+        if isinstance(file_path, Path):
+            for companion in _companions(file_path):
+                await asyncio.to_thread(_owner_only, companion)
+        log.info("database open at %s (schema version %d)", file_path, version)
+        return db
+
+    async def _configure(self) -> None:
+        conn = self.conn
+        await conn.execute("PRAGMA busy_timeout = 5000")
+        await conn.execute("PRAGMA foreign_keys = ON")
+        # Overwrite deleted rows on disk, so /privacy delete really erases.
+        await conn.execute("PRAGMA secure_delete = ON")
+        async with conn.execute("PRAGMA journal_mode = WAL") as cursor:
+            row = await cursor.fetchone()
+        mode = str(row[0]).lower() if row else "?"
+        if mode != "wal" and self._path != MEMORY:
+            log.warning("database journal mode is %s, not WAL (is the file on a network disk?)", mode)
+        await conn.execute("PRAGMA synchronous = NORMAL")
+        # Probe for write access now: a read-only file otherwise opens "fine".
+        await conn.execute("BEGIN IMMEDIATE")
+        await conn.execute("ROLLBACK")
+
+    async def close(self, *, wait: float = 5.0) -> None:
+        """Close the connection (idempotent). Without it aiosqlite's thread keeps the process alive.
+
+        Waits up to ``wait`` seconds for a transaction in progress to finish,
+        then closes regardless (SQLite rolls back whatever was not committed).
+        """
+        if self._conn is None:
+            return
+        acquired = False
+        if not self._in_my_transaction():
+            try:
+                acquired = await asyncio.wait_for(self._lock.acquire(), timeout=wait)
+            except TimeoutError:
+                log.warning("closing the database while a transaction is still running")
+        conn, self._conn = self._conn, None
+        try:
+            if conn is not None:
+                await conn.close()
+        except sqlite3.Error as exc:
+            log.warning("error while closing the database: %s", exc)
+        finally:
+            if acquired:
+                self._lock.release()
+
+    async def __aenter__(self) -> Database:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.close()
+
+    # -- properties -------------------------------------------------------------------------------
+
+    @property
+    def path(self) -> Path | str:
+        """The database file (or ``":memory:"``)."""
+        return self._path
+
+    @property
+    def conn(self) -> aiosqlite.Connection:
+        """The raw connection, for db.py-level code only; repositories use ``execute``/``fetch*``."""
+        if self._conn is None:
+            raise StorageError("the database is closed", kind="closed")
+        return self._conn
+
+    @property
+    def is_open(self) -> bool:
+        return self._conn is not None
+
+    # -- transactions -----------------------------------------------------------------------------
+
+    def _in_my_transaction(self) -> bool:
+        task = asyncio.current_task()
+        return task is not None and self._owner is task
+
+    @contextmanager
+    def _translated(self) -> Iterator[None]:
+        try:
+            yield
+        except sqlite3.Error as exc:
+            raise _describe(exc, str(self._path)) from exc
+        except ValueError as exc:  # aiosqlite: "Connection closed"
+            if self._conn is None or "closed" in str(exc).lower():
+                raise StorageError("the database is closed", kind="closed") from exc
+            raise
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[None]:
+        """``BEGIN IMMEDIATE`` … ``COMMIT``, or ``ROLLBACK`` if the block raises.
+
+        IMMEDIATE takes the write lock up front, so a read-modify-write cannot
+        be overtaken between its read and its write. A ``transaction()`` inside
+        another (same task) joins the outer one. Do not await another task that
+        uses the database while inside: it would wait for this lock.
+        """
+        if self._in_my_transaction():
+            yield
+            return
+        async with self._lock:
+            conn = self.conn
+            self._owner = asyncio.current_task()
+            try:
+                with self._translated():
+                    if conn.in_transaction:  # left over by a cancelled rollback
+                        await conn.rollback()
+                    await conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield
+                except BaseException:
+                    await self._rollback()
+                    raise
+                try:
+                    with self._translated():
+                        await conn.execute("COMMIT")
+                except BaseException:
+                    await self._rollback()
+                    raise
+            finally:
+                self._owner = None
+
+    async def _rollback(self) -> None:
+        conn = self._conn
+        if conn is None:
+            return
+        try:
+            if conn.in_transaction:
+                # Shielded: even if we are being cancelled, the rollback is queued
+                # on aiosqlite's thread ahead of any later statement.
+                await asyncio.shield(conn.rollback())
+        except sqlite3.Error as exc:
+            log.warning("rollback failed: %s", exc)
+
+    @asynccontextmanager
+    async def _turn(self) -> AsyncIterator[aiosqlite.Connection]:
+        """Run inside the caller's transaction, or take the lock for one statement."""
+        if self._in_my_transaction():
+            with self._translated():
+                yield self.conn
+            return
+        async with self._lock:
+            with self._translated():
+                yield self.conn
+
+    # -- statements -------------------------------------------------------------------------------
+
+    async def execute(self, sql: str, params: Params = ()) -> int:
+        """Run one statement; return the number of rows it changed."""
+        async with self._turn() as conn, conn.execute(sql, params) as cursor:
+            return cursor.rowcount
+
+    async def insert(self, sql: str, params: Params = ()) -> int:
+        """Run an INSERT; return the new row's integer key."""
+        async with self._turn() as conn, conn.execute(sql, params) as cursor:
+            rowid = cursor.lastrowid
+        if rowid is None:
+            raise StorageError("the insert produced no row id")
+        return rowid
+
+    async def fetchall(self, sql: str, params: Params = ()) -> list[Row]:
+        async with self._turn() as conn:
+            rows = await conn.execute_fetchall(sql, params)
+        return cast(list[Row], list(rows))  # the row factory makes dicts
+
+    async def fetchone(self, sql: str, params: Params = ()) -> Row | None:
+        async with self._turn() as conn, conn.execute(sql, params) as cursor:
+            row = await cursor.fetchone()
+        return cast(Row | None, row)
+
+    async def fetchval(self, sql: str, params: Params = ()) -> Any:
+        row = await self.fetchone(sql, params)
+        return None if row is None else next(iter(row.values()))
+
+    # -- introspection and upkeep (SQLite dialect lives here) ----------------------------------
+
+    async def tables(self) -> list[TableInfo]:
+        """Every table of the schema, for code that must cover all of them (privacy)."""
+        names = await self.fetchall(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+            "ORDER BY name"
+        )
+        result: list[TableInfo] = []
+        for entry in names:
+            name = str(entry["name"])
+            columns = await self.fetchall(f"PRAGMA table_info({_quote(name)})")
+            keys = await self.fetchall(f"PRAGMA foreign_key_list({_quote(name)})")
+            primary = sorted((c for c in columns if c["pk"]), key=lambda c: c["pk"])
+            result.append(
+                TableInfo(
+                    name=name,
+                    columns=tuple(str(c["name"]) for c in columns),
+                    primary_key=tuple(str(c["name"]) for c in primary),
+                    references=frozenset(str(k["table"]) for k in keys),
+                )
+            )
+        return result
+
+    async def schema_version(self) -> int:
+        return int(await self.fetchval("PRAGMA user_version"))
+
+    async def size_bytes(self) -> int:
+        """Bytes on disk: the file plus its write-ahead log (0 for an in-memory database)."""
+        if not isinstance(self._path, Path):
+            return 0
+        return await asyncio.to_thread(_file_sizes, [self._path, _companions(self._path)[0]])
+
+    async def checkpoint(self) -> None:
+        """Fold the write-ahead log into the file and truncate it (e.g. after a deletion)."""
+        await self.fetchall("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -1,0 +1,151 @@
+"""Numbered schema migrations, tracked by ``PRAGMA user_version``.
+
+Like RoboDanny's ``migrations/`` folder but without a revision table: migration
+``n`` (1-based) is ``MIGRATIONS[n - 1]``, and the database's ``user_version``
+says how many have been applied. Each pending migration runs in its own
+``BEGIN IMMEDIATE`` transaction together with the ``user_version`` bump, so a
+failure leaves the schema exactly at the previous version, never half-built.
+
+Rules for adding one: append, never edit an applied script; keep the SQL
+portable (it is the seam for PostgreSQL); every table a person owns gets a
+``user_id`` column, or ``bot.storage.privacy`` will refuse to run (a table with
+no owner must be added to its allow-list on purpose).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import aiosqlite
+
+MIGRATION_1 = """
+CREATE TABLE user_prefs (
+    user_id        INTEGER PRIMARY KEY,
+    auto_advance   INTEGER NOT NULL DEFAULT 0,
+    usual_routine  TEXT,
+    safety_ack_at  TEXT,
+    dm_blocked_at  TEXT,
+    notice_pending TEXT,
+    created_at     TEXT NOT NULL,
+    updated_at     TEXT NOT NULL
+);
+
+CREATE TABLE routine_sessions (
+    id                TEXT PRIMARY KEY,
+    user_id           INTEGER NOT NULL,
+    routine_id        TEXT NOT NULL,
+    state_json        TEXT NOT NULL,
+    status            TEXT NOT NULL,
+    version           INTEGER NOT NULL,
+    deadline          REAL,
+    channel_id        INTEGER,
+    message_id        INTEGER,
+    interaction_token TEXT,
+    token_expires_at  REAL,
+    is_dm             INTEGER NOT NULL DEFAULT 0,
+    created_at        TEXT,
+    updated_at        TEXT
+);
+CREATE INDEX idx_routine_sessions_user_status ON routine_sessions (user_id, status);
+CREATE INDEX idx_routine_sessions_deadline ON routine_sessions (deadline);
+
+CREATE TABLE routine_completions (
+    id            INTEGER PRIMARY KEY,
+    user_id       INTEGER NOT NULL,
+    session_id    TEXT,
+    routine_id    TEXT NOT NULL,
+    outcome       TEXT NOT NULL,
+    started_at    TEXT NOT NULL,
+    ended_at      TEXT NOT NULL,
+    steps_done    INTEGER NOT NULL,
+    steps_total   INTEGER NOT NULL,
+    seconds_spent INTEGER NOT NULL
+);
+CREATE INDEX idx_routine_completions_user_ended ON routine_completions (user_id, ended_at);
+
+CREATE TABLE checkins (
+    id      INTEGER PRIMARY KEY,
+    user_id INTEGER NOT NULL,
+    at      TEXT NOT NULL,
+    pain    INTEGER NOT NULL CHECK (pain BETWEEN 0 AND 10),
+    fatigue INTEGER CHECK (fatigue BETWEEN 0 AND 10),
+    note    TEXT CHECK (length(note) <= 500),
+    source  TEXT NOT NULL
+);
+CREATE INDEX idx_checkins_user_at ON checkins (user_id, at);
+
+CREATE TABLE reminders (
+    user_id       INTEGER PRIMARY KEY,
+    local_time    TEXT NOT NULL,
+    timezone      TEXT NOT NULL,
+    routine_id    TEXT,
+    next_fire_at  REAL NOT NULL,
+    last_sent_at  REAL,
+    paused        INTEGER NOT NULL DEFAULT 0,
+    paused_reason TEXT,
+    created_at    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL
+);
+CREATE INDEX idx_reminders_next_fire ON reminders (paused, next_fire_at);
+
+CREATE TABLE audit_log (
+    id             INTEGER PRIMARY KEY,
+    at             TEXT NOT NULL,
+    user_id        INTEGER NOT NULL,
+    action         TEXT NOT NULL,
+    place          TEXT,
+    result         TEXT NOT NULL,
+    detail         TEXT,
+    version_before TEXT,
+    version_after  TEXT
+);
+
+CREATE TABLE kv (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (MIGRATION_1,)
+"""Every migration, in order. The schema version is ``len(MIGRATIONS)``."""
+
+
+class MigrationError(Exception):
+    """The database cannot be brought to this code's schema version."""
+
+
+async def schema_version(conn: aiosqlite.Connection) -> int:
+    async with conn.execute("PRAGMA user_version") as cursor:
+        row = await cursor.fetchone()
+    assert row is not None
+    return int(row[0])
+
+
+async def apply_migrations(conn: aiosqlite.Connection, migrations: Sequence[str] = MIGRATIONS) -> int:
+    """Apply every pending migration; return the resulting schema version.
+
+    Running it again is a no-op. A database written by a newer release (higher
+    ``user_version``) is refused rather than used: this code does not know what
+    those tables mean, and guessing could lose data.
+    """
+    current = await schema_version(conn)
+    if current > len(migrations):
+        raise MigrationError(
+            f"the database is at schema version {current}, but this release only knows "
+            f"{len(migrations)}; it was written by a newer release. Upgrade the bot, or "
+            "restore a backup made by this release."
+        )
+    for number in range(current + 1, len(migrations) + 1):
+        script = migrations[number - 1]
+        # executescript() commits any open transaction before it starts, so the
+        # BEGIN/COMMIT live inside the script; a failure leaves the transaction
+        # open and we roll it back, keeping the previous version intact.
+        try:
+            await conn.executescript(
+                f"BEGIN IMMEDIATE;\n{script}\n;PRAGMA user_version = {int(number)};\nCOMMIT;"
+            )
+        except BaseException:
+            if conn.in_transaction:
+                await conn.rollback()
+            raise
+    return len(migrations)

@@ -1,0 +1,114 @@
+"""Per-user preferences and the one-time safety acknowledgement.
+
+A missing row means "all defaults"; rows are created on the first change, so
+merely looking someone up stores nothing about them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.storage.db import Database
+from bot.storage.timefmt import from_iso_opt, to_iso, utcnow
+
+
+@dataclass(frozen=True, slots=True)
+class Prefs:
+    user_id: int
+    auto_advance: bool = False
+    usual_routine: str | None = None
+    safety_ack_at: datetime | None = None
+    dm_blocked_at: datetime | None = None
+    """When a DM to this user last failed (e.g. Discord error 50278)."""
+    notice_pending: str | None = None
+    """A short message to show at their next interaction (e.g. why reminders stopped)."""
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+    @property
+    def safety_acknowledged(self) -> bool:
+        return self.safety_ack_at is not None
+
+
+# Column names are fixed here, never taken from callers.
+_SETTABLE = frozenset({"auto_advance", "usual_routine", "safety_ack_at", "dm_blocked_at", "notice_pending"})
+
+
+class PrefsRepo:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def get(self, user_id: int) -> Prefs:
+        """The user's preferences, or the defaults if they never changed any."""
+        row = await self._db.fetchone(
+            "SELECT user_id, auto_advance, usual_routine, safety_ack_at, dm_blocked_at, notice_pending, "
+            "created_at, updated_at FROM user_prefs WHERE user_id = ?",
+            (user_id,),
+        )
+        if row is None:
+            return Prefs(user_id=user_id)
+        return Prefs(
+            user_id=row["user_id"],
+            auto_advance=bool(row["auto_advance"]),
+            usual_routine=row["usual_routine"],
+            safety_ack_at=from_iso_opt(row["safety_ack_at"]),
+            dm_blocked_at=from_iso_opt(row["dm_blocked_at"]),
+            notice_pending=row["notice_pending"],
+            created_at=from_iso_opt(row["created_at"]),
+            updated_at=from_iso_opt(row["updated_at"]),
+        )
+
+    async def _set(self, user_id: int, values: dict[str, object], now: datetime | None) -> None:
+        unknown = set(values) - _SETTABLE
+        if unknown:
+            raise ValueError(f"not a preference: {sorted(unknown)}")
+        stamp = to_iso(now or utcnow())
+        columns = list(values)
+        assignments = ", ".join(f"{c} = excluded.{c}" for c in columns)
+        await self._db.execute(
+            f"INSERT INTO user_prefs (user_id, {', '.join(columns)}, created_at, updated_at) "
+            f"VALUES (?, {', '.join('?' for _ in columns)}, ?, ?) "
+            f"ON CONFLICT (user_id) DO UPDATE SET {assignments}, updated_at = excluded.updated_at",
+            (user_id, *values.values(), stamp, stamp),
+        )
+
+    async def set_auto_advance(self, user_id: int, enabled: bool, *, now: datetime | None = None) -> None:
+        await self._set(user_id, {"auto_advance": int(enabled)}, now)
+
+    async def set_usual_routine(
+        self, user_id: int, routine_id: str | None, *, now: datetime | None = None
+    ) -> None:
+        await self._set(user_id, {"usual_routine": routine_id}, now)
+
+    async def ack_safety(self, user_id: int, *, now: datetime | None = None) -> None:
+        stamp = now or utcnow()
+        await self._set(user_id, {"safety_ack_at": to_iso(stamp)}, stamp)
+
+    async def mark_dm_blocked(
+        self, user_id: int, *, notice: str | None = None, now: datetime | None = None
+    ) -> None:
+        """Remember that DMs to this user fail, and optionally leave them a notice."""
+        stamp = now or utcnow()
+        values: dict[str, object] = {"dm_blocked_at": to_iso(stamp)}
+        if notice is not None:
+            values["notice_pending"] = notice
+        await self._set(user_id, values, stamp)
+
+    async def clear_dm_blocked(self, user_id: int, *, now: datetime | None = None) -> None:
+        await self._db.execute(
+            "UPDATE user_prefs SET dm_blocked_at = NULL, updated_at = ? WHERE user_id = ?",
+            (to_iso(now or utcnow()), user_id),
+        )
+
+    async def take_pending_notice(self, user_id: int) -> str | None:
+        """Return the pending notice and clear it, atomically, so it is shown once."""
+        async with self._db.transaction():
+            notice = await self._db.fetchval(
+                "SELECT notice_pending FROM user_prefs WHERE user_id = ?", (user_id,)
+            )
+            if notice is not None:
+                await self._db.execute(
+                    "UPDATE user_prefs SET notice_pending = NULL WHERE user_id = ?", (user_id,)
+                )
+        return None if notice is None else str(notice)

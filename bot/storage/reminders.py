@@ -1,0 +1,178 @@
+"""Daily reminder rows: one per user, with the next instant it fires.
+
+The next firing is stored as an instant (not recomputed from the wall-clock
+time at each start) so a reminder missed while the bot was down can be seen as
+missed, and so a restart re-arms exactly what was pending. Computing that
+instant is ``bot.reminders.schedule``'s job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.storage.db import Database, Row
+from bot.storage.timefmt import from_epoch, from_epoch_opt, from_iso, to_epoch, to_iso, utcnow
+
+_COLUMNS = (
+    "user_id, local_time, timezone, routine_id, next_fire_at, last_sent_at, paused, paused_reason, "
+    "created_at, updated_at"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Reminder:
+    user_id: int
+    local_time: str
+    """Wall-clock ``HH:MM`` in ``timezone``."""
+    timezone: str
+    """IANA zone name, e.g. ``America/New_York``."""
+    routine_id: str | None
+    next_fire_at: datetime
+    last_sent_at: datetime | None
+    paused: bool
+    paused_reason: str | None
+    created_at: datetime
+    updated_at: datetime
+
+
+def _reminder(row: Row) -> Reminder:
+    return Reminder(
+        user_id=row["user_id"],
+        local_time=row["local_time"],
+        timezone=row["timezone"],
+        routine_id=row["routine_id"],
+        next_fire_at=from_epoch(row["next_fire_at"]),
+        last_sent_at=from_epoch_opt(row["last_sent_at"]),
+        paused=bool(row["paused"]),
+        paused_reason=row["paused_reason"],
+        created_at=from_iso(row["created_at"]),
+        updated_at=from_iso(row["updated_at"]),
+    )
+
+
+class ReminderRepo:
+    """Store and query reminders."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def upsert(
+        self,
+        user_id: int,
+        *,
+        local_time: str,
+        timezone: str,
+        routine_id: str | None,
+        next_fire_at: datetime,
+        now: datetime | None = None,
+    ) -> Reminder:
+        """Create or replace the user's reminder; setting it again also un-pauses it."""
+        stamp = to_iso(now or utcnow())
+        async with self._db.transaction():
+            await self._db.execute(
+                f"INSERT INTO reminders ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, NULL, 0, NULL, ?, ?) "
+                "ON CONFLICT (user_id) DO UPDATE SET local_time = excluded.local_time, "
+                "timezone = excluded.timezone, routine_id = excluded.routine_id, "
+                "next_fire_at = excluded.next_fire_at, paused = 0, paused_reason = NULL, "
+                "updated_at = excluded.updated_at",
+                (user_id, local_time, timezone, routine_id, to_epoch(next_fire_at), stamp, stamp),
+            )
+            stored = await self.get(user_id)
+        assert stored is not None
+        return stored
+
+    async def get(self, user_id: int) -> Reminder | None:
+        row = await self._db.fetchone(f"SELECT {_COLUMNS} FROM reminders WHERE user_id = ?", (user_id,))
+        return None if row is None else _reminder(row)
+
+    async def delete(self, user_id: int) -> bool:
+        """Remove the user's reminder; False if there was none."""
+        return await self._db.execute("DELETE FROM reminders WHERE user_id = ?", (user_id,)) > 0
+
+    async def due(self, now: datetime) -> list[Reminder]:
+        """Unpaused reminders whose next firing is at or before ``now``, earliest first."""
+        rows = await self._db.fetchall(
+            f"SELECT {_COLUMNS} FROM reminders WHERE paused = 0 AND next_fire_at <= ? "
+            "ORDER BY next_fire_at, user_id",
+            (to_epoch(now),),
+        )
+        return [_reminder(r) for r in rows]
+
+    async def mark_sent(
+        self,
+        user_id: int,
+        next_fire_at: datetime,
+        *,
+        sent_at: datetime | None = None,
+        expected_fire_at: datetime | None = None,
+    ) -> bool:
+        """Record a delivered reminder and move it to its next firing.
+
+        With ``expected_fire_at``, only a row still due at that instant moves, so
+        a reminder the user changed while it was being sent is not overwritten.
+        """
+        return await self._advance(user_id, next_fire_at, sent_at or utcnow(), expected_fire_at, sent=True)
+
+    async def reschedule(
+        self,
+        user_id: int,
+        next_fire_at: datetime,
+        *,
+        now: datetime | None = None,
+        expected_fire_at: datetime | None = None,
+    ) -> bool:
+        """Move the reminder to ``next_fire_at`` without recording a send (a skipped, too-late one)."""
+        return await self._advance(user_id, next_fire_at, now or utcnow(), expected_fire_at, sent=False)
+
+    async def _advance(
+        self,
+        user_id: int,
+        next_fire_at: datetime,
+        now: datetime,
+        expected_fire_at: datetime | None,
+        *,
+        sent: bool,
+    ) -> bool:
+        sql = "UPDATE reminders SET next_fire_at = ?, updated_at = ?"
+        params: list[object] = [to_epoch(next_fire_at), to_iso(now)]
+        if sent:
+            sql += ", last_sent_at = ?"
+            params.append(to_epoch(now))
+        sql += " WHERE user_id = ?"
+        params.append(user_id)
+        if expected_fire_at is not None:
+            sql += " AND next_fire_at = ?"
+            params.append(to_epoch(expected_fire_at))
+        return await self._db.execute(sql, params) == 1
+
+    async def pause(self, user_id: int, reason: str, *, now: datetime | None = None) -> bool:
+        """Stop firing (e.g. ``dm_blocked``) but keep the settings; False if there is no reminder."""
+        changed = await self._db.execute(
+            "UPDATE reminders SET paused = 1, paused_reason = ?, updated_at = ? WHERE user_id = ?",
+            (reason, to_iso(now or utcnow()), user_id),
+        )
+        return changed == 1
+
+    async def resume(self, user_id: int, next_fire_at: datetime, *, now: datetime | None = None) -> bool:
+        changed = await self._db.execute(
+            "UPDATE reminders SET paused = 0, paused_reason = NULL, next_fire_at = ?, updated_at = ? "
+            "WHERE user_id = ?",
+            (to_epoch(next_fire_at), to_iso(now or utcnow()), user_id),
+        )
+        return changed == 1
+
+    async def all_active(self) -> list[Reminder]:
+        """Every unpaused reminder, earliest first (to re-arm the scheduler at start-up)."""
+        rows = await self._db.fetchall(
+            f"SELECT {_COLUMNS} FROM reminders WHERE paused = 0 ORDER BY next_fire_at, user_id"
+        )
+        return [_reminder(r) for r in rows]
+
+    async def next_fire_at(self) -> datetime | None:
+        """The earliest pending firing, or None: when the scheduler should next wake."""
+        value = await self._db.fetchval("SELECT MIN(next_fire_at) FROM reminders WHERE paused = 0")
+        return None if value is None else from_epoch(value)
+
+    async def count(self) -> int:
+        return int(await self._db.fetchval("SELECT COUNT(*) FROM reminders WHERE paused = 0"))

@@ -1,0 +1,86 @@
+"""Preferences, the admin audit log and bot metadata."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.storage.audit import AuditRepo
+from bot.storage.db import Database
+from bot.storage.kv import KVRepo
+from bot.storage.prefs import Prefs, PrefsRepo
+
+NOW = datetime(2026, 5, 1, 12, 0, tzinfo=UTC)
+ALICE = 111_111_111_111_111_111
+
+
+@pytest.fixture
+async def db(tmp_path: Path) -> AsyncIterator[Database]:
+    database = await Database.open(tmp_path / "bot.sqlite3")
+    try:
+        yield database
+    finally:
+        await database.close()
+
+
+async def test_prefs_default_without_storing_anything(db: Database) -> None:
+    assert await PrefsRepo(db).get(ALICE) == Prefs(user_id=ALICE)
+    assert await db.fetchval("SELECT COUNT(*) FROM user_prefs") == 0
+
+
+async def test_prefs_changes_are_kept_together(db: Database) -> None:
+    prefs = PrefsRepo(db)
+    await prefs.set_auto_advance(ALICE, True, now=NOW)
+    await prefs.set_usual_routine(ALICE, "chair-neck", now=NOW + timedelta(minutes=1))
+    await prefs.ack_safety(ALICE, now=NOW + timedelta(minutes=2))
+    got = await prefs.get(ALICE)
+    assert got.auto_advance and got.usual_routine == "chair-neck"
+    assert got.safety_acknowledged and got.safety_ack_at == NOW + timedelta(minutes=2)
+    assert got.created_at == NOW and got.updated_at == NOW + timedelta(minutes=2)
+    await prefs.set_auto_advance(ALICE, False)
+    await prefs.set_usual_routine(ALICE, None)
+    got = await prefs.get(ALICE)
+    assert not got.auto_advance and got.usual_routine is None and got.safety_acknowledged
+
+
+async def test_a_pending_notice_is_taken_once(db: Database) -> None:
+    prefs = PrefsRepo(db)
+    assert await prefs.take_pending_notice(ALICE) is None
+    await prefs.mark_dm_blocked(ALICE, notice="I couldn't DM you your reminder.", now=NOW)
+    assert (await prefs.get(ALICE)).dm_blocked_at == NOW
+    assert await prefs.take_pending_notice(ALICE) == "I couldn't DM you your reminder."
+    assert await prefs.take_pending_notice(ALICE) is None
+    await prefs.clear_dm_blocked(ALICE)
+    assert (await prefs.get(ALICE)).dm_blocked_at is None
+
+
+async def test_audit_latest_is_newest_first(db: Database) -> None:
+    audit = AuditRepo(db)
+    for n in range(7):
+        await audit.record(
+            ALICE,
+            "reload",
+            "ok",
+            place="guild:1",
+            version_before=f"v{n}",
+            version_after=f"v{n + 1}",
+            now=NOW + timedelta(minutes=n),
+        )
+    latest = await audit.latest()
+    assert [e.version_after for e in latest] == ["v7", "v6", "v5", "v4", "v3"]
+    assert latest[0].at == NOW + timedelta(minutes=6) and latest[0].user_id == ALICE
+    assert len(await audit.latest(2)) == 2
+
+
+async def test_kv_get_set_delete(db: Database) -> None:
+    kv = KVRepo(db)
+    assert await kv.get("tree_hash") is None
+    assert await kv.get("tree_hash", "none") == "none"
+    await kv.set("tree_hash", "a")
+    await kv.set("tree_hash", "b")
+    assert await kv.get("tree_hash") == "b"
+    assert await kv.delete("tree_hash")
+    assert not await kv.delete("tree_hash")
