@@ -1,0 +1,110 @@
+"""End-to-end support: the real bot as a subprocess against the local Discord emulator.
+
+Each test gets its own emulator, a copy of the shipped content (so a test may
+edit it), a fresh database and a config file, and ends by asserting the
+emulator recorded no violation (nothing Discord would have refused, and no
+interaction left unanswered).
+
+    from tests.e2e_support import LiveBot, live_bot_fixture  # noqa: F401
+
+    async def test_x(live_bot: LiveBot) -> None:
+        h = await live_bot.emu.slash("help", user=live_bot.place.member, guild=live_bot.place.guild)
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.emulator import BotProcess, Emulator
+from tests.emulator.harness import Community
+
+REPO = Path(__file__).resolve().parents[1]
+BOT_CMD = [sys.executable, "-m", "bot", "--config"]
+
+
+@dataclass
+class LiveBot:
+    """One emulator, one community, and the bot process(es) run against it."""
+
+    emu: Emulator
+    place: Community
+    root: Path
+    content: Path
+    database: Path
+    config_path: Path
+    processes: list[BotProcess] = field(default_factory=list)
+
+    @property
+    def bot(self) -> BotProcess:
+        return self.processes[-1]
+
+    def write_config(self, **overrides: object) -> None:
+        config: dict[str, object] = {
+            "admins": {"user_ids": [], "role_ids": [self.place.admin_role.id]},
+            "database": {"path": str(self.database)},
+            "content": {"path": str(self.content), "watch": False},
+            "logging": {"level": "INFO"},
+        }
+        for dotted, value in overrides.items():
+            section, key = dotted.split("__")
+            config.setdefault(section, {})[key] = value  # type: ignore[index]
+        self.config_path.write_text(yaml.safe_dump(config), encoding="utf-8")
+
+    async def start(self, *, timeout: float = 30.0) -> BotProcess:
+        """Start a bot process and wait until it is connected and its commands are registered."""
+        log_path = self.root / f"bot-{len(self.processes)}.log"
+        process = BotProcess([*BOT_CMD, str(self.config_path)], cwd=REPO, emulator=self.emu, log_path=log_path)
+        self.processes.append(process)
+        await process.start()
+        await process.wait_ready(timeout=timeout)
+        return process
+
+    async def restart(self, *, kill: bool = True) -> BotProcess:
+        """Crash (SIGKILL) or stop (SIGTERM) the current process and start a new one on the same database."""
+        if kill:
+            self.bot.kill()
+            await self.bot.wait()
+        else:
+            assert await self.bot.stop() == 0
+        return await self.start()
+
+    def logs(self) -> str:
+        return "\n".join(p.logs() for p in self.processes)
+
+
+async def _live_bot(tmp_path: Path, **config: object) -> AsyncIterator[LiveBot]:
+    content = tmp_path / "content"
+    shutil.copytree(REPO / "content", content)
+    async with Emulator() as emu:
+        live = LiveBot(emu=emu, place=emu.community(), root=tmp_path, content=content,
+                       database=tmp_path / "data" / "bot.sqlite3", config_path=tmp_path / "config.yaml")
+        live.write_config(**config)
+        try:
+            await live.start()
+            yield live
+        finally:
+            for process in live.processes:
+                if process.running:
+                    await process.stop()
+        emu.assert_no_violations()
+
+
+@pytest.fixture(name="live_bot")
+async def live_bot_fixture(tmp_path: Path) -> AsyncIterator[LiveBot]:
+    """The bot running against a fresh emulator; asserts zero violations at the end."""
+    async for live in _live_bot(tmp_path):
+        yield live
+
+
+@pytest.fixture(name="debug_bot")
+async def debug_bot_fixture(tmp_path: Path) -> AsyncIterator[LiveBot]:
+    """Like ``live_bot`` but logging at DEBUG (for tests that prove nothing private is logged)."""
+    async for live in _live_bot(tmp_path, logging__level="DEBUG"):
+        yield live
