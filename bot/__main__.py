@@ -13,7 +13,9 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("run", help="run the bot (the default)")
     validate = sub.add_parser("validate", help="check content files and print every problem")
-    validate.add_argument("path", nargs="?", type=Path, default=None, help="content folder (default: from config)")
+    validate.add_argument(
+        "path", nargs="?", type=Path, default=None, help="content folder (default: from config)"
+    )
     schema = sub.add_parser("schema", help="print the JSON Schema of the content files")
     schema.add_argument("--kind", choices=["article", "routine", "resource", "safety"], default=None)
     args = parser.parse_args(argv)

@@ -68,8 +68,14 @@ async def _serve(config: Config, token: str) -> int:
         if isinstance(error, discord.PrivilegedIntentsRequired):
             log.error("Discord says a privileged intent is required; this bot asks for none.")
             return 2
-        transient = (aiohttp.ClientError, OSError, discord.GatewayNotFound, discord.ConnectionClosed,
-                     discord.DiscordServerError, asyncio.TimeoutError)
+        transient = (
+            aiohttp.ClientError,
+            OSError,
+            discord.GatewayNotFound,
+            discord.ConnectionClosed,
+            discord.DiscordServerError,
+            asyncio.TimeoutError,
+        )
         if not isinstance(error, transient):
             log.error("start-up failed", exc_info=error)
             return 1

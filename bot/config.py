@@ -132,7 +132,9 @@ def _read_yaml(path: Path) -> tuple[dict[str, object], dict[tuple[str, ...], int
     if value is None:
         return {}, {}
     if not isinstance(value, dict):
-        raise ConfigError(f"{path}:1:1: the config file must be a mapping of sections (see config.example.yaml)")
+        raise ConfigError(
+            f"{path}:1:1: the config file must be a mapping of sections (see config.example.yaml)"
+        )
     return value, _line_marks(node)
 
 

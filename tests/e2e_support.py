@@ -57,13 +57,15 @@ class LiveBot:
             config.setdefault(section, {})[key] = value  # type: ignore[index]
         self.config_path.write_text(yaml.safe_dump(config), encoding="utf-8")
 
-    async def start(self, *, timeout: float = 30.0) -> BotProcess:
+    async def start(self, *, ready_within: float = 30.0) -> BotProcess:
         """Start a bot process and wait until it is connected and its commands are registered."""
         log_path = self.root / f"bot-{len(self.processes)}.log"
-        process = BotProcess([*BOT_CMD, str(self.config_path)], cwd=REPO, emulator=self.emu, log_path=log_path)
+        process = BotProcess(
+            [*BOT_CMD, str(self.config_path)], cwd=REPO, emulator=self.emu, log_path=log_path
+        )
         self.processes.append(process)
         await process.start()
-        await process.wait_ready(timeout=timeout)
+        await process.wait_ready(timeout=ready_within)
         return process
 
     async def restart(self, *, kill: bool = True) -> BotProcess:
@@ -83,8 +85,14 @@ async def _live_bot(tmp_path: Path, **config: object) -> AsyncIterator[LiveBot]:
     content = tmp_path / "content"
     shutil.copytree(REPO / "content", content)
     async with Emulator() as emu:
-        live = LiveBot(emu=emu, place=emu.community(), root=tmp_path, content=content,
-                       database=tmp_path / "data" / "bot.sqlite3", config_path=tmp_path / "config.yaml")
+        live = LiveBot(
+            emu=emu,
+            place=emu.community(),
+            root=tmp_path,
+            content=content,
+            database=tmp_path / "data" / "bot.sqlite3",
+            config_path=tmp_path / "config.yaml",
+        )
         live.write_config(**config)
         try:
             await live.start()

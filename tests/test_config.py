@@ -15,11 +15,17 @@ ROOT = Path(__file__).resolve().parents[1]
 SECRET = "MTIzNDU2Nzg5.SECRET-TOKEN-VALUE.do-not-print"
 
 
-def run_cli(*args: str, env: dict[str, str] | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, env: dict[str, str] | None = None, cwd: Path = ROOT
+) -> subprocess.CompletedProcess[str]:
     base = {k: v for k, v in os.environ.items() if not k.startswith("DISCORD_")}
     return subprocess.run(
-        [sys.executable, "-m", "bot", *args], capture_output=True, text=True, timeout=60,
-        env={**base, "PYTHONPATH": str(ROOT), **(env or {})}, cwd=cwd,
+        [sys.executable, "-m", "bot", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**base, "PYTHONPATH": str(ROOT), **(env or {})},
+        cwd=cwd,
     )
 
 
@@ -40,7 +46,9 @@ def test_defaults_need_only_a_token(tmp_path: Path) -> None:
 
 def test_environment_overrides_the_file(tmp_path: Path) -> None:
     path = write(tmp_path, "discord:\n  token: from-file\n  api_base: https://a.example/api\n")
-    config = load_config(path, env={"DISCORD_TOKEN": SECRET, "DISCORD_API_BASE": "http://127.0.0.1:9/api/v10"})
+    config = load_config(
+        path, env={"DISCORD_TOKEN": SECRET, "DISCORD_API_BASE": "http://127.0.0.1:9/api/v10"}
+    )
     assert config.token == SECRET
     assert config.discord.api_base == "http://127.0.0.1:9/api/v10"
 
@@ -125,9 +133,16 @@ def test_token_never_logged_during_a_failed_start(tmp_path: Path) -> None:
     path = write(tmp_path, "logging:\n  level: DEBUG\n")
     proc = subprocess.Popen(
         [sys.executable, "-m", "bot", "--config", str(path)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT), "DISCORD_TOKEN": SECRET,
-             "DISCORD_API_BASE": "http://127.0.0.1:9/api/v10"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        cwd=ROOT,
+        env={
+            **os.environ,
+            "PYTHONPATH": str(ROOT),
+            "DISCORD_TOKEN": SECRET,
+            "DISCORD_API_BASE": "http://127.0.0.1:9/api/v10",
+        },
     )
     try:
         out, _ = proc.communicate(timeout=8)

@@ -1,0 +1,157 @@
+"""The Discord client: start-up, command sync, the error pipeline's hooks, and shutdown."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import pkgutil
+import time
+from typing import Any
+
+import discord
+import yarl
+from discord import app_commands
+from discord.ext import commands
+
+import cogs
+from bot import __version__
+from bot.clock import Clock, SystemClock
+from bot.config import DEFAULT_API_BASE, Config
+from bot.content.store import ContentStore
+from bot.scheduler import Scheduler
+from bot.services import Services
+from bot.storage.db import Database
+from bot.ui.components import ROUTER, Routed, Unknown
+from bot.ui.errors import reply_error
+
+log = logging.getLogger(__name__)
+
+
+class LupusTree(app_commands.CommandTree["LupusBot"]):
+    """Routes every slash-command and autocomplete error through the one pipeline."""
+
+    async def on_error(
+        self, interaction: discord.Interaction[LupusBot], error: app_commands.AppCommandError
+    ) -> None:
+        await reply_error(interaction, error)
+
+
+def _intents() -> discord.Intents:
+    # No privileged intents: guilds for server/role facts, DMs so a plain DM gets a menu.
+    intents = discord.Intents.none()
+    intents.guilds = True
+    intents.dm_messages = True
+    return intents
+
+
+class LupusBot(commands.Bot):
+    def __init__(self, config: Config, *, clock: Clock | None = None) -> None:
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            intents=_intents(),
+            help_command=None,
+            allowed_mentions=discord.AllowedMentions.none(),
+            member_cache_flags=discord.MemberCacheFlags.none(),
+            chunk_guilds_at_startup=False,
+            max_messages=None,
+            tree_cls=LupusTree,
+            allowed_contexts=app_commands.AppCommandContext(
+                guild=True, dm_channel=True, private_channel=True
+            ),
+            allowed_installs=app_commands.AppInstallationType(guild=True, user=True),
+        )
+        self.config = config
+        self.clock: Clock = clock or SystemClock()
+        self.content = ContentStore(config.content.path)
+        self.scheduler = Scheduler(self.clock)
+        self.router = ROUTER
+        self.started_at = time.monotonic()
+        self._db: Database | None = None
+        self._services: Services | None = None
+
+    @property
+    def db(self) -> Database:
+        assert self._db is not None, "database is opened in setup_hook"
+        return self._db
+
+    @property
+    def services(self) -> Services:
+        assert self._services is not None, "services are built in setup_hook"
+        return self._services
+
+    async def login(self, token: str) -> None:
+        api_base = self.config.discord.api_base
+        discord.http.Route.BASE = api_base
+        await super().login(token)
+        # discord.py's non-sharded client dials Discord's default gateway without asking;
+        # ask the REST base we were given so a proxy or local emulator gets the gateway too.
+        _, url, limits = await self.http.get_bot_gateway()
+        discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(url)
+        if api_base != DEFAULT_API_BASE:
+            log.info("using REST %s and gateway %s", api_base, url)
+        remaining = int(limits.get("remaining", 1000))
+        if remaining < 50:
+            log.warning(
+                "only %d gateway logins left today; resets in %ss", remaining, limits.get("reset_after")
+            )
+
+    async def setup_hook(self) -> None:
+        started = time.perf_counter()
+        self.content.load()
+        self._db = await Database.open(self.config.database.path)
+        self._services = await Services.create(self)
+        self.add_dynamic_items(Routed, Unknown)
+        for module in pkgutil.iter_modules(cogs.__path__):
+            await self.load_extension(f"cogs.{module.name}")
+        self.scheduler.start()
+        await self.services.rearm()
+        outcome = await self.sync_commands()
+        log.info(
+            "commands %s in %.2fs (content %s)",
+            outcome,
+            time.perf_counter() - started,
+            self.content.library.version,
+        )
+
+    async def sync_commands(self) -> str:
+        """Sync the command tree only when it changed since the last sync (a stored hash)."""
+        payload = [command.to_dict(self.tree) for command in self.tree.get_commands()]
+        digest = hashlib.sha256(
+            json.dumps([payload, self.config.discord.api_base, self.application_id], sort_keys=True).encode()
+        ).hexdigest()
+        targets: list[int | None] = list(self.config.discord.dev_guild_ids) or [None]
+        synced = False
+        for guild_id in targets:
+            key = f"command_tree_hash:{guild_id or 'global'}"
+            if await self.services.kv.get(key) == digest:
+                continue
+            if guild_id is None:
+                await self.tree.sync()
+            else:
+                guild = discord.Object(guild_id)
+                self.tree.copy_global_to(guild=guild)
+                await self.tree.sync(guild=guild)
+            await self.services.kv.set(key, digest)
+            synced = True
+        return "synced" if synced else "unchanged (not synced)"
+
+    async def on_ready(self) -> None:
+        log.info("ready as %s in %d servers (version %s)", self.user, len(self.guilds), __version__)
+
+    async def on_interaction(self, interaction: discord.Interaction[Any]) -> None:
+        await self.router.on_interaction(interaction)
+
+    async def on_message(self, message: discord.Message) -> None:
+        # No prefix commands: plain DMs are answered by the dm cog's listener.
+        return
+
+    async def close(self) -> None:
+        """Close the gateway, let pending writes finish, then close the database."""
+        await self.scheduler.stop()
+        if self._services is not None:
+            await self._services.close()
+        await super().close()
+        if self._db is not None:
+            await self._db.close()
+            self._db = None

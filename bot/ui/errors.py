@@ -1,0 +1,82 @@
+"""The one error pipeline for slash commands, autocomplete, buttons, selects and modals.
+
+Triage, in order:
+1. ``UserFacingError`` (raised on purpose by a cog or the core): its kind message, no log noise.
+2. Check failures (not allowed here / not a moderator): a kind refusal.
+3. An interaction Discord no longer knows (token expired, already answered elsewhere): log only.
+4. Anything else: a short kind message with an error id; the traceback goes to the log only.
+
+People never see exception text. Health data never reaches the log: we log the
+command or component kind and the error id, never option values or notes.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from typing import Any
+
+import discord
+from discord import app_commands
+
+from bot.ui.reply import NO_MENTIONS
+
+log = logging.getLogger(__name__)
+
+GENERIC = (
+    "Sorry, something went wrong on my side. Nothing you entered was lost. "
+    "Please try again in a moment. (error id `{error_id}`)"
+)
+
+
+class UserFacingError(Exception):
+    """An expected problem with a kind message for the person (unknown id, expired button …)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def describe(interaction: discord.Interaction[Any]) -> str:
+    """What the interaction was, without any values the person typed."""
+    if interaction.command is not None:
+        return f"/{interaction.command.qualified_name}"
+    data = interaction.data or {}
+    custom_id = str(data.get("custom_id", ""))
+    return f"component {custom_id.split(':')[1] if custom_id.startswith('lc:') else '?'}"
+
+
+async def reply_error(interaction: discord.Interaction[Any], error: BaseException) -> None:
+    """Answer ``interaction`` kindly for ``error``; never raises."""
+    original = getattr(error, "original", None) or error.__cause__ or error
+    if isinstance(error, app_commands.CommandInvokeError) and error.__cause__ is not None:
+        original = error.__cause__
+    if isinstance(original, UserFacingError):
+        message = original.message
+    elif isinstance(original, app_commands.CheckFailure):
+        message = str(original) if str(original) else "Sorry, that is not available to you here."
+    else:
+        error_id = secrets.token_hex(4)
+        log.error(
+            "error %s in %s",
+            error_id,
+            describe(interaction),
+            exc_info=(type(original), original, original.__traceback__),
+        )
+        message = GENERIC.format(error_id=error_id)
+    await send_notice(interaction, message)
+
+
+async def send_notice(interaction: discord.Interaction[Any], message: str) -> None:
+    """A short private text answer, whatever the interaction's state; never raises."""
+    try:
+        if interaction.type is discord.InteractionType.autocomplete:
+            if not interaction.response.is_done():
+                await interaction.response.autocomplete([])
+            return
+        if interaction.response.is_done():
+            await interaction.followup.send(message, ephemeral=True, allowed_mentions=NO_MENTIONS)
+        else:
+            await interaction.response.send_message(message, ephemeral=True, allowed_mentions=NO_MENTIONS)
+    except discord.HTTPException as exc:
+        log.warning("could not deliver an error notice for %s: %s", describe(interaction), exc.status)

@@ -1,0 +1,306 @@
+"""Renderers for reading: article pages, the library, search results, resources and help.
+
+Pure functions from content models to a :class:`Reply`. Sizes come from
+``bot.limits`` so what the validator accepted always fits when sent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import discord
+
+from bot import limits
+from bot.content.library import Library, SearchHit
+from bot.content.models import Article, ResourceTopic, Routine
+from bot.content.render_text import resource_item_text
+from bot.text import clip, split_pages
+from bot.ui import components as c
+from bot.ui.reply import Reply
+
+COLOR = discord.Colour(0x7B5EA7)  # lupus purple
+PAGE = limits.EMBED_DESCRIPTION - 200  # room for the page marker
+LEVEL_WORDS = {"gentle": "Gentle", "easy": "Easy", "moderate": "Moderate"}
+
+
+def sources_line(sources: Sequence[Any], reviewed: Any) -> str:
+    names = ", ".join(s.title for s in sources)
+    return clip(f"Sources: {names} · Reviewed {reviewed}", limits.EMBED_FOOTER)
+
+
+def section_pages(article: Article, index: int) -> list[str]:
+    return split_pages(article.sections[index].body, PAGE)
+
+
+def article_overview(article: Article, *, shareable: bool) -> Reply:
+    lines = [article.summary, ""]
+    lines += [f"**{n}.** {s.title}" for n, s in enumerate(article.sections, 1)]
+    embed = discord.Embed(
+        title=clip(article.title, limits.EMBED_TITLE), description="\n".join(lines), colour=COLOR
+    )
+    embed.set_footer(text=sources_line(article.sources, article.reviewed))
+    items: list[discord.ui.Item[Any]] = [
+        c.button(
+            "Start reading",
+            "read",
+            article.id,
+            article.sections[0].id,
+            0,
+            style=discord.ButtonStyle.primary,
+            row=0,
+        ),
+    ]
+    items.append(section_picker(article, None))
+    if shareable:
+        items.append(c.button("Share in channel", "share", "article", article.id, "-", 0, row=2))
+    return Reply(embeds=[embed], view=c.view(*items))
+
+
+def section_picker(article: Article, current: str | None) -> discord.ui.Item[Any]:
+    options = [
+        discord.SelectOption(
+            label=clip(f"{n}. {s.title}", limits.SELECT_OPTION_LABEL), value=s.id, default=s.id == current
+        )
+        for n, s in enumerate(article.sections[: limits.SELECT_OPTIONS], 1)
+    ]
+    return c.select("pick", article.id, options=options, placeholder="Jump to a section…", row=1)
+
+
+def article_page(
+    library: Library, article: Article, section_id: str, page: int, *, shareable: bool, shared: bool = False
+) -> Reply:
+    index = next(i for i, s in enumerate(article.sections) if s.id == section_id)
+    section = article.sections[index]
+    pages = section_pages(article, index)
+    page = max(0, min(page, len(pages) - 1))
+    body = pages[page]
+    if len(pages) > 1:
+        body += f"\n\n*Page {page + 1} of {len(pages)} of this section*"
+    embed = discord.Embed(
+        title=clip(f"{section.title}", limits.EMBED_TITLE),
+        description=body,
+        colour=COLOR,
+    )
+    embed.set_author(name=clip(article.title, limits.EMBED_AUTHOR))
+    see_also = [library_label(library, ref) for ref in section.see_also]
+    if see_also:
+        embed.add_field(
+            name="See also", value=clip("\n".join(f"• {s}" for s in see_also), limits.EMBED_FIELD_VALUE)
+        )
+    footer = f"Section {index + 1} of {len(article.sections)} · " + sources_line(
+        article.sources, article.reviewed
+    )
+    embed.set_footer(text=clip(footer, limits.EMBED_FOOTER))
+    if shared:
+        return Reply(embeds=[embed], ephemeral=False)
+
+    prev_target = (
+        (article.sections[index].id, page - 1)
+        if page > 0
+        else ((article.sections[index - 1].id, 999) if index > 0 else None)
+    )
+    next_target = (
+        (section.id, page + 1)
+        if page + 1 < len(pages)
+        else ((article.sections[index + 1].id, 0) if index + 1 < len(article.sections) else None)
+    )
+    row0: list[discord.ui.Item[Any]] = [
+        c.button(
+            "◀ Previous",
+            "read",
+            article.id,
+            *(prev_target or (section.id, page)),
+            disabled=prev_target is None,
+            row=0,
+        ),
+        c.button("Contents", "read", article.id, "-", 0, row=0),
+        c.button(
+            "Next ▶",
+            "read",
+            article.id,
+            *(next_target or (section.id, page)),
+            style=discord.ButtonStyle.primary,
+            disabled=next_target is None,
+            row=0,
+        ),
+    ]
+    items = [*row0, section_picker(article, section.id)]
+    if shareable:
+        items.append(c.button("Share in channel", "share", "article", article.id, section.id, page, row=2))
+    return Reply(embeds=[embed], view=c.view(*items))
+
+
+def library_label(library: Library, ref: str) -> str:
+    target = library.resolve(ref)
+    if isinstance(target, tuple):  # (article, section)
+        article, section = target
+        return f"{article.title} → {section.title} (`/read {article.id} {section.id}`)"
+    if isinstance(target, Article):
+        return f"{target.title} (`/read {target.id}`)"
+    if isinstance(target, Routine):
+        return f"{target.title} (`/stretch {target.id}`)"
+    if isinstance(target, ResourceTopic):
+        return f"{target.title} (`/resources {target.id}`)"
+    return ref
+
+
+def routine_line(routine: Routine) -> str:
+    equipment = ", ".join(routine.equipment) if routine.equipment else "nothing"
+    return (
+        f"**{routine.title}** — {routine.minutes} min · {LEVEL_WORDS.get(routine.level, routine.level)} · "
+        f"{routine.position} · needs {equipment}"
+    )
+
+
+def library_page(library: Library) -> Reply:
+    embed = discord.Embed(
+        title="Library", colour=COLOR, description="Everything I can share. Pick below, or use `/search`."
+    )
+    articles = sorted(library.articles.values(), key=lambda a: a.title)
+    routines = sorted(library.routines.values(), key=lambda r: r.title)
+    topics = sorted(library.topics.values(), key=lambda t: t.title)
+    if articles:
+        embed.add_field(
+            name="📖 Articles (/read)",
+            inline=False,
+            value=clip("\n".join(f"**{a.title}** — {a.summary}" for a in articles), limits.EMBED_FIELD_VALUE),
+        )
+    if routines:
+        embed.add_field(
+            name="🧘 Stretching routines (/stretch)",
+            inline=False,
+            value=clip("\n".join(routine_line(r) for r in routines), limits.EMBED_FIELD_VALUE),
+        )
+    if topics:
+        embed.add_field(
+            name="🤝 Help and resources (/resources)",
+            inline=False,
+            value=clip("\n".join(f"**{t.title}**" for t in topics), limits.EMBED_FIELD_VALUE),
+        )
+    items: list[discord.ui.Item[Any]] = []
+    for row, (kind, entries, placeholder) in enumerate(
+        (
+            ("article", articles, "Open an article…"),
+            ("routine", routines, "Start a routine…"),
+            ("resources", topics, "Open a resource topic…"),
+        )
+    ):
+        if entries:
+            options = [
+                discord.SelectOption(label=clip(e.title, limits.SELECT_OPTION_LABEL), value=e.id)
+                for e in entries[: limits.SELECT_OPTIONS]
+            ]
+            items.append(c.select("open", kind, options=options, placeholder=placeholder, row=row))
+    return Reply(embeds=[embed], view=c.view(*items))
+
+
+def search_results(query: str, hits: Sequence[SearchHit]) -> Reply:
+    shown = clip(query, 100)
+    if not hits:
+        return Reply(
+            content=(
+                f"I found nothing for “{discord.utils.escape_markdown(shown)}”. Try fewer or simpler words, "
+                "or browse everything with `/library`."
+            ),
+            ephemeral=True,
+        )
+    embed = discord.Embed(title=clip(f"Search: {shown}", limits.EMBED_TITLE), colour=COLOR)
+    for n, hit in enumerate(hits[:10], 1):
+        embed.add_field(
+            name=clip(f"{n}. {hit.title}", limits.EMBED_FIELD_NAME),
+            value=clip(hit.snippet or "…", 300),
+            inline=False,
+        )
+    options = [
+        discord.SelectOption(label=clip(f"{n}. {hit.title}", limits.SELECT_OPTION_LABEL), value=hit.ref[:100])
+        for n, hit in enumerate(hits[:10], 1)
+    ]
+    return Reply(embeds=[embed], view=c.view(c.select("go", options=options, placeholder="Open a result…")))
+
+
+def resource_topic(
+    topic: ResourceTopic, region: str | None, *, shareable: bool, shared: bool = False
+) -> Reply:
+    region_code = region.upper() if region else None
+    description = topic.intro
+    if region_code:
+        description += f"\n\n*Showing help for {region_code} and for everywhere.*"
+    embed = discord.Embed(title=clip(topic.title, limits.EMBED_TITLE), description=description, colour=COLOR)
+    for group in topic.groups:
+        items = [i for i in group.items if not region_code or region_code in i.regions or "INTL" in i.regions]
+        if not items:
+            continue
+        value = "\n".join(resource_item_text(i) for i in items)
+        if group.intro:
+            value = f"{group.intro}\n{value}"
+        embed.add_field(
+            name=clip(group.title, limits.EMBED_FIELD_NAME),
+            value=clip(value, limits.EMBED_FIELD_VALUE),
+            inline=False,
+        )
+    if topic.sources:
+        embed.set_footer(text=sources_line(topic.sources, topic.reviewed))
+    if shared or not shareable:
+        return Reply(embeds=[embed], ephemeral=False if shared else None)
+    return Reply(
+        embeds=[embed],
+        view=c.view(c.button("Share in channel", "share", "resources", topic.id, region_code or "-", 0)),
+    )
+
+
+def topic_list(library: Library) -> Reply:
+    topics = sorted(library.topics.values(), key=lambda t: t.title)
+    embed = discord.Embed(
+        title="Help and resources",
+        colour=COLOR,
+        description="\n".join(f"**{t.title}** — `/resources {t.id}`" for t in topics)
+        or "No resource topics yet.",
+    )
+    options = [
+        discord.SelectOption(label=clip(t.title, limits.SELECT_OPTION_LABEL), value=t.id)
+        for t in topics[: limits.SELECT_OPTIONS]
+    ]
+    items = [c.select("open", "resources", options=options, placeholder="Open a topic…")] if options else []
+    return Reply(embeds=[embed], view=c.view(*items))
+
+
+HELP_COMMANDS = (
+    ("/read", "read an article, one short section at a time"),
+    ("/library", "browse everything: articles, routines, help"),
+    ("/search", "find a word or topic"),
+    ("/stretch", "gentle stretching, guided step by step"),
+    ("/resources", "care team, money help, crisis lines"),
+    ("/checkin", "note your pain and tiredness privately"),
+    ("/journal", "your recent check-ins, a chart and a file for appointments"),
+    ("/remind", "a daily stretch reminder by DM"),
+    ("/privacy", "get a copy of your data, or erase it"),
+)
+
+PRIVACY_NOTICE = (
+    "**What I keep:** your Discord user id, routine progress and completions, check-ins "
+    "(pain, tiredness, an optional note), reminder settings and preferences. **Never:** your "
+    "messages. **Why:** so routines can resume and your journal works. **For how long:** until "
+    "you erase it. Health details are only ever shown to you privately and are never logged.\n"
+    "`/privacy export` sends you a copy of everything; `/privacy delete` erases it all."
+)
+
+
+def help_page(library: Library) -> Reply:
+    embed = discord.Embed(
+        title="Lupus Companion",
+        colour=COLOR,
+        description="\n".join(f"`{name}` — {what}" for name, what in HELP_COMMANDS),
+    )
+    embed.add_field(
+        name="Please remember", value=clip(library.safety.disclaimer, limits.EMBED_FIELD_VALUE), inline=False
+    )
+    embed.add_field(name="Your privacy", value=clip(PRIVACY_NOTICE, limits.EMBED_FIELD_VALUE), inline=False)
+    return Reply(
+        embeds=[embed],
+        view=c.view(
+            c.button("Crisis lines", "open", "resources", "crisis", style=discord.ButtonStyle.danger)
+            if "crisis" in library.topics
+            else c.button("Library", "library")
+        ),
+    )

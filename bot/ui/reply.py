@@ -1,0 +1,87 @@
+"""One way to answer an interaction, whatever state it is in.
+
+A renderer returns a :class:`Reply`; :func:`send` delivers it as the first
+response, a follow-up after a deferral, or an in-place edit of the message a
+component sits on. Every send carries ``AllowedMentions.none()``: nothing the
+bot says can ping anyone.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from typing import Any
+
+import discord
+
+NO_MENTIONS = discord.AllowedMentions.none()
+
+
+@dataclass(frozen=True)
+class Attachment:
+    filename: str
+    data: bytes
+    description: str | None = None
+
+    def to_file(self) -> discord.File:
+        return discord.File(io.BytesIO(self.data), filename=self.filename, description=self.description)
+
+
+@dataclass
+class Reply:
+    content: str | None = None
+    embeds: list[discord.Embed] = field(default_factory=list)
+    view: discord.ui.View | None = None
+    files: list[Attachment] = field(default_factory=list)
+    #: None = the default for the place: private in servers, plain in a DM with the bot.
+    ephemeral: bool | None = None
+
+
+def is_bot_dm(interaction: discord.Interaction[Any]) -> bool:
+    """True when the interaction happens in the bot's own DM, where replies are private anyway."""
+    context = interaction.context
+    return bool(context.dm_channel) and interaction.guild_id is None
+
+
+def wants_ephemeral(interaction: discord.Interaction[Any], reply: Reply) -> bool:
+    if reply.ephemeral is not None:
+        return reply.ephemeral
+    return not is_bot_dm(interaction)
+
+
+def _kwargs(reply: Reply) -> dict[str, Any]:
+    kwargs: dict[str, Any] = {"allowed_mentions": NO_MENTIONS}
+    if reply.content is not None:
+        kwargs["content"] = reply.content
+    if reply.embeds:
+        kwargs["embeds"] = reply.embeds
+    if reply.view is not None:
+        kwargs["view"] = reply.view
+    if reply.files:
+        kwargs["files"] = [a.to_file() for a in reply.files]
+    return kwargs
+
+
+async def send(interaction: discord.Interaction[Any], reply: Reply) -> None:
+    """Send ``reply`` as a new message: the initial response, or a follow-up if already acknowledged."""
+    kwargs = _kwargs(reply)
+    ephemeral = wants_ephemeral(interaction, reply)
+    if interaction.response.is_done():
+        await interaction.followup.send(ephemeral=ephemeral, wait=False, **kwargs)
+    else:
+        await interaction.response.send_message(ephemeral=ephemeral, **kwargs)
+
+
+async def update(interaction: discord.Interaction[Any], reply: Reply) -> None:
+    """Replace the message a component sits on (navigation), keeping it private if it was."""
+    kwargs = _kwargs(reply)
+    files = kwargs.pop("files", None)
+    kwargs.setdefault("content", None)
+    kwargs.setdefault("embeds", [])
+    kwargs.setdefault("view", None)
+    if files:
+        kwargs["attachments"] = files
+    if interaction.response.is_done():
+        await interaction.edit_original_response(**kwargs)
+    else:
+        await interaction.response.edit_message(**kwargs)

@@ -1,0 +1,89 @@
+"""Plain DMs to the bot: the crisis reply first when it is needed, then a short menu.
+
+The message text is only read to look for crisis phrases; it is never stored or logged.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+import discord
+from discord.ext import commands
+
+from bot.safety import mentions_crisis
+from bot.text import clip
+from bot.ui import components as c
+from bot.ui import reading as render
+from bot.ui.components import Press
+from bot.ui.reply import NO_MENTIONS, send
+
+if TYPE_CHECKING:
+    from bot.client import LupusBot
+
+log = logging.getLogger(__name__)
+
+MENU_TEXT = (
+    "Hi, I'm Lupus Companion. I can share short, trusted reading, guide gentle stretches, "
+    "and point you to help. What would you like?"
+)
+
+
+def menu_view() -> discord.ui.View:
+    return c.view(
+        c.button("Read", "library", style=discord.ButtonStyle.primary),
+        c.button("Stretch", "menu", "stretch", style=discord.ButtonStyle.success),
+        c.button("Resources", "menu", "resources"),
+        c.button("Help", "menu", "help"),
+    )
+
+
+class DirectMessages(commands.Cog):
+    def __init__(self, bot: LupusBot) -> None:
+        self.bot = bot
+        bot.router.register("menu", self.on_menu)
+
+    @commands.Cog.listener()
+    async def on_message(self, message: discord.Message) -> None:
+        if message.guild is not None or message.author.bot or self.bot.user is None:
+            return
+        if message.author.id == self.bot.user.id:
+            return
+        safety = self.bot.content.library.safety
+        try:
+            if mentions_crisis(message.content, safety.crisis.phrases):
+                crisis_view = (
+                    c.view(
+                        c.button(
+                            "All crisis lines",
+                            "open",
+                            "resources",
+                            "crisis",
+                            style=discord.ButtonStyle.danger,
+                        )
+                    )
+                    if "crisis" in self.bot.content.library.topics
+                    else None
+                )
+                await message.channel.send(
+                    clip(safety.crisis.reply, 2000),
+                    allowed_mentions=NO_MENTIONS,
+                    **({"view": crisis_view} if crisis_view else {}),
+                )
+            await message.channel.send(MENU_TEXT, view=menu_view(), allowed_mentions=NO_MENTIONS)
+        except discord.HTTPException as exc:
+            log.warning("could not answer a DM (status %s)", exc.status)
+
+    async def on_menu(self, interaction: discord.Interaction[Any], press: Press) -> None:
+        choice = press.args[0] if press.args else ""
+        library = self.bot.content.library
+        if choice == "stretch" and (stretch := self.bot.get_cog("Stretch")) is not None:
+            await stretch.show_list(interaction)  # type: ignore[attr-defined]
+        elif choice == "resources":
+            await send(interaction, render.topic_list(library))
+        else:
+            await send(interaction, render.help_page(library))
+
+
+async def setup(bot: LupusBot) -> None:
+    await bot.add_cog(DirectMessages(bot))

@@ -1,0 +1,260 @@
+"""Reading, browsing, searching and resources, end to end through the local Discord emulator.
+
+Every test runs the real bot process against the emulator, which refuses what
+Discord refuses; the fixture asserts zero violations at the end of each test.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from tests.e2e_support import LiveBot, live_bot_fixture  # noqa: F401
+from tests.emulator.harness import Message
+
+pytestmark = pytest.mark.timeout(90)
+
+ARTICLE = "lower-back-pain"
+
+
+def where(live: LiveBot, place: str) -> dict[str, Any]:
+    p = live.place
+    return {
+        "guild": {"guild": p.guild},
+        "dm": {"dm": True},
+        "user-app": {"channel": p.general, "user_installed": True},
+    }[place]
+
+
+async def slash(
+    live: LiveBot,
+    name: str,
+    options: dict[str, Any] | None = None,
+    *,
+    place: str = "guild",
+    user: Any = None,
+    subcommand: str | None = None,
+) -> Message:
+    handle = await live.emu.slash(
+        name, options or {}, user=user or live.place.member, subcommand=subcommand, **where(live, place)
+    )
+    return await handle.wait_message()
+
+
+def no_mentions(message: Message) -> None:
+    allowed = message.raw.get("allowed_mentions")
+    assert allowed is None or allowed.get("parse") == [], allowed
+
+
+@pytest.mark.parametrize("place", ["guild", "dm", "user-app"])
+async def test_read_an_article_and_walk_its_sections(live_bot: LiveBot, place: str) -> None:
+    emu = live_bot.emu
+    overview = await slash(live_bot, "read", {"article": ARTICLE}, place=place)
+    assert overview.ephemeral is (place != "dm")
+    assert "Lupus and lower back pain" in overview.text()
+    labels = [b.label for b in overview.buttons()]
+    assert "Start reading" in labels
+    assert ("Share in channel" in labels) is (place != "dm")
+    assert overview.selects() and len(overview.selects()[0].options) >= 6
+
+    first = await (
+        await emu.click(overview, overview.find_button("Start reading"), user=live_bot.place.member)
+    ).wait_message()
+    assert first.find_button("◀ Previous").disabled
+    assert not first.find_button("Next ▶").disabled
+    assert "Section 1 of" in first.text() and "Sources:" in first.text() and "Reviewed" in first.text()
+
+    second = await (
+        await emu.click(first, first.find_button("Next ▶"), user=live_bot.place.member)
+    ).wait_message()
+    assert "Section 2 of" in second.text()
+    back = await (
+        await emu.click(second, second.find_button("◀ Previous"), user=live_bot.place.member)
+    ).wait_message()
+    assert "Section 1 of" in back.text()
+
+    select = back.selects()[0]
+    last_value = select.options[-1]["value"]
+    last = await (
+        await emu.select(back, select.custom_id, [last_value], user=live_bot.place.member)
+    ).wait_message()
+    assert re.search(r"Section (\d+) of \1\b", last.text()), last.text()[-200:]
+    assert last.find_button("Next ▶").disabled
+    contents = await (
+        await emu.click(last, last.find_button("Contents"), user=live_bot.place.member)
+    ).wait_message()
+    assert "Start reading" in [b.label for b in contents.buttons()]
+    no_mentions(contents)
+
+
+async def test_read_a_named_section_directly(live_bot: LiveBot) -> None:
+    page = await slash(live_bot, "read", {"article": ARTICLE, "section": "emergency"})
+    assert "999" in page.text() or "911" in page.text()
+    assert "Section" in page.text()
+
+
+async def test_autocomplete_is_typo_tolerant_ranked_and_bounded(live_bot: LiveBot) -> None:
+    emu, p = live_bot.emu, live_bot.place
+    choices = await emu.autocomplete(
+        "read", {"article": "lowr bak"}, focused="article", user=p.member, guild=p.guild
+    )
+    assert choices and choices[0]["value"] == ARTICLE
+    sections = await emu.autocomplete(
+        "read", {"article": ARTICLE, "section": "emergncy"}, focused="section", user=p.member, dm=True
+    )
+    assert sections and sections[0]["value"] == "emergency"
+    everything = await emu.autocomplete(
+        "read", {"article": ""}, focused="article", user=p.member, guild=p.guild
+    )
+    assert 1 <= len(everything) <= 25
+    topics = await emu.autocomplete(
+        "resources", {"topic": "crisi"}, focused="topic", user=p.member, guild=p.guild
+    )
+    assert topics[0]["value"] == "crisis"
+
+
+async def test_share_posts_a_public_copy(live_bot: LiveBot) -> None:
+    emu, p = live_bot.emu, live_bot.place
+    page = await slash(live_bot, "read", {"article": ARTICLE, "section": "self-care"})
+    assert page.ephemeral
+    shared = await emu.click(page, page.find_button("Share in channel"), user=p.member)
+    public = (await shared.response()).message
+    assert public is not None and not public.ephemeral
+    assert public.embeds and public.embeds[0]["title"] == page.embeds[0]["title"]
+    assert not public.components, "a shared copy carries no private navigation"
+
+
+@pytest.mark.parametrize("place", ["guild", "dm"])
+async def test_library_lists_everything_and_opens_items(live_bot: LiveBot, place: str) -> None:
+    emu, p = live_bot.emu, live_bot.place
+    library = await slash(live_bot, "library", place=place)
+    text = library.text()
+    assert "Articles" in text and "routines" in text.lower() and "resources" in text.lower()
+    selects = {s.placeholder: s for s in library.selects()}
+    article_select = next(s for k, s in selects.items() if k and "article" in k)
+    opened = await (
+        await emu.select(library, article_select.custom_id, [ARTICLE], user=p.member)
+    ).wait_message()
+    assert "Lupus and lower back pain" in opened.text()
+    topic_select = next(s for k, s in selects.items() if k and "resource" in k)
+    topic = await (
+        await emu.select(library, topic_select.custom_id, ["crisis"], user=p.member)
+    ).wait_message()
+    assert "988" in topic.text()
+
+
+@pytest.mark.parametrize("place", ["guild", "dm"])
+async def test_search_ranks_and_opens_a_result(live_bot: LiveBot, place: str) -> None:
+    emu, p = live_bot.emu, live_bot.place
+    results = await slash(live_bot, "search", {"query": "kidney biopsy"}, place=place)
+    assert results.embeds, results.text()
+    fields = results.embeds[0]["fields"]
+    assert (fields and "test" in fields[0]["name"].lower()) or "kidney" in fields[0]["name"].lower()
+    select = results.selects()[0]
+    opened = await (
+        await emu.select(results, select.custom_id, [select.options[0]["value"]], user=p.member)
+    ).wait_message()
+    assert opened.embeds
+    nothing = await slash(live_bot, "search", {"query": "zzqxv"}, place=place)
+    assert "found nothing" in nothing.text()
+
+
+@pytest.mark.parametrize("place", ["guild", "dm"])
+async def test_resources_by_topic_and_region(live_bot: LiveBot, place: str) -> None:
+    listing = await slash(live_bot, "resources", place=place)
+    assert "crisis" in listing.text().lower()
+    us = await slash(live_bot, "resources", {"topic": "crisis", "region": "US"}, place=place)
+    assert "988" in us.text() and "741741" in us.text()
+    uk = await slash(live_bot, "resources", {"topic": "crisis", "region": "UK"}, place=place)
+    assert "116 123" in uk.text()
+    assert "741741" not in uk.text(), "US-only lines are filtered out for the UK"
+
+
+@pytest.mark.parametrize("place", ["guild", "dm", "user-app"])
+async def test_help_has_disclaimer_and_privacy_notice(live_bot: LiveBot, place: str) -> None:
+    page = await slash(live_bot, "help", place=place)
+    text = page.text()
+    assert "/stretch" in text and "/privacy" in text
+    assert "Please remember" in text and "Your privacy" in text
+    no_mentions(page)
+
+
+async def test_unknown_ids_get_a_kind_private_answer(live_bot: LiveBot) -> None:
+    for command, options in (
+        ("read", {"article": "no-such-thing"}),
+        ("read", {"article": ARTICLE, "section": "nope"}),
+        ("resources", {"topic": "nope"}),
+    ):
+        answer = await slash(live_bot, command, options)
+        assert answer.ephemeral
+        assert "couldn't find" in answer.text()
+        assert "Traceback" not in answer.text() and "error id" not in answer.text()
+
+
+async def test_stale_and_foreign_buttons_answer_kindly(live_bot: LiveBot) -> None:
+    emu, p = live_bot.emu, live_bot.place
+    page = await slash(live_bot, "read", {"article": ARTICLE})
+    # Buttons an older version of the bot (or another app) left on a message: rewrite the stored
+    # message's buttons as Discord still holds them, then press each one.
+    stale = ("lc:read:gone-article:x:0", "lc:unknown-kind:1", "some-other-bot:button", "lc:read:broken")
+    page.stored.components = [
+        {
+            "type": 1,
+            "components": [
+                {"type": 2, "style": 2, "label": f"old {n}", "custom_id": cid} for n, cid in enumerate(stale)
+            ],
+        }
+    ]
+    for custom_id in stale:
+        handle = await emu.click(page, custom_id, user=p.member)
+        response = await handle.response()
+        assert response.ephemeral
+        text = response.message.text() if response.message else str(response.data)
+        assert "expired" in text or "couldn't find" in text or "older message" in text, text
+
+
+async def test_plain_dm_gets_a_menu_and_crisis_words_get_the_crisis_reply_first(live_bot: LiveBot) -> None:
+    emu, p = live_bot.emu, live_bot.place
+    await emu.send_dm(p.member, "hello there")
+    menu = await emu.wait_for_dm(p.member)
+    assert {"Read", "Stretch", "Resources", "Help"} <= {b.label for b in menu.buttons()}
+    help_page = await (await emu.click(menu, menu.find_button("Help"), user=p.member)).wait_message()
+    assert "Please remember" in help_page.text()
+
+    sent = await emu.send_dm(p.member, "honestly I want to DIE today")
+    crisis = await emu.wait_for_dm(p.member, after=sent)
+    assert "988" in crisis.text()
+    follow = await emu.wait_for_dm(p.member, after=crisis)
+    assert "Read" in {b.label for b in follow.buttons()}
+    assert "DIE" not in live_bot.logs() and "want to die" not in live_bot.logs().lower()
+
+
+async def test_survives_rate_limits_and_a_dropped_gateway(live_bot: LiveBot) -> None:
+    emu = live_bot.emu
+    emu.faults.add("POST /interactions/*/callback", status=429, times=1, retry_after=0.05)
+    page = await slash(live_bot, "read", {"article": ARTICLE})
+    assert "Lupus and lower back pain" in page.text()
+    assert emu.faults.injected, "the 429 was served"
+    await emu.drop_gateway()
+    await emu.wait_for_resume()
+    again = await slash(live_bot, "help")
+    assert "Please remember" in again.text()
+
+
+async def test_start_up_logs_commands_synced_with_duration_and_restart_skips_sync(live_bot: LiveBot) -> None:
+    assert re.search(r"commands synced in \d+\.\d\ds", live_bot.logs())
+    writes = len(live_bot.emu.state.command_writes)
+    await live_bot.restart(kill=False)
+    assert re.search(r"commands unchanged \(not synced\) in \d+\.\d\ds", live_bot.bot.logs())
+    assert len(live_bot.emu.state.command_writes) == writes
+    assert "Please remember" in (await slash(live_bot, "help")).text()
+
+
+async def test_commands_are_installable_everywhere(live_bot: LiveBot) -> None:
+    commands = {c["name"]: c for c in live_bot.emu.commands()}
+    assert {"read", "library", "search", "resources", "help"} <= set(commands)
+    for command in commands.values():
+        assert sorted(command.get("integration_types", [])) == [0, 1], command["name"]
+        assert sorted(command.get("contexts", [])) == [0, 1, 2], command["name"]
