@@ -1,0 +1,398 @@
+"""YAML text to plain Python values, remembering the line and column of every value.
+
+Why not ``yaml.safe_load``: it forgets positions (so an author could not be told
+*where* a problem is), silently keeps the last of two duplicate keys, expands
+alias bombs until memory runs out, reads ``NO`` (Norway) as ``False`` and
+``1:30`` as 90, and its C composer recurses (a file of 100,000 ``[`` crashes the
+process). Here the C parser (libyaml, when PyYAML has it) only produces *events*;
+this module builds values from them iteratively, so:
+
+- positions are kept for every value and key (``Marks``), 1-based;
+- duplicate keys are reported (the first value is kept);
+- aliases may be used, but every value an alias copies counts against a small
+  budget, checked *before* copying, so a "billion laughs" file stops at once;
+- nesting deeper than ``max_depth`` stops the file with a clear message;
+- plain scalars follow YAML 1.2's core schema (only ``true``/``false`` are
+  booleans; ``yes``, ``no``, ``on``, ``off`` stay text), plus ``YYYY-MM-DD`` dates;
+- tags other than the standard scalar and collection tags are rejected: no object
+  is ever constructed from a tag.
+
+Nothing here raises on bad input; problems come back as data.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+_Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""Only the parser part (``check_event``/``get_event``) is used, never the constructor."""
+
+PathPart = str | int
+DataPath = tuple[PathPart, ...]
+
+MAX_DEPTH = 50
+ALIAS_BUDGET = 1_000
+"""Values that aliases may copy in one file: plenty to reuse a list of sources a few
+times, far too few for an alias bomb."""
+
+_TAG = "tag:yaml.org,2002:"
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_INT_OCT = re.compile(r"^0o[0-7]+$")
+_INT_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
+_NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong in the YAML itself, at a 1-based line and column."""
+
+    line: int
+    col: int
+    message: str
+
+
+@dataclass(slots=True)
+class Marks:
+    """Where each value (and each mapping key) starts, by its path from the document root.
+
+    A path is a tuple of keys and list indexes, the same shape as a pydantic error
+    ``loc``, so a validation error can be traced back to its line.
+    """
+
+    values: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
+
+    def value(self, path: DataPath) -> tuple[int, int]:
+        """Position of the value at ``path``, or of its nearest enclosing value that exists
+        (a missing key points at the mapping that lacks it)."""
+        for end in range(len(path), -1, -1):
+            found = self.values.get(path[:end])
+            if found is not None:
+                return found
+        return (1, 1)
+
+    def key(self, path: DataPath) -> tuple[int, int]:
+        """Position of the key that names ``path`` (where an unknown key is written)."""
+        return self.keys.get(path) or self.value(path)
+
+
+@dataclass(slots=True)
+class ParsedYaml:
+    """The document's value (None when it could not be read), its marks and any problems."""
+
+    value: Any
+    marks: Marks
+    problems: list[Problem]
+    empty: bool = False
+
+
+class _Stop(Exception):
+    """A problem after which the rest of the file cannot be trusted."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+_SKIP = object()
+"""Pending-key marker: the next value belongs to a rejected key and is dropped."""
+
+
+@dataclass(slots=True)
+class _Frame:
+    container: dict[str, Any] | list[Any]
+    path: DataPath | None  # None: inside a dropped value, marks are not recorded
+    anchor: str | None
+    nodes: int = 1
+    key: Any = None  # mappings: None = expecting a key, str = expecting its value, _SKIP
+    key_lines: dict[str, int] = field(default_factory=dict)
+
+
+def _pos(mark: Any) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1)
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
+
+
+def resolve_plain(text: str) -> Any:
+    """A plain (unquoted, untagged) scalar as YAML 1.2 core reads it, plus ISO dates."""
+    try:
+        if _NULL.match(text):
+            return None
+        if _BOOL.match(text):
+            return text.lower() == "true"
+        if _INT.match(text):
+            return int(text, 10)
+        if _INT_OCT.match(text):
+            return int(text[2:], 8)
+        if _INT_HEX.match(text):
+            return int(text[2:], 16)
+        if _FLOAT.match(text):
+            return float(text)
+        if _INF.match(text):
+            return float("-inf") if text.startswith("-") else float("inf")
+        if _NAN.match(text):
+            return float("nan")
+        if _DATE.match(text):
+            return dt.date.fromisoformat(text)
+    except ValueError:  # 2026-13-45, or an integer with more digits than Python will parse
+        return text
+    return text
+
+
+_EXPLICIT = {"str", "int", "float", "bool", "null", "timestamp"}
+
+
+class _Builder:
+    """Turns parser events into values; see the module docstring for the rules."""
+
+    def __init__(self, max_depth: int, alias_budget: int) -> None:
+        self.max_depth = max_depth
+        self.alias_budget = alias_budget
+        self.alias_nodes = 0
+        self.frames: list[_Frame] = []
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.marks = Marks()
+        self.problems: list[Problem] = []
+        self.root: Any = None
+        self.documents = 0
+
+    # --- events ---------------------------------------------------------------------------------
+
+    def feed(self, event: Any) -> bool:
+        """Handle one event; False when the rest of the stream should not be read."""
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                line, col = _pos(event.start_mark)
+                self.problems.append(
+                    Problem(
+                        line,
+                        col,
+                        (
+                            "a second YAML document starts here; each content file holds exactly one "
+                            "(remove this '---' line or split the file)"
+                        ),
+                    )
+                )
+                return False
+        elif isinstance(event, yaml.ScalarEvent):
+            self._scalar(event)
+        elif isinstance(event, yaml.AliasEvent):
+            self._alias(event)
+        elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
+            self._start(event)
+        elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
+            self._end()
+        return True
+
+    def _scalar(self, event: Any) -> None:
+        top = self.frames[-1] if self.frames else None
+        if top is not None and isinstance(top.container, dict) and top.key is None:
+            self._check_tag(event, scalar=True)
+            if event.anchor:
+                self.anchors[event.anchor] = (event.value, 1)
+            self._key(top, event.value, _pos(event.start_mark))
+            return
+        value = self._scalar_value(event)
+        if event.anchor:
+            self.anchors[event.anchor] = (value, 1)
+        self._add(value, _pos(event.start_mark), 1)
+
+    def _alias(self, event: Any) -> None:
+        position = _pos(event.start_mark)
+        top = self.frames[-1] if self.frames else None
+        if top is not None and isinstance(top.container, dict) and top.key is None:
+            self.problems.append(Problem(*position, "an alias (*name) cannot be used as a key"))
+            top.key = _SKIP
+            return
+        found = self.anchors.get(event.anchor)
+        if found is None:
+            raise _Stop(
+                Problem(
+                    *position,
+                    (
+                        f"alias *{event.anchor} has no anchor &{event.anchor} before it "
+                        "(an anchor must be defined before use and cannot contain itself)"
+                    ),
+                )
+            )
+        value, nodes = found
+        self.alias_nodes += nodes
+        if self.alias_nodes > self.alias_budget:
+            raise _Stop(
+                Problem(
+                    *position,
+                    (
+                        f"aliases in this file copy more than {self.alias_budget} values; "
+                        "write the values out instead of using so many *aliases "
+                        "(this looks like an alias bomb)"
+                    ),
+                )
+            )
+        self._add(copy.deepcopy(value), position, nodes)
+
+    def _start(self, event: Any) -> None:
+        position = _pos(event.start_mark)
+        if len(self.frames) >= self.max_depth:
+            raise _Stop(Problem(*position, f"values are nested more than {self.max_depth} levels deep here"))
+        self._check_tag(event, scalar=False)
+        container: dict[str, Any] | list[Any] = {} if isinstance(event, yaml.MappingStartEvent) else []
+        top = self.frames[-1] if self.frames else None
+        if top is not None and isinstance(top.container, dict) and top.key is None:
+            self.problems.append(Problem(*position, "a key must be plain text, not a list or a mapping"))
+            top.key = _SKIP
+            path: DataPath | None = None
+        else:
+            path = self._add(container, position, 0)
+        self.frames.append(_Frame(container, path, event.anchor))
+
+    def _end(self) -> None:
+        frame = self.frames.pop()
+        if frame.anchor:
+            self.anchors[frame.anchor] = (frame.container, frame.nodes)
+        if self.frames:
+            self.frames[-1].nodes += frame.nodes
+
+    # --- helpers --------------------------------------------------------------------------------
+
+    def _key(self, frame: _Frame, key: str, position: tuple[int, int]) -> None:
+        assert isinstance(frame.container, dict)
+        if key in frame.container or key in frame.key_lines:
+            first = frame.key_lines.get(key)
+            where = f" (first at line {first})" if first else ""
+            self.problems.append(Problem(*position, f"duplicate key '{key}'{where}; keep only one"))
+            frame.key = _SKIP
+            return
+        frame.key = key
+        frame.key_lines[key] = position[0]
+        if frame.path is not None:
+            self.marks.keys[(*frame.path, key)] = position
+
+    def _add(self, value: Any, position: tuple[int, int], nodes: int) -> DataPath | None:
+        """Attach ``value`` to the open container (or make it the root); returns its path."""
+        if not self.frames:
+            self.root = value
+            self.marks.values[()] = position
+            return ()
+        top = self.frames[-1]
+        top.nodes += nodes
+        path: DataPath | None
+        if isinstance(top.container, list):
+            path = None if top.path is None else (*top.path, len(top.container))
+            top.container.append(value)
+        else:
+            key, top.key = top.key, None
+            if key is _SKIP:
+                return None
+            top.container[key] = value
+            path = None if top.path is None else (*top.path, key)
+        if path is not None:
+            self.marks.values[path] = position
+        return path
+
+    def _check_tag(self, event: Any, *, scalar: bool) -> None:
+        tag = event.tag
+        if tag is None or tag == "!":
+            return
+        allowed = _EXPLICIT if scalar else {"map", "seq"}
+        if tag.startswith(_TAG) and tag[len(_TAG) :] in allowed:
+            return
+        line, col = _pos(event.start_mark)
+        self.problems.append(
+            Problem(
+                line,
+                col,
+                (
+                    f"the YAML tag {_short_tag(tag)} is not allowed; content files use plain text, numbers, "
+                    "dates, lists and mappings"
+                ),
+            )
+        )
+
+    def _scalar_value(self, event: Any) -> Any:
+        tag, text = event.tag, event.value
+        if tag is None:
+            return resolve_plain(text) if event.implicit[0] else text
+        self._check_tag(event, scalar=True)
+        name = tag[len(_TAG) :] if tag.startswith(_TAG) else ""
+        if name in ("", "str") or name not in _EXPLICIT:
+            return text
+        value = resolve_plain(text)
+        expected = {"int": int, "float": float, "bool": bool, "null": type(None), "timestamp": dt.date}[name]
+        if name == "float" and isinstance(value, int) and not isinstance(value, bool):
+            return float(value)
+        if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+            line, col = _pos(event.start_mark)
+            self.problems.append(Problem(line, col, f"'{text}' is not a valid !!{name}"))
+            return text
+        return value
+
+
+def _syntax_problem(error: yaml.YAMLError) -> Problem:
+    """A libyaml/PyYAML error as one readable sentence at the most useful position."""
+    if not isinstance(error, yaml.MarkedYAMLError):
+        position = getattr(error, "position", None)
+        message = str(error).split("\n")[0]
+        return Problem(
+            1, 1 + position if isinstance(position, int) else 1, f"YAML cannot read this file: {message}"
+        )
+    problem = error.problem or "not valid YAML"
+    context = error.context or ""
+    mark = error.problem_mark or error.context_mark
+    if "tab" in problem or "'\\t'" in problem:
+        message = "a tab character is used for indentation here; YAML needs spaces"
+    elif "end of stream" in problem and "quoted scalar" in context and error.context_mark is not None:
+        mark = error.context_mark
+        message = "this quoted text is never closed: add the matching quote at its end"
+    else:
+        message = f"YAML syntax error: {problem}"
+        if context and error.context_mark is not None and error.context_mark is not mark:
+            line, col = _pos(error.context_mark)
+            message += f" ({context} that starts at line {line}, column {col})"
+        elif context:
+            message += f" ({context})"
+    line, col = _pos(mark) if mark is not None else (1, 1)
+    return Problem(line, col, message)
+
+
+def parse_yaml(text: str, *, max_depth: int = MAX_DEPTH, alias_budget: int = ALIAS_BUDGET) -> ParsedYaml:
+    """Read one YAML document from ``text``; never raises on bad input.
+
+    ``value`` is None when the file is empty (``empty`` is then True) or when a
+    problem stopped reading; ``problems`` then says why.
+    """
+    builder = _Builder(max_depth, alias_budget)
+    parser = _Parser(text)
+    stopped = False
+    try:
+        while parser.check_event():
+            if not builder.feed(parser.get_event()):
+                break
+    except _Stop as stop:
+        builder.problems.append(stop.problem)
+        stopped = True
+    except yaml.YAMLError as error:
+        builder.problems.append(_syntax_problem(error))
+        stopped = True
+    except RecursionError:  # pragma: no cover - the event loop above does not recurse
+        builder.problems.append(Problem(1, 1, "this file is nested too deeply to read"))
+        stopped = True
+    finally:
+        parser.dispose()
+    empty = builder.documents == 0 and not builder.problems
+    value = None if stopped else builder.root
+    return ParsedYaml(value=value, marks=builder.marks, problems=builder.problems, empty=empty)

@@ -1,0 +1,183 @@
+"""The exact text the renderers put into Discord embeds, as pure functions.
+
+The validator measures content with these same functions, so "fits Discord" is
+proved when content loads instead of discovered as a 400 error (or a silently
+clipped crisis line) when a member opens it. Renderers in ``bot/ui`` should build
+their embeds from these helpers rather than re-assembling the text themselves;
+if a renderer changes its layout, change it here and the validator follows.
+
+No Discord imports: this module is plain text in, plain text out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from bot import limits
+from bot.content.models import (
+    Article,
+    ResourceGroup,
+    ResourceItem,
+    ResourceTopic,
+    Routine,
+    Safety,
+    Section,
+    Source,
+)
+from bot.text import clip
+
+EVERYWHERE = "INTL"
+
+
+@dataclass(frozen=True, slots=True)
+class EmbedText:
+    """The text parts of one embed, enough to count it against Discord's 6000 total."""
+
+    title: str = ""
+    description: str = ""
+    author: str = ""
+    footer: str = ""
+    fields: tuple[tuple[str, str], ...] = ()
+
+    def total(self) -> int:
+        """Characters Discord counts toward :data:`bot.limits.EMBED_TOTAL`."""
+        return (
+            len(self.title)
+            + len(self.description)
+            + len(self.author)
+            + len(self.footer)
+            + sum(len(name) + len(value) for name, value in self.fields)
+        )
+
+
+def bullet_list(items: Iterable[str]) -> str:
+    return "\n".join(f"• {item}" for item in items)
+
+
+def regions_text(regions: Sequence[str]) -> str:
+    """``US, CA`` or ``everywhere``."""
+    if EVERYWHERE in regions:
+        named = [r for r in regions if r != EVERYWHERE]
+        return "everywhere" if not named else ", ".join(named) + " and everywhere"
+    return ", ".join(regions)
+
+
+def resource_item_text(item: ResourceItem) -> str:
+    """One resource as two short lines: name, where and what it helps with; then how to reach it."""
+    contact = " · ".join(part for part in (f"📞 {item.phone}" if item.phone else "", item.url or "") if part)
+    return f"**{item.name}** ({regions_text(item.regions)}) — {item.helps_with}\n{contact}"
+
+
+def resource_group_text(group: ResourceGroup, region: str | None = None) -> str:
+    """The value of the embed field that shows ``group``: its intro, then every item that
+    serves ``region`` (all items when None). Empty when no item serves the region."""
+    items = [item for item in group.items if item.serves(region)]
+    if not items:
+        return ""
+    lines = [group.intro] if group.intro else []
+    lines += [resource_item_text(item) for item in items]
+    return "\n".join(lines)
+
+
+def region_note(region: str | None) -> str:
+    return f"\n\n*Showing help for {region.upper()} and for everywhere.*" if region else ""
+
+
+def sources_text(sources: Sequence[Source], reviewed: dt.date) -> str:
+    """The footer line naming the sources and the review date."""
+    names = ", ".join(source.title for source in sources)
+    return clip(f"Sources: {names} · Reviewed {reviewed}", limits.EMBED_FOOTER)
+
+
+def resource_topic_embed(topic: ResourceTopic, region: str | None = None) -> EmbedText:
+    """A topic as one embed: the intro, then one field per group that has help for ``region``."""
+    fields = tuple(
+        (clip(group.title, limits.EMBED_FIELD_NAME), value)
+        for group in topic.groups
+        if (value := resource_group_text(group, region))
+    )
+    return EmbedText(
+        title=clip(topic.title, limits.EMBED_TITLE),
+        description=topic.intro + region_note(region),
+        footer=sources_text(topic.sources, topic.reviewed) if topic.sources else "",
+        fields=fields,
+    )
+
+
+Target = Article | tuple[Article, Section] | Routine | ResourceTopic
+
+
+def ref_label(target: Target) -> str:
+    """How a see-also reference reads: the title and the command that opens it."""
+    if isinstance(target, tuple):
+        article, section = target
+        return f"{article.title} → {section.title} (`/read {article.id} {section.id}`)"
+    if isinstance(target, Article):
+        return f"{target.title} (`/read {target.id}`)"
+    if isinstance(target, Routine):
+        return f"{target.title} (`/stretch {target.id}`)"
+    return f"{target.title} (`/resources {target.id}`)"
+
+
+def see_also_text(labels: Sequence[str]) -> str:
+    return bullet_list(labels)
+
+
+SEE_ALSO = "See also"
+
+
+def section_embed(
+    article: Article, index: int, see_also_labels: Sequence[str], body: str | None = None
+) -> EmbedText:
+    """One section as one embed: section title, the article as author, see-also as a field,
+    and "Section i of n · Sources …" as footer. ``body`` is the page shown (default: all of it)."""
+    section = article.sections[index]
+    footer = f"Section {index + 1} of {len(article.sections)} · " + sources_text(
+        article.sources, article.reviewed
+    )
+    fields = ((SEE_ALSO, see_also_text(see_also_labels)),) if see_also_labels else ()
+    return EmbedText(
+        title=clip(section.title, limits.EMBED_TITLE),
+        description=section.body if body is None else body,
+        author=clip(article.title, limits.EMBED_AUTHOR),
+        footer=clip(footer, limits.EMBED_FOOTER),
+        fields=fields,
+    )
+
+
+def routine_intro_text(routine: Routine, disclaimer: str = "") -> str:
+    """What a member reads before the first step: summary, what you need, cautions, disclaimer."""
+    parts = [routine.summary]
+    if routine.equipment:
+        parts.append("**You need:** " + ", ".join(routine.equipment))
+    parts.append("**Before you start**\n" + bullet_list(routine.cautions))
+    if disclaimer:
+        parts.append(disclaimer)
+    return "\n\n".join(parts)
+
+
+def stop_text(safety: Safety) -> str:
+    """What a member sees after tapping "It hurts": the stop advice, then both red-flag lists."""
+    flags = safety.red_flags
+    return "\n\n".join(
+        (
+            safety.stop_advice,
+            f"**{flags.emergency.title}**\n{bullet_list(flags.emergency.items)}",
+            f"**{flags.urgent.title}**\n{bullet_list(flags.urgent.items)}",
+        )
+    )
+
+
+_LINK = re.compile(r"\[([^\]\n]*)\]\((?:<)?https?://[^)\s>]*(?:>)?\)")
+_LINE_MARKS = re.compile(r"^[ \t]*(?:>+[ \t]?|[-*+][ \t]+|#+[ \t]+)", re.MULTILINE)
+_INLINE_MARKS = str.maketrans("", "", "*_~`|")
+
+
+def plain_text(markdown: str) -> str:
+    """Discord markdown reduced to words, for search snippets (``[text](url)`` keeps ``text``)."""
+    text = _LINK.sub(r"\1", markdown)
+    text = _LINE_MARKS.sub("", text).translate(_INLINE_MARKS)
+    return " ".join(text.split())

@@ -1,0 +1,326 @@
+"""Rules that need more than one file, or the rendered size of a whole message.
+
+The models check each value on its own. Here we check what only the whole tree
+can tell: ids are unique per kind and match their file names, ids inside an
+article or routine are unique, every reference points at something that exists,
+``safety.yaml`` is there, and everything the renderers will send fits Discord
+(measured with :mod:`bot.content.render_text`, the same text the renderers send,
+and with :mod:`bot.custom_ids`, the same custom_ids the buttons carry).
+
+Each problem is reported at the line of the value it is about.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import process
+
+from bot import limits
+from bot.content import render_text
+from bot.content.errors import ContentError, where
+from bot.content.marked_yaml import DataPath, Marks
+from bot.content.models import Article, ContentModel, Ref, ResourceTopic, Routine, Safety
+from bot.custom_ids import fits
+
+KIND_WORD = {"article": "article", "routine": "routine", "resource": "resource topic", "safety": "safety"}
+REF_KIND = {"article": "article", "routine": "routine", "resources": "resource"}
+"""Reference prefix → content kind."""
+
+PAGE_NUMBER_WIDTH = 3
+"""The reader puts a page number (up to 999) after the section id in its custom_ids."""
+REGION_WIDTH = 8
+"""``/resources region`` values are clipped to this many characters in custom_ids."""
+
+
+@dataclass(slots=True)
+class LoadedFile:
+    """One content file after parsing: its model (None if it had errors) and value positions."""
+
+    kind: str
+    path: Path
+    display: str
+    model: ContentModel | None = None
+    marks: Marks = field(default_factory=Marks)
+    raw: Any = None
+
+    def error(self, loc: DataPath, message: str, *, key: bool = False) -> ContentError:
+        line, col = self.marks.key(loc) if key else self.marks.value(loc)
+        return ContentError(self.display, line, col, message)
+
+    def claimed_id(self) -> str:
+        """The id this file means to define, even when its model failed (for references)."""
+        raw_id = self.raw.get("id") if isinstance(self.raw, dict) else None
+        return raw_id if isinstance(raw_id, str) else self.path.stem
+
+
+class _Index:
+    """What exists, for resolving references: ids per kind, the models that loaded, and
+    section ids per article."""
+
+    def __init__(self, files: Sequence[LoadedFile]) -> None:
+        self.ids: dict[str, set[str]] = {kind: set() for kind in ("article", "routine", "resource")}
+        self.models: dict[tuple[str, str], ContentModel] = {}
+        for file in files:
+            if file.kind == "safety":
+                continue
+            self.ids[file.kind].add(file.claimed_id())
+            if file.model is not None:
+                self.models.setdefault((file.kind, file.claimed_id()), file.model)
+
+    def target(self, ref: str) -> render_text.Target | None:
+        """The loaded model ``ref`` names, or None (unresolved, or its file has errors)."""
+        parsed = Ref.parse(ref)
+        if parsed is None:
+            return None
+        model = self.models.get((REF_KIND[parsed.kind], parsed.id))
+        if isinstance(model, Article) and parsed.section is not None:
+            section = model.section(parsed.section)
+            return (model, section) if section is not None else None
+        return model if isinstance(model, Article | Routine | ResourceTopic) else None
+
+    def problem(self, ref: str) -> str | None:
+        """Why ``ref`` does not resolve, or None when it does."""
+        parsed = Ref.parse(ref)
+        if parsed is None:
+            return None  # the model already reported the malformed reference
+        kind = REF_KIND[parsed.kind]
+        if parsed.id not in self.ids[kind]:
+            hint = _did_you_mean(parsed.id, self.ids[kind])
+            return (
+                f"'{ref}' points at no {KIND_WORD[kind]}: there is no {KIND_WORD[kind]} '{parsed.id}'{hint}"
+            )
+        article = self.models.get((kind, parsed.id))
+        # An article that failed to load: its own errors say enough; do not guess at its sections.
+        if (
+            parsed.section is not None
+            and isinstance(article, Article)
+            and article.section(parsed.section) is None
+        ):
+            hint = _did_you_mean(parsed.section, [s.id for s in article.sections])
+            return (
+                f"'{ref}' points at no section: article '{parsed.id}' has no section '{parsed.section}'{hint}"
+            )
+        return None
+
+
+def _did_you_mean(word: str, choices: Iterable[str]) -> str:
+    match = process.extractOne(word, sorted(choices), score_cutoff=75)
+    return f" (did you mean '{match[0]}'?)" if match else ""
+
+
+def validate_files(files: Sequence[LoadedFile], safety_path: str | None) -> list[ContentError]:
+    """Cross-file and rendering rules over every file that parsed (see module docstring).
+
+    ``safety_path`` is the display path of ``safety.yaml`` when it is missing, else None.
+    """
+    errors: list[ContentError] = []
+    if safety_path is not None:
+        errors.append(
+            ContentError(
+                safety_path,
+                1,
+                1,
+                (
+                    "safety.yaml is missing: the bot needs the disclaimer, stop advice, red flags "
+                    "and crisis reply"
+                ),
+            )
+        )
+    errors += _duplicate_ids(files)
+    index = _Index(files)
+    safety = next((f.model for f in files if isinstance(f.model, Safety)), None)
+    for file in files:
+        model = file.model
+        if model is None:
+            continue
+        item_id = _item_id(model)
+        if item_id is not None and file.path.stem != item_id:
+            errors.append(
+                file.error(
+                    ("id",),
+                    (
+                        f"id '{item_id}' does not match the file name '{file.path.name}': "
+                        f"rename the file to {item_id}.yaml or change the id"
+                    ),
+                )
+            )
+        if isinstance(model, Article):
+            errors += _article_rules(file, model, index)
+        elif isinstance(model, Routine):
+            errors += _routine_rules(file, model, index, safety)
+        elif isinstance(model, ResourceTopic):
+            errors += _topic_rules(file, model, index)
+        elif isinstance(model, Safety):
+            errors += _references(file, ("crisis", "see_also"), model.crisis.see_also, index)
+            errors += _safety_rules(file, model)
+    return errors
+
+
+def _item_id(model: ContentModel | None) -> str | None:
+    """The id of an article, routine or topic; None for safety.yaml or a model that failed."""
+    return model.id if isinstance(model, Article | Routine | ResourceTopic) else None
+
+
+def _duplicate_ids(files: Sequence[LoadedFile]) -> list[ContentError]:
+    seen: dict[tuple[str, str], list[LoadedFile]] = {}
+    for file in files:
+        item_id = _item_id(file.model)
+        if item_id is not None:
+            seen.setdefault((file.kind, item_id), []).append(file)
+    errors: list[ContentError] = []
+    for (kind, item_id), owners in seen.items():
+        if len(owners) < 2:
+            continue
+        for file in owners:
+            others = ", ".join(f"{o.display}:{o.marks.value(('id',))[0]}" for o in owners if o is not file)
+            errors.append(
+                file.error(("id",), f"duplicate {KIND_WORD[kind]} id '{item_id}' (also in {others})")
+            )
+    return errors
+
+
+def _unique_ids(file: LoadedFile, key: str, children: Sequence[Any], word: str) -> list[ContentError]:
+    first: dict[str, int] = {}
+    errors: list[ContentError] = []
+    for i, child in enumerate(children):
+        if child.id in first:
+            line = file.marks.value((key, first[child.id], "id"))[0]
+            errors.append(
+                file.error(
+                    (key, i, "id"),
+                    (f"{key}[{i}].id: duplicate {word} id '{child.id}' (first at line {line})"),
+                )
+            )
+        else:
+            first[child.id] = i
+    return errors
+
+
+def _references(file: LoadedFile, loc: DataPath, refs: Sequence[str], index: _Index) -> list[ContentError]:
+    errors = []
+    for i, ref in enumerate(refs):
+        problem = index.problem(ref)
+        if problem is not None:
+            errors.append(file.error((*loc, i), f"{where((*loc, i))}: {problem}"))
+    return errors
+
+
+def _too_long(file: LoadedFile, loc: DataPath, what: str, size: int, limit: int, advice: str) -> ContentError:
+    prefix = f"{where(loc)}: " if loc else ""
+    return file.error(loc, f"{prefix}{what} would be {size:,} characters; Discord allows {limit:,}. {advice}")
+
+
+def _article_rules(file: LoadedFile, article: Article, index: _Index) -> list[ContentError]:
+    errors = _unique_ids(file, "sections", article.sections, "section")
+    for i, section in enumerate(article.sections):
+        errors += _references(file, ("sections", i, "see_also"), section.see_also, index)
+        if not fits("share", "article", article.id, section.id, "9" * PAGE_NUMBER_WIDTH):
+            errors.append(
+                file.error(
+                    ("sections", i, "id"),
+                    (
+                        f"sections[{i}].id: the article id and this section id together are too long "
+                        f"for a Discord button (custom_id limit {limits.CUSTOM_ID}); shorten one of them"
+                    ),
+                )
+            )
+        targets = [index.target(ref) for ref in section.see_also]
+        labels = [render_text.ref_label(t) for t in targets if t is not None]
+        embed = render_text.section_embed(article, i, labels)
+        if embed.fields and len(embed.fields[0][1]) > limits.EMBED_FIELD_VALUE:
+            errors.append(
+                _too_long(
+                    file,
+                    ("sections", i, "see_also"),
+                    "the see-also list",
+                    len(embed.fields[0][1]),
+                    limits.EMBED_FIELD_VALUE,
+                    "List fewer references.",
+                )
+            )
+        if embed.total() > limits.EMBED_TOTAL:
+            errors.append(
+                _too_long(
+                    file,
+                    ("sections", i),
+                    "this section's message",
+                    embed.total(),
+                    limits.EMBED_TOTAL,
+                    "Shorten the body, the see-also list or the sources.",
+                )
+            )
+    return errors
+
+
+def _routine_rules(file: LoadedFile, routine: Routine, index: _Index, safety: Any) -> list[ContentError]:
+    errors = _unique_ids(file, "steps", routine.steps, "step")
+    errors += _references(file, ("see_also",), routine.see_also, index)
+    disclaimer = safety.disclaimer if isinstance(safety, Safety) else ""
+    intro = render_text.routine_intro_text(routine, disclaimer)
+    if len(intro) > limits.EMBED_DESCRIPTION:
+        errors.append(
+            _too_long(
+                file,
+                ("cautions",),
+                "the routine's opening message (summary, equipment, cautions and disclaimer)",
+                len(intro),
+                limits.EMBED_DESCRIPTION,
+                "Shorten the cautions.",
+            )
+        )
+    return errors
+
+
+def _topic_rules(file: LoadedFile, topic: ResourceTopic, index: _Index) -> list[ContentError]:
+    errors = _references(file, ("see_also",), topic.see_also, index)
+    if not fits("share", "resources", topic.id, "X" * REGION_WIDTH, 0):
+        errors.append(file.error(("id",), f"id '{topic.id}' is too long for a Discord button custom_id"))
+    for g, group in enumerate(topic.groups):
+        value = render_text.resource_group_text(group)
+        if len(value) > limits.EMBED_FIELD_VALUE:
+            errors.append(
+                _too_long(
+                    file,
+                    ("groups", g),
+                    "this group's embed field",
+                    len(value),
+                    limits.EMBED_FIELD_VALUE,
+                    "Split it into two groups or shorten the intro and helps_with texts.",
+                )
+            )
+    embed = render_text.resource_topic_embed(topic)
+    # Filtering by region drops items but adds a one-line note: count the note too.
+    total = embed.total() + len(render_text.region_note("X" * REGION_WIDTH))
+    if total > limits.EMBED_TOTAL:
+        errors.append(
+            _too_long(
+                file,
+                ("groups",),
+                "this topic's message (title, intro, all groups, sources)",
+                total,
+                limits.EMBED_TOTAL,
+                "Move some groups into another topic, or shorten texts or the source titles.",
+            )
+        )
+    return errors
+
+
+def _safety_rules(file: LoadedFile, safety: Safety) -> list[ContentError]:
+    errors = []
+    stop = render_text.stop_text(safety)
+    if len(stop) > limits.EMBED_DESCRIPTION:
+        errors.append(
+            _too_long(
+                file,
+                ("red_flags",),
+                'the "It hurts" message (stop advice and both red-flag lists)',
+                len(stop),
+                limits.EMBED_DESCRIPTION,
+                "Shorten the lists or the advice.",
+            )
+        )
+    return errors

@@ -1,0 +1,217 @@
+"""Rules that need the whole tree or the rendered message: ids, references, Discord limits."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from bot import limits
+from bot.content import render_text
+from bot.content.loader import load_library
+from bot.content.models import HttpsUrl, Ref, ResourceItem, Safety, Step
+from bot.custom_ids import fits
+
+VALID = Path(__file__).parent / "fixtures" / "content" / "valid"
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    return Path(shutil.copytree(VALID, tmp_path / "content"))
+
+
+def errors_of(tree: Path) -> list[tuple[str, int, str]]:
+    return [(Path(e.path).name, e.line, e.message) for e in load_library(tree).errors]
+
+
+def topic_yaml(items: int, helps_with_chars: int, groups: int = 1) -> str:
+    item = (
+        "      - name: Helpline {n}\n"
+        f"        helps_with: {'h' * helps_with_chars}\n"
+        '        phone: "0800 000 {n:03d}"\n'
+        "        regions: [GB]\n"
+    )
+    group = "  - title: Group {g}\n    items:\n" + "".join(
+        item.replace("{n}", str(n)).replace("{n:03d}", f"{n:03d}") for n in range(items)
+    )
+    return "id: big\ntitle: Big topic\nintro: Lots of help.\nreviewed: 2026-11-24\ngroups:\n" + "".join(
+        group.replace("{g}", str(g)) for g in range(groups)
+    )
+
+
+def test_a_topic_whose_message_is_over_6000_characters_is_refused(tree: Path) -> None:
+    # each group fits its field (1024) but ten of them cannot share one message (6000)
+    (tree / "resources" / "big.yaml").write_text(topic_yaml(items=3, helps_with_chars=250, groups=10))
+    errors = errors_of(tree)
+    assert [(name, line) for name, line, _ in errors] == [("big.yaml", 6)]
+    assert "Discord allows 6,000" in errors[0][2]
+
+
+def test_a_group_within_the_field_limit_is_fine(tree: Path) -> None:
+    (tree / "resources" / "big.yaml").write_text(topic_yaml(items=2, helps_with_chars=300))
+    assert errors_of(tree) == []
+
+
+def test_ids_too_long_for_a_button_custom_id_are_refused(tree: Path) -> None:
+    long_id = "a" * 48
+    text = (tree / "articles" / "kidney-care.yaml").read_text()
+    text = text.replace("id: kidney-care", f"id: {long_id}").replace("- id: habits", f"- id: {'b' * 48}")
+    (tree / "articles" / f"{long_id}.yaml").write_text(text)
+    errors = errors_of(tree)
+    assert len(errors) == 1
+    name, line, message = errors[0]
+    assert (name, line) == (f"{long_id}.yaml", 9)
+    assert "too long for a Discord button" in message
+    assert not fits("share", "article", long_id, "b" * 48, 999)
+
+
+def test_the_it_hurts_message_must_fit_one_embed_description(tree: Path) -> None:
+    safety = tree / "safety.yaml"
+    many = "".join(f"      - Red flag number {n} {'x' * 250}\n" for n in range(20))
+    safety.write_text(safety.read_text().replace("      - Numbness in both legs\n", many))
+    errors = errors_of(tree)
+    assert [(name, line) for name, line, _ in errors] == [("safety.yaml", 4)]
+    assert "It hurts" in errors[0][2]
+
+
+def test_the_routine_opening_message_must_fit(tree: Path) -> None:
+    routine = tree / "routines" / "chair-stretch.yaml"
+    cautions = "".join(f"  - Caution {n} - {'c' * 450}\n" for n in range(10))
+    routine.write_text(
+        routine.read_text().replace("  - Stop if it hurts. A gentle pull is fine; pain is not.\n", cautions)
+    )
+    errors = errors_of(tree)
+    assert [(name, line) for name, line, _ in errors] == [("chair-stretch.yaml", 8)]
+
+
+def test_duplicate_ids_are_reported_in_both_files(tree: Path) -> None:
+    shutil.copy(tree / "routines" / "chair-stretch.yaml", tree / "routines" / "chair-copy.yaml")
+    errors = errors_of(tree)
+    assert sorted((name, line) for name, line, _ in errors) == [
+        ("chair-copy.yaml", 1),
+        ("chair-copy.yaml", 1),
+        ("chair-stretch.yaml", 1),
+    ]
+    assert any(
+        "also in" in m and "chair-stretch.yaml:1" in m for name, _, m in errors if name == "chair-copy.yaml"
+    )
+
+
+def test_did_you_mean_for_a_misspelt_reference(tree: Path) -> None:
+    article = tree / "articles" / "kidney-care.yaml"
+    article.write_text(
+        article.read_text().replace("article:back-basics#kidney-tests", "article:back-basic#kidney-test")
+    )
+    [(name, line, message)] = errors_of(tree)
+    assert (name, line) == ("kidney-care.yaml", 15)
+    assert "did you mean 'back-basics'?" in message
+
+
+def test_a_malformed_reference_is_explained(tree: Path) -> None:
+    article = tree / "articles" / "kidney-care.yaml"
+    article.write_text(article.read_text().replace("article:back-basics#kidney-tests", "back-basics"))
+    [(_, line, message)] = errors_of(tree)
+    assert line == 15
+    assert "is not a valid reference: write article:ID" in message
+
+
+def test_a_colon_in_plain_text_gets_a_hint_about_quotes(tree: Path) -> None:
+    routine = tree / "routines" / "floor-stretch.yaml"
+    routine.write_text(routine.read_text().replace("  - Stop if it hurts.", "  - Note: stop if it hurts."))
+    [(_, line, message)] = errors_of(tree)
+    assert line == 10
+    assert "put the whole text in quotes" in message
+
+
+def test_crisis_phrases_must_be_lower_case(tree: Path) -> None:
+    safety = tree / "safety.yaml"
+    safety.write_text(safety.read_text().replace("want to die", "Want To Die"))
+    [(_, line, message)] = errors_of(tree)
+    assert line == 13 and "write 'want to die'" in message
+
+
+# --- model helpers ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://example.org",
+        "javascript:alert(1)",
+        "data:text/html,hi",
+        "//example.org",
+        "example.org",
+        "https://",
+        "https://exa mple.org",
+        "https://user:pw@example.org/",
+        "ftp://example.org",
+    ],
+)
+def test_only_complete_https_links_are_accepted(url: str) -> None:
+    from pydantic import TypeAdapter
+
+    with pytest.raises(ValidationError):
+        TypeAdapter(HttpsUrl).validate_python(url)
+
+
+def test_https_links_are_accepted_as_written() -> None:
+    from pydantic import TypeAdapter
+
+    url = "https://www.niddk.nih.gov/health-information?x=1#top"
+    assert TypeAdapter(HttpsUrl).validate_python(url) == url
+
+
+def test_ref_parse() -> None:
+    assert Ref.parse("article:a#b") == Ref("article", "a", "b")
+    assert str(Ref.parse("resources:crisis")) == "resources:crisis"
+    assert Ref.parse("article:A") is None
+    assert Ref.parse("video:x") is None
+
+
+def test_step_sides_and_seconds() -> None:
+    step = Step(id="s", title="T", instructions="I", hold_seconds=10, reps=3, sides="both", rest_seconds=5)
+    assert step.sides_list() == ["left", "right"]
+    assert step.timed_seconds() == 2 * 3 * 15
+
+
+def test_resource_item_text_is_what_the_validator_measures() -> None:
+    item = ResourceItem(
+        name="Samaritans",
+        helps_with="Someone to talk to.",
+        phone="116 123",
+        url="https://www.samaritans.org",
+        regions=("GB", "IE"),
+    )
+    assert render_text.resource_item_text(item) == (
+        "**Samaritans** (GB, IE) — Someone to talk to.\n📞 116 123 · https://www.samaritans.org"
+    )
+    everywhere = item.model_copy(update={"regions": ("INTL",), "url": None})
+    assert render_text.resource_item_text(everywhere).endswith(
+        "(everywhere) — Someone to talk to.\n📞 116 123"
+    )
+
+
+def test_discord_limits_live_in_one_place() -> None:
+    assert (limits.EMBED_TOTAL, limits.EMBED_FIELD_VALUE, limits.CHOICE_NAME, limits.CUSTOM_ID) == (
+        6000,
+        1024,
+        100,
+        100,
+    )
+    text = render_text.stop_text(load_library(VALID).library.safety)  # type: ignore[union-attr]
+    assert len(text) <= limits.EMBED_DESCRIPTION
+    assert isinstance(load_library(VALID).library.safety, Safety)  # type: ignore[union-attr]
+
+
+def test_plain_text_strips_markdown_for_snippets() -> None:
+    text = render_text.plain_text(
+        textwrap.dedent("""\
+        **Bold** and *italic* with a [link](https://example.org).
+        > a quote
+        - a list item
+    """)
+    )
+    assert text == "Bold and italic with a link. a quote a list item"
