@@ -10,7 +10,9 @@ import re
 from typing import Any
 
 import pytest
+import yaml
 
+from bot.content.render_text import section_pages
 from tests.e2e_support import LiveBot, live_bot_fixture  # noqa: F401
 from tests.emulator.harness import Message
 
@@ -258,3 +260,31 @@ async def test_commands_are_installable_everywhere(live_bot: LiveBot) -> None:
     for command in commands.values():
         assert sorted(command.get("integration_types", [])) == [0, 1], command["name"]
         assert sorted(command.get("contexts", [])) == [0, 1, 2], command["name"]
+
+
+async def test_a_long_section_is_split_into_pages_within_discord_limits(live_bot: LiveBot) -> None:
+    path = live_bot.content / "articles" / f"{ARTICLE}.yaml"
+    data = yaml.safe_load(path.read_text())
+    paragraph = "Gentle movement between flares can help some people feel less stiff. " * 8
+    data["sections"][0]["body"] = "\n\n".join(f"Part {n}. {paragraph}" for n in range(1, 21))
+    assert len(data["sections"][0]["body"]) > 2 * 4096
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+    await live_bot.restart(kill=False)
+
+    pages = len(section_pages(data["sections"][0]["body"]))
+    assert pages >= 3
+    emu, p = live_bot.emu, live_bot.place
+    page = await slash(live_bot, "read", {"article": ARTICLE, "section": data["sections"][0]["id"]})
+    assert f"Page 1 of {pages} of this section" in page.text()
+    seen = [page.embeds[0]["description"]]
+    for n in range(2, pages + 1):
+        page = await (await emu.click(page, page.find_button("Next ▶"), user=p.member)).wait_message()
+        assert f"Page {n} of {pages} of this section" in page.text()
+        seen.append(page.embeds[0]["description"])
+    assert all(len(text) <= 4096 for text in seen)
+    assert "Part 1." in seen[0] and "Part 20." in seen[-1]
+    assert "".join(seen).count("Part ") == 20, "no paragraph lost or repeated across pages"
+    nxt = await (await emu.click(page, page.find_button("Next ▶"), user=p.member)).wait_message()
+    assert "Section 2 of" in nxt.text()
+    back = await (await emu.click(nxt, nxt.find_button("◀ Previous"), user=p.member)).wait_message()
+    assert f"Page {pages} of {pages} of this section" in back.text()

@@ -46,7 +46,8 @@ SUMMARY_MAX = 300
 ALIAS_MAX = limits.CHOICE_NAME
 SOURCE_TITLE_MAX = limits.EMBED_FIELD_NAME
 URL_MAX = 2048
-SECTION_BODY_MAX = limits.EMBED_DESCRIPTION - 96
+#: Longer sections are split across pages when shown (render_text.section_pages).
+SECTION_BODY_MAX = 16_000
 """4000: one embed description, with room for the page marker and see-also line the reader adds."""
 SECTIONS_MAX = limits.SELECT_OPTIONS
 """Every section must be reachable from the article's "Jump to a section" select."""

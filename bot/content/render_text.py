@@ -27,7 +27,7 @@ from bot.content.models import (
     Section,
     Source,
 )
-from bot.text import clip
+from bot.text import clip, split_pages
 
 EVERYWHERE = "INTL"
 
@@ -127,6 +127,19 @@ def see_also_text(labels: Sequence[str]) -> str:
 
 
 SEE_ALSO = "See also"
+
+
+#: A section longer than one embed is read over several pages of at most this many characters,
+#: leaving room in the description for the page marker.
+SECTION_PAGE = limits.EMBED_DESCRIPTION - 200
+
+
+def section_pages(body: str) -> list[str]:
+    """The pages a section body is shown in, each with its "Page i of n" marker when split."""
+    pages = split_pages(body, SECTION_PAGE)
+    if len(pages) == 1:
+        return pages
+    return [f"{text}\n\n*Page {n} of {len(pages)} of this section*" for n, text in enumerate(pages, 1)]
 
 
 def section_embed(

@@ -230,7 +230,8 @@ def _article_rules(file: LoadedFile, article: Article, index: _Index) -> list[Co
             )
         targets = [index.target(ref) for ref in section.see_also]
         labels = [render_text.ref_label(t) for t in targets if t is not None]
-        embed = render_text.section_embed(article, i, labels)
+        longest_page = max(render_text.section_pages(section.body), key=len)
+        embed = render_text.section_embed(article, i, labels, longest_page)
         if embed.fields and len(embed.fields[0][1]) > limits.EMBED_FIELD_VALUE:
             errors.append(
                 _too_long(

@@ -14,23 +14,32 @@ import discord
 from bot import limits
 from bot.content.library import Library, SearchHit
 from bot.content.models import Article, ResourceTopic, Routine
-from bot.content.render_text import resource_item_text
-from bot.text import clip, split_pages
+from bot.content.render_text import (
+    EmbedText,
+    ref_label,
+    resource_topic_embed,
+    section_embed,
+    section_pages,
+    sources_text,
+)
+from bot.text import clip
 from bot.ui import components as c
 from bot.ui.reply import Reply
 
 COLOR = discord.Colour(0x7B5EA7)  # lupus purple
-PAGE = limits.EMBED_DESCRIPTION - 200  # room for the page marker
 LEVEL_WORDS = {"gentle": "Gentle", "easy": "Easy", "moderate": "Moderate"}
 
 
-def sources_line(sources: Sequence[Any], reviewed: Any) -> str:
-    names = ", ".join(s.title for s in sources)
-    return clip(f"Sources: {names} · Reviewed {reviewed}", limits.EMBED_FOOTER)
-
-
-def section_pages(article: Article, index: int) -> list[str]:
-    return split_pages(article.sections[index].body, PAGE)
+def to_embed(text: EmbedText) -> discord.Embed:
+    """The one conversion from measured text (what the validator checked) to a Discord embed."""
+    embed = discord.Embed(title=text.title or None, description=text.description or None, colour=COLOR)
+    if text.author:
+        embed.set_author(name=text.author)
+    for name, value in text.fields:
+        embed.add_field(name=name, value=value, inline=False)
+    if text.footer:
+        embed.set_footer(text=text.footer)
+    return embed
 
 
 def article_overview(article: Article, *, shareable: bool) -> Reply:
@@ -39,7 +48,7 @@ def article_overview(article: Article, *, shareable: bool) -> Reply:
     embed = discord.Embed(
         title=clip(article.title, limits.EMBED_TITLE), description="\n".join(lines), colour=COLOR
     )
-    embed.set_footer(text=sources_line(article.sources, article.reviewed))
+    embed.set_footer(text=sources_text(article.sources, article.reviewed))
     items: list[discord.ui.Item[Any]] = [
         c.button(
             "Start reading",
@@ -72,26 +81,11 @@ def article_page(
 ) -> Reply:
     index = next(i for i, s in enumerate(article.sections) if s.id == section_id)
     section = article.sections[index]
-    pages = section_pages(article, index)
+    pages = section_pages(section.body)
     page = max(0, min(page, len(pages) - 1))
     body = pages[page]
-    if len(pages) > 1:
-        body += f"\n\n*Page {page + 1} of {len(pages)} of this section*"
-    embed = discord.Embed(
-        title=clip(f"{section.title}", limits.EMBED_TITLE),
-        description=body,
-        colour=COLOR,
-    )
-    embed.set_author(name=clip(article.title, limits.EMBED_AUTHOR))
-    see_also = [library_label(library, ref) for ref in section.see_also]
-    if see_also:
-        embed.add_field(
-            name="See also", value=clip("\n".join(f"• {s}" for s in see_also), limits.EMBED_FIELD_VALUE)
-        )
-    footer = f"Section {index + 1} of {len(article.sections)} · " + sources_line(
-        article.sources, article.reviewed
-    )
-    embed.set_footer(text=clip(footer, limits.EMBED_FOOTER))
+    labels = [library_label(library, ref) for ref in section.see_also]
+    embed = to_embed(section_embed(article, index, labels, body))
     if shared:
         return Reply(embeds=[embed], ephemeral=False)
 
@@ -133,16 +127,7 @@ def article_page(
 
 def library_label(library: Library, ref: str) -> str:
     target = library.resolve(ref)
-    if isinstance(target, tuple):  # (article, section)
-        article, section = target
-        return f"{article.title} → {section.title} (`/read {article.id} {section.id}`)"
-    if isinstance(target, Article):
-        return f"{target.title} (`/read {target.id}`)"
-    if isinstance(target, Routine):
-        return f"{target.title} (`/stretch {target.id}`)"
-    if isinstance(target, ResourceTopic):
-        return f"{target.title} (`/resources {target.id}`)"
-    return ref
+    return ref_label(target) if target is not None else ref
 
 
 def routine_line(routine: Routine) -> str:
@@ -222,30 +207,12 @@ def search_results(query: str, hits: Sequence[SearchHit]) -> Reply:
 def resource_topic(
     topic: ResourceTopic, region: str | None, *, shareable: bool, shared: bool = False
 ) -> Reply:
-    region_code = region.upper() if region else None
-    description = topic.intro
-    if region_code:
-        description += f"\n\n*Showing help for {region_code} and for everywhere.*"
-    embed = discord.Embed(title=clip(topic.title, limits.EMBED_TITLE), description=description, colour=COLOR)
-    for group in topic.groups:
-        items = [i for i in group.items if not region_code or region_code in i.regions or "INTL" in i.regions]
-        if not items:
-            continue
-        value = "\n".join(resource_item_text(i) for i in items)
-        if group.intro:
-            value = f"{group.intro}\n{value}"
-        embed.add_field(
-            name=clip(group.title, limits.EMBED_FIELD_NAME),
-            value=clip(value, limits.EMBED_FIELD_VALUE),
-            inline=False,
-        )
-    if topic.sources:
-        embed.set_footer(text=sources_line(topic.sources, topic.reviewed))
+    embed = to_embed(resource_topic_embed(topic, region))
     if shared or not shareable:
         return Reply(embeds=[embed], ephemeral=False if shared else None)
     return Reply(
         embeds=[embed],
-        view=c.view(c.button("Share in channel", "share", "resources", topic.id, region_code or "-", 0)),
+        view=c.view(c.button("Share in channel", "share", "resources", topic.id, region or "-", 0)),
     )
 
 
