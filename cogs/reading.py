@@ -12,7 +12,7 @@ from bot.content.models import Article
 from bot.text import clip
 from bot.ui import reading as render
 from bot.ui.components import Press
-from bot.ui.errors import UserFacingError
+from bot.ui.errors import UserFacingError, safe_autocomplete
 from bot.ui.reply import is_bot_dm, send, update
 
 if TYPE_CHECKING:
@@ -78,10 +78,12 @@ class Reading(commands.Cog):
         await send(interaction, self.page(interaction, found, section or "-", 0))
 
     @read.autocomplete("article")
+    @safe_autocomplete
     async def read_article_ac(self, interaction: discord.Interaction[Any], current: str) -> list[Any]:
         return _choices(self.bot, "article", current)
 
     @read.autocomplete("section")
+    @safe_autocomplete
     async def read_section_ac(self, interaction: discord.Interaction[Any], current: str) -> list[Any]:
         article_id = getattr(interaction.namespace, "article", None)
         return _choices(self.bot, "section", current, article_id=article_id)
@@ -115,10 +117,12 @@ class Reading(commands.Cog):
         )
 
     @resources.autocomplete("topic")
+    @safe_autocomplete
     async def resources_topic_ac(self, interaction: discord.Interaction[Any], current: str) -> list[Any]:
         return _choices(self.bot, "topic", current)
 
     @resources.autocomplete("region")
+    @safe_autocomplete
     async def resources_region_ac(self, interaction: discord.Interaction[Any], current: str) -> list[Any]:
         return _choices(self.bot, "region", current)
 

@@ -12,9 +12,11 @@ command or component kind and the error id, never option values or notes.
 
 from __future__ import annotations
 
+import functools
 import logging
 import secrets
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import Any, ParamSpec, TypeVar
 
 import discord
 from discord import app_commands
@@ -22,6 +24,9 @@ from discord import app_commands
 from bot.ui.reply import NO_MENTIONS
 
 log = logging.getLogger(__name__)
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 GENERIC = (
     "Sorry, something went wrong on my side. Nothing you entered was lost. "
@@ -80,3 +85,18 @@ async def send_notice(interaction: discord.Interaction[Any], message: str) -> No
             await interaction.response.send_message(message, ephemeral=True, allowed_mentions=NO_MENTIONS)
     except discord.HTTPException as exc:
         log.warning("could not deliver an error notice for %s: %s", describe(interaction), exc.status)
+
+
+def safe_autocomplete(callback: Callable[P, Awaitable[list[T]]]) -> Callable[P, Awaitable[list[T]]]:
+    """Autocomplete errors never reach the tree's error handler (discord.py only logs them and
+    leaves the request unanswered); answer with no suggestions instead and log an error id."""
+
+    @functools.wraps(callback)
+    async def wrapper(*args: P.args, **kwargs: P.kwargs) -> list[T]:
+        try:
+            return await callback(*args, **kwargs)
+        except Exception:
+            log.exception("error %s in autocomplete %s", secrets.token_hex(4), callback.__qualname__)
+            return []
+
+    return wrapper

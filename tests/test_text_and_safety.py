@@ -1,0 +1,75 @@
+"""Plain helpers the renderers and the DM listener rely on."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.custom_ids import custom_id, fits, parse_custom_id
+from bot.safety import mentions_crisis
+from bot.text import clip, normalize_query, split_pages
+from bot.ui.errors import safe_autocomplete
+
+PHRASES = ("want to die", "kill myself", "kms", "end it all")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want to die",
+        "i  WANT   to die!!",
+        "I want\u200b to die",
+        "ｗａｎｔ ｔｏ ｄｉｅ",
+        "honestly... kill-myself",
+        "kms",
+    ],
+)
+def test_crisis_phrases_match_whatever_the_spelling(text: str) -> None:
+    assert mentions_crisis(text, PHRASES)
+
+
+@pytest.mark.parametrize("text", ["I want to diet", "skills matter", "the weekend it all went well", ""])
+def test_crisis_phrases_respect_word_boundaries(text: str) -> None:
+    assert not mentions_crisis(text, PHRASES)
+
+
+@given(st.text(max_size=300))
+def test_crisis_matching_never_raises(text: str) -> None:
+    mentions_crisis(text, PHRASES)
+
+
+@given(st.text(min_size=1, max_size=20000), st.integers(min_value=50, max_value=5000))
+def test_split_pages_keeps_every_word_and_respects_the_limit(text: str, limit: int) -> None:
+    pages = split_pages(text, limit)
+    assert all(len(page) <= limit for page in pages)
+    assert "".join(pages).split() == text.split() or " ".join(pages).split() == text.split()
+
+
+def test_clip_and_normalize() -> None:
+    assert clip("abcdef", 4) == "abc…" and clip("abc", 4) == "abc"
+    assert normalize_query("  Kidney\u200f  TESTS ") == "kidney tests"
+
+
+def test_custom_ids_round_trip_and_are_bounded() -> None:
+    value = custom_id("rt", "a" * 32, "next")
+    assert parse_custom_id(value) == ("rt", ("a" * 32, "next"))
+    assert parse_custom_id("other:thing") is None and parse_custom_id("lc:") is None
+    assert not fits("read", "x" * 48, "y" * 48, 999)
+    with pytest.raises(ValueError):
+        custom_id("read", "x" * 48, "y" * 48, 999)
+
+
+def test_safe_autocomplete_answers_nothing_instead_of_failing() -> None:
+    @safe_autocomplete
+    async def broken(current: str) -> list[str]:
+        raise RuntimeError("boom")
+
+    @safe_autocomplete
+    async def fine(current: str) -> list[str]:
+        return [current]
+
+    assert asyncio.run(broken("x")) == []
+    assert asyncio.run(fine("x")) == ["x"]
