@@ -46,7 +46,7 @@ def test_the_schema_carries_the_contract() -> None:
     assert article["properties"]["id"]["pattern"] == "^[a-z0-9][a-z0-9-]{0,47}$"
     assert article["properties"]["sections"]["maxItems"] == 25
     section = article["$defs"]["Section"]
-    assert section["properties"]["body"]["maxLength"] == 4000
+    assert section["properties"]["body"]["maxLength"] == 16000
     source = article["$defs"]["Source"]
     assert source["properties"]["url"]["pattern"] == "^https://"
     routine = content_schema("routine")
