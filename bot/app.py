@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import signal
 import sys
 
 import aiohttp
 import discord
 
+from bot import logsafety
 from bot.config import NO_TOKEN_HELP, Config
 from bot.content.store import ContentLoadError
 
@@ -17,11 +19,30 @@ log = logging.getLogger("bot")
 
 #: Start-up failures that may pass (network, Discord outage) are retried after these pauses,
 #: so a crash loop cannot burn Discord's 1,000-logins-a-day budget.
-BACKOFF_SECONDS = (5, 15, 45, 120, 300, 900)
+BACKOFF_SECONDS: tuple[float, ...] = (5, 15, 45, 120, 300, 900)
+BACKOFF_ENV = "LUPUS_BACKOFF_SECONDS"
+"""Tests only: comma-separated pauses (``0.1,0.2,0.4``) replacing :data:`BACKOFF_SECONDS`, so a
+crash-loop test sees several growing pauses in a second instead of in a minute."""
+
+
+def backoff_schedule() -> tuple[float, ...]:
+    """The pauses between failed start-ups: :data:`BACKOFF_SECONDS`, or the test override."""
+    raw = os.environ.get(BACKOFF_ENV, "").strip()
+    if not raw:
+        return BACKOFF_SECONDS
+    try:
+        pauses = tuple(float(part) for part in raw.split(","))
+    except ValueError:
+        pauses = ()
+    if not pauses or not all(0 < pause <= BACKOFF_SECONDS[-1] for pause in pauses):
+        log.warning("ignoring %s=%r: expected comma-separated seconds", BACKOFF_ENV, raw)
+        return BACKOFF_SECONDS
+    return pauses
 
 
 def setup_logging(level: str) -> None:
     discord.utils.setup_logging(level=getattr(logging, level), root=True)
+    logsafety.install()  # before anything logs: no payload (health data) reaches the log
 
 
 def run(config: Config) -> int:
@@ -79,9 +100,10 @@ async def _serve(config: Config, token: str) -> int:
         if not isinstance(error, transient):
             log.error("start-up failed", exc_info=error)
             return 1
-        pause = BACKOFF_SECONDS[min(attempt, len(BACKOFF_SECONDS) - 1)]
+        schedule = backoff_schedule()
+        pause = schedule[min(attempt, len(schedule) - 1)]
         attempt += 1
-        log.warning("start-up failed (%s); trying again in %ds", type(error).__name__, pause)
+        log.warning("start-up failed (%s); trying again in %gs", type(error).__name__, pause)
         try:
             await asyncio.wait_for(stopping.wait(), timeout=pause)
             return 0

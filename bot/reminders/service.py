@@ -63,6 +63,32 @@ class ReminderService:
             now=now,
         )
 
+    async def get(self, user_id: int) -> Reminder | None:
+        return await self._repo.get(user_id)
+
+    async def off(self, user_id: int) -> bool:
+        """Remove the user's reminder entirely ("off" keeps nothing); False if there was none."""
+        return await self._repo.delete(user_id)
+
+    async def firing_for(self, user_id: int, now: datetime) -> Firing | None:
+        """The plan for one person's reminder if it is due at ``now``; None if absent, paused or not due.
+
+        The dispatcher keeps one timer per person, so it asks about one row at a
+        time rather than scanning every due row (``due``) on each wake-up.
+        """
+        reminder = await self._repo.get(user_id)
+        if reminder is None or reminder.paused or reminder.next_fire_at > now:
+            return None
+        try:
+            return plan(reminder, now, self._grace)
+        except ValueError:
+            await self._repo.pause(reminder.user_id, PAUSED_UNKNOWN_ZONE, now=now)
+            return None
+
+    async def active(self) -> list[Reminder]:
+        """Every unpaused reminder, earliest first (what a start-up re-arms)."""
+        return await self._repo.all_active()
+
     async def due(self, now: datetime) -> list[Firing]:
         """Plans for every due reminder. One whose zone vanished from tzdata is paused, not crashed on."""
         firings = []
@@ -74,20 +100,38 @@ class ReminderService:
         return firings
 
     async def record_sent(self, firing: Firing, *, sent_at: datetime) -> bool:
-        return await self._repo.mark_sent(
-            firing.reminder.user_id,
-            firing.next_fire_at,
-            sent_at=sent_at,
-            expected_fire_at=firing.reminder.next_fire_at,
-        )
+        """Record a delivered reminder and move it to its next firing (False if the row moved on)."""
+        user_id = firing.reminder.user_id
+        if await self._repo.mark_sent(
+            user_id, firing.next_fire_at, sent_at=sent_at, expected_fire_at=firing.reminder.next_fire_at
+        ):
+            return True
+        if await self._unchanged(firing):
+            return await self._repo.mark_sent(user_id, firing.next_fire_at, sent_at=sent_at)
+        return False
 
     async def record_skipped(self, firing: Firing, *, now: datetime) -> bool:
-        return await self._repo.reschedule(
-            firing.reminder.user_id,
-            firing.next_fire_at,
-            now=now,
-            expected_fire_at=firing.reminder.next_fire_at,
-        )
+        """Move a too-late reminder to its next firing without recording a send."""
+        user_id = firing.reminder.user_id
+        if await self._repo.reschedule(
+            user_id, firing.next_fire_at, now=now, expected_fire_at=firing.reminder.next_fire_at
+        ):
+            return True
+        if await self._unchanged(firing):
+            return await self._repo.reschedule(user_id, firing.next_fire_at, now=now)
+        return False
+
+    async def _unchanged(self, firing: Firing) -> bool:
+        """The guarded update matched nothing: was the row really changed, or did its stored instant
+        not survive the float round trip exactly (a value written by hand or by another tool)?
+
+        Without this check such a row would stay due, and be sent again every few minutes.
+        """
+        current = await self._repo.get(firing.reminder.user_id)
+        if current is None or current.paused:
+            return False
+        drift = abs((current.next_fire_at - firing.reminder.next_fire_at).total_seconds())
+        return drift < 0.001
 
     async def record_undeliverable(
         self, firing: Firing, *, now: datetime, reason: str = PAUSED_DM_BLOCKED

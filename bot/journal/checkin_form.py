@@ -1,0 +1,77 @@
+"""Reading the ``/checkin`` form: what people type, checked kindly.
+
+Pure and Discord-free. The form uses text boxes (Discord modals have no number
+input), so "7", " 7 ", "07", "７" (a full-width digit from a phone keyboard)
+and "7/10" are all read as 7; anything else gets a message that says what is
+expected, never "invalid input". Every problem is reported at once, so a tired
+person fixes the form in one go.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+NOTE_MAX = 500
+"""The longest note we keep (the database enforces the same)."""
+SCORE_MAX_CHARS = 8
+"""Room in the score boxes for "10 / 10" (or a word, which then gets a kind explanation)."""
+
+_SCORE = re.compile(r"^(\d{1,2})(?:\s*/\s*10)?$", re.ASCII)
+# Control characters other than newline and tab: invisible, and they break CSV viewers.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+
+
+@dataclass(frozen=True, slots=True)
+class CheckinInput:
+    """A check-in that passed every rule, ready to store."""
+
+    pain: int
+    fatigue: int | None
+    note: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CheckinProblems:
+    """Why the form could not be saved: one kind sentence per problem."""
+
+    messages: tuple[str, ...]
+
+
+def _score(text: str, what: str, *, required: bool) -> tuple[int | None, str | None]:
+    cleaned = unicodedata.normalize("NFKC", text or "").strip()
+    if not cleaned:
+        if required:
+            return None, f"{what} is needed: a whole number from 0 to 10."
+        return None, None
+    match = _SCORE.match(cleaned)
+    if match is None or int(match[1]) > 10:
+        return None, f"{what} should be a whole number from 0 to 10 (0 = none, 10 = the worst)."
+    return int(match[1]), None
+
+
+def clean_note(text: str | None) -> str | None:
+    """The note as stored: NFC, invisible control characters removed, trimmed; None if empty."""
+    if text is None:
+        return None
+    note = _CONTROL.sub("", unicodedata.normalize("NFC", text)).strip()
+    return note or None
+
+
+def parse_checkin(
+    pain: str, fatigue: str, note: str | None, *, fatigue_required: bool = True
+) -> CheckinInput | CheckinProblems:
+    """Check the three boxes of the form; return the values or every problem found."""
+    problems: list[str] = []
+    pain_value, pain_problem = _score(pain, "Pain", required=True)
+    fatigue_value, fatigue_problem = _score(fatigue, "Fatigue", required=fatigue_required)
+    for problem in (pain_problem, fatigue_problem):
+        if problem:
+            problems.append(problem)
+    cleaned = clean_note(note)
+    if cleaned is not None and len(cleaned) > NOTE_MAX:
+        problems.append(f"The note can be up to {NOTE_MAX} characters; yours has {len(cleaned)}.")
+    if problems or pain_value is None:
+        return CheckinProblems(tuple(problems))
+    return CheckinInput(pain=pain_value, fatigue=fatigue_value, note=cleaned)

@@ -1,0 +1,66 @@
+"""Everything ``/journal`` shows, gathered in one place: summary, chart and CSV.
+
+No Discord here. The chart takes ~100 ms of CPU, so it is drawn in a worker
+thread (the event loop keeps answering everyone else) and at most a couple at a
+time, so a burst of ``/journal`` calls cannot starve the bot of CPU. The CSV
+covers exactly the rows the summary and chart cover (the same window
+functions), so the numbers in the message match the file taken to a doctor.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.journal.chart import render_chart
+from bot.journal.export import checkins_csv
+from bot.journal.summary import JournalSummary, summarize
+from bot.journal.window import checkins_in, completions_in, window_start
+from bot.storage.journal import Checkin, Completion, JournalRepo
+
+DEFAULT_DAYS = 30
+MAX_DAYS = 365
+
+
+@dataclass(frozen=True, slots=True)
+class JournalReport:
+    summary: JournalSummary
+    checkins: tuple[Checkin, ...]
+    completions: tuple[Completion, ...]
+    chart_png: bytes | None
+    """None when there is nothing to draw."""
+    csv: bytes
+
+    @property
+    def is_empty(self) -> bool:
+        return self.summary.is_empty
+
+
+class JournalReports:
+    """Builds reports from the journal repository, limiting how many charts render at once."""
+
+    def __init__(self, repo: JournalRepo, *, max_parallel_charts: int = 2) -> None:
+        self._repo = repo
+        self._charts = asyncio.Semaphore(max_parallel_charts)
+
+    async def build(self, user_id: int, days: int, *, now: datetime, tz_name: str = "UTC") -> JournalReport:
+        """The report for the ``days`` before ``now`` in the person's ``tz_name``."""
+        days = max(1, min(days, MAX_DAYS))
+        start = window_start(days, now)
+        checkins = checkins_in(await self._repo.checkins_since(user_id, start), start, now)
+        completions = completions_in(await self._repo.completions_since(user_id, start), start, now)
+        summary = summarize(checkins, completions, days, tz_name, now=now)
+        chart: bytes | None = None
+        if not summary.is_empty:
+            async with self._charts:
+                chart = await asyncio.to_thread(
+                    render_chart, checkins, completions, days, now, tz_name=tz_name
+                )
+        return JournalReport(
+            summary=summary,
+            checkins=tuple(checkins),
+            completions=tuple(completions),
+            chart_png=chart,
+            csv=checkins_csv(checkins, completions) if not summary.is_empty else b"",
+        )

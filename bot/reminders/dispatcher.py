@@ -1,0 +1,193 @@
+"""Delivering daily reminders on time, through the bot's one Scheduler.
+
+Like RoboDanny's reminder cog, timers live in the database and a single task
+sleeps until the earliest (here: the shared ``Scheduler``). What we do
+differently, and why:
+
+* One timer per person (key ``reminder:<user_id>``), armed at the row's stored
+  ``next_fire_at``. ``/remind off`` and ``/privacy delete`` cancel exactly that
+  key; a change of time simply re-arms it.
+* The row stays due until the DM has really gone out (``record_sent``), so a
+  crash mid-send is retried at start-up under the missed-reminder rule: sent if
+  less than an hour late, otherwise skipped to the next day. Never twice.
+* A DM Discord refuses for good (the person closed DMs: 50007; no shared
+  server: 50278) pauses the reminder instead of failing every day, and leaves
+  the person a notice to read the next time they use the bot.
+* A DM that fails for a passing reason (Discord 5xx, network) is retried every
+  few minutes; the one-hour rule still decides whether it is worth sending.
+* Time comes from the injected ``Clock``, so tests drive days, daylight-saving
+  changes and restarts in milliseconds.
+
+No Discord here: sending is a ``ReminderSender`` the reminder cog supplies.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+from datetime import UTC, datetime, time
+from typing import Protocol
+
+from bot.clock import Clock
+from bot.reminders.service import ReminderService
+from bot.scheduler import Scheduler
+from bot.storage.prefs import PrefsRepo
+from bot.storage.reminders import Reminder
+
+log = logging.getLogger(__name__)
+
+KEY_PREFIX = "reminder:"
+RETRY_SECONDS = 300.0
+
+DM_BLOCKED_NOTICE = (
+    "I tried to send your daily stretch reminder, but Discord would not let me message you "
+    "(your direct messages with me may be turned off). I've paused the reminder so I don't keep trying. "
+    "To get it again: allow direct messages from this server's members (Server name → Privacy "
+    "Settings), then use `/remind set`."
+)
+"""Left for the person (``PrefsRepo.notice_pending``) when their reminder DM is refused."""
+
+
+class Delivery(enum.Enum):
+    SENT = "sent"
+    BLOCKED = "blocked"
+    """Discord refuses DMs to this person; trying again tomorrow will not help."""
+    FAILED = "failed"
+    """A passing problem (network, Discord outage); worth another try soon."""
+
+
+class ReminderSender(Protocol):
+    """Sends one reminder DM and says how it went. Must not raise for Discord errors."""
+
+    async def __call__(self, reminder: Reminder) -> Delivery: ...
+
+
+def reminder_key(user_id: int) -> str:
+    return f"{KEY_PREFIX}{user_id}"
+
+
+class ReminderDispatcher:
+    """Keeps one scheduler timer per active reminder and acts when it fires."""
+
+    def __init__(
+        self,
+        service: ReminderService,
+        prefs: PrefsRepo,
+        scheduler: Scheduler,
+        clock: Clock,
+        *,
+        sender: ReminderSender | None = None,
+        retry_seconds: float = RETRY_SECONDS,
+        blocked_notice: str = DM_BLOCKED_NOTICE,
+    ) -> None:
+        self.service = service
+        self.sender = sender
+        """Set by the reminder cog when it loads (the Discord side of delivery)."""
+        self._prefs = prefs
+        self._scheduler = scheduler
+        self._clock = clock
+        self._retry = retry_seconds
+        self._notice = blocked_notice
+
+    def now(self) -> datetime:
+        return datetime.fromtimestamp(self._clock.now(), UTC)
+
+    # -- what the commands call -------------------------------------------------------------------
+
+    async def rearm(self) -> int:
+        """Arm a timer for every active reminder (start-up). Overdue ones fire at once. Returns the count."""
+        reminders = await self.service.active()
+        for reminder in reminders:
+            self._arm(reminder.user_id, reminder.next_fire_at)
+        return len(reminders)
+
+    async def set(self, user_id: int, local_time: time, tz_name: str, routine_id: str | None) -> Reminder:
+        """Create or replace a reminder, un-pause it, and arm it. ValueError for an unknown zone."""
+        reminder = await self.service.set(user_id, local_time, tz_name, routine_id, now=self.now())
+        # Setting it again is how someone says "I fixed my DMs, try again".
+        await self._prefs.clear_dm_blocked(user_id, now=self.now())
+        self._arm(user_id, reminder.next_fire_at)
+        return reminder
+
+    async def off(self, user_id: int) -> bool:
+        """Stop and remove the reminder; False if there was none."""
+        self._scheduler.cancel(reminder_key(user_id))
+        return await self.service.off(user_id)
+
+    async def forget_user(self, user_id: int) -> None:
+        """The ``/privacy delete`` hook: drop the timer (the row goes with the rest of their data)."""
+        self._scheduler.cancel(reminder_key(user_id))
+
+    def is_armed(self, user_id: int) -> bool:
+        return reminder_key(user_id) in self._scheduler
+
+    # -- delivery ---------------------------------------------------------------------------------
+
+    def _arm(self, user_id: int, when: datetime) -> None:
+        self._scheduler.schedule(reminder_key(user_id), when.timestamp(), self._on_timer)
+
+    def _retry_later(self, user_id: int) -> None:
+        self._scheduler.schedule(reminder_key(user_id), self._clock.now() + self._retry, self._on_timer)
+
+    async def _on_timer(self, key: str) -> None:
+        try:
+            user_id = int(key.removeprefix(KEY_PREFIX))
+        except ValueError:
+            log.warning("ignoring a malformed reminder timer key")
+            return
+        try:
+            await self.deliver(user_id)
+        except Exception:
+            # The row is still due; try again shortly rather than never.
+            log.exception("reminder delivery failed; will retry")
+            self._retry_later(user_id)
+
+    async def deliver(self, user_id: int) -> Delivery | None:
+        """Act on this person's reminder if it is due now; returns what happened (None: nothing due)."""
+        now = self.now()
+        firing = await self.service.firing_for(user_id, now)
+        if firing is None:
+            await self._rearm_from_store(user_id)
+            return None
+        if firing.action == "skip":
+            # Too late to be useful (the bot was down): quietly move to the next day.
+            await self.service.record_skipped(firing, now=now)
+            log.info("a reminder more than an hour overdue was skipped")
+            await self._rearm_from_store(user_id)
+            return None
+        if self.sender is None:
+            log.warning("a reminder is due but no sender is attached yet; retrying later")
+            self._retry_later(user_id)
+            return Delivery.FAILED
+        try:
+            outcome = await self.sender(firing.reminder)
+        except Exception:
+            log.exception("the reminder sender raised; treating it as a passing failure")
+            outcome = Delivery.FAILED
+        if outcome is Delivery.SENT:
+            await self.service.record_sent(firing, sent_at=now)
+            await self._rearm_from_store(user_id)
+        elif outcome is Delivery.BLOCKED:
+            # Only leave a notice if the reminder still exists: if the person erased their data
+            # while this DM was in flight, writing a preferences row would bring some of it back.
+            if await self.service.record_undeliverable(firing, now=now):
+                await self._prefs.mark_dm_blocked(user_id, notice=self._notice, now=now)
+            self._scheduler.cancel(reminder_key(user_id))
+            log.info("a reminder DM was refused by Discord; the reminder is paused")
+        else:
+            self._retry_later(user_id)
+        return outcome
+
+    async def _rearm_from_store(self, user_id: int) -> None:
+        """Arm from whatever the row says now (it may have been changed or removed meanwhile)."""
+        reminder = await self.service.get(user_id)
+        if reminder is None or reminder.paused:
+            self._scheduler.cancel(reminder_key(user_id))
+            return
+        when = reminder.next_fire_at
+        if when <= self.now():
+            # Still due although we just acted: a concurrent change raced us. Look again shortly
+            # instead of spinning.
+            self._retry_later(user_id)
+            return
+        self._arm(user_id, when)

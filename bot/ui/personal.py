@@ -1,0 +1,453 @@
+"""Renderers for personal tools: check-ins, the journal, reminders and privacy.
+
+Pure functions from core objects to a :class:`Reply` (or, for the check-in
+form, a modal). Everything here is health data or about one person, so every
+reply is private: ephemeral in a server, a plain message only in the bot's own
+DM (``Reply.ephemeral=None`` lets ``bot.ui.reply`` pick). Nothing here is ever
+shared to a channel, and nothing here logs.
+
+Texts are short and plain (grade-8 reading level), buttons say what they do in
+words, and numbers come with their meaning ("0 = none, 10 = the worst").
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime
+from typing import Any
+
+import discord
+from discord import ui
+
+from bot import limits
+from bot.content.models import Routine
+from bot.journal.checkin_form import NOTE_MAX, SCORE_MAX_CHARS
+from bot.journal.drafts import Draft
+from bot.journal.report import JournalReport
+from bot.journal.summary import JournalSummary, Stat
+from bot.storage.journal import Checkin
+from bot.storage.reminders import Reminder
+from bot.text import clip
+from bot.ui import components as c
+from bot.ui.reply import Attachment, Reply
+
+__all__ = [
+    "CHART_FILENAME",
+    "CHECKIN_MODAL_ID",
+    "checkin_modal",
+    "checkin_problems",
+    "checkin_saved",
+    "export_filename",
+    "journal_empty",
+    "journal_report",
+    "privacy_cancelled",
+    "privacy_confirm",
+    "privacy_deleted",
+    "privacy_export",
+    "privacy_not_yours",
+    "reminder_dm",
+    "reminder_dm_unreachable",
+    "reminder_off",
+    "reminder_set",
+    "reminder_show",
+]
+
+PRIVATE_COLOR = discord.Colour(0x4A6FA5)
+CAUTION_COLOR = discord.Colour(0xB9770E)
+CHART_FILENAME = "journal-chart.png"
+CSV_FILENAME = "journal.csv"
+CHECKIN_MODAL_ID = "lc:checkin:submit"
+
+PRIVATE_NOTE = "Only you can see this."
+
+# -- check-in -------------------------------------------------------------------------------------
+
+
+def checkin_modal(draft: Draft | None = None) -> ui.Modal:
+    """The check-in form; with a ``draft``, what the person typed last time is filled back in.
+
+    Its submission is routed by custom_id (``lc:checkin:submit``), so a form
+    left open across a restart still saves.
+    """
+    modal = ui.Modal(title="Check in (private)", custom_id=CHECKIN_MODAL_ID, timeout=None)
+    modal.add_item(
+        ui.TextInput(
+            label="Pain right now (0 = none, 10 = worst)",
+            custom_id="pain",
+            placeholder="A number from 0 to 10",
+            default=draft.pain[:SCORE_MAX_CHARS] if draft else None,
+            max_length=SCORE_MAX_CHARS,
+            required=True,
+        )
+    )
+    modal.add_item(
+        ui.TextInput(
+            label="Fatigue / tiredness (0 to 10)",
+            custom_id="fatigue",
+            placeholder="A number from 0 to 10",
+            default=draft.fatigue[:SCORE_MAX_CHARS] if draft else None,
+            max_length=SCORE_MAX_CHARS,
+            required=True,
+        )
+    )
+    modal.add_item(
+        ui.TextInput(
+            label="Note (optional, only you see it)",
+            custom_id="note",
+            style=discord.TextStyle.paragraph,
+            placeholder="Anything you want to remember: sleep, a flare, a new medicine…",
+            default=draft.note[:NOTE_MAX] if draft and draft.note else None,
+            max_length=NOTE_MAX,
+            required=False,
+        )
+    )
+    return modal
+
+
+def _when(at: datetime) -> str:
+    """A Discord timestamp: every reader sees it in their own time zone and language."""
+    return f"<t:{int(at.timestamp())}:f>"
+
+
+def checkin_saved(checkin: Checkin) -> Reply:
+    lines = [
+        f"**Saved to your private journal** ({_when(checkin.at)}).",
+        f"Pain **{checkin.pain}**/10"
+        + (f" · Fatigue **{checkin.fatigue}**/10" if checkin.fatigue is not None else ""),
+    ]
+    if checkin.note:
+        lines.append("Your note is saved too.")
+    lines.append(f"{PRIVATE_NOTE} See your trends with `/journal`.")
+    return Reply(
+        content="\n".join(lines),
+        view=c.view(c.button("See my journal", "journal", 30, style=discord.ButtonStyle.primary)),
+    )
+
+
+def checkin_problems(problems: Sequence[str]) -> Reply:
+    """The form could not be saved: say why, kindly, and offer to reopen it with their text kept."""
+    bullet = "\n".join(f"• {p}" for p in problems) or "• Something in the form was missing."
+    content = (
+        "I couldn't save that check-in yet:\n"
+        f"{bullet}\n"
+        "Nothing you typed is lost: tap **Fix my check-in** to reopen the form with your text in it."
+    )
+    return Reply(
+        content=content,
+        view=c.view(c.button("Fix my check-in", "checkin", "open", style=discord.ButtonStyle.primary)),
+        ephemeral=True,
+    )
+
+
+# -- journal --------------------------------------------------------------------------------------
+
+
+def journal_empty(days: int) -> Reply:
+    embed = discord.Embed(
+        title="Your journal is empty for now",
+        colour=PRIVATE_COLOR,
+        description=(
+            f"I have no check-ins or routines from the last {days} days.\n\n"
+            "**To start:** use `/checkin` when you like. It takes about 20 seconds: pain from 0 to 10, "
+            "tiredness from 0 to 10, and a note if you want one. Routines you finish with `/stretch` "
+            "show up here too.\n\n"
+            "After a few days, `/journal` shows your averages, your best and hardest days, a chart, "
+            "and a file you can bring to your care team.\n\n"
+            f"{PRIVATE_NOTE} Nothing here is ever posted in a channel."
+        ),
+    )
+    return Reply(
+        embeds=[embed],
+        view=c.view(
+            c.button("Check in now", "checkin", "open", style=discord.ButtonStyle.primary),
+            c.button("Gentle stretches", "rtlist"),
+        ),
+    )
+
+
+def _stat_line(stat: Stat | None, noun: str) -> str:
+    if stat is None:
+        return f"No {noun} recorded."
+    spread = f"{stat.minimum}" if stat.minimum == stat.maximum else f"{stat.minimum}–{stat.maximum}"
+    times = "time" if stat.count == 1 else "times"
+    return f"Average **{stat.average:.1f}** out of 10 · range {spread} · recorded {stat.count} {times}"
+
+
+def _day(day: date) -> str:
+    return f"{day:%a} {day:%b} {day.day}"
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def _routines_line(summary: JournalSummary) -> str:
+    if summary.routine_count == 0:
+        return "No routines in this period."
+    parts = [_plural(summary.routines_done, "finished", "finished")]
+    if summary.routines_hurt:
+        parts.append(f"{summary.routines_hurt} stopped because it hurt")
+    if summary.routines_stopped:
+        parts.append(f"{summary.routines_stopped} stopped early")
+    return f"{_plural(summary.routine_count, 'routine', 'routines')}: " + ", ".join(parts)
+
+
+def _weeks_text(summary: JournalSummary) -> str:
+    """Active weeks, most recent kept when space runs out; quiet weeks are counted, not listed."""
+    active = [w for w in summary.weeks if w.checkins or w.routines]
+    lines = [
+        f"Week of {_day(w.monday)}: {_plural(w.checkins, 'check-in', 'check-ins')}, "
+        f"{_plural(w.routines, 'routine', 'routines')}"
+        for w in active
+    ]
+    kept: list[str] = []
+    used = 0
+    room = limits.EMBED_FIELD_VALUE - 120  # leaves room for the two notes below
+    for line in reversed(lines):  # the most recent weeks matter most
+        if used + len(line) + 1 > room:
+            break
+        kept.append(line)
+        used += len(line) + 1
+    kept.reverse()
+    if len(kept) < len(lines):
+        kept.insert(0, "…earlier weeks: see the CSV file")
+    quiet = len(summary.weeks) - len(active)
+    if quiet:
+        kept.append(f"({_plural(quiet, 'quiet week', 'quiet weeks')} with nothing recorded)")
+    return "\n".join(kept) or "—"
+
+
+def journal_report(report: JournalReport) -> Reply:
+    """The summary embed with the chart inside, plus the chart and CSV as files."""
+    summary = report.summary
+    if report.is_empty:
+        return journal_empty(summary.days)
+    embed = discord.Embed(
+        title=f"Your journal · last {summary.days} days",
+        colour=PRIVATE_COLOR,
+        description=(
+            f"{_plural(summary.checkin_count, 'check-in', 'check-ins')} and "
+            f"{_plural(summary.routine_count, 'routine', 'routines')}. "
+            f"Days are counted in {summary.tz_name} time. {PRIVATE_NOTE}"
+        ),
+    )
+    embed.add_field(name="Pain", value=_stat_line(summary.pain, "pain scores"), inline=False)
+    embed.add_field(name="Fatigue", value=_stat_line(summary.fatigue, "fatigue scores"), inline=False)
+    embed.add_field(name="Routines", value=_routines_line(summary), inline=False)
+    if summary.best_day is not None and summary.worst_day is not None:
+        best, worst = summary.best_day, summary.worst_day
+        embed.add_field(
+            name="Best and hardest days (by average pain)",
+            value=(
+                f"Best: **{_day(best.day)}** (pain {best.average_pain:.1f})\n"
+                f"Hardest: **{_day(worst.day)}** (pain {worst.average_pain:.1f})"
+            ),
+            inline=False,
+        )
+    embed.add_field(name="Week by week", value=_weeks_text(summary), inline=False)
+    embed.set_footer(
+        text=clip(
+            "The CSV file opens in any spreadsheet: bring it to your next appointment. "
+            "This is a record, not a diagnosis.",
+            limits.EMBED_FOOTER,
+        )
+    )
+    files = [Attachment(CSV_FILENAME, report.csv, description="Your check-ins and routines (CSV)")]
+    if report.chart_png is not None:
+        embed.set_image(url=f"attachment://{CHART_FILENAME}")
+        files.insert(
+            0,
+            Attachment(
+                CHART_FILENAME,
+                report.chart_png,
+                description="Chart of pain and fatigue over time, with routine days marked",
+            ),
+        )
+    return Reply(embeds=[embed], files=files)
+
+
+# -- reminders ------------------------------------------------------------------------------------
+
+
+def _routine_words(routine: Routine | None, routine_id: str | None) -> str:
+    if routine is not None:
+        return f"**{routine.title}** ({routine.minutes} min)"
+    if routine_id:
+        return "your usual routine (it is no longer in the library, so I'll offer the list)"
+    return "a list of gentle routines to pick from"
+
+
+def reminder_set(reminder: Reminder, routine: Routine | None) -> Reply:
+    content = (
+        f"**Your daily stretch reminder is on:** {reminder.local_time} every day, "
+        f"{reminder.timezone} time.\n"
+        f"The next one comes {_when(reminder.next_fire_at)} by direct message, "
+        f"with a button to start {_routine_words(routine, reminder.routine_id)}.\n"
+        "Daylight-saving changes are handled for you. Change it any time with `/remind set`, "
+        "or stop it with `/remind off`."
+    )
+    return Reply(content=content, view=c.view(c.button("Turn off", "remind", "off")))
+
+
+PAUSE_REASONS = {
+    "dm_blocked": (
+        "Paused: Discord would not let me send you a direct message. Allow direct messages from this "
+        "server's members (Server name → Privacy Settings), then use `/remind set` to turn it back on."
+    ),
+    "unknown_timezone": (
+        "Paused: your time zone is no longer recognised. Use `/remind set` and pick your time zone again."
+    ),
+}
+
+
+def reminder_show(reminder: Reminder | None, routine: Routine | None) -> Reply:
+    if reminder is None:
+        return Reply(
+            content=(
+                "You have no daily reminder. To get one, use `/remind set` with a time like `7:30 pm` "
+                "and your time zone (start typing a city, like `London` or `New York`)."
+            )
+        )
+    lines = [f"**Daily stretch reminder:** {reminder.local_time} every day, {reminder.timezone} time."]
+    if reminder.paused:
+        reason = PAUSE_REASONS.get(reminder.paused_reason or "", "Paused. Use `/remind set` to restart it.")
+        lines.append(reason)
+    else:
+        epoch = int(reminder.next_fire_at.timestamp())
+        lines.append(f"**Next:** {_when(reminder.next_fire_at)} (<t:{epoch}:R>)")
+    lines.append(f"**Button in the message:** start {_routine_words(routine, reminder.routine_id)}.")
+    if reminder.last_sent_at is not None:
+        lines.append(f"Last sent {_when(reminder.last_sent_at)}.")
+    return Reply(content="\n".join(lines), view=c.view(c.button("Turn off", "remind", "off")))
+
+
+def reminder_off(removed: bool) -> Reply:
+    if not removed:
+        return Reply(content="You have no daily reminder, so there was nothing to turn off.")
+    return Reply(
+        content=(
+            "Your daily reminder is **off**, and its settings are erased. "
+            "Nothing else changed. Use `/remind set` if you want it back."
+        )
+    )
+
+
+def reminder_dm(routine: Routine | None) -> Reply:
+    """The daily DM: a gentle nudge, one big button, and a way to stop it."""
+    start = (
+        c.button(
+            clip(f"Start: {routine.title}", limits.BUTTON_LABEL),
+            "rtstart",
+            routine.id,
+            style=discord.ButtonStyle.success,
+        )
+        if routine is not None
+        else c.button("Pick a gentle stretch", "rtlist", style=discord.ButtonStyle.success)
+    )
+    content = "🌿 **Time for your daily stretch.**\nOnly if your body says yes today: rest counts too. " + (
+        f"Your usual routine is {routine.title} ({routine.minutes} min)."
+        if routine is not None
+        else "Pick any routine that suits how you feel."
+    )
+    return Reply(
+        content=content,
+        view=c.view(start, c.button("Stop these reminders", "remind", "off")),
+        ephemeral=False,
+    )
+
+
+def reminder_dm_unreachable() -> str:
+    return (
+        "Heads up: I just tried to send you a test message and Discord would not let me. Your reminder "
+        "is saved, but it can't reach you until you allow direct messages from this server's members "
+        "(Server name → Privacy Settings)."
+    )
+
+
+REMINDER_DM_HELLO = (
+    "👋 This is where your daily stretch reminder will arrive. You can stop it any time with `/remind off`."
+)
+
+
+# -- privacy --------------------------------------------------------------------------------------
+
+TABLE_WORDS: Mapping[str, tuple[str, str]] = {
+    "checkins": ("check-in", "check-ins"),
+    "routine_completions": ("finished routine", "finished routines"),
+    "routine_sessions": ("routine session", "routine sessions"),
+    "reminders": ("reminder", "reminders"),
+    "user_prefs": ("set of preferences (including your safety acknowledgement)", "sets of preferences"),
+    "audit_log": ("moderator log entry", "moderator log entries"),
+}
+
+
+def _table_phrase(table: str, count: int) -> str:
+    one, many = TABLE_WORDS.get(table, (f"{table} row", f"{table} rows"))
+    return _plural(count, one, many)
+
+
+def export_filename(now: datetime) -> str:
+    return f"lupus-companion-my-data-{now:%Y-%m-%d}.json"
+
+
+def privacy_export(data: Mapping[str, Any], *, now: datetime) -> Reply:
+    """Everything we hold about the person as a JSON file, with a plain summary of what is in it."""
+    tables: Mapping[str, Sequence[Any]] = data.get("tables", {})
+    total = sum(len(rows) for rows in tables.values())
+    if total == 0:
+        summary = "I hold nothing about you right now. The file shows the (empty) tables anyway."
+    else:
+        found = [_table_phrase(name, len(rows)) for name, rows in sorted(tables.items()) if rows]
+        summary = "It has " + ", ".join(found) + "."
+    content = (
+        "**Here is a copy of everything I hold about you.** " + summary + "\n"
+        "It's a JSON file: any text editor can open it. Times are in UTC. "
+        f"{PRIVATE_NOTE} To erase it all, use `/privacy delete`."
+    )
+    body = json.dumps(data, indent=2, ensure_ascii=False, default=str).encode("utf-8")
+    return Reply(
+        content=content,
+        files=[Attachment(export_filename(now), body, description="Everything I hold about you")],
+    )
+
+
+def privacy_confirm(user_id: int) -> Reply:
+    embed = discord.Embed(
+        title="Erase everything I hold about you?",
+        colour=CAUTION_COLOR,
+        description=(
+            "This erases **all** of it, for good: check-ins and notes, finished routines, routines in "
+            "progress, your reminder, and your preferences (you'll see the safety notes again before "
+            "your next routine).\n\n"
+            "It can't be undone. If you want a copy first, use `/privacy export`."
+        ),
+    )
+    return Reply(
+        embeds=[embed],
+        view=c.view(
+            c.button("Yes, erase everything", "privacy", "delete", user_id, style=discord.ButtonStyle.danger),
+            c.button("Cancel", "privacy", "cancel", user_id),
+        ),
+    )
+
+
+def privacy_deleted(counts: Mapping[str, int]) -> Reply:
+    erased = [_table_phrase(name, n) for name, n in sorted(counts.items()) if n]
+    if not erased:
+        text = "**Done.** I held nothing about you, so there was nothing to erase."
+    else:
+        text = (
+            "**Done. I erased everything I held about you:** " + ", ".join(erased) + ".\n"
+            "Nothing with your user id is left, and any reminder or routine timer of yours is stopped. "
+            "If you use me again, I'll start fresh."
+        )
+    return Reply(content=text)
+
+
+def privacy_cancelled() -> Reply:
+    return Reply(content="Cancelled. Nothing was erased.")
+
+
+def privacy_not_yours() -> str:
+    return "This button belongs to someone else's request. To erase your own data, use `/privacy delete`."

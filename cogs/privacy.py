@@ -1,0 +1,89 @@
+"""/privacy export and /privacy delete: everything the bot holds about a person, or nothing.
+
+Both walk the database schema (``bot.storage.privacy``), so a table added
+later is covered without touching this file. Delete first runs every
+``Services.forget_user_hooks`` entry (reminder timer, routine timers, unsaved
+check-in drafts) so nothing of the person's fires or lingers in memory, then
+erases every row with their user id in one transaction, then runs the hooks
+once more in case a timer re-armed itself in between.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot import logsafety
+from bot.storage.privacy import delete_user, export_user
+from bot.ui import personal as render
+from bot.ui.components import Press
+from bot.ui.errors import UserFacingError
+from bot.ui.reply import send, update
+
+if TYPE_CHECKING:
+    from bot.client import LupusBot
+
+log = logging.getLogger(__name__)
+
+
+class Privacy(
+    commands.GroupCog, group_name="privacy", group_description="Get a copy of your data, or erase it"
+):
+    def __init__(self, bot: LupusBot) -> None:
+        self.bot = bot
+        bot.router.register("privacy", self.on_privacy)
+
+    async def cog_unload(self) -> None:
+        self.bot.router.unregister("privacy")
+
+    def now(self) -> datetime:
+        return datetime.fromtimestamp(self.bot.clock.now(), UTC)
+
+    @app_commands.command(name="export", description="Get a file with everything I hold about you")
+    async def export(self, interaction: discord.Interaction[Any]) -> None:
+        now = self.now()
+        data = await export_user(self.bot.db, interaction.user.id, now=now)
+        await send(interaction, render.privacy_export(data, now=now))
+
+    @app_commands.command(name="delete", description="Erase everything I hold about you")
+    async def delete(self, interaction: discord.Interaction[Any]) -> None:
+        await send(interaction, render.privacy_confirm(interaction.user.id))
+
+    async def on_privacy(self, interaction: discord.Interaction[Any], press: Press) -> None:
+        """``lc:privacy:delete:<user_id>`` erases; ``lc:privacy:cancel:<user_id>`` does nothing."""
+        if len(press.args) != 2 or press.args[0] not in ("delete", "cancel"):
+            raise UserFacingError("That button has expired. Use `/privacy delete` again.")
+        action, owner = press.args
+        if owner != str(interaction.user.id):
+            raise UserFacingError(render.privacy_not_yours())
+        if action == "cancel":
+            await update(interaction, render.privacy_cancelled())
+            return
+        counts = await self.erase(interaction.user.id)
+        await update(interaction, render.privacy_deleted(counts))
+
+    async def erase(self, user_id: int) -> dict[str, int]:
+        """Stop everything of theirs, delete every row they own, and report rows erased per table."""
+        await self.forget(user_id)
+        counts = await delete_user(self.bot.db, user_id)
+        await self.forget(user_id)
+        log.info("erased a member's data on request (%d rows)", sum(counts.values()))
+        return counts
+
+    async def forget(self, user_id: int) -> None:
+        for hook in list(self.bot.services.forget_user_hooks):
+            try:
+                await hook(user_id)
+            except Exception:
+                # One feature's hook failing must not stop the erasure itself.
+                log.exception("a forget-user hook failed")
+
+
+async def setup(bot: LupusBot) -> None:
+    logsafety.install()
+    await bot.add_cog(Privacy(bot))

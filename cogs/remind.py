@@ -1,0 +1,249 @@
+"""/remind set, show and off, the reminder DM itself, and notices left for people.
+
+Thin: time parsing, scheduling and the missed-reminder rule live in
+``bot.reminders``; this module turns interactions into calls on the
+``ReminderDispatcher`` and supplies the one Discord-facing piece it needs, the
+``DiscordReminderSender``.
+
+Pending notices (e.g. "your reminder is paused because DMs failed") are shown
+by :meth:`Remind.on_app_command_completion`: after *any* slash command of the
+bot succeeds, the person's pending notice (if any) follows as a private
+message. That needs no change to the command tree; the lead may instead call
+:func:`show_pending_notice` from a tree-wide hook.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+import aiohttp
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot import logsafety
+from bot.content.models import Routine
+from bot.reminders.dispatcher import Delivery
+from bot.reminders.schedule import ALIASES, parse_time, timezone_choices
+from bot.storage.reminders import Reminder
+from bot.text import clip, normalize_query
+from bot.ui import personal as render
+from bot.ui.components import Press
+from bot.ui.errors import UserFacingError
+from bot.ui.reply import NO_MENTIONS, Reply, is_bot_dm, send
+from cogs.reading import not_found
+
+if TYPE_CHECKING:
+    from bot.client import LupusBot
+
+log = logging.getLogger(__name__)
+
+
+def resolve_timezone(text: str) -> str | None:
+    """The IANA zone someone meant: an exact zone name, an unambiguous alias, or an exact city.
+
+    People on phones often type "london" and send without picking from the
+    list; guessing further than this (a fuzzy match) could remind them at the
+    wrong hour, so anything else is refused with suggestions.
+    """
+    typed = text.strip()
+    choices = timezone_choices(typed, limit=2)
+    if not choices:
+        return None
+    folded = normalize_query(typed).replace("_", " ")
+    if choices[0].casefold() == typed.casefold():
+        return choices[0]
+    aliased = ALIASES.get(folded, ())
+    if len(aliased) == 1:
+        return aliased[0]
+    city = choices[0].rsplit("/", 1)[-1].replace("_", " ").casefold()
+    return choices[0] if city == folded else None
+
+
+def _dm_kwargs(reply: Reply) -> dict[str, Any]:
+    kwargs: dict[str, Any] = {"allowed_mentions": NO_MENTIONS}
+    if reply.content is not None:
+        kwargs["content"] = reply.content
+    if reply.embeds:
+        kwargs["embeds"] = reply.embeds
+    if reply.view is not None:
+        kwargs["view"] = reply.view
+    return kwargs
+
+
+async def usual_routine(bot: LupusBot, reminder: Reminder | None, user_id: int) -> Routine | None:
+    """The routine the reminder's button starts: the one chosen, else their usual one, else none."""
+    routine_id = reminder.routine_id if reminder is not None else None
+    if routine_id is None:
+        routine_id = (await bot.services.prefs.get(user_id)).usual_routine
+    return bot.content.library.routines.get(routine_id) if routine_id else None
+
+
+class DiscordReminderSender:
+    """Sends one reminder DM; maps Discord's answers onto :class:`Delivery` (never raises)."""
+
+    def __init__(self, bot: LupusBot) -> None:
+        self.bot = bot
+
+    async def __call__(self, reminder: Reminder) -> Delivery:
+        routine = await usual_routine(self.bot, reminder, reminder.user_id)
+        reply = render.reminder_dm(routine)
+        try:
+            channel = await self.bot.create_dm(discord.Object(id=reminder.user_id))
+            await channel.send(**_dm_kwargs(reply))
+        except (discord.Forbidden, discord.NotFound) as exc:
+            # 50007: DMs closed; 50278: no shared server; 10013: the account is gone.
+            log.info("reminder DM refused by Discord (code %s)", exc.code)
+            return Delivery.BLOCKED
+        except (TimeoutError, discord.HTTPException, aiohttp.ClientError, OSError) as exc:
+            log.warning("reminder DM failed for now (%s)", type(exc).__name__)
+            return Delivery.FAILED
+        return Delivery.SENT
+
+
+async def show_pending_notice(bot: LupusBot, interaction: discord.Interaction[Any]) -> bool:
+    """Send the person's pending notice as a private follow-up, once. Call after the response is sent.
+
+    Skipped when the interaction was answered with a modal (a modal cannot be
+    followed up); the notice then waits for the next command.
+    """
+    if (
+        not interaction.response.is_done()
+        or interaction.response.type is discord.InteractionResponseType.modal
+    ):
+        return False
+    prefs = bot.services.prefs
+    # A plain read (this runs after every command), and the notice is cleared only once it has been
+    # delivered: if the follow-up fails, it waits for the next command instead of being lost.
+    notice = (await prefs.get(interaction.user.id)).notice_pending
+    if notice is None:
+        return False
+    try:
+        await interaction.followup.send(notice, ephemeral=True, allowed_mentions=NO_MENTIONS)
+    except discord.HTTPException as exc:
+        log.warning("could not deliver a pending notice (status %s); it stays pending", exc.status)
+        return False
+    await prefs.take_pending_notice(interaction.user.id)
+    return True
+
+
+class Remind(commands.GroupCog, group_name="remind", group_description="A daily stretch reminder by DM"):
+    def __init__(self, bot: LupusBot) -> None:
+        self.bot = bot
+        self.dispatcher = bot.services.reminder_dispatcher
+        self.dispatcher.sender = DiscordReminderSender(bot)
+        bot.router.register("remind", self.on_remind_button)
+        bot.services.forget_user_hooks.append(self.dispatcher.forget_user)
+
+    async def cog_unload(self) -> None:
+        self.bot.router.unregister("remind")
+        self.dispatcher.sender = None
+        hooks = self.bot.services.forget_user_hooks
+        if self.dispatcher.forget_user in hooks:
+            hooks.remove(self.dispatcher.forget_user)
+
+    # --- commands --------------------------------------------------------------------------------
+
+    @app_commands.command(name="set", description="Get a daily stretch reminder by DM at your local time")
+    @app_commands.describe(
+        time="When, like 7:30, 19:05 or 7pm",
+        timezone="Your time zone: start typing your city, like London or New York",
+        routine="Which routine the button starts (optional)",
+    )
+    async def set_reminder(
+        self,
+        interaction: discord.Interaction[Any],
+        time: app_commands.Range[str, 1, 40],
+        timezone: app_commands.Range[str, 1, 64],
+        routine: str | None = None,
+    ) -> None:
+        try:
+            local = parse_time(time)
+        except ValueError as exc:
+            raise UserFacingError(str(exc)) from None
+        zone = resolve_timezone(timezone)
+        if zone is None:
+            raise self.unknown_zone(timezone)
+        routine_id: str | None = None
+        if routine:
+            if routine not in self.bot.content.library.routines:
+                raise not_found(self.bot, "routine", routine, "/remind set")
+            routine_id = routine
+        user_id = interaction.user.id
+        before = await self.bot.services.reminders.get(user_id)
+        try:
+            reminder = await self.dispatcher.set(user_id, local, zone, routine_id)
+        except ValueError:
+            raise self.unknown_zone(timezone) from None
+        await send(
+            interaction, render.reminder_set(reminder, await usual_routine(self.bot, reminder, user_id))
+        )
+        if (before is None or before.paused) and not is_bot_dm(interaction):
+            await self.check_dm_reach(interaction)
+
+    def unknown_zone(self, typed: str) -> UserFacingError:
+        guesses = timezone_choices(typed, limit=3)
+        hint = f" Did you mean {', '.join(f'**{g}**' for g in guesses)}?" if guesses else ""
+        shown = discord.utils.escape_markdown(clip(typed, 40))
+        return UserFacingError(
+            f"I don't know the time zone “{shown}”.{hint} Start typing your city in the time zone box "
+            "and pick it from the list."
+        )
+
+    @set_reminder.autocomplete("timezone")
+    async def timezone_ac(self, interaction: discord.Interaction[Any], current: str) -> list[Any]:
+        now = datetime.fromtimestamp(self.bot.clock.now(), UTC)
+        choices = []
+        for zone in timezone_choices(current, limit=25):
+            local = now.astimezone(ZoneInfo(zone))
+            choices.append(app_commands.Choice(name=f"{zone} (now {local:%H:%M})", value=zone))
+        return choices
+
+    @set_reminder.autocomplete("routine")
+    async def routine_ac(self, interaction: discord.Interaction[Any], current: str) -> list[Any]:
+        return [
+            app_commands.Choice(name=ch.name, value=ch.value)
+            for ch in self.bot.content.library.autocomplete("routine", current)
+        ]
+
+    async def check_dm_reach(self, interaction: discord.Interaction[Any]) -> None:
+        """Say hello by DM now, so a closed DM is found today rather than at tomorrow's reminder."""
+        try:
+            channel = await self.bot.create_dm(interaction.user)
+            await channel.send(render.REMINDER_DM_HELLO, allowed_mentions=NO_MENTIONS)
+        except (discord.Forbidden, discord.NotFound):
+            await interaction.followup.send(
+                render.reminder_dm_unreachable(), ephemeral=True, allowed_mentions=NO_MENTIONS
+            )
+        except discord.HTTPException as exc:
+            log.warning("could not send the reminder hello DM (status %s)", exc.status)
+
+    @app_commands.command(name="show", description="See your daily reminder")
+    async def show(self, interaction: discord.Interaction[Any]) -> None:
+        reminder = await self.bot.services.reminders.get(interaction.user.id)
+        routine = await usual_routine(self.bot, reminder, interaction.user.id) if reminder else None
+        await send(interaction, render.reminder_show(reminder, routine))
+
+    @app_commands.command(name="off", description="Stop your daily reminder")
+    async def off(self, interaction: discord.Interaction[Any]) -> None:
+        await send(interaction, render.reminder_off(await self.dispatcher.off(interaction.user.id)))
+
+    async def on_remind_button(self, interaction: discord.Interaction[Any], press: Press) -> None:
+        """``lc:remind:off`` from /remind show or from the reminder DM: acts on the presser's own reminder."""
+        if (press.args[0] if press.args else "") != "off":
+            raise UserFacingError("That button has expired. Use `/remind show` to see your reminder.")
+        await send(interaction, render.reminder_off(await self.dispatcher.off(interaction.user.id)))
+
+    # --- notices ---------------------------------------------------------------------------------
+
+    @commands.Cog.listener()
+    async def on_app_command_completion(self, interaction: discord.Interaction[Any], command: Any) -> None:
+        await show_pending_notice(self.bot, interaction)
+
+
+async def setup(bot: LupusBot) -> None:
+    logsafety.install()
+    await bot.add_cog(Remind(bot))
