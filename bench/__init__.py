@@ -1,0 +1,1 @@
+"""Benchmarks (``python -m bench.<name>``) and synthetic-content generators; not timed tests."""

@@ -1,0 +1,266 @@
+"""Renderers for ``/admin``: reload results, status, refusals and moderators'-channel posts.
+
+Pure functions from core facts to a :class:`Reply`, so what a moderator sees is
+tested without Discord. Sizes come from :mod:`bot.limits`; long lists are cut
+with a count of what was left out (and, for errors, the full list as a file),
+because a reload of a big tree can touch thousands of ids and an error message
+that Discord refuses would hide exactly the problem the moderator needs to fix.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+import discord
+
+from bot import limits
+from bot.content.errors import ContentError
+from bot.content.store import Changes, ContentDiff, ReloadReport
+from bot.storage.audit import AuditEntry
+from bot.text import clip
+from bot.ui.reply import Attachment, Reply
+
+COLOR_OK = discord.Colour(0x3BA55C)
+COLOR_PROBLEM = discord.Colour(0xED4245)
+COLOR_INFO = discord.Colour(0x7B5EA7)
+
+ERRORS_SHOWN = 15
+"""Errors listed in the reply itself; the rest are counted and attached as a text file."""
+ERROR_LINE_CHARS = 240
+"""One ``path:line:col: message`` line in the reply (15 of them must fit one embed)."""
+ERRORS_FILENAME = "content-errors.txt"
+RECENT_ACTIONS = 5
+SYSTEM_USER_ID = 0
+"""Audit ``user_id`` for actions nobody typed (the file watcher)."""
+
+ACTION_RELOAD = "content.reload"
+ACTION_REFUSED = "admin.refused"
+
+
+def refusal(*, in_dm: bool) -> str:
+    """The kind answer for someone who is not a moderator (see :mod:`bot.moderators`)."""
+    if in_dm:
+        return (
+            "Sorry, `/admin` is only for this community's moderators. In a DM it works only for "
+            "moderators listed by user id in the bot's settings. If you help run the server, try it there."
+        )
+    return (
+        "Sorry, `/admin` is only for this community's moderators, so I can't do that for you. "
+        "If you help run the server, ask an admin to add your role to the bot's moderator list."
+    )
+
+
+# --- reload ----------------------------------------------------------------------------------------
+
+
+def _duration(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.1f} s"
+
+
+def _id_list(ids: Sequence[str], budget: int) -> str:
+    """``\\`a\\`, \\`b\\` … and 12 more`` within ``budget`` characters."""
+    shown: list[str] = []
+    used = 0
+    for i, item in enumerate(ids):
+        piece = f"`{clip(item, 100)}`"
+        rest = len(ids) - i - 1
+        tail = len(f" … and {rest} more") if rest else 0
+        if used + len(piece) + 2 + tail > budget:
+            return ", ".join(shown) + f" … and {len(ids) - i} more"
+        shown.append(piece)
+        used += len(piece) + 2
+    return ", ".join(shown)
+
+
+def changes_text(changes: Changes, budget: int = limits.EMBED_FIELD_VALUE) -> str:
+    """Added, changed and removed ids of one kind, each on its own line, within ``budget``."""
+    parts = [(word, ids) for word, ids in (("Added", changes.added), ("Changed", changes.changed),
+                                            ("Removed", changes.removed)) if ids]
+    per_line = budget // max(1, len(parts)) - 20
+    lines = [f"**{word}** ({len(ids)}): {_id_list(ids, per_line)}" for word, ids in parts]
+    return clip("\n".join(lines), budget)
+
+
+def _diff_fields(embed: discord.Embed, diff: ContentDiff) -> None:
+    for name, changes in (("Articles", diff.articles), ("Sections", diff.sections),
+                          ("Routines", diff.routines), ("Resource topics", diff.topics)):
+        if changes:
+            embed.add_field(name=f"{name} {changes.summary()}", value=changes_text(changes), inline=False)
+
+
+def error_lines(errors: Sequence[ContentError]) -> str:
+    """Every error as ``path:line:col: message``, one per line (the attached file's text)."""
+    return "".join(f"{e}\n" for e in errors)
+
+
+def _errors_block(errors: Sequence[ContentError]) -> str:
+    lines = [clip(str(e), ERROR_LINE_CHARS).replace("```", "'''") for e in errors[:ERRORS_SHOWN]]
+    return "```\n" + "\n".join(lines) + "\n```"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+
+def reload_result(report: ReloadReport, *, by_watcher: bool = False) -> Reply:
+    """What a reload did: the diff and new version, or every problem and the version kept.
+
+    ``by_watcher`` words it for the moderators' channel ("the files changed on disk").
+    """
+    if report.ok:
+        return _reload_ok(report, by_watcher)
+    return _reload_refused(report, by_watcher)
+
+
+def _reload_ok(report: ReloadReport, by_watcher: bool) -> Reply:
+    before, after = report.version_before or "none", report.version_after or "none"
+    if report.diff.empty:
+        title = "Content checked: nothing changed"
+        description = f"The files match what I am serving (version `{after}`)."
+    else:
+        title = "Content changed on disk and was reloaded" if by_watcher else "Content reloaded"
+        description = f"Now serving version `{after}` (was `{before}`): {report.diff.summary()}."
+    description += f"\nChecked {_plural(report.files, 'file')} in {_duration(report.duration_s)}."
+    embed = discord.Embed(title=title, description=description, colour=COLOR_OK)
+    _diff_fields(embed, report.diff)
+    return Reply(embeds=[embed], ephemeral=True)
+
+
+def _reload_refused(report: ReloadReport, by_watcher: bool) -> Reply:
+    count = len(report.errors)
+    title = (
+        f"Content changed on disk but has {_plural(count, 'problem')}: not reloaded"
+        if by_watcher
+        else f"Not reloaded: {_plural(count, 'problem')} found"
+    )
+    lead = (
+        f"I am still serving version `{report.version_before or 'none'}`; nobody sees a half-loaded library. "
+        "Fix these and reload again:"
+    )
+    more = ""
+    files: list[Attachment] = []
+    if count > ERRORS_SHOWN:
+        more = f"\n… and {count - ERRORS_SHOWN:,} more; every problem is in the attached `{ERRORS_FILENAME}`."
+        files.append(
+            Attachment(
+                ERRORS_FILENAME,
+                error_lines(report.errors).encode("utf-8"),
+                description=f"All {count} content problems, one per line",
+            )
+        )
+    description = f"{lead}\n{_errors_block(report.errors)}{more}"
+    embed = discord.Embed(
+        title=clip(title, limits.EMBED_TITLE), description=description, colour=COLOR_PROBLEM
+    )
+    return Reply(embeds=[embed], files=files, ephemeral=True)
+
+
+# --- status ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StatusFacts:
+    """Everything ``/admin status`` shows, gathered by the cog."""
+
+    version: str
+    counts: Mapping[str, int]
+    watching: bool
+    watch_problem: str | None
+    current_errors: Sequence[ContentError]
+    last_reload: AuditEntry | None
+    uptime_s: float
+    latency_s: float
+    guilds: int
+    active_sessions: int
+    db_bytes: int
+    bot_version: str
+    recent: Sequence[AuditEntry] = field(default_factory=tuple)
+
+
+def _uptime(seconds: float) -> str:
+    minutes = int(seconds // 60)
+    days, rest = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(rest, 60)
+    if days:
+        return f"{days} d {hours} h"
+    if hours:
+        return f"{hours} h {minutes} min"
+    return f"{minutes} min" if minutes else f"{int(seconds)} s"
+
+
+def _size(n: int) -> str:
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n:,} {unit}" if unit == "bytes" else f"{n:,.1f} {unit}"
+        n /= 1024  # type: ignore[assignment]
+    return f"{n} bytes"  # pragma: no cover
+
+
+def _when(at: datetime) -> str:
+    return discord.utils.format_dt(at if at.tzinfo else at.replace(tzinfo=UTC), "R")
+
+
+def _who(user_id: int) -> str:
+    return "the file watcher" if user_id == SYSTEM_USER_ID else f"<@{user_id}>"
+
+
+def audit_line(entry: AuditEntry) -> str:
+    """One audit entry for people: when, who, what, where, result and versions."""
+    place = f" · {entry.place}" if entry.place else ""
+    if entry.action == ACTION_REFUSED:
+        return f"{_when(entry.at)} {_who(entry.user_id)} was refused {entry.detail or '/admin'}{place}"
+    what = "reload" if entry.action == ACTION_RELOAD else entry.action
+    versions = ""
+    if entry.version_before == entry.version_after and entry.version_after:
+        versions = f" · still `{entry.version_after}`"
+    elif entry.version_before or entry.version_after:
+        versions = f" · `{entry.version_before or 'none'}` → `{entry.version_after or 'none'}`"
+    detail = f" ({entry.detail})" if entry.detail else ""
+    return f"{_when(entry.at)} {_who(entry.user_id)}: {what} **{entry.result}**{detail}{place}{versions}"
+
+
+def status_page(facts: StatusFacts) -> Reply:
+    c = facts.counts
+    content = (
+        f"Version `{facts.version}`\n"
+        f"{_plural(c.get('articles', 0), 'article')} ({_plural(c.get('sections', 0), 'section')}) · "
+        f"{_plural(c.get('routines', 0), 'routine')} ({_plural(c.get('steps', 0), 'step')}) · "
+        f"{_plural(c.get('topics', 0), 'resource topic')} ({_plural(c.get('items', 0), 'item')})\n"
+        f"Watching files for changes: {'on' if facts.watching else 'off'}"
+    )
+    if facts.watch_problem:
+        content += f" (stopped: {clip(facts.watch_problem, 200)})"
+    colour = COLOR_PROBLEM if facts.current_errors else COLOR_INFO
+    embed = discord.Embed(title="Bot status", colour=colour)
+    embed.add_field(name="Content", value=clip(content, limits.EMBED_FIELD_VALUE), inline=False)
+    last = audit_line(facts.last_reload) if facts.last_reload else "None recorded yet."
+    embed.add_field(name="Last reload", value=clip(last, limits.EMBED_FIELD_VALUE), inline=False)
+    if facts.current_errors:
+        shown = "\n".join(clip(str(e), 180) for e in facts.current_errors[:4]).replace("`", "'")
+        more = len(facts.current_errors) - 4
+        value = (
+            f"The last reload found {_plural(len(facts.current_errors), 'problem')} (the older content is "
+            f"still served):\n```\n{shown}\n```"
+        )
+        if more > 0:
+            value += f"… and {more:,} more (`/admin reload` lists them)"
+        embed.add_field(name="Content problems", value=clip(value, limits.EMBED_FIELD_VALUE), inline=False)
+    else:
+        embed.add_field(name="Content problems", value="None: the last load was clean.", inline=False)
+    latency = (
+        f"{facts.latency_s * 1000:.0f} ms" if math.isfinite(facts.latency_s) and facts.latency_s >= 0
+        else "not measured yet"
+    )
+    bot = (
+        f"Up for {_uptime(facts.uptime_s)} · gateway latency {latency}\n"
+        f"{_plural(facts.guilds, 'server')} · {_plural(facts.active_sessions, 'active routine session')}\n"
+        f"Database {_size(facts.db_bytes)} · version {facts.bot_version}"
+    )
+    embed.add_field(name="Bot", value=bot, inline=False)
+    recent = "\n".join(audit_line(e) for e in facts.recent[:RECENT_ACTIONS]) or "Nothing yet."
+    embed.add_field(name=f"Last {RECENT_ACTIONS} admin actions", value=clip(recent, limits.EMBED_FIELD_VALUE),
+                    inline=False)
+    return Reply(embeds=[embed], ephemeral=True)

@@ -1,0 +1,199 @@
+"""/admin reload and /admin status, the content watcher, and the audit of both.
+
+A thin adapter: who may act is :func:`bot.moderators.authorize`, what a reload
+does is :meth:`ContentStore.reload`, what people see is :mod:`bot.ui.admin`.
+This module turns an interaction into those calls, records each one in the
+audit log, and posts watcher results to the moderators' channel.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import TYPE_CHECKING, Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot import __version__
+from bot.content.store import ReloadReport
+from bot.content.watch import ContentWatcher
+from bot.moderators import Actor, Grant, Moderators, authorize
+from bot.storage.audit import AuditEntry
+from bot.ui import admin as render
+from bot.ui.reply import NO_MENTIONS, Reply, send
+
+if TYPE_CHECKING:
+    from bot.client import LupusBot
+
+log = logging.getLogger(__name__)
+
+PLACE_WATCHER = "watcher"
+LAST_RELOAD_LOOKBACK = 50
+"""Audit entries searched for the most recent reload (refusals may sit on top of it)."""
+
+
+class NotModerator(app_commands.CheckFailure):
+    """Raised by the check on every ``/admin`` subcommand; the message is the kind refusal."""
+
+
+def place_of(interaction: discord.Interaction[Any]) -> str:
+    """Where an admin action came from, as the audit log records it."""
+    if interaction.guild_id is not None:
+        return f"command in guild {interaction.guild_id}"
+    if interaction.context.private_channel:
+        return "group DM"
+    return "DM"
+
+
+def actor_of(interaction: discord.Interaction[Any]) -> Actor:
+    """The plain facts :func:`authorize` needs, read from the interaction."""
+    user = interaction.user
+    role_ids: frozenset[int] = frozenset()
+    if isinstance(user, discord.Member):
+        # Raw role ids from the interaction payload: ``Member.roles`` drops roles that are not in
+        # the guild cache (a guild still starting up, or one where the app is only user-installed).
+        raw = getattr(user, "_roles", None)
+        role_ids = frozenset(int(r) for r in raw) if raw is not None else frozenset(r.id for r in user.roles)
+    return Actor(
+        user_id=user.id,
+        guild_id=interaction.guild_id,
+        role_ids=role_ids,
+        permissions=interaction.permissions.value if interaction.guild_id is not None else 0,
+        guild_installed=interaction.is_guild_integration(),
+    )
+
+
+class Admin(commands.Cog):
+    """Moderators' commands. Every subcommand passes :meth:`interaction_check` first."""
+
+    admin = app_commands.Group(
+        name="admin",
+        description="Moderators: reload content and check the bot's health",
+        # Only hides the command by default; server owners can change it, so the real
+        # check is interaction_check below.
+        default_permissions=discord.Permissions(manage_guild=True),
+    )
+
+    def __init__(self, bot: LupusBot) -> None:
+        self.bot = bot
+        admins = bot.config.admins
+        self.moderators = Moderators.of(admins.user_ids, admins.role_ids)
+        self.watcher: ContentWatcher | None = None
+
+    async def cog_load(self) -> None:
+        if self.bot.config.content.watch:
+            self.watcher = ContentWatcher(self.bot.content, self.on_watcher_reload)
+            self.watcher.start()
+            log.info("watching %s for content changes", self.bot.content.root)
+
+    async def cog_unload(self) -> None:
+        if self.watcher is not None:
+            await self.watcher.stop()
+
+    # --- authorization -------------------------------------------------------------------------
+
+    async def interaction_check(self, interaction: discord.Interaction[Any], /) -> bool:
+        """Allow moderators; refuse anyone else kindly, and log and audit the attempt."""
+        actor = actor_of(interaction)
+        grant = authorize(self.moderators, actor)
+        command = describe_command(interaction)
+        if grant is not Grant.NONE:
+            log.info("%s by user %s (%s) %s", command, actor.user_id, grant.value, place_of(interaction))
+            return True
+        place = place_of(interaction)
+        log.warning("refused %s for user %s (not a moderator) %s", command, actor.user_id, place)
+        await self.bot.services.audit.record(
+            actor.user_id, render.ACTION_REFUSED, "refused", place=place, detail=command
+        )
+        raise NotModerator(render.refusal(in_dm=interaction.guild_id is None))
+
+    # --- commands ------------------------------------------------------------------------------
+
+    @admin.command(name="reload", description="Check the content files and, if all is well, switch to them")
+    async def reload(self, interaction: discord.Interaction[Any]) -> None:
+        # A big tree can take more than Discord's 3 s for a first reply.
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        report = await self.bot.content.reload()
+        await self.record_reload(report, interaction.user.id, place_of(interaction))
+        await send(interaction, render.reload_result(report))
+
+    @admin.command(name="status", description="Content version, last reload, problems and the bot's health")
+    async def status(self, interaction: discord.Interaction[Any]) -> None:
+        store = self.bot.content
+        library = store.library
+        recent = await self.bot.services.audit.latest(LAST_RELOAD_LOOKBACK)
+        facts = render.StatusFacts(
+            version=library.version,
+            counts=library.counts(),
+            watching=self.watcher is not None and self.watcher.running,
+            watch_problem=self.watcher.failed if self.watcher is not None else None,
+            current_errors=store.current_errors,
+            last_reload=_last_reload(recent),
+            uptime_s=time.monotonic() - self.bot.started_at,
+            latency_s=self.bot.latency,
+            guilds=len(self.bot.guilds),
+            active_sessions=await self.bot.services.sessions.count_active(),
+            db_bytes=await self.bot.db.size_bytes(),
+            bot_version=__version__,
+            recent=recent[: render.RECENT_ACTIONS],
+        )
+        await send(interaction, render.status_page(facts))
+
+    # --- reload outcomes -----------------------------------------------------------------------
+
+    async def record_reload(self, report: ReloadReport, user_id: int, place: str) -> None:
+        """Log and audit one reload, whoever started it."""
+        if report.ok:
+            log.info(
+                "content reload by %s (%s): %s → %s, %s in %.2fs",
+                user_id, place, report.version_before, report.version_after, report.diff.summary(),
+                report.duration_s,
+            )
+            detail = report.diff.summary()
+        else:
+            log.warning(
+                "content reload by %s (%s) refused: %d problem(s), still serving %s; first: %s",
+                user_id, place, len(report.errors), report.version_before,
+                report.errors[0] if report.errors else "-",
+            )
+            detail = f"{len(report.errors)} problem(s); first: {report.errors[0]}" if report.errors else None
+        await self.bot.services.audit.record(
+            user_id,
+            render.ACTION_RELOAD,
+            "ok" if report.ok else "errors",
+            place=place,
+            detail=detail[:500] if detail else None,
+            version_before=report.version_before,
+            version_after=report.version_after,
+        )
+
+    async def on_watcher_reload(self, report: ReloadReport) -> None:
+        """The watcher reloaded: log, audit, and tell the moderators' channel if there is one."""
+        await self.record_reload(report, render.SYSTEM_USER_ID, PLACE_WATCHER)
+        channel_id = self.bot.config.admins.log_channel_id
+        if channel_id is None:
+            return
+        reply: Reply = render.reload_result(report, by_watcher=True)
+        try:
+            await self.bot.get_partial_messageable(channel_id).send(
+                embeds=reply.embeds, files=[a.to_file() for a in reply.files], allowed_mentions=NO_MENTIONS
+            )
+        except discord.HTTPException as exc:
+            log.warning(
+                "could not post the reload result to channel %s: %s %s", channel_id, exc.status, exc.text
+            )
+
+
+def describe_command(interaction: discord.Interaction[Any]) -> str:
+    command = interaction.command
+    return f"/{command.qualified_name}" if command is not None else "/admin"
+
+
+def _last_reload(entries: list[AuditEntry]) -> AuditEntry | None:
+    return next((e for e in entries if e.action == render.ACTION_RELOAD), None)
+
+
+async def setup(bot: LupusBot) -> None:
+    await bot.add_cog(Admin(bot))
