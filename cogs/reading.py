@@ -113,7 +113,8 @@ class Reading(commands.Cog):
         if found is None:
             raise not_found(self.bot, "topic", topic, "/resources")
         await send(
-            interaction, render.resource_topic(found, _region(region), shareable=not is_bot_dm(interaction))
+            interaction,
+            render.resource_topic(found, _region(self.bot, region), shareable=not is_bot_dm(interaction)),
         )
 
     @resources.autocomplete("topic")
@@ -156,7 +157,7 @@ class Reading(commands.Cog):
                 )
         elif kind == "resources" and len(rest) >= 2 and rest[0] in library.topics:
             reply = render.resource_topic(
-                library.topics[rest[0]], _region(rest[1]), shareable=False, shared=True
+                library.topics[rest[0]], _region(self.bot, rest[1]), shareable=False, shared=True
             )
         else:
             raise UserFacingError("That can no longer be shared. Please open it again first.")
@@ -207,15 +208,10 @@ def _read_args(args: tuple[str, ...]) -> tuple[str, str, int]:
     return args[0], args[1], _int(args[2])
 
 
-#: Names people type for a country whose ISO code differs (content uses ISO 3166 codes).
-REGION_ALIASES = {"UK": "GB", "ENGLAND": "GB", "SCOTLAND": "GB", "WALES": "GB", "USA": "US"}
-
-
-def _region(region: str | None) -> str | None:
+def _region(bot: LupusBot, region: str | None) -> str | None:
     if not region or region.strip() in {"", "-"}:
         return None
-    code = clip(region.strip().upper(), 8)
-    return REGION_ALIASES.get(code, code)
+    return bot.content.library.region_code(clip(region, 60))
 
 
 async def setup(bot: LupusBot) -> None:

@@ -288,3 +288,13 @@ def test_search_over_many_sections_returns_the_limit() -> None:
     hits = big.search("kidney lupus", limit=10)
     assert len(hits) == 10
     assert all("kidney" in h.snippet.lower() or "kidney" in h.title.lower() for h in hits)
+
+
+def test_region_code_understands_names_and_common_words() -> None:
+    from bot.content.loader import load_library
+
+    library = load_library(Path(__file__).resolve().parents[1] / "content").library
+    assert library is not None
+    assert library.region_code("UK") == "GB" and library.region_code(" england ") == "GB"
+    assert library.region_code("us") == "US" and library.region_code("Canada") == "CA"
+    assert library.region_code("xx") == "XX"

@@ -10,7 +10,7 @@ consistent version, old or new, never a mix.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Literal
@@ -20,7 +20,7 @@ from bot.content.choices import Choice, ChoiceIndex
 from bot.content.models import Article, Ref, ResourceTopic, Routine, Safety, Section
 from bot.content.render_text import plain_text
 from bot.content.search import SearchDoc, SearchHit, SearchIndex
-from bot.text import clip
+from bot.text import clip, normalize_query
 
 __all__ = ["Choice", "Library", "SearchHit"]
 
@@ -173,9 +173,44 @@ class Library:
             }[kind]
         return index.query(query, limit)
 
+    def region_code(self, text: str) -> str:
+        """The region code for what someone typed: a code (``us``), a name (``Canada``) or a
+        word people use for it (``UK`` is ``GB``); otherwise the typed text, upper-cased."""
+        typed = normalize_query(text, 60)
+        for code, aliases in REGION_ALIASES.items():
+            if typed in aliases:
+                return code
+        for code, name in REGION_NAMES.items():
+            if typed in (code.lower(), name.lower()):
+                return code
+        return typed.upper()
+
     def search(self, query: str, limit: int = 10) -> list[SearchHit]:
         """Ranked matches across article sections, routines and resource items."""
         return self._indexes.search.search(query, limit)
+
+
+class _SectionIndexes(Mapping[str, ChoiceIndex]):
+    """Each article's section choices, built the first time someone picks from that article:
+    most articles are never asked, and building them all would slow every reload."""
+
+    def __init__(self, articles: Mapping[str, Article]) -> None:
+        self._articles = articles
+        self._built: dict[str, ChoiceIndex] = {}
+
+    def __getitem__(self, article_id: str) -> ChoiceIndex:
+        index = self._built.get(article_id)
+        if index is None:
+            article = self._articles[article_id]
+            index = ChoiceIndex([(s.title, s.id, ()) for s in article.sections], alphabetical=False)
+            self._built[article_id] = index  # a race builds the same index twice: harmless
+        return index
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._articles)
+
+    def __len__(self) -> int:
+        return len(self._articles)
 
 
 def _routine_choice_name(routine: Routine) -> str:
@@ -186,10 +221,6 @@ def _routine_choice_name(routine: Routine) -> str:
 def _build_indexes(
     articles: Mapping[str, Article], routines: Mapping[str, Routine], topics: Mapping[str, ResourceTopic]
 ) -> _Indexes:
-    sections = {
-        article.id: ChoiceIndex([(s.title, s.id, ()) for s in article.sections], alphabetical=False)
-        for article in articles.values()
-    }
     all_sections = ChoiceIndex(
         [
             (f"{clip(a.title, 40)} › {s.title}", f"{a.id}#{s.id}", ())
@@ -201,7 +232,7 @@ def _build_indexes(
     regions = sorted({r for t in topics.values() for r in t.regions()}, key=lambda r: (r != "INTL", r))
     return _Indexes(
         articles=ChoiceIndex([(a.title, a.id, a.aliases) for a in articles.values()], alphabetical=True),
-        sections=MappingProxyType(sections),
+        sections=_SectionIndexes(articles),
         all_sections=all_sections,
         routines=ChoiceIndex(
             [(_routine_choice_name(r), r.id, (r.title, r.position, r.level)) for r in routines.values()],
