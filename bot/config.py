@@ -12,8 +12,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+
+from bot.content.marked_yaml import Marks, parse_yaml
 
 DEFAULT_API_BASE = "https://discord.com/api/v10"
 
@@ -87,7 +88,7 @@ def load_config(path: Path | None = None, env: Mapping[str, str] | None = None) 
     """
     env = os.environ if env is None else env
     raw: dict[str, object] = {}
-    marks: dict[tuple[str, ...], int] = {}
+    marks: Marks | None = None
     base = Path.cwd()
     if path is not None:
         raw, marks = _read_yaml(path)
@@ -114,47 +115,34 @@ def _under(base: Path, path: Path) -> Path:
     return path if path.is_absolute() else base / path
 
 
-def _read_yaml(path: Path) -> tuple[dict[str, object], dict[tuple[str, ...], int]]:
+def _read_yaml(path: Path) -> tuple[dict[str, object], Marks]:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise ConfigError(f"{path}: config file not found (see config.example.yaml)") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read the config file ({type(exc).__name__})") from None
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        value = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
-        problem = getattr(exc, "problem", None) or "not valid YAML"
-        raise ConfigError(f"{where}: {problem}") from None
-    if value is None:
-        return {}, {}
-    if not isinstance(value, dict):
+    # The same safe, position-keeping reader as the content (no alias bombs, YAML 1.2 scalars).
+    parsed = parse_yaml(text)
+    if parsed.problems:
+        raise ConfigError("\n".join(f"{path}:{p.line}:{p.col}: {p.message}" for p in parsed.problems))
+    if parsed.value is None:
+        return {}, parsed.marks
+    if not isinstance(parsed.value, dict):
         raise ConfigError(
             f"{path}:1:1: the config file must be a mapping of sections (see config.example.yaml)"
         )
-    return value, _line_marks(node)
+    return parsed.value, parsed.marks
 
 
-def _line_marks(node: yaml.Node | None, prefix: tuple[str, ...] = ()) -> dict[tuple[str, ...], int]:
-    """Map each key path (``("discord", "token")``) to the 1-based line it is on."""
-    marks: dict[tuple[str, ...], int] = {}
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            key = (*prefix, str(key_node.value))
-            marks[key] = key_node.start_mark.line + 1
-            marks.update(_line_marks(value_node, key))
-    return marks
-
-
-def _explain(exc: ValidationError, path: Path | None, marks: dict[tuple[str, ...], int]) -> str:
+def _explain(exc: ValidationError, path: Path | None, marks: Marks | None) -> str:
     lines = []
     for error in exc.errors():
-        loc = tuple(str(part) for part in error["loc"] if not isinstance(part, int))
-        key = ".".join(loc) or "(top level)"
-        line = next((marks[loc[:n]] for n in range(len(loc), 0, -1) if loc[:n] in marks), None)
+        loc = tuple(error["loc"])
+        key = ".".join(str(part) for part in loc if not isinstance(part, int)) or "(top level)"
+        line = (
+            (marks.key(loc) if error["type"] == "extra_forbidden" else marks.value(loc))[0] if marks else None
+        )
         where = f"{path}:{line}" if path and line else str(path or "environment")
         if error["type"] == "extra_forbidden":
             message = f"unknown key '{key}' (check the spelling against config.example.yaml)"
