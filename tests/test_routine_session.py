@@ -68,7 +68,7 @@ FLOOR_ROUTINE: dict[str, Any] = {
             "rest_seconds": 5,
             "image": {"url": "https://example.org/k.png", "alt": "A person hugging one knee"},
         },
-        {  # positions 6-8: a movement, no hold timer
+        {  # position 6: a movement, no hold timer, its 3 reps done in one go
             "id": "breathing",
             "title": "Slow breathing",
             "instructions": "Breathe in for four…",
@@ -77,7 +77,7 @@ FLOOR_ROUTINE: dict[str, Any] = {
             "sides": "none",
             "rest_seconds": 0,
         },
-        {  # position 9
+        {  # position 7
             "id": "child-pose",
             "title": "Child's pose",
             "instructions": "Kneel and fold forward…",
@@ -88,7 +88,7 @@ FLOOR_ROUTINE: dict[str, Any] = {
         },
     ],
 }
-TOTAL = 2 + 4 + 3 + 1
+TOTAL = 2 + 4 + 1 + 1
 
 
 def routine() -> RoutineSnapshot:
@@ -263,11 +263,9 @@ def test_auto_advance_walks_the_whole_routine_with_timers_alone() -> None:
         ("hold", "Step 2 of 4 · Knee to chest (right) · rep 1 of 2"),
         ("rest", "Step 2 of 4 · Knee to chest (right) · rep 2 of 2"),
         ("hold", "Step 2 of 4 · Knee to chest (right) · rep 2 of 2"),
-        ("rest", "Step 3 of 4 · Slow breathing · rep 1 of 3"),
-        ("hold", "Step 3 of 4 · Slow breathing · rep 1 of 3"),
-        ("hold", "Step 3 of 4 · Slow breathing · rep 2 of 3"),  # rest_seconds 0: no rest
-        ("hold", "Step 3 of 4 · Slow breathing · rep 3 of 3"),
-        ("hold", "Step 4 of 4 · Child's pose"),
+        ("rest", "Step 3 of 4 · Slow breathing · 3 times"),
+        ("hold", "Step 3 of 4 · Slow breathing · 3 times"),  # one press for all three breaths
+        ("hold", "Step 4 of 4 · Child's pose"),  # rest_seconds 0: no rest
     ]
 
 
@@ -357,15 +355,30 @@ def test_next_during_rest_ends_the_rest_early() -> None:
 def test_next_on_a_movement_moves_on_and_honours_its_rest() -> None:
     data = {
         **FLOOR_ROUTINE,
-        "steps": [{"id": "roll", "title": "Shoulder roll", "hold_seconds": 0, "reps": 2, "rest_seconds": 4}],
+        "steps": [
+            {"id": "roll", "title": "Ankle circles", "hold_seconds": 0, "reps": 5, "sides": "both",
+             "rest_seconds": 4},
+        ],
     }
     s = ok(transition(new_session(data=data), Action.START, T0))
-    s = ok(transition(s, Action.NEXT, T0 + 7))
-    assert s.phase is Phase.REST and s.deadline == T0 + 11 and s.position == (0, 0, 1)
+    assert s.position_label() == "Step 1 of 1 · Ankle circles (left) · 5 times"
+    s = ok(transition(s, Action.NEXT, T0 + 7))  # all five circles on the left: one press
+    assert s.phase is Phase.REST and s.deadline == T0 + 11 and s.position == (0, 1, 0)
     s = fire(s)
-    assert s.phase is Phase.HOLD and s.deadline is None  # the second roll, no timer
+    assert s.phase is Phase.HOLD and s.deadline is None  # the right side, no timer
+    assert s.position_label() == "Step 1 of 1 · Ankle circles (right) · 5 times"
     s = ok(transition(s, Action.NEXT, T0 + 20))
     assert s.phase is Phase.DONE and s.steps_completed == (0,)
+
+
+def test_a_movement_is_one_position_per_side_whatever_its_reps() -> None:
+    r = routine()
+    breathing = r.steps[2]
+    assert breathing.is_movement and breathing.reps == 3
+    assert breathing.reps_per_side == 1 and breathing.positions == 1
+    assert r.position_at(6) == (2, 0, 0) and r.position_at(7) == (3, 0, 0)
+    s = ok(transition(at_position(6), Action.NEXT, T0 + 30))
+    assert s.phase is Phase.HOLD and s.step_index == 3 and 2 in s.steps_completed
 
 
 def test_next_on_the_last_position_finishes() -> None:
@@ -513,6 +526,23 @@ def test_time_paused_does_not_count_as_active() -> None:
     s = transition(s, Action.RESUME, T0 + 1003)
     s = transition(s, Action.NEXT, T0 + 1005)  # 2 s more
     assert s.active_seconds == pytest.approx(5)
+
+
+def test_suspend_pauses_a_running_timer_without_counting_as_a_press() -> None:
+    s = fire(started())  # the rest after the first tilt, nobody pressed since START
+    suspended = ok(transition(s, Action.SUSPEND, T0 + 6))
+    assert suspended.phase is Phase.PAUSED and suspended.last_action_at == T0
+    assert suspended.paused_from is not None and suspended.paused_from.by_idle
+    assert suspended.paused_from.phase is Phase.REST and suspended.paused_from.remaining == 9
+    resumed = ok(transition(suspended, Action.RESUME, T0 + 100))
+    assert resumed.phase is Phase.REST and resumed.deadline == T0 + 109
+
+
+def test_suspend_only_applies_while_a_hold_or_rest_runs() -> None:
+    for session in (new_session(), transition(started(), Action.PAUSE, T0 + 1)):
+        with pytest.raises(InvalidAction) as info:
+            transition(session, Action.SUSPEND, T0 + 2)
+        assert info.value.code == "not_running"
 
 
 # --------------------------------------------------------------------------- idle / expire
@@ -688,7 +718,7 @@ def test_presses_refresh_last_action_at_and_timers_do_not() -> None:
 def test_progress_counts_positions_and_draws_a_bar() -> None:
     assert at_position(0).progress() == (0, TOTAL)
     assert at_position(5).progress() == (5, TOTAL)
-    assert at_position(5).progress_bar() == "▰▰▰▰▰▱▱▱▱▱"
+    assert at_position(5).progress_bar() == "▰▰▰▰▰▰▱▱▱▱"  # 5 of 8, rounded down
     assert at_position(0).progress_bar() == "▱" * 10
     assert at_position(1).progress_bar(width=5) == "▰▱▱▱▱"  # anything done shows
     assert TERMINAL_STATES[Phase.DONE].progress_bar() == "▰" * 10
@@ -710,8 +740,8 @@ def test_progress_helpers() -> None:
         (0, "Step 1 of 4 · Pelvic tilt · rep 1 of 2"),
         (2, "Step 2 of 4 · Knee to chest (left) · rep 1 of 2"),
         (5, "Step 2 of 4 · Knee to chest (right) · rep 2 of 2"),
-        (8, "Step 3 of 4 · Slow breathing · rep 3 of 3"),
-        (9, "Step 4 of 4 · Child's pose"),  # one rep, one side: nothing to count
+        (6, "Step 3 of 4 · Slow breathing · 3 times"),  # a movement: all reps in one go
+        (7, "Step 4 of 4 · Child's pose"),  # one rep, one side: nothing to count
     ],
 )
 def test_position_labels(index: int, label: str) -> None:

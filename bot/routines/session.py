@@ -8,10 +8,12 @@ presses and timer firings exactly.
 
 Model
 -----
-A routine is a list of steps; a step is done ``reps`` times on each side
+A routine is a list of steps; a held step is done ``reps`` times on each side
 (``sides: both`` → all reps on the left, then all on the right). One *position*
 is ``(step, side, rep)``; positions are numbered 0..total-1 in that order and
-``progress()`` counts them.
+``progress()`` counts them. A *movement* (``hold_seconds: 0``) is one position
+per side: all its reps are done in one go ("5 times") and one Next finishes
+them, because people in pain should not have to tap ten times.
 
 Phases::
 
@@ -20,10 +22,11 @@ Phases::
                  PAUSE│  │RESUME          any live phase ──STOP──▶ STOPPED
                       ▼  │                                ──HURT──▶ HURT
                      PAUSED ──EXPIRE (24 h)──▶ EXPIRED    ──ABANDON─▶ ABANDONED
-    INTRO ──IDLE (30 min)──▶ ABANDONED;  HOLD/REST ──IDLE──▶ PAUSED
+    INTRO ──IDLE (30 min)──▶ ABANDONED;  HOLD/REST ──IDLE / SUSPEND──▶ PAUSED
 
 * **HOLD** at a position lasts ``hold_seconds`` (``deadline`` is its end). A
-  step with ``hold_seconds: 0`` is a *movement*: no timer, Next means "done".
+  step with ``hold_seconds: 0`` is a *movement*: no timer, Next means "done
+  with all the reps on this side".
 * **REST** comes after a finished hold when the step has ``rest_seconds > 0``
   and there is a next position. During REST the indices already point at the
   *upcoming* position, so the UI can say "Rest · next: …", ``progress()`` counts
@@ -40,7 +43,8 @@ Phases::
 * **SKIP** leaves the whole current step (all sides and reps) for the first
   position of the next step; skipping the last step finishes the routine.
 * **PAUSE** keeps the seconds left on the hold/rest; **RESUME** re-arms them
-  from the moment of resuming.
+  from the moment of resuming. **SUSPEND** is the same pause done by the bot
+  (it could not update the card when a hold ended), so it is not a press.
 * **IDLE** (no press for 30 min) pauses a live routine, or closes one that was
   never started. **EXPIRE** closes a routine paused for 24 h. Both are checked
   against ``now`` here, so a stale timer firing is refused, never obeyed.
@@ -161,8 +165,13 @@ class StepSnapshot:
         return SIDE_NAMES[self.sides]
 
     @property
+    def reps_per_side(self) -> int:
+        """Positions per side: every rep of a hold, but one for a movement (its reps go in one go)."""
+        return 1 if self.is_movement else self.reps
+
+    @property
     def positions(self) -> int:
-        return self.reps * len(self.side_names)
+        return self.reps_per_side * len(self.side_names)
 
     @property
     def is_movement(self) -> bool:
@@ -266,13 +275,13 @@ class RoutineSnapshot:
         return self._starts[step + 1] - 1
 
     def index_of(self, step: int, side: int, rep: int) -> int:
-        return self._starts[step] + side * self.steps[step].reps + rep
+        return self._starts[step] + side * self.steps[step].reps_per_side + rep
 
     def position_at(self, index: int) -> Position:
         if not 0 <= index < self.total_positions:
             raise IndexError(f"position {index} out of range")
         step = bisect.bisect_right(self._starts, index) - 1
-        side, rep = divmod(index - self._starts[step], self.steps[step].reps)
+        side, rep = divmod(index - self._starts[step], self.steps[step].reps_per_side)
         return Position(step, side, rep)
 
     # conversion ------------------------------------------------------------
@@ -346,6 +355,7 @@ class Action(StrEnum):
     HURT = "hurt"
     ABANDON = "abandon"  # the service closes it (a new routine was started)
     TICK = "tick"  # the hold/rest deadline passed
+    SUSPEND = "suspend"  # the bot could not show the next card: pause, not a press
     IDLE = "idle"  # 30 min without a press
     EXPIRE = "expire"  # paused for 24 h
 
@@ -363,7 +373,7 @@ USER_ACTIONS = frozenset(
     }
 )
 """Presses by the person; they refresh ``last_action_at``."""
-SYSTEM_ACTIONS = frozenset({Action.ABANDON, Action.TICK, Action.IDLE, Action.EXPIRE})
+SYSTEM_ACTIONS = frozenset({Action.ABANDON, Action.TICK, Action.SUSPEND, Action.IDLE, Action.EXPIRE})
 
 
 _TERMINAL_REASONS: dict[Phase, tuple[str, str]] = {
@@ -407,7 +417,7 @@ class PausedFrom:
     remaining: float | None  # seconds left on the timer; None if none was running
     timer_complete: bool
     paused_at: float
-    by_idle: bool = False  # paused by the idle check, not by a press (the UI says so)
+    by_idle: bool = False  # paused by the bot (idle check or SUSPEND), not by a press (the UI says so)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -594,14 +604,17 @@ class RoutineSession:
         """``Step 2 of 6 · Knee to chest (left) · rep 1 of 3``.
 
         The side is shown only for two-sided steps, the rep only when there is
-        more than one. During REST this names the *upcoming* position.
+        more than one; a movement done several times says ``· 5 times``. During
+        REST this names the *upcoming* position.
         """
         step = self.current_step
         label = f"Step {self.step_index + 1} of {len(self.routine.steps)} · {step.title}"
         side = self.current_side
         if side is not None:
             label += f" ({side})"
-        if step.reps > 1:
+        if step.is_movement and step.reps > 1:
+            label += f" · {step.reps} times"
+        elif step.reps_per_side > 1:
             label += f" · rep {self.rep_index + 1} of {step.reps}"
         return label
 
@@ -742,7 +755,7 @@ class RoutineSession:
         step = steps[self.step_index]
         if not 0 <= self.side_index < len(step.side_names):
             errors.append(f"side_index {self.side_index} out of range")
-        if not 0 <= self.rep_index < step.reps:
+        if not 0 <= self.rep_index < step.reps_per_side:
             errors.append(f"rep_index {self.rep_index} out of range")
         if errors:
             return errors
@@ -927,6 +940,12 @@ def _resume(s: RoutineSession, now: float) -> RoutineSession:
     )
 
 
+def _suspend(s: RoutineSession, now: float) -> RoutineSession:
+    if s.phase not in TIMED_PHASES:
+        raise _invalid(s, Action.SUSPEND, "not_running", "This routine isn't running right now.")
+    return _pause(s, now, by_idle=True)
+
+
 def _tick(s: RoutineSession, now: float) -> RoutineSession:
     if s.phase not in TIMED_PHASES or s.deadline is None or now < s.deadline - TICK_TOLERANCE_SECONDS:
         raise _invalid(s, Action.TICK, "stale_timer", "This timer is out of date.")
@@ -977,6 +996,7 @@ _HANDLERS: dict[Action, _Handler] = {
     Action.HURT: _end_as(Phase.HURT),
     Action.ABANDON: _end_as(Phase.ABANDONED),
     Action.TICK: _tick,
+    Action.SUSPEND: _suspend,
     Action.IDLE: _idle,
     Action.EXPIRE: _expire,
 }

@@ -1,0 +1,356 @@
+"""Renderers for guided routines: the list, the intro, step cards, and the endings.
+
+Pure functions from content models or a :class:`RoutineSession` to a
+:class:`Reply`; the Stretch cog only sends what these return. The texts that
+the content validator measures (the intro and the "It hurts" advice) come from
+:mod:`bot.content.render_text`, so what loaded always fits when sent.
+
+Cards are written for someone in pain on a phone: one step per card, the step
+name first, big buttons with words on them, and "It hurts" always one tap away.
+The hold shows as Discord's own live countdown (``<t:unix:R>``), so the bot
+never edits a message once a second.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import discord
+
+from bot import limits
+from bot.content.library import Library
+from bot.content.models import ResourceTopic, Routine, Safety
+from bot.content.render_text import resource_item_text, routine_intro_text, sources_text, stop_text
+from bot.routines.progress import format_seconds
+from bot.routines.session import Action, Phase, RoutineSession
+from bot.text import clip
+from bot.ui import components as c
+from bot.ui.reading import COLOR, LEVEL_WORDS
+from bot.ui.reply import Reply
+
+__all__ = [
+    "CARE_TEAM_TOPIC",
+    "OTHERS_SESSION",
+    "closed_card",
+    "finish_card",
+    "hurt_card",
+    "resume_prompt",
+    "routine_intro",
+    "routine_list",
+    "session_card",
+    "step_card",
+]
+
+HURT_COLOR = discord.Colour(0xB03A2E)
+DONE_COLOR = discord.Colour(0x2E8B57)
+PAUSED_COLOR = discord.Colour(0x7F8C8D)
+
+CARE_TEAM_TOPIC = "care-team"
+"""The resource topic the "It hurts" card points to, when the content has it."""
+
+OTHERS_SESSION = "This routine belongs to someone else — start your own with /stretch."
+POSITION_WORDS = {"floor": "on the floor", "chair": "in a chair", "bed": "in bed", "standing": "standing"}
+ACK_NOTE = (
+    "**Before your first routine:** please read the notes below. "
+    "Tap **I've read this — start** to confirm. I'll only ask once."
+)
+PAIN_QUESTION = (
+    "**How is your pain right now?** Tap a number: 0 is no pain, 10 is the worst. "
+    "It goes in your private journal (`/journal`)."
+)
+BY_BOT_PAUSE = (
+    "I paused your routine because I couldn't update this card or nobody pressed anything for a while. "
+    "Nothing is lost."
+)
+
+
+# --------------------------------------------------------------------------- small parts
+
+
+def routine_meta(routine: Routine) -> str:
+    """``10 min · Gentle · on the floor · needs a mat`` — what someone checks before choosing."""
+    equipment = ", ".join(routine.equipment) if routine.equipment else "nothing"
+    level = LEVEL_WORDS.get(routine.level, routine.level)
+    where = POSITION_WORDS.get(routine.position, routine.position)
+    return f"{routine.minutes} min · {level} · {where} · needs {equipment}"
+
+
+def countdown(deadline: float) -> str:
+    """Discord's live relative time (``in 20 seconds``), rounded up so it never ends early."""
+    return f"<t:{math.ceil(deadline)}:R>"
+
+
+def _session_button(session: RoutineSession, label: str, action: Action, style: discord.ButtonStyle,
+                    row: int) -> Any:
+    return c.button(label, "rt", session.id, action.value, style=style, row=row)
+
+
+def _footer(session: RoutineSession) -> str:
+    mode = "moves on by itself" if session.auto_advance else "you press Next"
+    return clip(f"{session.routine.title} · Auto-advance {'on' if session.auto_advance else 'off'} ({mode})",
+                limits.EMBED_FOOTER)
+
+
+def _progress(session: RoutineSession) -> str:
+    done, total = session.progress()
+    return f"{session.progress_bar()} {done} of {total}"
+
+
+# --------------------------------------------------------------------------- choosing
+
+
+def routine_list(library: Library) -> Reply:
+    """Every routine with its length, level, position and equipment, and a menu to pick one."""
+    routines = sorted(library.routines.values(), key=lambda r: (r.minutes, r.title))
+    embed = discord.Embed(
+        title="Gentle stretching",
+        colour=COLOR,
+        description=(
+            "Guided routines, one step at a time. Pick one below. You can pause or stop whenever you "
+            "like, and **It hurts** is always one tap away."
+            if routines
+            else "There are no routines yet. Please check back soon."
+        ),
+    )
+    used = len(embed.title or "") + len(embed.description or "")
+    shown = 0
+    for routine in routines[: limits.EMBED_FIELDS]:
+        name = clip(routine.title, limits.EMBED_FIELD_NAME)
+        value = clip(f"{routine_meta(routine)}\n{routine.summary}", limits.EMBED_FIELD_VALUE)
+        if used + len(name) + len(value) > limits.EMBED_TOTAL - 100:
+            break
+        embed.add_field(name=name, value=value, inline=False)
+        used += len(name) + len(value)
+        shown += 1
+    if shown < len(routines):
+        embed.set_footer(text=f"{len(routines) - shown} more in the menu below or with /stretch routine:")
+    if not routines:
+        return Reply(embeds=[embed])
+    options = [
+        discord.SelectOption(
+            label=clip(r.title, limits.SELECT_OPTION_LABEL),
+            value=r.id,
+            description=clip(routine_meta(r), limits.SELECT_OPTION_DESCRIPTION),
+        )
+        for r in routines[: limits.SELECT_OPTIONS]
+    ]
+    menu = c.select("rtopen", options=options, placeholder="Choose a routine…")
+    return Reply(embeds=[embed], view=c.view(menu))
+
+
+def routine_intro(routine: Routine, safety: Safety, *, acknowledged: bool, auto_advance: bool) -> Reply:
+    """Summary, equipment, cautions and the disclaimer, then Start (after a one-time OK)."""
+    description = routine_intro_text(routine, safety.disclaimer)
+    title = clip(routine.title, limits.EMBED_TITLE)
+    room = limits.EMBED_TOTAL - len(title) - len(description)
+    footer = clip(f"{routine_meta(routine)} · {sources_text(routine.sources, routine.reviewed)}",
+                  max(0, min(limits.EMBED_FOOTER, room)))
+    embed = discord.Embed(title=title, description=description, colour=COLOR)
+    if footer:
+        embed.set_footer(text=footer)
+    start = (
+        c.button("Start", "rtstart", routine.id, style=discord.ButtonStyle.success, row=0)
+        if acknowledged
+        else c.button("I've read this — start", "rtack", routine.id, style=discord.ButtonStyle.success, row=0)
+    )
+    toggle = c.button(
+        f"Auto-advance: {'on' if auto_advance else 'off'}",
+        "rtauto", routine.id, "off" if auto_advance else "on", row=0,
+    )
+    items = [start, toggle, c.button("All routines", "rtlist", row=0)]
+    return Reply(content=None if acknowledged else ACK_NOTE, embeds=[embed], view=c.view(*items))
+
+
+def resume_prompt(session: RoutineSession, requested: str | None, *, start_at_once: bool) -> Reply:
+    """One routine at a time: carry on with the one in progress, or close it and start over.
+
+    ``requested`` is the routine the person asked for (None: they asked for the list);
+    ``start_at_once`` skips the intro after Start over (they have just seen it).
+    """
+    state = "paused" if session.phase is Phase.PAUSED else "in progress"
+    embed = discord.Embed(
+        title="You have a routine in progress",
+        colour=COLOR,
+        description=(
+            f"**{session.routine.title}** is {state}: {session.position_label()}.\n"
+            f"{_progress(session)}\n\nWould you like to carry on where you left off, or start over?"
+        ),
+    )
+    embed.description = clip(embed.description or "", limits.EMBED_DESCRIPTION)
+    return Reply(embeds=[embed], view=c.view(
+        c.button("Resume", "rtresume", session.id, style=discord.ButtonStyle.primary),
+        c.button("Start over", "rtabandon", session.id, requested or "-", "go" if start_at_once else "intro"),
+    ))
+
+
+# --------------------------------------------------------------------------- the routine
+
+
+def step_card(session: RoutineSession, now: float) -> Reply:
+    """The card for a live session: the current step (or rest, or pause) and its buttons."""
+    step = session.current_step
+    label = session.position_label()
+    if session.phase is Phase.PAUSED:
+        title, lines, colour = f"Paused · {label}", _paused_lines(session, now), PAUSED_COLOR
+    elif session.phase is Phase.REST:
+        title, lines, colour = f"Rest · next: {label}", _rest_lines(session), COLOR
+    else:
+        title, lines, colour = label, _hold_lines(session), COLOR
+    pictured = step.image_url is not None and session.phase is not Phase.PAUSED
+    if pictured and step.image_alt:
+        lines.append(f"*Picture: {step.image_alt}*")
+    lines.append(_progress(session))
+    embed = discord.Embed(
+        title=clip(title, limits.EMBED_TITLE),
+        description=clip("\n\n".join(lines), limits.EMBED_DESCRIPTION),
+        colour=colour,
+    )
+    if pictured and step.image_url:
+        embed.set_image(url=step.image_url)
+    embed.set_footer(text=_footer(session))
+    return Reply(embeds=[embed], view=_step_buttons(session))
+
+
+def _hold_lines(session: RoutineSession) -> list[str]:
+    step = session.current_step
+    lines = [step.instructions]
+    if step.is_movement:
+        if step.reps > 1:
+            lines.append(f"Do this **{step.reps} times** at your own pace, then press **Next**.")
+        else:
+            lines.append("When you're done, press **Next**.")
+    elif session.deadline is not None:
+        then = "I'll move on by itself." if session.auto_advance else "Then press **Next**."
+        hold = format_seconds(step.hold_seconds)
+        lines.append(f"**Hold for {hold}** — ends {countdown(session.deadline)}. {then}")
+    else:
+        lines.append("✓ **Hold done.** Press **Next** when you're ready.")
+    return lines
+
+
+def _rest_lines(session: RoutineSession) -> list[str]:
+    if session.deadline is None:
+        first = "**Rest done.** Press **Next** when you're ready."
+    else:
+        then = "." if session.auto_advance else " — then press **Next**."
+        first = f"**Rest and breathe.** The next one starts {countdown(session.deadline)}{then}"
+    return [first, f"**Next:** {session.current_step.instructions}"]
+
+
+def _paused_lines(session: RoutineSession, now: float) -> list[str]:
+    pf = session.paused_from
+    lines = [BY_BOT_PAUSE] if pf is not None and pf.by_idle else []
+    resume = "Press **Resume** when you're ready."
+    left = session.seconds_remaining(now)
+    if left:
+        what = "rest" if pf is not None and pf.phase is Phase.REST else "hold"
+        resume += f" {format_seconds(left)} left on this {what}."
+    lines.append(resume)
+    return lines
+
+
+def _step_buttons(session: RoutineSession) -> discord.ui.View:
+    grey, blue, red = discord.ButtonStyle.secondary, discord.ButtonStyle.primary, discord.ButtonStyle.danger
+    if session.phase is Phase.PAUSED:
+        top = [_session_button(session, "Resume", Action.RESUME, blue, 0)]
+    else:
+        last = session.phase is Phase.HOLD and session.position_index == session.total_positions - 1
+        top = [
+            _session_button(session, "Back", Action.BACK, grey, 0),
+            _session_button(session, "Pause", Action.PAUSE, grey, 0),
+            _session_button(session, "Finish" if last else "Next", Action.NEXT, blue, 0),
+            _session_button(session, "Skip step", Action.SKIP, grey, 0),
+        ]
+    bottom = [
+        _session_button(session, "Stop", Action.STOP, grey, 1),
+        _session_button(session, "It hurts", Action.HURT, red, 1),
+    ]
+    return c.view(*top, *bottom)
+
+
+# --------------------------------------------------------------------------- endings
+
+
+def finish_card(session: RoutineSession, *, saved_pain: int | None = None, ask: bool = True) -> Reply:
+    """Done or stopped: time spent, steps done, and a quick 0–10 pain check for the journal.
+
+    ``saved_pain`` thanks them for the number they chose; ``ask=False`` (they
+    tapped "Not now") leaves the question out.
+    """
+    total = len(session.routine.steps)
+    spent = format_seconds(session.active_seconds)
+    if session.phase is Phase.DONE:
+        title, colour = "Well done — you finished!", DONE_COLOR
+        lines = [f"You finished **{session.routine.title}**."]
+    else:
+        title, colour = "Routine stopped", COLOR
+        lines = [f"You stopped **{session.routine.title}**. That's OK — stopping is always fine."]
+    lines.append(f"**Time stretching:** {spent}\n**Steps done:** {session.steps_done} of {total}")
+    if session.steps_skipped:
+        lines[-1] += f" ({len(session.steps_skipped)} skipped)"
+    asking = ask and saved_pain is None
+    if asking:
+        lines.append(PAIN_QUESTION)
+    elif saved_pain is not None:
+        lines.append(f"Saved to your private journal: pain **{saved_pain} / 10**. Thank you. "
+                     "See it any time with `/journal`.")
+    else:
+        lines.append("Take care, and rest well.")
+    embed = discord.Embed(title=title, colour=colour,
+                          description=clip("\n\n".join(lines), limits.EMBED_DESCRIPTION))
+    embed.set_footer(text=clip(session.routine.title, limits.EMBED_FOOTER))
+    if not asking:
+        return Reply(embeds=[embed], view=c.view(c.button("Stretch again", "rtlist")))
+    pain = [c.button(str(n), "rtpain", session.id, n, row=n // 5) for n in range(11)]
+    return Reply(embeds=[embed], view=c.view(*pain, c.button("Not now", "rtpain", session.id, "skip", row=2)))
+
+
+def hurt_card(safety: Safety, care_team: ResourceTopic | None) -> Reply:
+    """"It hurts": stop now, what to do, the red flags, and who to contact."""
+    embed = discord.Embed(title="Stop now — you did the right thing", colour=HURT_COLOR,
+                          description=stop_text(safety))
+    if care_team is not None:
+        lines: list[str] = []
+        for item in care_team.items():
+            text = resource_item_text(item)
+            if len("\n".join([*lines, text])) > limits.EMBED_FIELD_VALUE:
+                break
+            lines.append(text)
+        if lines:
+            embed.add_field(name=clip(care_team.title, limits.EMBED_FIELD_NAME), value="\n".join(lines),
+                            inline=False)
+    items: list[Any] = []
+    if care_team is not None:
+        items.append(c.button("Care team contacts", "open", "resources", care_team.id,
+                              style=discord.ButtonStyle.primary))
+    return Reply(embeds=[embed], view=c.view(*items) if items else None)
+
+
+def closed_card(session: RoutineSession) -> Reply:
+    """Abandoned or expired: a short, kind note and a way back."""
+    embed = discord.Embed(
+        title="This routine was closed",
+        colour=PAUSED_COLOR,
+        description=(
+            f"**{session.routine.title}** was closed"
+            + (" after a day paused." if session.phase is Phase.EXPIRED else ".")
+            + " You can start it again any time."
+        ),
+    )
+    return Reply(embeds=[embed], view=c.view(c.button("Stretch again", "rtlist")))
+
+
+def session_card(
+    session: RoutineSession, now: float, safety: Safety, care_team: ResourceTopic | None
+) -> Reply:
+    """Whatever card fits the session's phase now."""
+    match session.phase:
+        case Phase.DONE | Phase.STOPPED:
+            return finish_card(session)
+        case Phase.HURT:
+            return hurt_card(safety, care_team)
+        case Phase.ABANDONED | Phase.EXPIRED:
+            return closed_card(session)
+        case _:
+            return step_card(session, now)

@@ -1,0 +1,305 @@
+"""/stretch and the routine buttons: a thin adapter between Discord and the routine service.
+
+Every button carries what it needs in its custom_id (``lc:rt:<session>:<action>``,
+``lc:rtstart:<routine>`` …), so a button pressed after a restart still works.
+Each handler reads the interaction, calls :class:`RoutineService` (which stores
+the change before we answer), and sends the card a renderer in
+:mod:`bot.ui.routines` built. The cog also gives the service its
+:meth:`Stretch.edit_card`, the one place that edits a card without a press.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.content.models import Routine
+from bot.routines.service import Delivery, RoutineError, SessionConflict, SessionRecord
+from bot.routines.session import Action, InvalidAction, RoutineSession, RoutineSnapshot
+from bot.text import clip
+from bot.ui import routines as render
+from bot.ui.components import EXPIRED, Press
+from bot.ui.errors import UserFacingError
+from bot.ui.reply import NO_MENTIONS, Reply, is_bot_dm, send, update
+
+if TYPE_CHECKING:
+    from bot.client import LupusBot
+
+log = logging.getLogger(__name__)
+
+PRESSES = {a.value: a for a in (Action.NEXT, Action.BACK, Action.PAUSE, Action.RESUME, Action.SKIP,
+                                Action.STOP, Action.HURT)}
+SENT_TO_DM = (
+    "I've sent the routine to our DM, so I can keep the card up to date while you stretch. "
+    "Open your messages with me to begin."
+)
+DM_FAILED = (
+    "I couldn't send you a DM (your DMs may be closed for this server), so here it is privately instead."
+)
+GONE = "That routine is no longer in the library. Use /stretch to see the ones there are."
+
+
+def _kind(exc: RoutineError | InvalidAction) -> UserFacingError:
+    """The kind message for the error pipeline. Raise it ``from None``: the pipeline looks at
+    ``__cause__`` first, and would treat a chained service error as unexpected."""
+    return UserFacingError(exc.reason)
+
+
+class Stretch(commands.Cog):
+    """Guided routines: list, intro, step cards, and the endings."""
+
+    KINDS = ("rt", "rtopen", "rtstart", "rtack", "rtauto", "rtlist", "rtresume", "rtabandon", "rtpain")
+
+    def __init__(self, bot: LupusBot) -> None:
+        self.bot = bot
+        self.routines = bot.services.routines
+        self.routines.card_editor = self.edit_card
+        bot.services.forget_user_hooks.append(self.routines.forget_user)
+        handlers = (self.on_press, self.on_open, self.on_start, self.on_ack, self.on_auto, self.on_list,
+                    self.on_resume, self.on_abandon, self.on_pain)
+        for kind, handler in zip(self.KINDS, handlers, strict=True):
+            bot.router.register(kind, handler)
+
+    async def cog_unload(self) -> None:
+        for kind in self.KINDS:
+            self.bot.router.unregister(kind)
+        self.routines.card_editor = None
+        hooks = self.bot.services.forget_user_hooks
+        if self.routines.forget_user in hooks:
+            hooks.remove(self.routines.forget_user)
+
+    # --- entry points (also used by the Reading and DM cogs) -----------------------------------
+
+    @app_commands.command(name="stretch", description="Gentle stretching, guided step by step")
+    @app_commands.describe(
+        routine="Which routine (optional; start typing)",
+        private="Run it in a DM with me, so I can update the card while you stretch",
+    )
+    async def stretch(
+        self, interaction: discord.Interaction[Any], routine: str | None = None, private: bool = False
+    ) -> None:
+        found = self.routine(routine) if routine else None
+        active = await self.routines.active_for(interaction.user.id)
+        if active is not None:
+            requested = found.id if found else None
+            await send(interaction, render.resume_prompt(active.session, requested, start_at_once=False))
+        elif found is None:
+            await self.show_list(interaction)
+        elif private and not is_bot_dm(interaction):
+            await self.send_to_dm(interaction, found)
+        else:
+            await self.show_intro(interaction, found.id)
+
+    @stretch.autocomplete("routine")
+    async def stretch_routine_ac(
+        self, interaction: discord.Interaction[Any], current: str
+    ) -> list[app_commands.Choice[str]]:
+        return [app_commands.Choice(name=ch.name, value=ch.value)
+                for ch in self.bot.content.library.autocomplete("routine", current)]
+
+    async def show_list(self, interaction: discord.Interaction[Any], *, replace: bool = False) -> None:
+        reply = render.routine_list(self.bot.content.library)
+        await (update if replace else send)(interaction, reply)
+
+    async def show_intro(
+        self, interaction: discord.Interaction[Any], routine_id: str, *, replace: bool = False
+    ) -> None:
+        reply = await self.intro(interaction.user.id, self.routine(routine_id))
+        await (update if replace else send)(interaction, reply)
+
+    async def send_to_dm(self, interaction: discord.Interaction[Any], routine: Routine) -> None:
+        """``private:True`` in a server: the routine runs in a DM message the bot can always edit."""
+        reply = await self.intro(interaction.user.id, routine)
+        try:
+            channel = await interaction.user.create_dm()
+            await channel.send(content=reply.content, embeds=reply.embeds, view=reply.view,
+                               allowed_mentions=NO_MENTIONS)
+        except discord.HTTPException as exc:
+            log.info("could not DM a routine intro (status %s)", exc.status)
+            reply.content = clip(f"{DM_FAILED}\n\n{reply.content or ''}", 2000)
+            await send(interaction, reply)
+            return
+        await send(interaction, Reply(content=SENT_TO_DM, ephemeral=True))
+
+    # --- helpers -------------------------------------------------------------------------------
+
+    def routine(self, routine_id: str) -> Routine:
+        """The routine named ``routine_id`` in the current library, or a kind "did you mean"."""
+        library = self.bot.content.library
+        found = library.routines.get(routine_id)
+        if found is None:
+            guesses = library.autocomplete("routine", routine_id, limit=1)
+            hint = f" Did you mean **{guesses[0].name}**?" if guesses and routine_id.strip() else ""
+            shown = discord.utils.escape_markdown(clip(routine_id, 60)) or "that"
+            raise UserFacingError(f"I couldn't find the routine “{shown}”.{hint} Try `/stretch` to see all.")
+        return found
+
+    async def intro(self, user_id: int, routine: Routine) -> Reply:
+        return render.routine_intro(
+            routine,
+            self.bot.content.library.safety,
+            acknowledged=await self.routines.safety_acknowledged(user_id),
+            auto_advance=await self.routines.auto_advance(user_id),
+        )
+
+    def hurt_reply(self) -> Reply:
+        """The "It hurts" advice as a new private message (for a press on a routine that has ended)."""
+        library = self.bot.content.library
+        return render.hurt_card(library.safety, library.topics.get(render.CARE_TEAM_TOPIC))
+
+    def card(self, session: RoutineSession) -> Reply:
+        library = self.bot.content.library
+        care_team = library.topics.get(render.CARE_TEAM_TOPIC)
+        return render.session_card(session, self.bot.clock.now(), library.safety, care_team)
+
+    def delivery(self, interaction: discord.Interaction[Any]) -> Delivery:
+        """Where this press's answer will show, and the token that can edit it for 15 minutes."""
+        message = interaction.message
+        return Delivery.for_interaction(
+            interaction.token,
+            self.bot.clock.now(),
+            channel_id=interaction.channel_id,
+            message_id=message.id if message is not None else None,
+            is_dm=is_bot_dm(interaction),
+        )
+
+    async def begin(self, interaction: discord.Interaction[Any], routine_id: str) -> None:
+        """Start ``routine_id`` on the card that was pressed (or offer Resume / Start over)."""
+        routine = self.bot.content.library.routines.get(routine_id)
+        if routine is None:
+            raise UserFacingError(GONE)
+        snapshot = RoutineSnapshot.from_mapping(routine.model_dump(mode="json"))
+        try:
+            record = await self.routines.begin(
+                interaction.user.id, snapshot, delivery=self.delivery(interaction)
+            )
+        except SessionConflict as conflict:
+            prompt = render.resume_prompt(conflict.existing.session, routine_id, start_at_once=True)
+            await update(interaction, prompt)
+            return
+        await update(interaction, self.card(record.session))
+
+    # --- the card editor (timers) --------------------------------------------------------------
+
+    async def edit_card(self, record: SessionRecord) -> bool:
+        """Show the session's current card without a press. False if it could not be shown.
+
+        A card in the bot's DM is a normal message: edit it by channel and id,
+        at any time. An ephemeral card can only be edited through the latest
+        interaction token, and only while it is valid (the service checks).
+        """
+        reply = self.card(record.session)
+        fields: dict[str, Any] = {"content": reply.content, "embeds": reply.embeds, "view": reply.view,
+                                  "allowed_mentions": NO_MENTIONS}
+        delivery, now = record.delivery, self.bot.clock.now()
+        if delivery.dm_message and delivery.channel_id is not None and delivery.message_id is not None:
+            channel = self.bot.get_partial_messageable(delivery.channel_id, type=discord.ChannelType.private)
+            try:
+                await channel.get_partial_message(delivery.message_id).edit(**fields)
+                return True
+            except discord.HTTPException as exc:
+                log.info("routine %s: DM edit failed (status %s)", record.id, exc.status)
+        token, app_id = delivery.interaction_token, self.bot.application_id
+        if token is not None and app_id is not None and delivery.token_valid(now):
+            try:
+                webhook = discord.Webhook.partial(app_id, token, client=self.bot)
+                await webhook.edit_message("@original", **fields)  # type: ignore[arg-type]
+                return True
+            except discord.HTTPException as exc:
+                log.info("routine %s: token edit failed (status %s)", record.id, exc.status)
+        return False
+
+    # --- components ----------------------------------------------------------------------------
+
+    async def on_press(self, interaction: discord.Interaction[Any], press: Press) -> None:
+        """``lc:rt:<session>:<action>``: Back, Pause, Resume, Next, Skip, Stop, It hurts."""
+        if len(press.args) != 2 or press.args[1] not in PRESSES:
+            raise UserFacingError(EXPIRED)
+        session_id, action = press.args[0], PRESSES[press.args[1]]
+        try:
+            result = await self.routines.press(
+                session_id, interaction.user.id, action, delivery=self.delivery(interaction)
+            )
+        except RoutineError as exc:
+            raise _kind(exc) from None
+        except InvalidAction as exc:
+            if action is Action.HURT:  # safety first, even on a routine that has ended
+                await send(interaction, self.hurt_reply())
+                return
+            raise _kind(exc) from None
+        await update(interaction, self.card(result.record.session))
+
+    async def on_open(self, interaction: discord.Interaction[Any], press: Press) -> None:
+        """The list's menu: show the chosen routine's intro in place of the list."""
+        await self.show_intro(interaction, press.values[0] if press.values else "", replace=True)
+
+    async def on_start(self, interaction: discord.Interaction[Any], press: Press) -> None:
+        routine_id = press.args[0] if press.args else ""
+        if not await self.routines.safety_acknowledged(interaction.user.id):
+            await self.show_intro(interaction, routine_id, replace=True)
+            return
+        await self.begin(interaction, routine_id)
+
+    async def on_ack(self, interaction: discord.Interaction[Any], press: Press) -> None:
+        """The one-time safety OK: remember it, then start at once."""
+        await self.routines.acknowledge_safety(interaction.user.id)
+        await self.begin(interaction, press.args[0] if press.args else "")
+
+    async def on_auto(self, interaction: discord.Interaction[Any], press: Press) -> None:
+        if len(press.args) != 2 or press.args[1] not in ("on", "off"):
+            raise UserFacingError(EXPIRED)
+        await self.routines.set_auto_advance(interaction.user.id, press.args[1] == "on")
+        await self.show_intro(interaction, press.args[0], replace=True)
+
+    async def on_list(self, interaction: discord.Interaction[Any], press: Press) -> None:
+        await self.show_list(interaction, replace=True)
+
+    async def on_resume(self, interaction: discord.Interaction[Any], press: Press) -> None:
+        try:
+            record = await self.routines.resume(
+                press.args[0] if press.args else "", interaction.user.id, delivery=self.delivery(interaction)
+            )
+        except (RoutineError, InvalidAction) as exc:
+            raise _kind(exc) from None
+        await update(interaction, self.card(record.session))
+
+    async def on_abandon(self, interaction: discord.Interaction[Any], press: Press) -> None:
+        """Start over: close the routine in progress, then the one asked for (or the list)."""
+        if len(press.args) != 3:
+            raise UserFacingError(EXPIRED)
+        session_id, routine_id, mode = press.args
+        try:
+            await self.routines.abandon(session_id, interaction.user.id)
+        except RoutineError as exc:
+            raise _kind(exc) from None
+        if routine_id == "-":
+            await self.show_list(interaction, replace=True)
+        elif mode == "go" and await self.routines.safety_acknowledged(interaction.user.id):
+            await self.begin(interaction, routine_id)
+        else:
+            await self.show_intro(interaction, routine_id, replace=True)
+
+    async def on_pain(self, interaction: discord.Interaction[Any], press: Press) -> None:
+        """The finish card's 0–10 pain check (or "Not now")."""
+        if len(press.args) != 2:
+            raise UserFacingError(EXPIRED)
+        session_id, choice = press.args
+        try:
+            record = await self.routines.owned(session_id, interaction.user.id)
+            if choice == "skip":
+                await update(interaction, render.finish_card(record.session, ask=False))
+                return
+            if not choice.isdigit():
+                raise UserFacingError(EXPIRED)
+            saved = await self.routines.save_pain(session_id, interaction.user.id, int(choice))
+        except RoutineError as exc:
+            raise _kind(exc) from None
+        await update(interaction, render.finish_card(record.session, saved_pain=saved.pain))
+
+
+async def setup(bot: LupusBot) -> None:
+    await bot.add_cog(Stretch(bot))

@@ -1,0 +1,365 @@
+"""Guided stretching, end to end: the real bot process against the local Discord emulator.
+
+A member lists routines, reads the intro (cautions and disclaimer), confirms the
+one-time safety note, and is walked through step cards — in a server (private
+cards), in a DM, after the bot process is killed and started again, while the
+routine's file changes underneath, and with auto-advance editing the card by
+itself. Every test ends with zero emulator violations (nothing Discord would
+refuse, no interaction left unanswered).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sqlite3
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from tests.e2e_support import REPO, LiveBot
+from tests.emulator import Emulator
+from tests.emulator.harness import Message
+from tests.emulator.state import StoredMessage
+
+pytestmark = pytest.mark.timeout(120)
+
+ROUTINE = "chair-bad-day"  # 5 steps, 14 positions
+QUICK = "quick-test"  # short holds, for timers in real time
+
+QUICK_ROUTINE: dict[str, Any] = {
+    "id": QUICK,
+    "title": "Quick test stretches",
+    "summary": "Two short steps for testing timers.",
+    "level": "gentle",
+    "position": "chair",
+    "minutes": 1,
+    "equipment": [],
+    "cautions": ["Stop if anything hurts."],
+    "reviewed": "2026-11-24",
+    "sources": [{"title": "NHS — Back pain", "url": "https://www.nhs.uk/conditions/back-pain/"}],
+    "steps": [
+        {"id": "reach", "title": "Side reach", "instructions": "Reach one arm up and over.",
+         "hold_seconds": 1, "reps": 2, "sides": "both", "rest_seconds": 0},
+        {"id": "shrug", "title": "Shoulder shrugs", "instructions": "Lift and drop your shoulders.",
+         "hold_seconds": 0, "reps": 5, "sides": "none", "rest_seconds": 0},
+    ],
+}
+
+
+# --------------------------------------------------------------------------- fixture and helpers
+
+
+def write_routine(content: Path, data: dict[str, Any]) -> None:
+    (content / "routines" / f"{data['id']}.yaml").write_text(yaml.safe_dump(data, sort_keys=False), "utf-8")
+
+
+@pytest.fixture(name="live")
+async def stretch_bot_fixture(tmp_path: Path) -> AsyncIterator[LiveBot]:
+    """Like ``tests.e2e_support.live_bot``, with a quick routine added to the content copy."""
+    content = tmp_path / "content"
+    shutil.copytree(REPO / "content", content)
+    write_routine(content, QUICK_ROUTINE)
+    async with Emulator() as emu:
+        live = LiveBot(
+            emu=emu,
+            place=emu.community(),
+            root=tmp_path,
+            content=content,
+            database=tmp_path / "data" / "bot.sqlite3",
+            config_path=tmp_path / "config.yaml",
+        )
+        live.write_config()
+        try:
+            await live.start()
+            yield live
+        finally:
+            for process in live.processes:
+                if process.running:
+                    await process.stop()
+        emu.assert_no_violations()
+
+
+def where(live: LiveBot, place: str) -> dict[str, Any]:
+    return {"guild": {"guild": live.place.guild}, "dm": {"dm": True}}[place]
+
+
+async def stretch(live: LiveBot, place: str = "guild", user: Any = None, **options: Any) -> Message:
+    handle = await live.emu.slash("stretch", options, user=user or live.place.member, **where(live, place))
+    return await handle.wait_message()
+
+
+async def press(live: LiveBot, message: Message, label: str, user: Any = None) -> Message:
+    handle = await live.emu.click(message, message.find_button(label), user=user or live.place.member)
+    return await handle.wait_message()
+
+
+def title(message: Message) -> str:
+    return str(message.embeds[0].get("title", "")) if message.embeds else ""
+
+
+def session_id(card: Message) -> str:
+    for button in card.buttons():
+        match = re.fullmatch(r"lc:rt:([0-9a-f]{32}):\w+", button.custom_id or "")
+        if match:
+            return match.group(1)
+    raise AssertionError(f"no routine buttons on {card!r}")
+
+
+async def open_intro(live: LiveBot, routine: str, place: str = "guild") -> Message:
+    return await stretch(live, place, routine=routine)
+
+
+async def start(live: LiveBot, routine: str, place: str = "guild") -> Message:
+    """From /stretch routine to the first step card (confirming the safety note if asked)."""
+    intro = await open_intro(live, routine, place)
+    first_time = "I've read this — start" in [b.label for b in intro.buttons()]
+    return await press(live, intro, "I've read this — start" if first_time else "Start")
+
+
+async def walk_to_the_end(live: LiveBot, card: Message) -> Message:
+    for _ in range(60):
+        if "Well done" in title(card):
+            return card
+        label = "Finish" if any(b.label == "Finish" for b in card.buttons()) else "Next"
+        card = await press(live, card, label)
+    raise AssertionError(f"the routine never finished: {title(card)}")
+
+
+def db_rows(live: LiveBot, sql: str) -> list[tuple[Any, ...]]:
+    with sqlite3.connect(live.database) as conn:
+        return list(conn.execute(sql))
+
+
+def edits(live: LiveBot, route: str) -> int:
+    """How many successful PATCH requests the bot made on `route` (an emulator route template)."""
+    requests = live.emu.state.requests
+    return sum(1 for r in requests if r.method == "PATCH" and r.route == route and r.status < 300)
+
+
+TOKEN_EDIT = "/webhooks/{application_id}/{token}/messages/{message_id}"
+DM_EDIT = "/channels/{channel_id}/messages/{message_id}"
+
+
+def step_buttons(card: Message) -> dict[str, int]:
+    return {str(b.label): b.style for b in card.buttons()}
+
+
+# --------------------------------------------------------------------------- a whole routine
+
+
+async def test_a_whole_routine_in_a_server(live: LiveBot) -> None:
+    listing = await stretch(live)
+    assert listing.ephemeral
+    text = listing.text()
+    assert "Five minutes in a chair, for bad days" in text
+    assert "min ·" in text and "in a chair" in text and "needs" in text  # length, level, position, kit
+    menu = listing.selects()[0]
+    assert ROUTINE in [o["value"] for o in menu.options]
+
+    intro = await (await live.emu.select(listing, menu.custom_id, [ROUTINE])).wait_message()
+    safety = yaml.safe_load((live.content / "safety.yaml").read_text("utf-8"))
+    first_line = safety["disclaimer"].splitlines()[0]
+    assert first_line in intro.text()  # the disclaimer, every time
+    assert "Before you start" in intro.text()  # the cautions
+    assert "I'll only ask once" in intro.content
+    assert intro.find_button("Auto-advance: off")
+
+    card = await press(live, intro, "I've read this — start")
+    assert card.ephemeral and title(card).startswith("Step 1 of 5 · ")
+    assert re.search(r"<t:\d+:R>", card.text())  # a live countdown, no per-second edits
+    assert "▱" in card.text() and "0 of 14" in card.text()
+    styles = step_buttons(card)
+    assert {"Back", "Pause", "Next", "Stop", "It hurts"} <= set(styles)
+    assert styles["It hurts"] == 4  # red
+
+    card = await press(live, card, "Back")  # back on the very first step: just starts it again
+    assert title(card).startswith("Step 1 of 5")
+    card = await press(live, card, "Pause")
+    assert title(card).startswith("Paused")
+    assert [b.label for b in card.buttons()] == ["Resume", "Stop", "It hurts"]
+    card = await press(live, card, "Resume")
+    done = await walk_to_the_end(live, card)
+    assert "Time stretching" in done.text() and "5 of 5" in done.text()
+    saved = await press(live, done, "3")
+    assert "pain **3 / 10**" in saved.text()
+    completions = db_rows(live, "SELECT outcome, steps_done, steps_total FROM routine_completions")
+    assert completions == [("done", 5, 5)]
+    assert db_rows(live, "SELECT pain, source FROM checkins") == [(3, "routine")]
+
+    again = await open_intro(live, ROUTINE)  # the safety note is asked for only once
+    assert again.find_button("Start") and "I'll only ask once" not in again.content
+
+
+async def test_a_whole_routine_in_a_dm(live: LiveBot) -> None:
+    listing = await stretch(live, "dm")
+    assert not listing.ephemeral and listing.guild_id is None
+    card = await start(live, QUICK, "dm")
+    assert not card.ephemeral
+    assert title(card) == "Step 1 of 2 · Side reach (left) · rep 1 of 2"
+    done = await walk_to_the_end(live, card)
+    assert "Well done" in title(done)
+    assert db_rows(live, "SELECT outcome FROM routine_completions") == [("done",)]
+
+
+async def test_private_true_runs_the_routine_in_a_dm_message(live: LiveBot) -> None:
+    note = await stretch(live, routine=QUICK, private=True)
+    assert note.ephemeral and "DM" in note.content
+    intro = await live.emu.wait_for_dm(live.place.member)
+    card = await press(live, intro, "I've read this — start")
+    assert not card.ephemeral and card.guild_id is None
+    card = await press(live, card, "Next")
+    assert "rep 2 of 2" in title(card)
+
+
+async def test_movement_steps_take_one_press_for_all_their_reps(live: LiveBot) -> None:
+    card = await start(live, QUICK)
+    for _ in range(4):  # left ×2, right ×2
+        card = await press(live, card, "Next")
+    assert title(card) == "Step 2 of 2 · Shoulder shrugs · 5 times"
+    assert "Do this **5 times**" in str(card.embeds[0]["description"])
+    assert "Well done" in title(await press(live, card, "Finish"))
+
+
+# --------------------------------------------------------------------------- stopping, hurting, other people
+
+
+async def test_it_hurts_stops_at_once_with_advice_red_flags_and_the_care_team(live: LiveBot) -> None:
+    card = await start(live, ROUTINE)
+    card = await press(live, card, "Next")
+    hurt = await press(live, card, "It hurts")
+    text = hurt.text()
+    assert "Stop now" in title(hurt)
+    assert "Stop the stretch now" in text
+    assert "Get emergency care now" in text and "Call your care team" in text  # both red-flag lists
+    assert "Your care team" in text and "Rheumatologist" in text
+    assert hurt.find_button("Care team contacts")
+    assert db_rows(live, "SELECT outcome FROM routine_completions") == [("hurt",)]
+    assert not [b for b in hurt.buttons() if (b.custom_id or "").startswith("lc:rt:")]
+
+
+async def test_someone_elses_buttons_answer_kindly_and_change_nothing(live: LiveBot) -> None:
+    card = await start(live, ROUTINE)
+    sid = session_id(card)
+    # An ephemeral card can't be seen by others; put its buttons where another member can press them.
+    emu, place = live.emu, live.place
+    copy = StoredMessage(
+        id=emu.state.next_id(), channel_id=place.general.id, guild_id=place.guild.id, author=emu.bot_user,
+        embeds=card.embeds, components=card.components,
+    )
+    emu.state.store_message(copy)
+    for label in ("Next", "It hurts", "Stop"):
+        handle = await emu.click(copy.id, Message(copy).find_button(label), user=place.admin)
+        answer = await handle.wait_message()
+        assert answer.ephemeral
+        assert "belongs to someone else" in answer.content and "/stretch" in answer.content
+    assert db_rows(live, f"SELECT status FROM routine_sessions WHERE id = '{sid}'") == [("active",)]
+    card = await press(live, card, "Next")  # the owner carries on from where they were
+    assert "rep 2 of 2" in title(card)
+
+
+async def test_buttons_of_a_finished_routine_answer_kindly(live: LiveBot) -> None:
+    first = await start(live, ROUTINE)
+    # /stretch again while it runs: Resume puts it on a new card; the first card is now stale.
+    prompt = await stretch(live)
+    assert "in progress" in title(prompt)
+    current = await press(live, prompt, "Resume")
+    assert session_id(current) == session_id(first)
+    stopped = await press(live, current, "Stop")
+    assert "Routine stopped" in title(stopped)
+    late = await press(live, first, "Next")
+    assert late.ephemeral and "stopped" in late.content and "/stretch" in late.content
+    hurt = await press(live, first, "It hurts")  # safety advice is never refused
+    assert "Stop the stretch now" in hurt.text()
+    assert db_rows(live, "SELECT outcome FROM routine_completions") == [("stopped",)]
+
+
+async def test_start_over_closes_the_old_routine(live: LiveBot) -> None:
+    first = await start(live, ROUTINE)
+    prompt = await stretch(live, routine=QUICK)
+    intro = await press(live, prompt, "Start over")
+    assert "Quick test stretches" in title(intro)
+    card = await press(live, intro, "Start")
+    assert session_id(card) != session_id(first)
+    late = await press(live, first, "Next")
+    assert late.ephemeral and "closed" in late.content
+
+
+# --------------------------------------------------------------------------- restarts and reloads
+
+
+async def test_after_the_bot_process_is_killed_the_old_buttons_carry_on(live: LiveBot) -> None:
+    card = await start(live, ROUTINE)
+    card = await press(live, card, "Next")
+    card = await press(live, card, "Next")
+    before = title(card)
+    assert before.startswith("Step 2 of 5")
+    await live.restart(kill=True)  # SIGKILL: no shutdown code runs
+    card = await press(live, card, "Next")  # a button from before the crash
+    assert title(card).startswith("Step 3 of 5") and "(left)" in title(card)
+    prompt = await stretch(live)  # /stretch offers to resume it
+    resumed = await press(live, prompt, "Resume")
+    assert title(resumed) == title(card)
+    assert "Well done" in title(await walk_to_the_end(live, resumed))
+
+
+async def test_a_content_reload_does_not_change_a_running_routine(live: LiveBot) -> None:
+    card = await start(live, QUICK)
+    card = await press(live, card, "Next")
+    changed = {**QUICK_ROUTINE, "title": "Renamed routine", "steps": [
+        {**QUICK_ROUTINE["steps"][1], "id": "only", "title": "A brand new step"},
+    ]}
+    write_routine(live.content, changed)
+    # No /admin reload yet: a clean restart loads the changed content from disk.
+    await live.restart(kill=False)
+    new_intro = await open_intro(live, QUICK)  # asked while the old one runs: offered resume
+    assert "in progress" in title(new_intro) and "Quick test stretches" in new_intro.text()
+    card = await press(live, card, "Next")
+    assert title(card) == "Step 1 of 2 · Side reach (right) · rep 1 of 2"  # the copy from the start
+    done = await walk_to_the_end(live, card)
+    assert "Quick test stretches" in done.text()
+    fresh = await open_intro(live, QUICK)
+    assert title(fresh) == "Renamed routine"
+
+
+# --------------------------------------------------------------------------- auto-advance
+
+
+async def test_auto_advance_edits_the_card_when_a_hold_ends(live: LiveBot) -> None:
+    intro = await open_intro(live, QUICK)
+    intro = await press(live, intro, "Auto-advance: off")
+    assert intro.find_button("Auto-advance: on")
+    card = await press(live, intro, "I've read this — start")
+    assert "I'll move on by itself" in card.text()
+    # Four one-second holds (left ×2, right ×2) pass with no press; the card follows,
+    # edited through the latest interaction token (the only way to edit an ephemeral message).
+    await live.emu.wait_until(lambda: title(card).startswith("Step 2 of 2"), timeout=15, what="auto-advance")
+    assert edits(live, TOKEN_EDIT) == 4 and edits(live, DM_EDIT) == 0
+    assert "Do this **5 times**" in card.text()  # a movement waits for Next
+    assert "Well done" in title(await press(live, card, "Finish"))
+
+
+async def test_auto_advance_in_a_dm_edits_the_dm_message(live: LiveBot) -> None:
+    intro = await open_intro(live, QUICK, "dm")
+    intro = await press(live, intro, "Auto-advance: off")
+    card = await press(live, intro, "I've read this — start")
+    assert not card.ephemeral
+    await live.emu.wait_until(lambda: title(card).startswith("Step 2 of 2"), timeout=15, what="auto-advance")
+    assert edits(live, DM_EDIT) == 4 and edits(live, TOKEN_EDIT) == 0  # a DM message: no token needed
+
+
+async def test_timers_are_re_armed_after_a_crash_and_the_card_catches_up(live: LiveBot) -> None:
+    intro = await open_intro(live, QUICK)
+    intro = await press(live, intro, "Auto-advance: off")
+    card = await press(live, intro, "I've read this — start")
+    live.bot.kill()  # mid-hold, before any timer fired
+    await live.bot.wait()
+    await live.start()
+    # The new process re-arms the stored deadline; the holds missed while it was down are
+    # replayed at their own times, and the card is edited through the token stored with the session.
+    await live.emu.wait_until(lambda: title(card).startswith("Step 2 of 2"), timeout=15, what="catch-up")
+    assert edits(live, TOKEN_EDIT) >= 1
+    assert "Well done" in title(await press(live, card, "Finish"))

@@ -1,0 +1,266 @@
+"""The routine cards, rendered for every shipped routine and for content at its size limits.
+
+Pure renderers: no bot, no network. Each card must fit Discord's limits (from
+``bot.limits``, the same numbers the content validator uses) and carry the words
+a member needs: the step, the countdown, the progress, and "It hurts".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import discord
+import pytest
+
+from bot import limits
+from bot.content.library import Library
+from bot.content.loader import load_library
+from bot.content.models import Routine
+from bot.routines.session import Action, Phase, RoutineSession, RoutineSnapshot, transition
+from bot.ui import routines as render
+from bot.ui.reply import Reply
+
+REPO = Path(__file__).resolve().parents[1]
+T0 = 1_700_000_000.0
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    result = load_library(REPO / "content")
+    assert result.library is not None, result.errors
+    return result.library
+
+
+def embed_total(embed: discord.Embed) -> int:
+    data = embed.to_dict()
+    total = len(data.get("title", "")) + len(data.get("description", ""))
+    total += len((data.get("footer") or {}).get("text", "")) + len((data.get("author") or {}).get("name", ""))
+    return total + sum(len(f["name"]) + len(f["value"]) for f in data.get("fields", []))
+
+
+def check_fits(reply: Reply) -> None:
+    """Everything Discord would refuse with a 400, checked on the rendered reply."""
+    assert reply.content is None or len(reply.content) <= limits.MESSAGE_CONTENT
+    assert len(reply.embeds) <= limits.EMBEDS_PER_MESSAGE
+    assert sum(embed_total(e) for e in reply.embeds) <= limits.EMBED_TOTAL
+    for embed in reply.embeds:
+        data = embed.to_dict()
+        assert len(data.get("title", "")) <= limits.EMBED_TITLE
+        assert len(data.get("description", "")) <= limits.EMBED_DESCRIPTION
+        assert len(data.get("fields", [])) <= limits.EMBED_FIELDS
+        for f in data.get("fields", []):
+            assert len(f["name"]) <= limits.EMBED_FIELD_NAME and len(f["value"]) <= limits.EMBED_FIELD_VALUE
+    if reply.view is not None:
+        rows = reply.view.to_components()
+        assert len(rows) <= limits.ACTION_ROWS
+        for row in rows:
+            assert len(row["components"]) <= limits.BUTTONS_PER_ROW
+            for component in row["components"]:
+                assert len(component.get("custom_id", "")) <= limits.CUSTOM_ID
+                assert len(component.get("label", "") or "") <= limits.BUTTON_LABEL
+
+
+def labels(reply: Reply) -> list[str]:
+    assert reply.view is not None
+    return [str(getattr(item, "label", None) or getattr(getattr(item, "item", None), "label", ""))
+            for item in reply.view.children]
+
+
+def custom_ids(reply: Reply) -> list[str]:
+    assert reply.view is not None
+    rows = reply.view.to_components()
+    return [c["custom_id"] for row in rows for c in row["components"] if "custom_id" in c]
+
+
+def session_for(routine: Routine, *, auto: bool = False) -> RoutineSession:
+    snapshot = RoutineSnapshot.from_mapping(routine.model_dump(mode="json"))
+    fresh = RoutineSession.create(user_id=1, routine=snapshot, now=T0, auto_advance=auto, session_id="a" * 32)
+    return transition(fresh, Action.START, T0)
+
+
+def every_card(session: RoutineSession) -> list[tuple[str, RoutineSession]]:
+    """The session at every position, in every phase a card shows (hold, rest, paused, done)."""
+    cards: list[tuple[str, RoutineSession]] = []
+    now = T0
+    s = session
+    while not s.is_terminal:
+        cards.append((s.phase.value, s))
+        cards.append(("paused", transition(s, Action.PAUSE, now + 0.5)))
+        now += 1
+        if s.deadline is not None:
+            s = transition(s, Action.TICK, s.deadline)
+            now = s.updated_at
+        else:
+            s = transition(s, Action.NEXT, now)
+    cards.append((s.phase.value, s))
+    return cards
+
+
+# --------------------------------------------------------------------------- shipped content
+
+
+def test_the_list_shows_length_level_position_and_equipment(library: Library) -> None:
+    reply = render.routine_list(library)
+    check_fits(reply)
+    text = " ".join(f["value"] for f in reply.embeds[0].to_dict()["fields"])
+    for routine in library.routines.values():
+        assert f"{routine.minutes} min" in text
+    assert "on the floor" in text and "in a chair" in text and "in bed" in text and "needs" in text
+    [menu] = custom_ids(reply)
+    assert menu == "lc:rtopen"
+
+
+@pytest.mark.parametrize("acknowledged", [False, True])
+def test_every_intro_has_cautions_disclaimer_and_the_right_start(
+    library: Library, acknowledged: bool
+) -> None:
+    for routine in library.routines.values():
+        reply = render.routine_intro(routine, library.safety, acknowledged=acknowledged, auto_advance=False)
+        check_fits(reply)
+        description = reply.embeds[0].description or ""
+        assert routine.cautions[0] in description
+        assert library.safety.disclaimer.strip() in description
+        ids = custom_ids(reply)
+        start = f"lc:rtack:{routine.id}" if not acknowledged else f"lc:rtstart:{routine.id}"
+        assert start in ids and f"lc:rtauto:{routine.id}:on" in ids
+        assert (reply.content is not None) is (not acknowledged)
+
+
+def test_every_card_of_every_shipped_routine_fits_and_can_always_say_it_hurts(library: Library) -> None:
+    care_team = library.topics.get(render.CARE_TEAM_TOPIC)
+    for routine in library.routines.values():
+        for auto in (False, True):
+            for phase, s in every_card(session_for(routine, auto=auto)):
+                reply = render.session_card(s, s.updated_at, library.safety, care_team)
+                check_fits(reply)
+                if not s.is_terminal:
+                    assert "It hurts" in labels(reply), phase
+                    assert f"lc:rt:{s.id}:hurt" in custom_ids(reply)
+
+
+def test_a_hold_card_shows_step_countdown_progress_and_worded_buttons(library: Library) -> None:
+    s = session_for(library.routines["chair-bad-day"])
+    reply = render.step_card(s, T0)
+    embed = reply.embeds[0]
+    assert embed.title == s.position_label() and embed.title.startswith("Step 1 of 5 · ")
+    assert s.deadline is not None
+    assert f"<t:{int(s.deadline)}:R>" in (embed.description or "")
+    assert "▱▱▱▱▱▱▱▱▱▱ 0 of 14" in (embed.description or "")
+    assert labels(reply) == ["Back", "Pause", "Next", "Skip step", "Stop", "It hurts"]
+    assert reply.view is not None
+    styles = [c["style"] for row in reply.view.to_components() for c in row["components"]]
+    assert styles[-1] == discord.ButtonStyle.danger.value
+
+
+def test_the_countdown_rounds_up_so_it_never_ends_early() -> None:
+    assert render.countdown(T0 + 0.2) == f"<t:{int(T0) + 1}:R>"
+    assert render.countdown(T0) == f"<t:{int(T0)}:R>"
+
+
+def test_rest_pause_and_manual_cards_say_what_happens_next(library: Library) -> None:
+    s = session_for(library.routines["chair-bad-day"])
+    assert s.deadline is not None
+    rest = transition(s, Action.TICK, s.deadline)  # manual mode: the hold is done, waiting for Next
+    assert "Hold done" in (render.step_card(rest, rest.updated_at).embeds[0].description or "")
+    rest = transition(rest, Action.NEXT, rest.updated_at + 1)
+    assert rest.phase is Phase.REST
+    card = render.step_card(rest, rest.updated_at)
+    assert (card.embeds[0].title or "").startswith("Rest · next: Step 1 of 5")
+    paused = transition(rest, Action.PAUSE, rest.updated_at + 2)
+    card = render.step_card(paused, paused.updated_at + 100)
+    assert (card.embeds[0].title or "").startswith("Paused · ")
+    assert labels(card) == ["Resume", "Stop", "It hurts"]
+    assert "left on this rest" in (card.embeds[0].description or "")
+
+
+def test_the_last_step_says_finish(library: Library) -> None:
+    s = session_for(library.routines["chair-bad-day"])
+    while s.position_index < s.total_positions - 1:
+        s = transition(s, Action.NEXT, s.updated_at + 1)
+    assert "Finish" in labels(render.step_card(s, s.updated_at))
+
+
+def test_the_finish_card_offers_a_pain_check_from_0_to_10(library: Library) -> None:
+    s = session_for(library.routines["chair-bad-day"])
+    done = transition(transition(s, Action.SKIP, T0 + 60), Action.STOP, T0 + 61)
+    reply = render.finish_card(done)
+    check_fits(reply)
+    ids = custom_ids(reply)
+    assert [i for i in ids if i.startswith("lc:rtpain:")] == [
+        *(f"lc:rtpain:{'a' * 32}:{n}" for n in range(11)), f"lc:rtpain:{'a' * 32}:skip"
+    ]
+    text = reply.embeds[0].description or ""
+    assert "1 min" in text and "0 of 5" in text and "1 skipped" in text
+    thanked = render.finish_card(done, saved_pain=4)
+    assert "pain **4 / 10**" in (thanked.embeds[0].description or "")
+    assert not any(i.startswith("lc:rtpain:") for i in custom_ids(thanked))
+
+
+def test_the_hurt_card_has_advice_both_red_flag_lists_and_the_care_team(library: Library) -> None:
+    safety = library.safety
+    reply = render.hurt_card(safety, library.topics[render.CARE_TEAM_TOPIC])
+    check_fits(reply)
+    text = reply.embeds[0].description or ""
+    assert safety.stop_advice.strip() in text
+    assert safety.red_flags.emergency.title in text and safety.red_flags.urgent.title in text
+    assert all(item in text for item in safety.red_flags.emergency.items)
+    assert reply.embeds[0].fields and reply.embeds[0].fields[0].name == "Your care team"
+    assert "lc:open:resources:care-team" in custom_ids(reply)
+    assert render.hurt_card(safety, None).view is None  # no care-team topic: still the advice
+
+
+def test_the_resume_prompt_offers_resume_and_start_over(library: Library) -> None:
+    s = session_for(library.routines["chair-bad-day"])
+    reply = render.resume_prompt(s, "bed-morning", start_at_once=True)
+    check_fits(reply)
+    assert custom_ids(reply) == [f"lc:rtresume:{s.id}", f"lc:rtabandon:{s.id}:bed-morning:go"]
+    assert custom_ids(render.resume_prompt(s, None, start_at_once=False))[1].endswith(":-:intro")
+
+
+# --------------------------------------------------------------------------- content at its limits
+
+
+def longest_routine() -> Routine:
+    """A routine as large as the content format allows (and the validator would accept)."""
+    step: dict[str, Any] = {
+        "id": "s", "title": "T" * 80, "instructions": "word " * 299 + "x", "hold_seconds": 300,
+        "reps": 20, "sides": "both", "rest_seconds": 300,
+        "image": {"url": "https://example.org/" + "p" * 200, "alt": "A" * 300},
+    }
+    return Routine.model_validate({
+        "id": "a" * 48, "title": "R" * 256, "summary": "S" * 300, "level": "moderate", "position": "standing",
+        "minutes": 90, "equipment": ["E" * 100] * 3, "cautions": ["C" * 400] * 5,
+        "reviewed": dt.date(2026, 11, 24),
+        "sources": [{"title": "N" * 256, "url": "https://example.org/" + "u" * 500}] * 10,
+        "steps": [{**step, "id": f"s{i}"} for i in range(25)],
+    })
+
+
+def test_cards_for_the_largest_routine_still_fit(library: Library) -> None:
+    routine = longest_routine()
+    intro = render.routine_intro(routine, library.safety, acknowledged=False, auto_advance=True)
+    check_fits(intro)
+    s = session_for(routine, auto=True)
+    for phase in ("hold", "rest", "paused"):
+        if phase == "rest":
+            assert s.deadline is not None
+            s = transition(s, Action.TICK, s.deadline)
+        if phase == "paused":
+            s = transition(s, Action.PAUSE, s.updated_at + 1)
+        reply = render.step_card(s, s.updated_at)
+        check_fits(reply)
+    check_fits(render.finish_card(transition(s, Action.STOP, s.updated_at + 1)))
+    check_fits(render.resume_prompt(s, "b" * 48, start_at_once=True))
+
+
+def test_a_list_of_many_routines_fits(library: Library) -> None:
+    big = longest_routine()
+    many = {f"r{i:02d}": big.model_copy(update={"id": f"r{i:02d}"}) for i in range(40)}
+    fake = type("FakeLibrary", (), {"routines": many})()
+    reply = render.routine_list(fake)  # type: ignore[arg-type]
+    check_fits(reply)
+    assert len(reply.view.children[0].item.options) == limits.SELECT_OPTIONS  # type: ignore[union-attr]
+    assert re.search(r"\d+ more", reply.embeds[0].footer.text or "")
