@@ -73,3 +73,49 @@ def test_safe_autocomplete_answers_nothing_instead_of_failing() -> None:
 
     assert asyncio.run(broken("x")) == []
     assert asyncio.run(fine("x")) == ["x"]
+
+
+class FakeResponse:
+    def __init__(self) -> None:
+        self.sent: list[str] = []
+
+    def is_done(self) -> bool:
+        return False
+
+    async def send_message(self, message: str, **_: object) -> None:
+        self.sent.append(message)
+
+
+class FakeInteraction:
+    type = None
+    command = None
+    data: dict[str, str] = {}  # noqa: RUF012
+
+    def __init__(self) -> None:
+        self.response = FakeResponse()
+
+
+def test_a_deliberate_kind_error_keeps_its_message_even_with_a_cause() -> None:
+    from discord import app_commands
+
+    from bot.ui.errors import UserFacingError, reply_error
+
+    def deliberate() -> UserFacingError:
+        try:
+            raise KeyError("internal detail")
+        except KeyError as exc:
+            try:
+                raise UserFacingError("That routine has already finished.") from exc
+            except UserFacingError as kind:
+                return kind
+
+    for error in (deliberate(), app_commands.CommandInvokeError.__new__(app_commands.CommandInvokeError)):
+        if isinstance(error, app_commands.CommandInvokeError):
+            error.original = deliberate()
+        interaction = FakeInteraction()
+        asyncio.run(reply_error(interaction, error))  # type: ignore[arg-type]
+        assert interaction.response.sent == ["That routine has already finished."]
+
+    crash = FakeInteraction()
+    asyncio.run(reply_error(crash, RuntimeError("secret detail")))  # type: ignore[arg-type]
+    assert "error id" in crash.response.sent[0] and "secret detail" not in crash.response.sent[0]

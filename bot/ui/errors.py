@@ -53,9 +53,10 @@ def describe(interaction: discord.Interaction[Any]) -> str:
 
 async def reply_error(interaction: discord.Interaction[Any], error: BaseException) -> None:
     """Answer ``interaction`` kindly for ``error``; never raises."""
-    original = getattr(error, "original", None) or error.__cause__ or error
-    if isinstance(error, app_commands.CommandInvokeError) and error.__cause__ is not None:
-        original = error.__cause__
+    # discord.py wraps what a command raised; unwrap that, but never a deliberate error's cause.
+    original: BaseException = error
+    if isinstance(error, app_commands.CommandInvokeError):
+        original = error.original
     if isinstance(original, UserFacingError):
         message = original.message
     elif isinstance(original, app_commands.CheckFailure):
