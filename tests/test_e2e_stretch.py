@@ -42,10 +42,24 @@ QUICK_ROUTINE: dict[str, Any] = {
     "reviewed": "2026-11-24",
     "sources": [{"title": "NHS — Back pain", "url": "https://www.nhs.uk/conditions/back-pain/"}],
     "steps": [
-        {"id": "reach", "title": "Side reach", "instructions": "Reach one arm up and over.",
-         "hold_seconds": 1, "reps": 2, "sides": "both", "rest_seconds": 0},
-        {"id": "shrug", "title": "Shoulder shrugs", "instructions": "Lift and drop your shoulders.",
-         "hold_seconds": 0, "reps": 5, "sides": "none", "rest_seconds": 0},
+        {
+            "id": "reach",
+            "title": "Side reach",
+            "instructions": "Reach one arm up and over.",
+            "hold_seconds": 1,
+            "reps": 2,
+            "sides": "both",
+            "rest_seconds": 0,
+        },
+        {
+            "id": "shrug",
+            "title": "Shoulder shrugs",
+            "instructions": "Lift and drop your shoulders.",
+            "hold_seconds": 0,
+            "reps": 5,
+            "sides": "none",
+            "rest_seconds": 0,
+        },
     ],
 }
 
@@ -247,8 +261,12 @@ async def test_someone_elses_buttons_answer_kindly_and_change_nothing(live: Live
     # An ephemeral card can't be seen by others; put its buttons where another member can press them.
     emu, place = live.emu, live.place
     copy = StoredMessage(
-        id=emu.state.next_id(), channel_id=place.general.id, guild_id=place.guild.id, author=emu.bot_user,
-        embeds=card.embeds, components=card.components,
+        id=emu.state.next_id(),
+        channel_id=place.general.id,
+        guild_id=place.guild.id,
+        author=emu.bot_user,
+        embeds=card.embeds,
+        components=card.components,
     )
     emu.state.store_message(copy)
     for label in ("Next", "It hurts", "Stop"):
@@ -309,12 +327,20 @@ async def test_after_the_bot_process_is_killed_the_old_buttons_carry_on(live: Li
 async def test_a_content_reload_does_not_change_a_running_routine(live: LiveBot) -> None:
     card = await start(live, QUICK)
     card = await press(live, card, "Next")
-    changed = {**QUICK_ROUTINE, "title": "Renamed routine", "steps": [
-        {**QUICK_ROUTINE["steps"][1], "id": "only", "title": "A brand new step"},
-    ]}
+    changed = {
+        **QUICK_ROUTINE,
+        "title": "Renamed routine",
+        "steps": [
+            {**QUICK_ROUTINE["steps"][1], "id": "only", "title": "A brand new step"},
+        ],
+    }
     write_routine(live.content, changed)
-    # No /admin reload yet: a clean restart loads the changed content from disk.
-    await live.restart(kill=False)
+    # A moderator reloads the changed content live, while the routine runs.
+    reload = await live.emu.slash(
+        "admin", {}, subcommand="reload", user=live.place.admin, guild=live.place.guild
+    )
+    report = await reload.wait_message()
+    assert "Renamed routine" in report.text() or QUICK in report.text(), report.text()
     new_intro = await open_intro(live, QUICK)  # asked while the old one runs: offered resume
     assert "in progress" in title(new_intro) and "Quick test stretches" in new_intro.text()
     card = await press(live, card, "Next")
