@@ -7,8 +7,8 @@ its service here, so start-up re-arming and shutdown are in one place.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+import logging
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.journal.drafts import DraftStore
@@ -17,14 +17,18 @@ from bot.reminders.dispatcher import ReminderDispatcher
 from bot.reminders.service import ReminderService
 from bot.routines.service import RoutineService
 from bot.storage.audit import AuditRepo
+from bot.storage.db import Database
 from bot.storage.journal import JournalRepo
 from bot.storage.kv import KVRepo
 from bot.storage.prefs import PrefsRepo
+from bot.storage.privacy import delete_user
 from bot.storage.reminders import ReminderRepo
 from bot.storage.sessions import SessionRepo
 
 if TYPE_CHECKING:
     from bot.client import LupusBot
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -39,28 +43,49 @@ class Services:
     journal_reports: JournalReports
     checkin_drafts: DraftStore
     routines: RoutineService
-    #: Called with a user id by /privacy delete, before their rows are erased: each feature that
-    #: keeps timers or memory about a person (reminder timer, routine session timers, drafts)
-    #: appends a hook here, so nothing of theirs fires or lingers afterwards.
-    forget_user_hooks: list[Callable[[int], Awaitable[None]]] = field(default_factory=list)
+    db: Database
 
     @classmethod
     async def create(cls, bot: LupusBot) -> Services:
         db = bot.db
-        return cls(
+        prefs, journal, reminders = PrefsRepo(db), JournalRepo(db), ReminderRepo(db)
+        services = cls(
             kv=KVRepo(db),
-            prefs=PrefsRepo(db),
+            prefs=prefs,
             sessions=SessionRepo(db),
-            journal=JournalRepo(db),
-            reminders=ReminderRepo(db),
+            journal=journal,
+            reminders=reminders,
             audit=AuditRepo(db),
             reminder_dispatcher=ReminderDispatcher(
-                ReminderService(ReminderRepo(db)), PrefsRepo(db), bot.scheduler, bot.clock
+                ReminderService(reminders), prefs, bot.scheduler, bot.clock
             ),
-            journal_reports=JournalReports(JournalRepo(db)),
+            journal_reports=JournalReports(journal),
             checkin_drafts=DraftStore(bot.clock),
             routines=RoutineService(db, bot.scheduler, bot.clock),
+            db=db,
         )
+        return services
+
+    async def erase_user(self, user_id: int) -> dict[str, int]:
+        """``/privacy delete``: stop everything of theirs, delete every row they own (every table
+        with a ``user_id``), and return the rows erased per table."""
+        await self._forget(user_id)
+        counts = await delete_user(self.db, user_id)
+        await self._forget(user_id)  # anything that slipped in while deleting
+        return counts
+
+    async def _forget(self, user_id: int) -> None:
+        """Drop what features keep about a person outside the database: timers and form drafts."""
+        for forget in (
+            self.routines.forget_user,
+            self.reminder_dispatcher.forget_user,
+            self.checkin_drafts.forget_user,
+        ):
+            try:
+                await forget(user_id)
+            except Exception:
+                # One feature failing must not stop the erasure itself.
+                log.exception("forgetting a member failed in %s", forget.__qualname__)
 
     async def rearm(self) -> None:
         """Re-arm stored timers (routine deadlines, reminders) after a start."""

@@ -31,14 +31,10 @@ class Journal(commands.Cog):
         self.bot = bot
         bot.router.register("checkin", self.on_checkin)
         bot.router.register("journal", self.on_journal)
-        bot.services.forget_user_hooks.append(bot.services.checkin_drafts.forget_user)
 
     async def cog_unload(self) -> None:
         self.bot.router.unregister("checkin")
         self.bot.router.unregister("journal")
-        hooks = self.bot.services.forget_user_hooks
-        if self.bot.services.checkin_drafts.forget_user in hooks:
-            hooks.remove(self.bot.services.checkin_drafts.forget_user)
 
     def now(self) -> datetime:
         return datetime.fromtimestamp(self.bot.clock.now(), UTC)

@@ -1,11 +1,10 @@
 """/privacy export and /privacy delete: everything the bot holds about a person, or nothing.
 
 Both walk the database schema (``bot.storage.privacy``), so a table added
-later is covered without touching this file. Delete first runs every
-``Services.forget_user_hooks`` entry (reminder timer, routine timers, unsaved
-check-in drafts) so nothing of the person's fires or lingers in memory, then
-erases every row with their user id in one transaction, then runs the hooks
-once more in case a timer re-armed itself in between.
+later is covered without touching this file. Delete is ``Services.erase_user``:
+it stops the person's timers and drops unsaved drafts, erases every row with
+their user id in one transaction, then stops timers once more in case one
+re-armed itself in between.
 """
 
 from __future__ import annotations
@@ -19,7 +18,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import logsafety
-from bot.storage.privacy import delete_user, export_user
+from bot.storage.privacy import export_user
 from bot.ui import personal as render
 from bot.ui.components import Press
 from bot.ui.errors import UserFacingError
@@ -68,20 +67,9 @@ class Privacy(
         await update(interaction, render.privacy_deleted(counts))
 
     async def erase(self, user_id: int) -> dict[str, int]:
-        """Stop everything of theirs, delete every row they own, and report rows erased per table."""
-        await self.forget(user_id)
-        counts = await delete_user(self.bot.db, user_id)
-        await self.forget(user_id)
+        counts = await self.bot.services.erase_user(user_id)
         log.info("erased a member's data on request (%d rows)", sum(counts.values()))
         return counts
-
-    async def forget(self, user_id: int) -> None:
-        for hook in list(self.bot.services.forget_user_hooks):
-            try:
-                await hook(user_id)
-            except Exception:
-                # One feature's hook failing must not stop the erasure itself.
-                log.exception("a forget-user hook failed")
 
 
 async def setup(bot: LupusBot) -> None:

@@ -136,14 +136,10 @@ class Remind(commands.GroupCog, group_name="remind", group_description="A daily 
         self.dispatcher = bot.services.reminder_dispatcher
         self.dispatcher.sender = DiscordReminderSender(bot)
         bot.router.register("remind", self.on_remind_button)
-        bot.services.forget_user_hooks.append(self.dispatcher.forget_user)
 
     async def cog_unload(self) -> None:
         self.bot.router.unregister("remind")
         self.dispatcher.sender = None
-        hooks = self.bot.services.forget_user_hooks
-        if self.dispatcher.forget_user in hooks:
-            hooks.remove(self.dispatcher.forget_user)
 
     # --- commands --------------------------------------------------------------------------------
 

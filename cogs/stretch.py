@@ -31,8 +31,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-PRESSES = {a.value: a for a in (Action.NEXT, Action.BACK, Action.PAUSE, Action.RESUME, Action.SKIP,
-                                Action.STOP, Action.HURT)}
+PRESSES = {
+    a.value: a
+    for a in (Action.NEXT, Action.BACK, Action.PAUSE, Action.RESUME, Action.SKIP, Action.STOP, Action.HURT)
+}
 SENT_TO_DM = (
     "I've sent the routine to our DM, so I can keep the card up to date while you stretch. "
     "Open your messages with me to begin."
@@ -58,9 +60,17 @@ class Stretch(commands.Cog):
         self.bot = bot
         self.routines = bot.services.routines
         self.routines.card_editor = self.edit_card
-        bot.services.forget_user_hooks.append(self.routines.forget_user)
-        handlers = (self.on_press, self.on_open, self.on_start, self.on_ack, self.on_auto, self.on_list,
-                    self.on_resume, self.on_abandon, self.on_pain)
+        handlers = (
+            self.on_press,
+            self.on_open,
+            self.on_start,
+            self.on_ack,
+            self.on_auto,
+            self.on_list,
+            self.on_resume,
+            self.on_abandon,
+            self.on_pain,
+        )
         for kind, handler in zip(self.KINDS, handlers, strict=True):
             bot.router.register(kind, handler)
 
@@ -68,9 +78,6 @@ class Stretch(commands.Cog):
         for kind in self.KINDS:
             self.bot.router.unregister(kind)
         self.routines.card_editor = None
-        hooks = self.bot.services.forget_user_hooks
-        if self.routines.forget_user in hooks:
-            hooks.remove(self.routines.forget_user)
 
     # --- entry points (also used by the Reading and DM cogs) -----------------------------------
 
@@ -98,8 +105,10 @@ class Stretch(commands.Cog):
     async def stretch_routine_ac(
         self, interaction: discord.Interaction[Any], current: str
     ) -> list[app_commands.Choice[str]]:
-        return [app_commands.Choice(name=ch.name, value=ch.value)
-                for ch in self.bot.content.library.autocomplete("routine", current)]
+        return [
+            app_commands.Choice(name=ch.name, value=ch.value)
+            for ch in self.bot.content.library.autocomplete("routine", current)
+        ]
 
     async def show_list(self, interaction: discord.Interaction[Any], *, replace: bool = False) -> None:
         reply = render.routine_list(self.bot.content.library)
@@ -116,8 +125,9 @@ class Stretch(commands.Cog):
         reply = await self.intro(interaction.user.id, routine)
         try:
             channel = await interaction.user.create_dm()
-            await channel.send(content=reply.content, embeds=reply.embeds, view=reply.view,
-                               allowed_mentions=NO_MENTIONS)
+            await channel.send(
+                content=reply.content, embeds=reply.embeds, view=reply.view, allowed_mentions=NO_MENTIONS
+            )
         except discord.HTTPException as exc:
             log.info("could not DM a routine intro (status %s)", exc.status)
             reply.content = clip(f"{DM_FAILED}\n\n{reply.content or ''}", 2000)
@@ -193,8 +203,12 @@ class Stretch(commands.Cog):
         interaction token, and only while it is valid (the service checks).
         """
         reply = self.card(record.session)
-        fields: dict[str, Any] = {"content": reply.content, "embeds": reply.embeds, "view": reply.view,
-                                  "allowed_mentions": NO_MENTIONS}
+        fields: dict[str, Any] = {
+            "content": reply.content,
+            "embeds": reply.embeds,
+            "view": reply.view,
+            "allowed_mentions": NO_MENTIONS,
+        }
         delivery, now = record.delivery, self.bot.clock.now()
         if delivery.dm_message and delivery.channel_id is not None and delivery.message_id is not None:
             channel = self.bot.get_partial_messageable(delivery.channel_id, type=discord.ChannelType.private)
