@@ -33,7 +33,7 @@ from bot.text import clip, normalize_query
 from bot.ui import personal as render
 from bot.ui.components import Press
 from bot.ui.errors import UserFacingError
-from bot.ui.reply import NO_MENTIONS, Reply, is_bot_dm, send
+from bot.ui.reply import NO_MENTIONS, is_bot_dm, message_kwargs, send
 from cogs.reading import not_found
 
 if TYPE_CHECKING:
@@ -63,17 +63,6 @@ def resolve_timezone(text: str) -> str | None:
     return choices[0] if city == folded else None
 
 
-def _dm_kwargs(reply: Reply) -> dict[str, Any]:
-    kwargs: dict[str, Any] = {"allowed_mentions": NO_MENTIONS}
-    if reply.content is not None:
-        kwargs["content"] = reply.content
-    if reply.embeds:
-        kwargs["embeds"] = reply.embeds
-    if reply.view is not None:
-        kwargs["view"] = reply.view
-    return kwargs
-
-
 async def usual_routine(bot: LupusBot, reminder: Reminder | None, user_id: int) -> Routine | None:
     """The routine the reminder's button starts: the one chosen, else their usual one, else none."""
     routine_id = reminder.routine_id if reminder is not None else None
@@ -93,7 +82,7 @@ class DiscordReminderSender:
         reply = render.reminder_dm(routine)
         try:
             channel = await self.bot.create_dm(discord.Object(id=reminder.user_id))
-            await channel.send(**_dm_kwargs(reply))
+            await channel.send(**message_kwargs(reply))
         except (discord.Forbidden, discord.NotFound) as exc:
             # 50007: DMs closed; 50278: no shared server; 10013: the account is gone.
             log.info("reminder DM refused by Discord (code %s)", exc.code)

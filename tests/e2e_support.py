@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import shutil
 import sys
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -81,9 +81,14 @@ class LiveBot:
         return "\n".join(p.logs() for p in self.processes)
 
 
-async def _live_bot(tmp_path: Path, **config: object) -> AsyncIterator[LiveBot]:
+async def live_bot_for(
+    tmp_path: Path, *, prepare: Callable[[Path], None] | None = None, **config: object
+) -> AsyncIterator[LiveBot]:
+    """Copy the content (then let ``prepare`` change the copy), start the emulator and the bot."""
     content = tmp_path / "content"
     shutil.copytree(REPO / "content", content)
+    if prepare is not None:
+        prepare(content)
     async with Emulator() as emu:
         live = LiveBot(
             emu=emu,
@@ -107,12 +112,12 @@ async def _live_bot(tmp_path: Path, **config: object) -> AsyncIterator[LiveBot]:
 @pytest.fixture(name="live_bot")
 async def live_bot_fixture(tmp_path: Path) -> AsyncIterator[LiveBot]:
     """The bot running against a fresh emulator; asserts zero violations at the end."""
-    async for live in _live_bot(tmp_path):
+    async for live in live_bot_for(tmp_path):
         yield live
 
 
 @pytest.fixture(name="debug_bot")
 async def debug_bot_fixture(tmp_path: Path) -> AsyncIterator[LiveBot]:
     """Like ``live_bot`` but logging at DEBUG (for tests that prove nothing private is logged)."""
-    async for live in _live_bot(tmp_path, logging__level="DEBUG"):
+    async for live in live_bot_for(tmp_path, logging__level="DEBUG"):
         yield live

@@ -11,7 +11,6 @@ refuse, no interaction left unanswered).
 from __future__ import annotations
 
 import re
-import shutil
 import sqlite3
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -20,8 +19,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.e2e_support import REPO, LiveBot
-from tests.emulator import Emulator
+from tests.e2e_support import LiveBot, live_bot_for
 from tests.emulator.harness import Message
 from tests.emulator.state import StoredMessage
 
@@ -74,27 +72,8 @@ def write_routine(content: Path, data: dict[str, Any]) -> None:
 @pytest.fixture(name="live")
 async def stretch_bot_fixture(tmp_path: Path) -> AsyncIterator[LiveBot]:
     """Like ``tests.e2e_support.live_bot``, with a quick routine added to the content copy."""
-    content = tmp_path / "content"
-    shutil.copytree(REPO / "content", content)
-    write_routine(content, QUICK_ROUTINE)
-    async with Emulator() as emu:
-        live = LiveBot(
-            emu=emu,
-            place=emu.community(),
-            root=tmp_path,
-            content=content,
-            database=tmp_path / "data" / "bot.sqlite3",
-            config_path=tmp_path / "config.yaml",
-        )
-        live.write_config()
-        try:
-            await live.start()
-            yield live
-        finally:
-            for process in live.processes:
-                if process.running:
-                    await process.stop()
-        emu.assert_no_violations()
+    async for live in live_bot_for(tmp_path, prepare=lambda content: write_routine(content, QUICK_ROUTINE)):
+        yield live
 
 
 def where(live: LiveBot, place: str) -> dict[str, Any]:

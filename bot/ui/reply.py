@@ -49,7 +49,8 @@ def wants_ephemeral(interaction: discord.Interaction[Any], reply: Reply) -> bool
     return not is_bot_dm(interaction)
 
 
-def _kwargs(reply: Reply) -> dict[str, Any]:
+def message_kwargs(reply: Reply) -> dict[str, Any]:
+    """The keyword arguments of any discord.py send or edit call for ``reply`` (no mentions, ever)."""
     kwargs: dict[str, Any] = {"allowed_mentions": NO_MENTIONS}
     if reply.content is not None:
         kwargs["content"] = reply.content
@@ -64,7 +65,7 @@ def _kwargs(reply: Reply) -> dict[str, Any]:
 
 async def send(interaction: discord.Interaction[Any], reply: Reply) -> None:
     """Send ``reply`` as a new message: the initial response, or a follow-up if already acknowledged."""
-    kwargs = _kwargs(reply)
+    kwargs = message_kwargs(reply)
     ephemeral = wants_ephemeral(interaction, reply)
     if interaction.response.is_done():
         await interaction.followup.send(ephemeral=ephemeral, wait=False, **kwargs)
@@ -74,7 +75,7 @@ async def send(interaction: discord.Interaction[Any], reply: Reply) -> None:
 
 async def update(interaction: discord.Interaction[Any], reply: Reply) -> None:
     """Replace the message a component sits on (navigation), keeping it private if it was."""
-    kwargs = _kwargs(reply)
+    kwargs = message_kwargs(reply)
     files = kwargs.pop("files", None)
     kwargs.setdefault("content", None)
     kwargs.setdefault("embeds", [])
