@@ -14,6 +14,7 @@ import discord
 from bot import logsafety
 from bot.config import NO_TOKEN_HELP, Config
 from bot.content.store import ContentLoadError
+from bot.storage.db import StorageError
 
 log = logging.getLogger("bot")
 
@@ -85,6 +86,11 @@ async def _serve(config: Config, token: str) -> int:
             return 2
         if isinstance(error, ContentLoadError):
             log.error("The content has errors and there is no earlier good copy to serve:\n%s", error)
+            return 1
+        if isinstance(error, StorageError):
+            # The message says what is wrong and what to do (disk full, read-only, locked …);
+            # a traceback would only hide it. Exit 1: once the disk is fixed, a restart works.
+            log.error("The database cannot be used: %s", error)
             return 1
         if isinstance(error, discord.PrivilegedIntentsRequired):
             log.error("Discord says a privileged intent is required; this bot asks for none.")

@@ -148,14 +148,21 @@ class Admin(commands.Cog):
         if report.ok:
             log.info(
                 "content reload by %s (%s): %s → %s, %s in %.2fs",
-                user_id, place, report.version_before, report.version_after, report.diff.summary(),
+                user_id,
+                place,
+                report.version_before,
+                report.version_after,
+                report.diff.summary(),
                 report.duration_s,
             )
             detail = report.diff.summary()
         else:
             log.warning(
                 "content reload by %s (%s) refused: %d problem(s), still serving %s; first: %s",
-                user_id, place, len(report.errors), report.version_before,
+                user_id,
+                place,
+                len(report.errors),
+                report.version_before,
                 report.errors[0] if report.errors else "-",
             )
             detail = f"{len(report.errors)} problem(s); first: {report.errors[0]}" if report.errors else None

@@ -116,8 +116,13 @@ class Routed(ui.DynamicItem[ui.Button[Any]], template=r"lc:(?P<kind>[a-z0-9-]+)(
         await ROUTER.dispatch(interaction, Press(parsed[0], parsed[1], values=values))
 
 
-class Unknown(ui.DynamicItem[ui.Button[Any]], template=r"(?!lc:[a-z0-9-]+(?::|$)).*"):
-    """Anything that is not ours or no longer exists: answer kindly instead of failing."""
+class Unknown(ui.DynamicItem[ui.Button[Any]], template=r"(?s)(?!lc:[a-z0-9-]+(?::|\Z)).*"):
+    """Anything that is not ours or no longer exists: answer kindly instead of failing.
+
+    ``(?s)`` and ``\\Z`` (not ``$``, which also matches before a final newline): a
+    custom_id may hold any character, a newline included, and one that matched no
+    template at all would get Discord's "This interaction failed".
+    """
 
     def __init__(self, item: ui.Item[Any]) -> None:
         super().__init__(item)  # type: ignore[arg-type]
@@ -169,11 +174,33 @@ def link(label: str, url: str, row: int | None = None) -> ui.Button[Any]:
     return ui.Button(label=label[:BUTTON_LABEL], url=url, row=row)
 
 
+class FrozenView(ui.View):
+    """A view that is only ever serialised: built once, stopped, its payload computed once.
+
+    Presses reach :class:`Routed` through the dynamic items registered at
+    start-up, never through a view object. discord.py files a view that is not
+    finished in its view store when it is sent, and for an ephemeral reply also
+    sets a 15-minute timeout and starts a task per message to wait it out; a
+    stopped view skips all of that, so nothing is kept per message. Nothing
+    changes a view after :func:`view` returns it, so its component payload is
+    computed on the first send and reused (the same page sent again, or a
+    cached page, costs no second walk over its items).
+    """
+
+    _payload: list[dict[str, Any]] | None = None
+
+    def to_components(self) -> list[dict[str, Any]]:
+        if self._payload is None:
+            self._payload = super().to_components()
+        return self._payload
+
+
 def view(*items: ui.Item[Any]) -> ui.View:
     """A view made only of routed items: nothing is kept in memory per message, and no timeout."""
-    result = ui.View(timeout=None)
+    result = FrozenView(timeout=None)
     for item in items:
         result.add_item(item)
+    result.stop()
     return result
 
 

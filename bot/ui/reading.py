@@ -6,6 +6,7 @@ Pure functions from content models to a :class:`Reply`. Sizes come from
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Sequence
 from typing import Any
 
@@ -76,9 +77,41 @@ def section_picker(article: Article, current: str | None) -> discord.ui.Item[Any
     return c.select("pick", article.id, options=options, placeholder="Jump to a section…", row=1)
 
 
+PageParts = tuple[discord.Embed, discord.ui.View | None]
+_PAGES: weakref.WeakKeyDictionary[Library, dict[tuple[str, str, int, bool, bool], PageParts]] = (
+    weakref.WeakKeyDictionary()
+)
+PAGES_KEPT = 512
+"""Rendered pages kept per library snapshot (the oldest goes first)."""
+
+
 def article_page(
     library: Library, article: Article, section_id: str, page: int, *, shareable: bool, shared: bool = False
 ) -> Reply:
+    """One page of a section, with its navigation.
+
+    A page depends only on the library snapshot and these arguments, and the
+    same few pages are read over and over, so each is rendered once per
+    snapshot and its embed and (stopped, payload-cached) view are shared by
+    every reply that shows it; a reload starts a new snapshot, and the old one's
+    pages go with it. Callers get a fresh :class:`Reply` and must not change
+    the embed or view in it.
+    """
+    pages = _PAGES.setdefault(library, {})
+    key = (article.id, section_id, page, shareable, shared)
+    parts = pages.get(key)
+    if parts is None:
+        parts = _render_article_page(library, article, section_id, page, shareable=shareable, shared=shared)
+        if len(pages) >= PAGES_KEPT:
+            del pages[next(iter(pages))]
+        pages[key] = parts
+    embed, view = parts
+    return Reply(embeds=[embed], view=view, ephemeral=False if shared else None)
+
+
+def _render_article_page(
+    library: Library, article: Article, section_id: str, page: int, *, shareable: bool, shared: bool
+) -> PageParts:
     index = next(i for i, s in enumerate(article.sections) if s.id == section_id)
     section = article.sections[index]
     pages = section_pages(section.body)
@@ -87,7 +120,7 @@ def article_page(
     labels = [library_label(library, ref) for ref in section.see_also]
     embed = to_embed(section_embed(article, index, labels, body))
     if shared:
-        return Reply(embeds=[embed], ephemeral=False)
+        return embed, None
 
     prev_target = (
         (article.sections[index].id, page - 1)
@@ -122,7 +155,7 @@ def article_page(
     items = [*row0, section_picker(article, section.id)]
     if shareable:
         items.append(c.button("Share in channel", "share", "article", article.id, section.id, page, row=2))
-    return Reply(embeds=[embed], view=c.view(*items))
+    return embed, c.view(*items)
 
 
 def library_label(library: Library, ref: str) -> str:
@@ -197,11 +230,14 @@ def search_results(query: str, hits: Sequence[SearchHit]) -> Reply:
             value=clip(hit.snippet or "…", 300),
             inline=False,
         )
-    options = [
-        discord.SelectOption(label=clip(f"{n}. {hit.title}", limits.SELECT_OPTION_LABEL), value=hit.ref[:100])
-        for n, hit in enumerate(hits[:10], 1)
-    ]
-    return Reply(embeds=[embed], view=c.view(c.select("go", options=options, placeholder="Open a result…")))
+    # One option per place to open: several items of one resource topic share its ref, and
+    # Discord refuses a menu whose option values repeat (the whole reply would fail).
+    options: dict[str, discord.SelectOption] = {}
+    for n, hit in enumerate(hits[:10], 1):
+        label = clip(f"{n}. {hit.title}", limits.SELECT_OPTION_LABEL)
+        options.setdefault(hit.ref[:100], discord.SelectOption(label=label, value=hit.ref[:100]))
+    menu = c.select("go", options=list(options.values()), placeholder="Open a result…")
+    return Reply(embeds=[embed], view=c.view(menu))
 
 
 def resource_topic(

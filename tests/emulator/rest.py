@@ -110,6 +110,17 @@ def invalid_form(errors: FormErrors, interaction: InteractionRecord | None = Non
     return ApiError(400, 50035, "Invalid Form Body", errors=errors, interaction=interaction)
 
 
+def _plain_copy(value: Any) -> Any:
+    """A deep copy of JSON-shaped data (dicts, lists, scalars). Several times faster than a
+    json round trip for the component trees every reply carries, which matters when a
+    benchmark sends 200 replies at once and the emulator must not be the bottleneck."""
+    if isinstance(value, dict):
+        return {key: _plain_copy(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain_copy(item) for item in value]
+    return value
+
+
 def json_response(data: Any, status: int = 200) -> web.Response:
     return web.Response(
         status=status,
@@ -622,7 +633,7 @@ class RestApi:
     @staticmethod
     def _normalize_components(components: list[JSON]) -> list[JSON]:
         """Discord numbers components it was not given an id for."""
-        copied: list[JSON] = json.loads(json.dumps(components))
+        copied: list[JSON] = _plain_copy(components)
         everything = walk_components(copied)
         taken = {c["id"] for c in everything if isinstance(c.get("id"), int)}
         counter = 0
@@ -997,6 +1008,8 @@ class RestApi:
         rec = self.state.interactions.get(interaction_id or 0)
         if rec is None or rec.token != request.match_info["token"]:
             raise ApiError(404, 10062, "Unknown interaction", detail="no interaction with this id and token")
+        if rec.callback_received_at is None:
+            rec.callback_received_at = self.state.now()
         if rec.response_type is not None:
             raise ApiError(
                 400,

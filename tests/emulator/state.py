@@ -551,6 +551,9 @@ class InteractionRecord:
     delivered: bool = False
     response_type: int | None = None
     responded_at: float | None = None
+    # When the first callback request reached the emulator, before it read and checked the
+    # body (that is the emulator's work): benchmarks measure the bot from created_at to here.
+    callback_received_at: float | None = None
     response_data: JSON | None = None
     original_message_id: int | None = None
     component_message_id: int | None = None
