@@ -44,3 +44,8 @@ def normalize_query(text: str, limit: int = 200) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = _INVISIBLE.sub("", text)
     return " ".join(text.casefold().split())[:limit]
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """``1 day``, ``2 days``, ``1,000 entries`` (``many`` for irregular plurals)."""
+    return f"{count:,} {word if count == 1 else (many or word + 's')}"

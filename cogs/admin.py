@@ -17,6 +17,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import __version__
+from bot.client import freeze_long_lived_objects
 from bot.content.store import ReloadReport
 from bot.content.watch import ContentWatcher
 from bot.moderators import Actor, Grant, Moderators, authorize
@@ -146,6 +147,7 @@ class Admin(commands.Cog):
     async def record_reload(self, report: ReloadReport, user_id: int, place: str) -> None:
         """Log and audit one reload, whoever started it."""
         if report.ok:
+            freeze_long_lived_objects()
             log.info(
                 "content reload by %s (%s): %s → %s, %s in %.2fs",
                 user_id,

@@ -13,10 +13,7 @@ from typing import TextIO
 
 from bot.content.loader import LoadResult, load_library
 from bot.content.schema import KINDS, schema_json
-
-
-def _plural(count: int, word: str, plural: str | None = None) -> str:
-    return f"{count} {word if count == 1 else (plural or word + 's')}"
+from bot.text import plural
 
 
 def summary_line(path: Path, result: LoadResult) -> str:
@@ -25,10 +22,10 @@ def summary_line(path: Path, result: LoadResult) -> str:
     c = result.counts
     name = path.as_posix().rstrip("/") + "/"
     return (
-        f"{name}: {_plural(c.get('articles', 0), 'article')} ({_plural(c.get('sections', 0), 'section')}), "
-        f"{_plural(c.get('routines', 0), 'routine')} ({_plural(c.get('steps', 0), 'step')}), "
-        f"{_plural(c.get('topics', 0), 'resource topic')} ({_plural(c.get('items', 0), 'item')}), "
-        f"safety {result.safety} — {_plural(len(result.errors), 'error')}"
+        f"{name}: {plural(c.get('articles', 0), 'article')} ({plural(c.get('sections', 0), 'section')}), "
+        f"{plural(c.get('routines', 0), 'routine')} ({plural(c.get('steps', 0), 'step')}), "
+        f"{plural(c.get('topics', 0), 'resource topic')} ({plural(c.get('items', 0), 'item')}), "
+        f"safety {result.safety} — {plural(len(result.errors), 'error')}"
     )
 
 

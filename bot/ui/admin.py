@@ -20,7 +20,7 @@ from bot import limits
 from bot.content.errors import ContentError
 from bot.content.store import Changes, ContentDiff, ReloadReport
 from bot.storage.audit import AuditEntry
-from bot.text import clip
+from bot.text import clip, plural
 from bot.ui.reply import Attachment, Reply
 
 COLOR_OK = discord.Colour(0x3BA55C)
@@ -77,16 +77,27 @@ def _id_list(ids: Sequence[str], budget: int) -> str:
 
 def changes_text(changes: Changes, budget: int = limits.EMBED_FIELD_VALUE) -> str:
     """Added, changed and removed ids of one kind, each on its own line, within ``budget``."""
-    parts = [(word, ids) for word, ids in (("Added", changes.added), ("Changed", changes.changed),
-                                            ("Removed", changes.removed)) if ids]
+    parts = [
+        (word, ids)
+        for word, ids in (
+            ("Added", changes.added),
+            ("Changed", changes.changed),
+            ("Removed", changes.removed),
+        )
+        if ids
+    ]
     per_line = budget // max(1, len(parts)) - 20
     lines = [f"**{word}** ({len(ids)}): {_id_list(ids, per_line)}" for word, ids in parts]
     return clip("\n".join(lines), budget)
 
 
 def _diff_fields(embed: discord.Embed, diff: ContentDiff) -> None:
-    for name, changes in (("Articles", diff.articles), ("Sections", diff.sections),
-                          ("Routines", diff.routines), ("Resource topics", diff.topics)):
+    for name, changes in (
+        ("Articles", diff.articles),
+        ("Sections", diff.sections),
+        ("Routines", diff.routines),
+        ("Resource topics", diff.topics),
+    ):
         if changes:
             embed.add_field(name=f"{name} {changes.summary()}", value=changes_text(changes), inline=False)
 
@@ -99,10 +110,6 @@ def error_lines(errors: Sequence[ContentError]) -> str:
 def _errors_block(errors: Sequence[ContentError]) -> str:
     lines = [clip(str(e), ERROR_LINE_CHARS).replace("```", "'''") for e in errors[:ERRORS_SHOWN]]
     return "```\n" + "\n".join(lines) + "\n```"
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count:,} {word}{'' if count == 1 else 's'}"
 
 
 def reload_result(report: ReloadReport, *, by_watcher: bool = False) -> Reply:
@@ -123,7 +130,7 @@ def _reload_ok(report: ReloadReport, by_watcher: bool) -> Reply:
     else:
         title = "Content changed on disk and was reloaded" if by_watcher else "Content reloaded"
         description = f"Now serving version `{after}` (was `{before}`): {report.diff.summary()}."
-    description += f"\nChecked {_plural(report.files, 'file')} in {_duration(report.duration_s)}."
+    description += f"\nChecked {plural(report.files, 'file')} in {_duration(report.duration_s)}."
     embed = discord.Embed(title=title, description=description, colour=COLOR_OK)
     _diff_fields(embed, report.diff)
     return Reply(embeds=[embed], ephemeral=True)
@@ -132,9 +139,9 @@ def _reload_ok(report: ReloadReport, by_watcher: bool) -> Reply:
 def _reload_refused(report: ReloadReport, by_watcher: bool) -> Reply:
     count = len(report.errors)
     title = (
-        f"Content changed on disk but has {_plural(count, 'problem')}: not reloaded"
+        f"Content changed on disk but has {plural(count, 'problem')}: not reloaded"
         if by_watcher
-        else f"Not reloaded: {_plural(count, 'problem')} found"
+        else f"Not reloaded: {plural(count, 'problem')} found"
     )
     lead = (
         f"I am still serving version `{report.version_before or 'none'}`; nobody sees a half-loaded library. "
@@ -226,9 +233,9 @@ def status_page(facts: StatusFacts) -> Reply:
     c = facts.counts
     content = (
         f"Version `{facts.version}`\n"
-        f"{_plural(c.get('articles', 0), 'article')} ({_plural(c.get('sections', 0), 'section')}) · "
-        f"{_plural(c.get('routines', 0), 'routine')} ({_plural(c.get('steps', 0), 'step')}) · "
-        f"{_plural(c.get('topics', 0), 'resource topic')} ({_plural(c.get('items', 0), 'item')})\n"
+        f"{plural(c.get('articles', 0), 'article')} ({plural(c.get('sections', 0), 'section')}) · "
+        f"{plural(c.get('routines', 0), 'routine')} ({plural(c.get('steps', 0), 'step')}) · "
+        f"{plural(c.get('topics', 0), 'resource topic')} ({plural(c.get('items', 0), 'item')})\n"
         f"Watching files for changes: {'on' if facts.watching else 'off'}"
     )
     if facts.watch_problem:
@@ -242,7 +249,7 @@ def status_page(facts: StatusFacts) -> Reply:
         shown = "\n".join(clip(str(e), 180) for e in facts.current_errors[:4]).replace("`", "'")
         more = len(facts.current_errors) - 4
         value = (
-            f"The last reload found {_plural(len(facts.current_errors), 'problem')} (the older content is "
+            f"The last reload found {plural(len(facts.current_errors), 'problem')} (the older content is "
             f"still served):\n```\n{shown}\n```"
         )
         if more > 0:
@@ -251,16 +258,20 @@ def status_page(facts: StatusFacts) -> Reply:
     else:
         embed.add_field(name="Content problems", value="None: the last load was clean.", inline=False)
     latency = (
-        f"{facts.latency_s * 1000:.0f} ms" if math.isfinite(facts.latency_s) and facts.latency_s >= 0
+        f"{facts.latency_s * 1000:.0f} ms"
+        if math.isfinite(facts.latency_s) and facts.latency_s >= 0
         else "not measured yet"
     )
     bot = (
         f"Up for {_uptime(facts.uptime_s)} · gateway latency {latency}\n"
-        f"{_plural(facts.guilds, 'server')} · {_plural(facts.active_sessions, 'active routine session')}\n"
+        f"{plural(facts.guilds, 'server')} · {plural(facts.active_sessions, 'active routine session')}\n"
         f"Database {_size(facts.db_bytes)} · version {facts.bot_version}"
     )
     embed.add_field(name="Bot", value=bot, inline=False)
     recent = "\n".join(audit_line(e) for e in facts.recent[:RECENT_ACTIONS]) or "Nothing yet."
-    embed.add_field(name=f"Last {RECENT_ACTIONS} admin actions", value=clip(recent, limits.EMBED_FIELD_VALUE),
-                    inline=False)
+    embed.add_field(
+        name=f"Last {RECENT_ACTIONS} admin actions",
+        value=clip(recent, limits.EMBED_FIELD_VALUE),
+        inline=False,
+    )
     return Reply(embeds=[embed], ephemeral=True)

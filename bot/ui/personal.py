@@ -28,7 +28,7 @@ from bot.journal.report import JournalReport
 from bot.journal.summary import JournalSummary, Stat
 from bot.storage.journal import Checkin
 from bot.storage.reminders import Reminder
-from bot.text import clip
+from bot.text import clip, plural
 from bot.ui import components as c
 from bot.ui.reply import Attachment, Reply
 
@@ -148,7 +148,7 @@ def journal_empty(days: int) -> Reply:
         title="Your journal is empty for now",
         colour=PRIVATE_COLOR,
         description=(
-            f"I have no check-ins or routines from the last {days} days.\n\n"
+            f"I have no check-ins or routines from the last {plural(days, 'day')}.\n\n"
             "**To start:** use `/checkin` when you like. It takes about 20 seconds: pain from 0 to 10, "
             "tiredness from 0 to 10, and a note if you want one. Routines you finish with `/stretch` "
             "show up here too.\n\n"
@@ -178,27 +178,23 @@ def _day(day: date) -> str:
     return f"{day:%a} {day:%b} {day.day}"
 
 
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
-
-
 def _routines_line(summary: JournalSummary) -> str:
     if summary.routine_count == 0:
         return "No routines in this period."
-    parts = [_plural(summary.routines_done, "finished", "finished")]
+    parts = [plural(summary.routines_done, "finished", "finished")]
     if summary.routines_hurt:
         parts.append(f"{summary.routines_hurt} stopped because it hurt")
     if summary.routines_stopped:
         parts.append(f"{summary.routines_stopped} stopped early")
-    return f"{_plural(summary.routine_count, 'routine', 'routines')}: " + ", ".join(parts)
+    return f"{plural(summary.routine_count, 'routine', 'routines')}: " + ", ".join(parts)
 
 
 def _weeks_text(summary: JournalSummary) -> str:
     """Active weeks, most recent kept when space runs out; quiet weeks are counted, not listed."""
     active = [w for w in summary.weeks if w.checkins or w.routines]
     lines = [
-        f"Week of {_day(w.monday)}: {_plural(w.checkins, 'check-in', 'check-ins')}, "
-        f"{_plural(w.routines, 'routine', 'routines')}"
+        f"Week of {_day(w.monday)}: {plural(w.checkins, 'check-in', 'check-ins')}, "
+        f"{plural(w.routines, 'routine', 'routines')}"
         for w in active
     ]
     kept: list[str] = []
@@ -214,7 +210,7 @@ def _weeks_text(summary: JournalSummary) -> str:
         kept.insert(0, "…earlier weeks: see the CSV file")
     quiet = len(summary.weeks) - len(active)
     if quiet:
-        kept.append(f"({_plural(quiet, 'quiet week', 'quiet weeks')} with nothing recorded)")
+        kept.append(f"({plural(quiet, 'quiet week', 'quiet weeks')} with nothing recorded)")
     return "\n".join(kept) or "—"
 
 
@@ -224,11 +220,11 @@ def journal_report(report: JournalReport) -> Reply:
     if report.is_empty:
         return journal_empty(summary.days)
     embed = discord.Embed(
-        title=f"Your journal · last {summary.days} days",
+        title=f"Your journal · last {plural(summary.days, 'day')}",
         colour=PRIVATE_COLOR,
         description=(
-            f"{_plural(summary.checkin_count, 'check-in', 'check-ins')} and "
-            f"{_plural(summary.routine_count, 'routine', 'routines')}. "
+            f"{plural(summary.checkin_count, 'check-in', 'check-ins')} and "
+            f"{plural(summary.routine_count, 'routine', 'routines')}. "
             f"Days are counted in {summary.tz_name} time. {PRIVATE_NOTE}"
         ),
     )
@@ -384,7 +380,7 @@ TABLE_WORDS: Mapping[str, tuple[str, str]] = {
 
 def _table_phrase(table: str, count: int) -> str:
     one, many = TABLE_WORDS.get(table, (f"{table} row", f"{table} rows"))
-    return _plural(count, one, many)
+    return plural(count, one, many)
 
 
 def export_filename(now: datetime) -> str:
