@@ -356,6 +356,29 @@ async def test_auto_advance_in_a_dm_edits_the_dm_message(live: LiveBot) -> None:
     assert edits(live, DM_EDIT) == 4 and edits(live, TOKEN_EDIT) == 0  # a DM message: no token needed
 
 
+async def test_auto_advance_pauses_when_the_card_can_no_longer_be_edited(live: LiveBot) -> None:
+    """An ephemeral card can only be edited through its 15-minute token. When Discord refuses
+    the edit, the routine pauses instead of running on unseen, and the next press resumes it."""
+    intro = await open_intro(live, QUICK)
+    intro = await press(live, intro, "Auto-advance: off")
+    card = await press(live, intro, "I've read this — start")
+    assert title(card).startswith("Step 1 of 2")
+    live.emu.advance_clock(16 * 60)  # Discord's side: the card's token is now past 15 minutes
+    await live.emu.wait_until(
+        lambda: db_rows(live, "SELECT status FROM routine_sessions") == [("paused",)],
+        timeout=15,
+        what="the session to pause after a refused edit",
+    )
+    violations = live.emu.state.violations
+    refused = [v for v in violations if v["code"] == 10015]
+    assert refused, "the bot did try to edit through the expired token"
+    violations[:] = [v for v in violations if v["code"] != 10015]
+    assert edits(live, TOKEN_EDIT) == 0
+    resumed = await press(live, card, "Next")  # a fresh press brings a fresh token
+    assert db_rows(live, "SELECT status FROM routine_sessions") == [("active",)]
+    assert title(resumed).startswith("Step 1 of 2") or title(resumed).startswith("Step 2 of 2")
+
+
 async def test_timers_are_re_armed_after_a_crash_and_the_card_catches_up(live: LiveBot) -> None:
     intro = await open_intro(live, QUICK)
     intro = await press(live, intro, "Auto-advance: off")
