@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
+import sys
 import zlib
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 import aiohttp
@@ -17,10 +20,10 @@ import discord
 import pytest
 from discord import app_commands
 
-from tests.emulator import Community, Emulator, Intent
+from tests.emulator import BotProcess, Community, Emulator, Intent
 from tests.emulator.gateway import ZSTD_AVAILABLE
 from tests.emulator.inprocess import running
-from tests.emulator.pytest_fixtures import community_fixture, emulator_fixture  # noqa: F401
+from tests.emulator.pytest_fixtures import REPO_ROOT, community_fixture, emulator_fixture  # noqa: F401
 
 DM_INTENTS = Intent.GUILDS | Intent.DIRECT_MESSAGES
 
@@ -261,12 +264,14 @@ def ping_bot() -> discord.Client:
     return bot
 
 
-async def test_discord_py_connects_over_zlib_stream_and_resumes_after_a_drop(
+async def test_discord_py_connects_compressed_and_resumes_after_a_drop(
     emulator: Emulator, community: Community
 ) -> None:
+    """Over the transport the installed discord.py picks (zstd-stream with zstandard, as shipped)."""
+    compress = discord.utils._ActiveDecompressionContext.COMPRESSION_TYPE
     async with running(ping_bot(), emulator, wait_for_commands=True) as bot:
         connects = [e for e in emulator.state.gateway_log if e.kind == "connect"]
-        assert "compress=zlib-stream" in connects[0].detail and "encoding=json" in connects[0].detail
+        assert f"compress={compress}" in connects[0].detail and "encoding=json" in connects[0].detail
         handle = await emulator.slash("ping", user=community.member, guild=community.guild)
         assert (await handle.wait_message()).content == "pong"
 
@@ -299,5 +304,34 @@ async def test_discord_py_follows_invalid_session_and_reconnect(
         await asyncio.wait_for(bot.resumed.wait(), 5)  # type: ignore[attr-defined]
 
         handle = await emulator.slash("ping", user=community.member, guild=community.guild)
+        assert (await handle.wait_message()).content == "pong"
+    emulator.assert_no_violations()
+
+
+async def test_a_bot_without_zstandard_talks_zlib_stream(
+    emulator: Emulator, community: Community, tmp_path: Path
+) -> None:
+    """The other transport: the bare bot in a process where ``import zstandard`` fails,
+    so discord.py falls back to zlib-stream, connects, answers and resumes."""
+    blocker = tmp_path / "no_zstd"
+    blocker.mkdir()
+    (blocker / "zstandard.py").write_text("raise ImportError('blocked for this test')\n")
+    bot = BotProcess(
+        [sys.executable, "-m", "tests.emulator.bare_bot"],
+        cwd=REPO_ROOT,
+        emulator=emulator,
+        env={"PYTHONPATH": f"{blocker}{os.pathsep}{REPO_ROOT}"},
+        log_path=tmp_path / "bare.log",
+    )
+    async with bot:
+        await bot.wait_ready(timeout=30)
+        connects = [e for e in emulator.state.gateway_log if e.kind == "connect"]
+        assert "compress=zlib-stream" in connects[0].detail
+        handle = await emulator.slash("ping", user=community.member, guild=community.guild)
+        assert (await handle.wait_message()).content == "pong"
+        since = emulator.state.now()
+        assert await emulator.drop_gateway() == 1
+        await emulator.wait_for_resume(since=since)
+        handle = await emulator.slash("ping", user=community.member, dm=True)
         assert (await handle.wait_message()).content == "pong"
     emulator.assert_no_violations()

@@ -27,7 +27,11 @@ from aiohttp import WSMsgType, web
 from .state import JSON, EmulatorState, GatewayLogEntry, Guild, Intent
 
 # Optional, as in discord.py: zstd-stream is offered only when zstandard is importable.
-zstandard: Any = importlib.import_module("zstandard") if importlib.util.find_spec("zstandard") else None
+zstandard: Any
+try:
+    zstandard = importlib.import_module("zstandard")
+except ImportError:
+    zstandard = None
 
 OP_DISPATCH = 0
 OP_HEARTBEAT = 1
