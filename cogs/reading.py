@@ -21,13 +21,6 @@ if TYPE_CHECKING:
 Kind = Literal["article", "section", "routine", "topic", "region"]
 
 
-def _choices(bot: LupusBot, kind: Kind, current: str, **extra: Any) -> list[app_commands.Choice[str]]:
-    return [
-        app_commands.Choice(name=ch.name, value=ch.value)
-        for ch in bot.content.library.autocomplete(kind, current, **extra)
-    ]
-
-
 def not_found(bot: LupusBot, kind: Kind, value: str, command: str, **extra: Any) -> UserFacingError:
     guesses = bot.content.library.autocomplete(kind, value, limit=1, **extra)
     hint = f" Did you mean **{guesses[0].name}**?" if guesses and value.strip() else ""
@@ -80,13 +73,13 @@ class Reading(commands.Cog):
     @read.autocomplete("article")
     @safe_autocomplete
     async def read_article_ac(self, interaction: discord.Interaction[Any], current: str) -> list[Any]:
-        return _choices(self.bot, "article", current)
+        return render.choices(self.bot.content.library, "article", current)
 
     @read.autocomplete("section")
     @safe_autocomplete
     async def read_section_ac(self, interaction: discord.Interaction[Any], current: str) -> list[Any]:
         article_id = getattr(interaction.namespace, "article", None)
-        return _choices(self.bot, "section", current, article_id=article_id)
+        return render.choices(self.bot.content.library, "section", current, article_id=article_id)
 
     @app_commands.command(name="library", description="Browse everything: articles, routines and help")
     async def library(self, interaction: discord.Interaction[Any]) -> None:
@@ -120,12 +113,12 @@ class Reading(commands.Cog):
     @resources.autocomplete("topic")
     @safe_autocomplete
     async def resources_topic_ac(self, interaction: discord.Interaction[Any], current: str) -> list[Any]:
-        return _choices(self.bot, "topic", current)
+        return render.choices(self.bot.content.library, "topic", current)
 
     @resources.autocomplete("region")
     @safe_autocomplete
     async def resources_region_ac(self, interaction: discord.Interaction[Any], current: str) -> list[Any]:
-        return _choices(self.bot, "region", current)
+        return render.choices(self.bot.content.library, "region", current)
 
     @app_commands.command(name="help", description="What I can do, the medical disclaimer and privacy")
     async def help(self, interaction: discord.Interaction[Any]) -> None:

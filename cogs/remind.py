@@ -32,7 +32,8 @@ from bot.storage.reminders import Reminder
 from bot.text import clip, normalize_query
 from bot.ui import personal as render
 from bot.ui.components import Press
-from bot.ui.errors import UserFacingError
+from bot.ui.errors import UserFacingError, safe_autocomplete
+from bot.ui.reading import choices
 from bot.ui.reply import NO_MENTIONS, is_bot_dm, message_kwargs, send
 from cogs.reading import not_found
 
@@ -179,6 +180,7 @@ class Remind(commands.GroupCog, group_name="remind", group_description="A daily 
         )
 
     @set_reminder.autocomplete("timezone")
+    @safe_autocomplete
     async def timezone_ac(self, interaction: discord.Interaction[Any], current: str) -> list[Any]:
         now = datetime.fromtimestamp(self.bot.clock.now(), UTC)
         choices = []
@@ -188,11 +190,9 @@ class Remind(commands.GroupCog, group_name="remind", group_description="A daily 
         return choices
 
     @set_reminder.autocomplete("routine")
+    @safe_autocomplete
     async def routine_ac(self, interaction: discord.Interaction[Any], current: str) -> list[Any]:
-        return [
-            app_commands.Choice(name=ch.name, value=ch.value)
-            for ch in self.bot.content.library.autocomplete("routine", current)
-        ]
+        return choices(self.bot.content.library, "routine", current)
 
     async def check_dm_reach(self, interaction: discord.Interaction[Any]) -> None:
         """Say hello by DM now, so a closed DM is found today rather than at tomorrow's reminder."""

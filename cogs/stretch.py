@@ -23,7 +23,8 @@ from bot.routines.session import Action, InvalidAction, RoutineSession, RoutineS
 from bot.text import clip
 from bot.ui import routines as render
 from bot.ui.components import EXPIRED, Press
-from bot.ui.errors import UserFacingError
+from bot.ui.errors import UserFacingError, safe_autocomplete
+from bot.ui.reading import choices
 from bot.ui.reply import NO_MENTIONS, Reply, is_bot_dm, send, update
 
 if TYPE_CHECKING:
@@ -102,13 +103,9 @@ class Stretch(commands.Cog):
             await self.show_intro(interaction, found.id)
 
     @stretch.autocomplete("routine")
-    async def stretch_routine_ac(
-        self, interaction: discord.Interaction[Any], current: str
-    ) -> list[app_commands.Choice[str]]:
-        return [
-            app_commands.Choice(name=ch.name, value=ch.value)
-            for ch in self.bot.content.library.autocomplete("routine", current)
-        ]
+    @safe_autocomplete
+    async def stretch_routine_ac(self, interaction: discord.Interaction[Any], current: str) -> list[Any]:
+        return choices(self.bot.content.library, "routine", current)
 
     async def show_list(self, interaction: discord.Interaction[Any], *, replace: bool = False) -> None:
         reply = render.routine_list(self.bot.content.library)

@@ -11,9 +11,10 @@ from collections.abc import Sequence
 from typing import Any
 
 import discord
+from discord import app_commands
 
 from bot import limits
-from bot.content.library import Library, SearchHit
+from bot.content.library import AutocompleteKind, Library, SearchHit
 from bot.content.models import Article, ResourceTopic, Routine
 from bot.content.render_text import (
     EmbedText,
@@ -29,6 +30,16 @@ from bot.ui.reply import Reply
 
 COLOR = discord.Colour(0x7B5EA7)  # lupus purple
 LEVEL_WORDS = {"gentle": "Gentle", "easy": "Easy", "moderate": "Moderate"}
+
+
+def choices(
+    library: Library, kind: AutocompleteKind, current: str, **extra: Any
+) -> list[app_commands.Choice[str]]:
+    """Autocomplete choices for a content option, as Discord wants them."""
+    return [
+        app_commands.Choice(name=ch.name, value=ch.value)
+        for ch in library.autocomplete(kind, current, **extra)
+    ]
 
 
 def to_embed(text: EmbedText) -> discord.Embed:
