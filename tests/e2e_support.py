@@ -82,9 +82,17 @@ class LiveBot:
 
 
 async def live_bot_for(
-    tmp_path: Path, *, prepare: Callable[[Path], None] | None = None, **config: object
+    tmp_path: Path,
+    *,
+    prepare: Callable[[Path], None] | None = None,
+    database: Path | None = None,
+    check_violations: bool = True,
+    **config: object,
 ) -> AsyncIterator[LiveBot]:
-    """Copy the content (then let ``prepare`` change the copy), start the emulator and the bot."""
+    """Copy the content (then let ``prepare`` change the copy), start the emulator and the bot.
+
+    ``check_violations=False`` is for tests that kill the bot on purpose: they expect the
+    interactions they cut off to fail, and check exactly those themselves."""
     content = tmp_path / "content"
     shutil.copytree(REPO / "content", content)
     if prepare is not None:
@@ -95,7 +103,7 @@ async def live_bot_for(
             place=emu.community(),
             root=tmp_path,
             content=content,
-            database=tmp_path / "data" / "bot.sqlite3",
+            database=database or tmp_path / "data" / "bot.sqlite3",
             config_path=tmp_path / "config.yaml",
         )
         live.write_config(**config)
@@ -106,7 +114,8 @@ async def live_bot_for(
             for process in live.processes:
                 if process.running:
                     await process.stop()
-        emu.assert_no_violations()
+        if check_violations:
+            emu.assert_no_violations()
 
 
 @pytest.fixture(name="live_bot")

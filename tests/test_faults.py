@@ -35,7 +35,7 @@ import yaml
 
 from bot.storage.db import Database, StorageError
 from bot.storage.kv import KVRepo
-from tests.e2e_support import REPO, LiveBot
+from tests.e2e_support import REPO, LiveBot, live_bot_for
 from tests.emulator import BotProcess, Emulator, InteractionHandle, Message
 from tests.emulator.state import User, Violation
 
@@ -83,26 +83,16 @@ async def running_bot(tmp_path: Path, *, database: Path | None = None) -> AsyncI
     out: a test that kills the bot expects the interactions it cut off to fail, and
     checks exactly those itself.
     """
-    content = tmp_path / "content"
-    shutil.copytree(REPO / "content", content)
-    (content / "routines" / f"{TAPS}.yaml").write_text(yaml.safe_dump(TAP_ROUTINE, sort_keys=False), "utf-8")
-    async with Emulator() as emu:
-        live = LiveBot(
-            emu=emu,
-            place=emu.community(),
-            root=tmp_path,
-            content=content,
-            database=database or tmp_path / "data" / "bot.sqlite3",
-            config_path=tmp_path / "config.yaml",
+
+    def add_tap_routine(content: Path) -> None:
+        (content / "routines" / f"{TAPS}.yaml").write_text(
+            yaml.safe_dump(TAP_ROUTINE, sort_keys=False), "utf-8"
         )
-        live.write_config()
-        try:
-            await live.start()
-            yield live
-        finally:
-            for process in live.processes:
-                if process.running:
-                    await process.stop()
+
+    async for live in live_bot_for(
+        tmp_path, prepare=add_tap_routine, database=database, check_violations=False
+    ):
+        yield live
 
 
 def new_member(live: LiveBot, name: str) -> User:
@@ -372,8 +362,11 @@ def small_disk(path: Path, size: str = "2m") -> Iterator[Path]:
     mount = shutil.which("mount")
     if mount is None or os.geteuid() != 0:
         pytest.skip("needs root and mount(8) for a size-limited tmpfs (a real full disk)")
-    done = subprocess.run([mount, "-t", "tmpfs", "-o", f"size={size},mode=0700", "tmpfs", str(path)],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [mount, "-t", "tmpfs", "-o", f"size={size},mode=0700", "tmpfs", str(path)],
+        capture_output=True,
+        text=True,
+    )
     if done.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
     try:
