@@ -13,7 +13,14 @@ from enum import StrEnum
 
 from bot.safety import mentions_crisis
 
-DEFAULT_PHRASES: tuple[str, ...] = ("kill myself", "want to die", "suicide", "suicidal", "end my life", "self harm")
+DEFAULT_PHRASES: tuple[str, ...] = (
+    "kill myself",
+    "want to die",
+    "suicide",
+    "suicidal",
+    "end my life",
+    "self harm",
+)
 
 
 class Concern(StrEnum):
