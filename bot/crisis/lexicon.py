@@ -1,0 +1,651 @@
+"""The crisis detector's knowledge: word classes and phrase families (English and Spanish).
+
+Patterns use the small language of :mod:`bot.crisis.patterns` over the canonical tokens of
+:mod:`bot.crisis.normalize` (so ``can't`` is written ``can not``, ``wanna`` is ``want to``,
+accents are gone: ``más`` is ``mas``). To add a phrase family, see docs/crisis-detector.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.crisis.concern import Concern
+from bot.crisis.normalize import squeeze
+
+Person = Literal["self", "other"]
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    """Phrasings of one concern. A match counts unless one of the family's guards says otherwise."""
+
+    name: str
+    concern: Concern
+    patterns: tuple[str, ...]
+    language: str = "en"
+    negatable: bool = False  # "I don't want to die" is not "I want to die"
+    veto: frozenset[str] = frozenset()  # words in the same sentence that make it everyday talk
+    person: Person | None = None  # fixed; None = from the words (herself, my friend, she ...)
+    default_person: Person = "self"  # when the words do not say
+
+
+def words(text: str) -> frozenset[str]:
+    """A set of words, squeezed like the token stream ("coffee" is "cofe")."""
+    return frozenset(squeeze(w) for w in text.split())
+
+
+# ---- word classes -------------------------------------------------------------------------------
+
+CLASSES: dict[str, tuple[str, ...]] = {
+    "SELF": ("myself", "my own self", "me"),
+    "REFL": ("myself", "my own self", "herself", "himself", "themselves", "yourself", "yourselves"),
+    "OTHER_REFL": ("herself", "himself", "themselves", "yourself", "yourselves"),
+    "POSS": ("my own?", "her own?", "his own?", "their own?", "your own?"),
+    "DET": ("my", "the", "a", "an", "her", "his", "your", "our", "their", "some", "it", "them", "this", "that"),
+    "ANYMORE": ("anymore", "any longer", "no more", "no longer", "much longer"),
+    "KILL": (
+        "kill", "killing", "killed", "kils", "unalive", "unaliving", "unalived",
+        "murder", "murdering", "end", "ending", "hang", "hanging", "hanged", "shoot", "shooting",
+        "poison", "poisoning", "suffocate", "suffocating", "strangle", "strangling", "stab", "stabbing",
+        "electrocute", "gas",
+    ),
+    # what follows "kill(ing) myself" when it means working hard, laughing, or "shoot myself in the foot"
+    "HYPERBOLE_AFTER": (
+        "trying", "working", "laughing", "at work", "at the gym", "over", "in the foot", "in work", "in the gym", "at the office",
+        "to get", "to make", "to keep", "to finish", "to meet", "to please", "for this", "for work",
+        "for nothing", "with work", "cleaning", "doing", "in coffee",
+    ),
+    "INTENT": (
+        "want to", "wanted to", "wants to", "wanting to", "wish to", "would like to", "would love to",
+        "ready to", "am ready to", "deserve to", "deserved to", "should", "should just", "just want to",
+        "plan to", "planning to", "planned to", "need to", "needs to", "let me", "going to just",
+        "urge to", "urges to", "tempted to", "feel like i want to", "want to just",
+    ),
+    "STRONG_INTENT": (
+        "@INTENT", "going to", "gonna", "about to", "will", "have to", "trying to", "tried to", "try to",
+        "try and", "decided to", "choose to", "attempt to", "attempted to",
+    ),
+    "THINK": (
+        "thinking about", "thinking of", "think about", "thought about", "thought of", "thoughts of",
+        "thoughts about", "considering", "contemplating", "fantasizing about", "fantasising about",
+        "dreaming about", "dreaming of", "dream about", "obsessed with", "planning on", "ideation",
+        "googling", "looking up", "researching",
+    ),
+    "HAIR": (
+        "hair", "roots", "beard", "brows", "eyebrows", "eyebrow", "lashes", "clothes", "shirt", "jeans",
+        "dress", "fabric", "yarn", "wool", "eggs", "fur", "colour", "color", "pink", "purple", "blue",
+        "red", "black", "blonde", "blond", "brown", "green", "grey", "gray", "silver", "orange", "teal",
+        "highlights", "grays", "greys", "ombre",
+    ),
+    "DYE_OBJECT": ("@DET", "@HAIR"),
+    # "die" the way people mean themselves, and what stands for it
+    "END_IT": (
+        "end it !(with|for|at|early|there)",
+        "end it all",
+        "end this !(with|call|chat|conversation|relationship|meeting|session|routine)",
+        "end things !(with)",
+        "end everything",
+        "end my life|suffering",
+        "commit suicide",
+        "unalive",
+        "kill|unalive myself",
+        "leave this world|earth",
+    ),
+    "DIE": (
+        "@END_IT",
+        "die !(@DET?+~1+@HAIR)",
+        "dye !(@DYE_OBJECT)",
+        "be dead",
+        "be gone &(@ANYMORE|forever|for_good|$)",
+        "not be here",
+        "not be alive",
+        "not be around",
+        "not exist",
+        "not to exist",
+        "stop existing",
+        "cease to exist",
+        "disappear !(to|for|on|into|under|in|from_work|off|with|at|until|till|a_bit|a_while|somewhere)",
+        "vanish !(to|for|on|into|under|in)",
+        "fall asleep and never|not wake up?",
+        "go to sleep and never|not wake up?",
+        "sleep and never|not wake up?",
+        "never wake up",
+        "not wake up !(early|at|before|for|so|in|on|tomorrow_at)",
+        "stop living",
+        "stop breathing",
+        "give up on life|living",
+        "be with my ~2 in heaven",
+        "go to sleep forever",
+    ),
+    "DYING": (
+        "dying",
+        "death",
+        "ending it all?",
+        "ending things",
+        "ending everything",
+        "ending my life",
+        "not existing",
+        "disappearing forever",
+        "not waking up",
+        "never waking up",
+        "unaliving",
+        "jumping",
+        "hanging myself",
+        "my funeral",
+        "ways to die",
+    ),
+    "WISH": ("wish", "wishing", "hope", "hoping", "pray", "praying"),
+    "GONE": (
+        "died", "was dead", "were dead", "was gone", "were gone", "was not here", "were not here",
+        "was not around", "were not around", "was not alive", "did not exist", "never existed",
+        "disappeared", "was never born", "were never born", "had never been born", "left this world",
+        "just died", "killed myself", "was to die", "were to die", "ended it", "stopped existing",
+        "was not in the picture",
+    ),
+    "LIVE_PLACE": (
+        "in", "at", "near", "on", "there", "here", "alone", "close", "far", "so far", "together", "next",
+        "anywhere", "somewhere", "abroad", "with him", "with her", "with them", "with roommates",
+        "with people", "with someone", "with anyone",
+        "with my parents|mom|mum|dad|family|husband|wife|partner|boyfriend|girlfriend|roommate|ex|sister|brother|kids",
+        "without",
+    ),
+    "GO_ON_END": (
+        "$", "like", "living", "@ANYMORE", "with life", "with my life", "with living", "without", "this way",
+        "another", "for much", "any", "much", "and", "but", "i", "because", "every", "tbh", "honestly",
+        "lol", "today", "tonight", "right now",
+    ),
+    "LIVE_OBJ": (
+        "live !(@LIVE_PLACE)",
+        "be alive",
+        "be here !(for|at|when|tomorrow|on|in|today|tonight|without)",
+        "be here &(@ANYMORE)",
+        "exist",
+        "wake up !(early|at|before|for|so|in_time|to|on|with)",
+        "go on &(@GO_ON_END)",
+        "keep going &(@GO_ON_END)",
+        "carry on &(@GO_ON_END)",
+        "continue &(@GO_ON_END)",
+        "keep living",
+        "be around !(for|when|people|him|her|them|my|the)",
+        "survive &(@GO_ON_END|this)",
+        "try &(@ANYMORE)",
+        "fight &(@ANYMORE|this_anymore|it_anymore|$)",
+        "do this &(@ANYMORE|$)",
+        "do this life",
+        "be in this world",
+        "be on this earth",
+        "see tomorrow",
+        "wake up tomorrow",
+        "be me &(@ANYMORE)",
+        "live like this",
+        "be living",
+        "live with this pain|disease|illness",
+    ),
+    "CANNOT_OBJ": (
+        "live !(@LIVE_PLACE)",
+        "go on &(@GO_ON_END)",
+        "keep going &(@GO_ON_END)",
+        "carry on &(@GO_ON_END)",
+        "continue &(@GO_ON_END)",
+        "keep living",
+        "be here &(@ANYMORE)",
+        "exist &(@ANYMORE|$)",
+        "do this &(@ANYMORE|$|again|any|like|alone)",
+        "do it &(@ANYMORE)",
+        "do life",
+        "do any of this &(@ANYMORE)",
+        "take this|life|living &(@ANYMORE|$|no|any|much)",
+        "take it &(@ANYMORE|no|any|much)",
+        "take any|much more|longer",
+        "take the|this pain|life &(@ANYMORE)",
+        "cope &(@ANYMORE|$)",
+        "cope with life|living|anything",
+        "handle it|this|life &(@ANYMORE)",
+        "handle life|living",
+        "bear it|this|living|life &(@ANYMORE|$)",
+        "bear to live|go_on",
+        "face another day",
+        "face tomorrow",
+        "live like this|this_way",
+        "live with this &(@ANYMORE)",
+        "keep doing this &(@ANYMORE|$)",
+        "keep fighting &(@ANYMORE|$)",
+        "stand it|this|living|life &(@ANYMORE|$)",
+        "fight &(@ANYMORE|this_anymore|it_anymore)",
+        "try &(@ANYMORE)",
+    ),
+    "POINT_OBJ": (
+        "living", "life", "being alive", "going on", "carrying on", "existing", "trying anymore",
+        "me being here", "being here", "anything anymore", "me living", "it anymore", "anymore",
+        "my life", "to live", "to keep going", "to go on", "to keep living", "to anything",
+        "to life", "in life", "of life", "in anything", "of anything", "it all", "staying alive",
+        "being me", "waking up &($|@ANYMORE)", "fighting anymore", "trying anymore", "to try anymore",
+        "getting up anymore", "getting out of bed anymore", "to wake up", "in waking up",
+        "to being alive", "in being alive", "to it anymore", "in going on", "in living",
+    ),
+    "TIRED_OBJ": (
+        "living !(off|on|in|at|out|paycheck|with_my|with_him|with_her|with_them|with_roommates|with_parents|with_people|here|there|alone|like_a|near)",
+        "life", "being alive", "existing", "existence", "being here", "breathing", "this life",
+        "my life", "waking up &($|@ANYMORE)", "surviving", "fighting &(@ANYMORE|$|for_my_life|to_stay_alive|to_live)",
+        "trying to stay alive", "being me", "being in this world", "being on this earth", "staying alive",
+        "pretending i am ok|okay",
+    ),
+    "TIRED": ("tired", "sick", "done", "exhausted", "fed up", "weary", "so over", "sick and tired", "worn out"),
+    "MEDS": (
+        "pills", "pill", "tablets", "tablet", "tabs", "meds", "medication", "medications", "medicine",
+        "medicines", "capsules", "caps", "drugs", "sleeping pills", "sleeping tablets", "sleeping meds",
+        "painkillers", "pain killers", "pain pills", "pain meds", "antidepressants", "insulin",
+        "plaquenil", "hydroxychloroquine", "hcq", "prednisone", "pred", "prednisolone", "steroids",
+        "methotrexate", "mtx", "tylenol", "paracetamol", "acetaminophen", "ibuprofen", "advil", "motrin",
+        "aleve", "naproxen", "aspirin", "tramadol", "oxy", "oxycodone", "oxycontin", "percocet",
+        "percs", "vicodin", "hydrocodone", "codeine", "morphine", "fentanyl", "gabapentin", "lyrica",
+        "pregabalin", "xanax", "valium", "klonopin", "ativan", "benzos", "lorazepam", "diazepam",
+        "ambien", "zolpidem", "benadryl", "melatonin", "sertraline", "zoloft", "prozac", "fluoxetine",
+        "amitriptyline", "lithium", "seroquel", "quetiapine", "trazodone", "mycophenolate", "cellcept",
+        "azathioprine", "imuran", "tacrolimus", "warfarin", "nyquil", "opioids", "opiates", "heroin",
+        "sleeping aids", "sleep aids", "antihistamines", "blood thinners", "prescription", "prescriptions",
+        "bottle",
+    ),
+    "TOOK": (
+        "took", "take", "taking", "taken", "swallowed", "swallow", "swallowing", "downed", "down", "popped",
+        "pop", "ate", "eaten", "chugged", "overdosed on", "od on",
+    ),
+    "TOOK_PAST": ("took", "swallowed", "downed", "popped", "ate", "chugged", "have taken", "just took"),
+    "ALL_OF": (
+        "all", "all of", "the whole", "a whole", "an entire", "the entire", "every", "every single",
+        "a handful of", "handful of", "handfuls of", "a bunch of", "bunch of", "the rest of",
+        "whatever was left of", "everything in", "the lot of", "entire",
+    ),
+    "TOO_MANY": (
+        "too many", "way too many", "loads of", "lots of", "a lot of", "dozens of", "so many",
+        "a ton of", "tons of", "a load of", "too much",
+    ),
+    "HURT": (
+        "hurt", "hurting", "hurts", "harm", "harming", "punish", "punishing", "punished", "hit", "hitting",
+        "punch", "punching", "punched", "scratch", "scratching", "scratched", "bite", "biting", "bruise",
+        "bruising", "starve", "starving", "injure", "injuring",
+    ),
+    "CUT": ("cut", "cutting", "cuts", "cuted", "slice", "slicing", "sliced", "carve", "carving", "carved"),
+    "BURN": ("burn", "burning", "burned", "burnt", "burns"),
+    "BODY": (
+        "arm", "arms", "wrist", "wrists", "thigh", "thighs", "leg", "legs", "skin", "stomach", "belly",
+        "hip", "hips", "body", "forearm", "forearms", "chest", "ankles", "face",
+    ),
+    "SH_PRE": (
+        "been", "started", "start", "keep", "kept", "stop", "stopped", "quit", "relapsed", "relapse", "am",
+        "was", "is", "still", "urge to", "urges to", "urge", "want to", "need to", "tempted to",
+        "back to", "went back to", "thinking about", "thinking of", "itching to", "craving", "crave",
+    ),
+    "SH_END": (
+        "$", "again", "so bad", "tonight", "today", "right now", "lately", "since", "for years",
+        "for months", "for weeks", "for a while", "and", "but", "because", "every", "when", "more",
+        "myself", "deeper", "badly", "really",
+    ),
+    "ON_PURPOSE": ("on purpose", "deliberately", "intentionally", "purposely", "purposefully", "a proposito"),
+    "OTHER_POSS": ("her", "his", "their", "your"),
+    "PERSON_ES": ("yo",),
+    "MORIR_ES": (
+        "morir !(de)", "morirme", "matarme", "suicidarme", "desaparecer !(unos|un|por|de|a|una)", "dejar de existir", "no despertar",
+        "no despertar nunca mas", "quitarme la vida", "acabar con mi vida", "acabar con todo",
+        "terminar con todo", "terminar con mi vida", "irme para siempre", "estar muerta", "estar muerto",
+        "no existir", "dormir para siempre", "cortarme las venas",
+    ),
+    "QUIERO_ES": (
+        "quiero", "quisiera", "queria", "deseo", "necesito", "prefiero", "pienso en",
+        "pensando en", "he pensado en", "tengo ganas de", "solo quiero", "ya quiero", "me dan ganas de",
+        "quiero solo",
+    ),
+    "PILLS_ES": ("pastillas", "pildoras", "medicinas", "medicamentos", "pastilla", "tabletas", "remedios"),
+}  # fmt: skip
+
+
+# ---- words that guard matches -----------------------------------------------------------------
+
+NEGATORS = words("not never no nunca cannot")
+# Words that may sit between a negator and the matched phrase: "I do not really want to die".
+NEGATION_BRIDGE = words("i you do does did really even ever actually honestly am would will just want to going")
+
+# A cut, burn or hurt with one of these nearby is an accident of everyday life.
+ACCIDENT = words(
+    "shaving shave shaved shaver razorblade cooking cook chopping chop chopped slicing kitchen onion onions "
+    "vegetables veggies bread paper papercut can lid tin glass accident accidentally accidently oops "
+    "gardening garden roses rose thorns opening box package fall falling fallen slipped slip tripped trip "
+    "stove oven pan kettle iron curling straightener tea coffee soup sun sunburn baking tray stairs bus car "
+    "door mandoline grater playing dog cat work job itch itchy itching rash hives eczema "
+    "sleep asleep mosquito bites bite nails cuticle finger thumb hand toe pelo cabello unas "
+    "cocinando cuchillo afeitando depilando papel horno sarten plancha cafe sin querer dedo mano flequillo "
+    "hair bangs nail"
+)
+EXERCISE = words(
+    "stretch stretches stretching stretched exercise exercises exercising routine routines yoga pilates "
+    "pt physio physiotherapy workout workouts gym walk walking walked run running jog jogging weights "
+    "squat squats lunge lunges plank planks bridge bridges swim swimming bike biking cycling "
+    "class chi pose poses raises circles cow hamstring warmup session reps "
+    "band bands treadmill hike hiking dance dancing zumba aerobics balance estiramiento estiramientos "
+    "ejercicio ejercicios rutina caminata caminar gimnasio yoga"
+)
+INJURY = words(
+    "hurt hurts hurting injured injure injury injuring pulled strained strain sprained sprain tweaked "
+    "twisted ouch ow tore torn lastime lastimado lastimada lesione duele dolio torci"
+)
+# "3 kms", "a few kms" are distances, not "kill myself".
+QUANTITY = words(
+    "few couple several many some more extra those the these a one two three four five six seven eight "
+    "nine ten twenty half of"
+)
+
+FIRST_PERSON = words("i me my myself mine yo mi me")
+# Who else a message can be about (checked backwards from a match, nearest first).
+OTHER_PEOPLE = words(
+    "he she they him her them his their herself himself themselves yourself yourselves someone somebody "
+    "friend friends bf gf bff bestie boyfriend girlfriend husband hubby wife partner fiance fiancee mom "
+    "mum mother mama dad father papa sister sis brother bro son daughter kid kids child teen teenager "
+    "cousin aunt uncle niece nephew grandma grandpa grandmother grandfather roommate flatmate coworker "
+    "colleague classmate member members neighbor neighbour student ex person guy girl woman man lady "
+    "amiga amigo hermana hermano hijo hija madre padre esposo esposa novio novia pareja prima primo ella"
+)
+OTHER_INSIDE = words("her his their herself himself themselves yourself yourselves him them")
+
+SPANISH_HINTS = words(
+    "que de la el los las y en mi me no por con para una esta estoy muy pero es ya mas quiero puedo todo "
+    "tengo hoy dolor"
+)
+ENGLISH_HINTS = words("the and i to is my it you of in that this have am not with for so but")
+
+
+# ---- phrase families --------------------------------------------------------------------------
+
+_TOOK_ALL_VETO = words(
+    "morning evening breakfast lunch dinner food schedule daily routine yay finally remembered time today "
+    "vitamins supplements organizer pillbox forgot forget remind reminder sure did prescribed doctor gave "
+    "pharmacy pharmacist refill refills fridge cheaper cost costs insurance coupon tried nothing helped"
+)
+
+FAMILIES: tuple[Family, ...] = (
+    # --- suicide, said outright
+    Family(
+        "kill-self",
+        Concern.SUICIDE,
+        (
+            "@KILL @REFL !(@HYPERBOLE_AFTER)",
+            "@STRONG_INTENT|@THINK off|offing @REFL",
+            "commit|commiting|committed|comit suicide",
+            "take|taking|took|taken|end|ending|ended @POSS life|lives !(back|into|one|seriously|in_my|for_granted|easy|in_your|in_her)",
+            "end|ending @POSS existence",
+            "unalive|unaliving|unalived|unalives",
+            "suicide|suicidal|suicidally|suicidality|suiciding|suicided",
+            "kms|kmsl|kmsfr !(walk|run|today|a_day|per|each|of|on|to|from|away|hike|ride|more|left|in|done|yesterday|this|every|and_back)",
+        ),
+    ),
+    Family(
+        "kill-yourself",
+        Concern.SUICIDE,
+        ("kys", "kill|killing yourself|yourselves"),
+        default_person="other",
+    ),
+    Family(
+        "method",
+        Concern.SUICIDE,
+        (
+            "jump|jumping|jumped|throw|throwing off|from @DET? ~1 bridge|roof|building|balcony|cliff|overpass|tower|ledge|window|rooftop|car_park|parking_garage",
+            "@REFL off|from|under ~2 bridge|roof|building|balcony|cliff|overpass|tower|ledge|window|train|bus|truck",
+            "step|stepping|walk|walking|jump|jumping|throw_myself|throwing_myself|run|running in front of @DET? ~1 train|bus|truck|car|cars|traffic|lorry",
+            "slit|slitting|slash|slashing|cut|cutting|open @POSS? wrists|wrist|throat|veins",
+            "gun|pistol|bullet to|in @POSS head|mouth",
+            "blow|blowing @POSS brains out",
+            "drive|driving|crash|crashing|steer|swerve|swerving|wrap|wrapping @POSS? car ~2 off|into ~1 road|bridge|wall|tree|cliff|river|lake|traffic|oncoming|truck|pole",
+            "drive|driving|crash|crashing into ~1 wall|tree|traffic|oncoming|truck|pole|river|lake on_purpose",
+            "hang|hanging myself|herself|himself|themselves",
+            "noose",
+            "drown|drowning @REFL !(in)",
+            "ways|way|how|methods|method|painless_way|easiest_way|quickest_way|best_way to die|end_it|end_my_life|kill_myself",
+            "painless|quick|easy death",
+        ),
+    ),
+    # --- wanting to die, and what stands for it
+    Family(
+        "want-to-die",
+        Concern.SUICIDE,
+        (
+            "@INTENT ~1 @DIE",
+            "@STRONG_INTENT ~1 @END_IT",
+            "@THINK @DYING",
+            "^ die|dying|dead $",
+            "@WISH i was|were|am|could_be|would_be|could_just_be dead|gone|not_alive|not_here|never_born|not_born|not_around",
+            "@WISH i would|could|will|just|can|might|did ~1 die|disappear|vanish|not_wake_up|never_wake_up|stop_existing|not_exist|drop_dead",
+            "@WISH i had|would_have never|not been_born|existed|died",
+            "@WISH i never existed|was_born",
+            "@WISH i did_not|do_not|never|will_not|would_not|would_never ~1 exist|live|survive",
+            "@WISH i die !(of_laughter|laughing)",
+            "@WISH to die",
+            "@WISH it was|were|would_be|could_be all over",
+            "@WISH someone would ~1 kill|shoot me",
+            "let me die",
+            "just|please|someone|somebody|pls|plz kill me",
+            "kill me now|already|please|pls|plz",
+            "rather die|be_dead than ~3 live|living|keep|continue|go_through|another|spend|suffer|feel|face|deal|be_like|be_sick|be_in_pain|live_like|do_this|wake|endure|have|be_a_burden|this|be_alive|exist|be_here",
+            "rather die|be_dead !(than)",
+            "better off dead",
+            "want|wish|need|would_like it_all|everything|this_all|all_of_this|all_this to end|stop|be_over",
+            "want|wish|need it|this|the_pain|everything|life to end|stop|be_over forever|for_good|permanently|once_and_for_all",
+            "i am going to die tonight|today",
+            "make it all stop",
+            "i hope i die",
+        ),
+        negatable=True,
+    ),
+    Family(
+        "no-will-to-live",
+        Concern.SUICIDE,
+        (
+            "do|does|did not ~1 want|wish|feel_like to @LIVE_OBJ",
+            "no longer want|wish to @LIVE_OBJ",
+            "never want to @LIVE_OBJ",
+            "not want|wanting to @LIVE_OBJ",
+            "can not|could_not|will_not ~1 @CANNOT_OBJ",
+            "will not be able to @CANNOT_OBJ",
+            "unable to @CANNOT_OBJ",
+            "no|not_any|not_much|without point|reason|purpose|meaning|use ~1 @POINT_OBJ",
+            "no|lost_the|lost_my|lost_all|without|not_much will|desire|wish|reason|reasons to live|go_on|keep_going|keep_living|stay_alive|be_alive|be_here|wake_up",
+            "what is ~1 the point|use|reason ~1 @POINT_OBJ",
+            "what is ~1 the point|use &(@ANYMORE)",
+            "what is ~1 the point|use $",
+            "do|does|did not ~1 see ~1 point|reason|purpose ~1 @POINT_OBJ",
+            "life|living|my_life|existence|existing|everything is|feels|seems ~1 pointless|meaningless|worthless|hopeless|not_worth_it|not_worth_living|too_much_to_bear",
+            "not|no_longer worth living|being_alive|the_fight|fighting_for|saving",
+            "life|my_life|living is not|no_longer ~1 worth",
+            "nothing ~1 to live|go_on|keep_going for",
+            "nothing ~1 left to live|fight for",
+            "@TIRED ~2 of|with|from @TIRED_OBJ",
+            "hate|hating being_alive|existing|my_existence",
+            "hate|hating living &($|like_this)",
+            "life is|has_been|feels too hard|unbearable|not_worth &(@ANYMORE|$)",
+            "@WISH i do|did|will|would not|never wake up|wake !(at|early|before|so|in|with|on|until|till)",
+            "hope|hoping|wish|pray|praying not_to|to_not|i_never|to_never wake up|wake !(at|early|before|so|in|with|on|until|till)",
+            "give|giving|gave up on|on_my life|living",
+            "do|does|did not ~1 deserve to live|be_alive|be_here|exist",
+        ),
+    ),
+    Family(
+        "better-off-without-me",
+        Concern.SUICIDE,
+        (
+            "better|happier|easier off? without me|us",
+            "better|happier|easier off? if i ~2 @GONE",
+            "better|happier|easier off? with me gone|dead",
+            "everyone|everybody|world|people|family|kids|they would|will|are|is ~1 be? ~1 better|happier|easier|fine off? without me|him|her|them",
+            "better|happier|easier off? if he|she|they ~2 died|was_gone|were_gone|was_dead|were_dead|was_not_here|killed_himself|killed_herself",
+            "no one|nobody would|will ~1 miss|notice|care|mourn me",
+            "no one|nobody would|will ~1 miss|notice|care|mourn ~1 if|when i ~2 @GONE|die|died|disappeared|was_gone|left",
+            "be better|easier for everyone|everybody|them|my_family|my_kids|my_husband|my_wife|my_partner ~2 if i ~2 @GONE|disappeared|died",
+            "i am|i_feel_like|i_feel_like_i_am just? a burden ~3 better|without_me|gone|dead|die",
+        ),
+    ),
+    Family(
+        "goodbye-or-plan",
+        Concern.SUICIDE,
+        (
+            "goodbye|farewell|suicide letter|letters|note|notes !(to_my_teacher|from|for_work|to_the_landlord|to_my_old)",
+            "wrote|writing|written|write my ~1 goodbyes",
+            "this is|consider_this ~1 goodbye|my_goodbye|my_last_message|my_final_message|the_end_for_me",
+            "saying|said|say|said_my goodbye|goodbyes to|before everyone|everybody|you_all|all_of_you|the_world|this_world",
+            "giving|gave|give|given away my|all_my ~1 stuff|things|belongings|possessions",
+            "will not|am_not_going_to be here|around ~1 much_longer|for_long|for_much_longer|anymore|after_tonight|by_morning",
+            "last time you|anyone|anybody will? ~1 hear|see from? me",
+            "you will not|never hear|see from? me again",
+            "my last|final day|night on|in earth|this_earth|this_world",
+            "made up my mind &(~4+die|end|kill|gone|done|tonight)",
+            "have|got|made|wrote|written a plan ~2 to|for|how ~2 die|end|kill|overdose|odx|jump|hang",
+        ),
+    ),
+    # --- self-harm
+    Family(
+        "self-harm-cut-burn",
+        Concern.SELF_HARM,
+        (
+            "@CUT|@BURN @REFL",
+            "i|she|he|they|i_have|i_am|been|keep|kept|started|she_is|he_is|they_are|she_has|he_has ~1 @CUT|@BURN my|her|his|their ~1 @BODY",
+            "@SH_PRE ~1 @CUT|cuting @SH_END",
+            "i|i_have|i_am|i_did|just ~1 cut|cutting|burned|burning again",
+            "self harm|harming|harmed|harms|injury|injuring|injure|inflicted|mutilation|mutilate|mutilating",
+            "self_harmer|sh_urges|sh_again",
+            "relapse|relapsed|relapsing on|into|with sh|self_harm|cutting",
+            "clean|free from|of sh|self_harm|cutting",
+            "urge|urges|urging to|for sh",
+            "fresh cuts|burns",
+            "@BODY ~3 covered in|full_of cuts|burns",
+            "blade|blades ~3 @BODY|@REFL",
+            "@HURT|@CUT|pick|picking|picked ~4 until|till|til|untill i|they|it bleed|bleeds|bled|bleeding",
+            "make|made myself bleed",
+            "carve|carving|carved into my|her|his ~1 @BODY|skin",
+        ),
+        veto=ACCIDENT | EXERCISE,
+    ),
+    Family(
+        "self-harm-hurt",
+        Concern.SELF_HARM,
+        (
+            "@HURT @REFL !(@HYPERBOLE_AFTER)",
+            "@STRONG_INTENT|@THINK @HURT|@CUT|@BURN @REFL|my_body|my_arms",
+            "punish|punishing|punished @REFL",
+        ),
+        negatable=True,
+        veto=ACCIDENT | EXERCISE,
+    ),
+    Family(
+        "self-harm-on-purpose",
+        Concern.SELF_HARM,
+        (
+            "@HURT|@CUT|@BURN|hit|bang|banged|banging @REFL|my_body|my_head|my_arms|my_skin ~5 @ON_PURPOSE",
+            "@ON_PURPOSE @HURT|@CUT|@BURN ~1 @REFL",
+            "pull|pulling|pulled out my hair ~3 @ON_PURPOSE|to_feel|until",
+            "head|fist|fists into|against the? wall ~3 @ON_PURPOSE|until|til|till|to_feel",
+        ),
+    ),
+    # --- overdose (lead with the emergency number and poison control)
+    Family(
+        "overdose-took",
+        Concern.OVERDOSE,
+        (
+            "@TOOK_PAST @ALL_OF @POSS|the|those|these|that? ~2 @MEDS",
+            "@STRONG_INTENT|@THINK take|swallow|taking|swallowing @ALL_OF @POSS|the|those|these|that? ~2 @MEDS",
+            "@TOOK_PAST @TOO_MANY @POSS|the? ~2 @MEDS",
+            "@TOOK_PAST @TOO_MANY on_purpose",
+            "@TOOK_PAST ~1 @MEDS ~2 @ON_PURPOSE|at_once|all_at_once|in_one_go",
+            "@TOOK_PAST|take|swallow|drank ~1 a|an|the whole|entire? bottle|box|pack|packet|strip|container|jar|blister ~1 of ~2 @MEDS",
+            "@TOOK_PAST|swallowed the|a whole|entire bottle $",
+            "@TOOK_PAST ~1 #BIG|twenty|thirty|forty|fifty|hundred|dozen|dozens ~2 @MEDS",
+            "@TOOK|take every|each pill|pills|tablet|tablets|med|meds ~2 in|i_have|i_own|we_have|left",
+        ),
+        veto=_TOOK_ALL_VETO,
+    ),
+    Family(
+        "overdose-words",
+        Concern.OVERDOSE,
+        (
+            "saving|saving_up|saved|saved_up|stockpiling|stockpile|stockpiled|hoarding|hoard|hoarded|stashing|stashed ~1 @POSS|the|all_my|up|up_my|up_all_my ~1 @MEDS",
+            "overdose|overdosing|overdosed|overdoses|overdosis",
+            "@STRONG_INTENT|@THINK|i|just|almost|nearly|i_have odx !(daily|once|a_day|at|in|twice|with)",
+            "odx $",
+            "lethal|fatal|deadly|killing dose|doses|amount|quantity|number",
+            "how many|much ~1 @MEDS ~5 die|kill|lethal|fatal|overdose|odx|not_wake_up|never_wake_up|end_it|to_end|dead",
+        ),
+    ),
+    # --- Spanish
+    Family(
+        "es-suicidio",
+        Concern.SUICIDE,
+        (
+            "@QUIERO_ES ~1 @MORIR_ES",
+            "me quiero|queria|dan_ganas_de morir|matar|suicidar",
+            "me voy a matar|suicidar|quitar_la_vida",
+            "voy a matarme|suicidarme|quitarme_la_vida",
+            "suicidio|suicida|suicidarme|suicidar|suicidarse|suicidandome",
+            "quiero acabar|terminar con todo|mi_vida",
+            "no quiero|deseo ~1 vivir|seguir_viviendo|estar_aqui|existir|despertar|estar_viva|estar_vivo !(en|con|cerca|alli|aqui|solo|sola|lejos|asi_de)",
+            "no quiero|deseo seguir &($|asi|adelante|mas|viviendo)",
+            "ya no ~1 quiero|aguanto|soporto|puedo ~1 vivir|seguir|existir|despertar",
+            "ya no puedo|aguanto|soporto mas",
+            "no puedo|aguanto|soporto mas $",
+            "no puedo|aguanto|soporto mas con la_vida|mi_vida|esto|todo|nada|vivir",
+            "ojala me muera|muriera|me_muriera|no_despierte|no_despertar|no_despertara|estuviera_muerta|estuviera_muerto|no_existiera|no_hubiera_nacido|desapareciera",
+            "ojala ~1 no despertar|despierte|despertara|existir|existiera|hubiera_nacido",
+            "mejor muerta|muerto",
+            "estarian|estaria|seria|serian mejor sin mi",
+            "no vale|valdria la pena vivir|seguir",
+            "no le veo|encuentro ~1 sentido|razon a|para|de ~1 vivir|vida|nada|seguir",
+            "no tiene|tengo sentido|razon|razones ~2 vivir|seguir",
+            "no tengo|hay razones|razon|motivos|motivo|nada para|por vivir|seguir",
+            "cansada|cansado de vivir|la_vida|existir|estar_viva|estar_vivo !(en|con|cerca|alli|aqui|asi_de)",
+            "quitarme|quitare la vida",
+            "carta de despedida",
+        ),
+        language="es",
+        negatable=True,
+    ),
+    Family(
+        "es-otra-persona",
+        Concern.SUICIDE,
+        (
+            "quiere|queria|quiera|va_a|piensa_en|penso_en ~1 morir|morirse|matarse|suicidarse|quitarse_la_vida",
+            "se quiere|queria|va_a|piensa matar|morir|suicidar|quitar_la_vida",
+            "intento|intentado suicidarse|matarse|quitarse_la_vida",
+            "se corta|cortaba|esta_cortando|lastima|hace_dano !(el|la|los|las|un|una|con)",
+            "se tomo|trago todas|un_frasco ~2 @PILLS_ES",
+            "no quiere vivir|seguir|existir",
+        ),
+        language="es",
+        person="other",
+    ),
+    Family(
+        "es-autolesion",
+        Concern.SELF_HARM,
+        (
+            "me corto|corte|estoy_cortando|he_cortado|sigo_cortando|volvi_a_cortar|quemo|queme|he_quemado|lastimo|lastime|hago_dano|hice_dano|golpeo !(el|la|los|las|un|una|con_el|con_la|el_dedo|cocinando|sin)",
+            "me corto|corte|he_cortado|quemo|queme|lastimo|lastime ~4 a proposito|adrede|otra_vez|de_nuevo|los_brazos|las_piernas|las_munecas|la_piel",
+            "cortarme|quemarme|lastimarme|autolesionarme|golpearme !(el|la|los|las|un|una|con_el|con_la)",
+            "hacerme dano",
+            "autolesion|autolesiones|autolesionarme|autolesionando",
+            "cortandome|quemandome",
+        ),
+        language="es",
+        negatable=True,
+        veto=ACCIDENT | EXERCISE,
+    ),
+    Family(
+        "es-sobredosis",
+        Concern.OVERDOSE,
+        (
+            "sobredosis",
+            "@TOOK|tome|trague|tomar|tragar|tomarme|tragarme|me_tome|me_trague ~2 todas|todos ~2 @PILLS_ES",
+            "@TOOK|tome|trague|me_tome|me_trague ~1 un|una frasco|caja|bote|blister entero|entera? de ~1 @PILLS_ES",
+            "guardando|juntando|acumulando ~1 @PILLS_ES",
+            "cuantas @PILLS_ES ~4 morir|matar|muerte|no_despertar",
+        ),
+        language="es",
+    ),
+)
+
+# Hurt during exercise: the It-hurts help, not the crisis card.
+EXERCISE_HURT_WORDS = INJURY

@@ -1,0 +1,104 @@
+"""A small language for phrase patterns over the canonical token stream, compiled to regexes.
+
+A pattern is elements separated by spaces; each element matches whole tokens:
+
+``word``            that word (written normally: squeezed like the text when compiled)
+``a|b|c_d``         one of several; ``_`` joins the words of a multi-word choice
+``@CLASS``          any entry of a word class (entries are patterns themselves); ``@A|@B|word`` mixes
+``#BIG``            a number of 20 or more
+``x?``              suffix ``?``: the element is optional (``@ADV?``, ``really|just?``)
+``~N``              up to N arbitrary words, never across the end of a sentence
+``$``               the end of the sentence or of the text
+``^``               the start of the sentence or of the text
+``!(p+q)``          not followed by the pattern ``p q`` (``+`` separates its elements)
+``&(p+q)``          followed by the pattern ``p q``
+
+The text is matched as ``" tok tok tok "``: every element consumes its words and the
+space after them, so elements join without separators.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+
+from bot.crisis.normalize import squeeze
+
+Classes = Mapping[str, Sequence[str]]
+
+_WORD = re.compile(r"[a-z0-9]+|[A-Z0-9]+")
+
+
+class PatternError(ValueError):
+    """A pattern or word class is malformed (a programming error, caught by the tests)."""
+
+
+def _literal(word: str) -> str:
+    if not _WORD.fullmatch(word):
+        raise PatternError(f"not a word: {word!r}")
+    return re.escape(word if word.isupper() or word.isdigit() else squeeze(word))
+
+
+class Compiler:
+    """Compiles patterns against one set of word classes (each class compiled once)."""
+
+    def __init__(self, classes: Classes) -> None:
+        self._classes = classes
+        self._compiled: dict[str, str] = {}
+        self._active: set[str] = set()
+        self.compile_class = lru_cache(maxsize=None)(self._compile_class)
+
+    def _compile_class(self, name: str) -> str:
+        if name not in self._classes:
+            raise PatternError(f"unknown word class @{name}")
+        if name in self._active:
+            raise PatternError(f"word class @{name} refers to itself")
+        self._active.add(name)
+        try:
+            entries = sorted({self.sequence(entry) for entry in self._classes[name]}, key=len, reverse=True)
+        finally:
+            self._active.discard(name)
+        return "(?:" + "|".join(entries) + ")"
+
+    def element(self, element: str) -> str:
+        if element.startswith("~"):
+            return "(?:[^ .]+ ){0,%d}" % int(element[1:])
+        if element == "$":
+            return r"(?=\. |$)"
+        if element == "^":
+            return r"(?:(?<=^ )|(?<=\. ))"
+        if element[:2] in ("!(", "&(") and element.endswith(")"):
+            inner = self.sequence(element[2:-1].replace("+", " "))
+            return ("(?!" if element[0] == "!" else "(?=") + inner + ")"
+        optional = element.endswith("?") and len(element) > 1
+        if optional:
+            element = element[:-1]
+        choices = sorted((self._choice(c) for c in element.split("|")), key=len, reverse=True)
+        body = "(?:" + "|".join(choices) + ")"
+        return f"(?:{body})?" if optional else body
+
+    def _choice(self, choice: str) -> str:
+        if choice == "#BIG":
+            return "(?:[2-9][0-9]|[1-9][0-9]{2,}) "  # a number of 20 or more
+        if choice == "$":
+            return r"(?=\. |$)"
+        if choice.startswith("@"):
+            return self.compile_class(choice[1:])
+        return " ".join(_literal(w) for w in choice.split("_")) + " "
+
+    def sequence(self, pattern: str) -> str:
+        parts = pattern.split()
+        if not parts:
+            raise PatternError("empty pattern")
+        return "".join(self.element(p) for p in parts)
+
+    def compile(self, patterns: Sequence[str]) -> re.Pattern[str]:
+        """One regex matching any of ``patterns``, each starting at a word."""
+        compiled: list[str] = []
+        for pattern in patterns:
+            try:
+                compiled.append(f"(?:{self.sequence(pattern)})")
+            except PatternError as exc:
+                raise PatternError(f"{exc} in pattern {pattern!r}") from None
+        return re.compile("(?<= )(?:" + "|".join(compiled) + ")")
