@@ -54,7 +54,8 @@ CLASSES: dict[str, tuple[str, ...]] = {
     "HYPERBOLE_AFTER": (
         "trying", "working", "laughing", "at work", "at the gym", "over", "in the foot", "in work", "in the gym", "at the office",
         "to get", "to make", "to keep", "to finish", "to meet", "to please", "for this", "for work",
-        "for nothing", "with work", "cleaning", "doing", "in coffee",
+        "for nothing", "with work", "cleaning", "doing", "in coffee", "tripping", "falling", "slipping",
+        "on the", "running", "getting", "carrying", "lifting",
     ),
     "INTENT": (
         "want to", "wanted to", "wants to", "wanting to", "wish to", "would like to", "would love to",
@@ -64,13 +65,17 @@ CLASSES: dict[str, tuple[str, ...]] = {
     ),
     "STRONG_INTENT": (
         "@INTENT", "going to", "gonna", "about to", "will", "have to", "trying to", "tried to", "try to",
-        "try and", "decided to", "choose to", "attempt to", "attempted to",
+        "try and", "decided to", "choose to", "attempt to", "attempted to", "might", "may", "could",
+        "might just", "i will", "i would", "am going to", "threatening to", "threatened to", "threatens to",
+        "time to", "it is time to", "maybe i should", "should i",
     ),
     "THINK": (
         "thinking about", "thinking of", "think about", "thought about", "thought of", "thoughts of",
         "thoughts about", "considering", "contemplating", "fantasizing about", "fantasising about",
         "dreaming about", "dreaming of", "dream about", "obsessed with", "planning on", "ideation",
-        "googling", "looking up", "researching",
+        "googling", "looking up", "researching", "talking about", "talks about", "talked about",
+        "keeps talking about", "keep talking about", "joking about", "jokes about", "posting about",
+        "can not stop thinking about", "keep thinking about", "fixated on",
     ),
     "HAIR": (
         "hair", "roots", "beard", "brows", "eyebrows", "eyebrow", "lashes", "clothes", "shirt", "jeans",
@@ -107,9 +112,9 @@ CLASSES: dict[str, tuple[str, ...]] = {
         "cease to exist",
         "disappear !(to|for|on|into|under|in|from_work|off|with|at|until|till|a_bit|a_while|somewhere)",
         "vanish !(to|for|on|into|under|in)",
-        "fall asleep and never|not wake up?",
-        "go to sleep and never|not wake up?",
-        "sleep and never|not wake up?",
+        "fall asleep and ~2 never|not wake up?",
+        "go to sleep and ~2 never|not wake up?",
+        "sleep and ~2 never|not wake up?",
         "never wake up",
         "not wake up !(early|at|before|for|so|in|on|tomorrow_at)",
         "stop living",
@@ -134,6 +139,10 @@ CLASSES: dict[str, tuple[str, ...]] = {
         "hanging myself",
         "my funeral",
         "ways to die",
+    ),
+    "DYING_ACT": (
+        "dying", "ending it all?", "ending things", "ending everything", "ending my life", "not existing",
+        "disappearing forever", "killing myself", "unaliving myself?", "giving up on life",
     ),
     "WISH": ("wish", "wishing", "hope", "hoping", "pray", "praying"),
     "GONE": (
@@ -228,7 +237,7 @@ CLASSES: dict[str, tuple[str, ...]] = {
         "living !(off|on|in|at|out|paycheck|with_my|with_him|with_her|with_them|with_roommates|with_parents|with_people|here|there|alone|like_a|near)",
         "life", "being alive", "existing", "existence", "being here", "breathing", "this life",
         "my life", "waking up &($|@ANYMORE)", "surviving", "fighting &(@ANYMORE|$|for_my_life|to_stay_alive|to_live)",
-        "trying to stay alive", "being me", "being in this world", "being on this earth", "staying alive",
+        "trying to stay alive", "being me", "fighting &(i|and|so|but)", "everything &($|@ANYMORE|i)", "being in this world", "being on this earth", "staying alive",
         "pretending i am ok|okay",
     ),
     "TIRED": ("tired", "sick", "done", "exhausted", "fed up", "weary", "so over", "sick and tired", "worn out"),
@@ -312,7 +321,7 @@ ACCIDENT = words(
     "vegetables veggies bread paper papercut can lid tin glass accident accidentally accidently oops "
     "gardening garden roses rose thorns opening box package fall falling fallen slipped slip tripped trip "
     "stove oven pan kettle iron curling straightener tea coffee soup sun sunburn baking tray stairs bus car "
-    "door mandoline grater playing dog cat work job itch itchy itching rash hives eczema "
+    "door edge counter corner table drawer cupboard shelf mandoline grater playing dog cat work job itch itchy itching rash hives eczema "
     "sleep asleep mosquito bites bite nails cuticle finger thumb hand toe pelo cabello unas "
     "cocinando cuchillo afeitando depilando papel horno sarten plancha cafe sin querer dedo mano flequillo "
     "hair bangs nail"
@@ -358,7 +367,7 @@ ENGLISH_HINTS = words("the and i to is my it you of in that this have am not wit
 
 _TOOK_ALL_VETO = words(
     "morning evening breakfast lunch dinner food schedule daily routine yay finally remembered time today "
-    "vitamins supplements organizer pillbox forgot forget remind reminder sure did prescribed doctor gave "
+    "vitamins supplements organizer pillbox forgot forget remember remind reminder sure did prescribed doctor gave "
     "pharmacy pharmacist refill refills fridge cheaper cost costs insurance coupon tried nothing helped"
 )
 
@@ -411,9 +420,25 @@ FAMILIES: tuple[Family, ...] = (
             "@INTENT ~1 @DIE",
             "@STRONG_INTENT ~1 @END_IT",
             "@THINK @DYING",
+            "feel|felt|feeling like @DYING_ACT",
             "^ die|dying|dead $",
+            "^ i give up $",
+            "giving|give|gave up on everything|life|living|myself $",
+            "want|need out $",
+            "just want|wish it to be over $",
+            "^ end|kill me $",
+            "just|please|someone|somebody|pls|plz end me",
+            "done with everything|everyone|it_all &($|@ANYMORE|i)",
+            "@STRONG_INTENT jump $",
+            "drive|driving|drove|crash|crashing off|into ~1 bridge|cliff|wall|river|lake|oncoming|traffic|tree",
+            "plan|planning|planned|thinking|thought|figuring|figured|figure|decide|decided|deciding|know|knowing how|when|where i ~1 would|will|could|should|can|am_going_to|might ~1 @END_IT|die|do_it",
             "@WISH i was|were|am|could_be|would_be|could_just_be dead|gone|not_alive|not_here|never_born|not_born|not_around",
-            "@WISH i would|could|will|just|can|might|did ~1 die|disappear|vanish|not_wake_up|never_wake_up|stop_existing|not_exist|drop_dead",
+            "@WISH i would|could|will|just|can|might|did ~1 @DIE",
+            "@WISH i would|could|will|just|can|might|did ~1 drop_dead",
+            "what i might|could|will|would|am_going_to do to myself",
+            "@STRONG_INTENT|@THINK|scared_i_will|afraid_i_will do something ~1 to myself",
+            "want|need|wish it|everything to end $",
+            "goodbye|farewell text|texts|post|video|voicemail|email",
             "@WISH i had|would_have never|not been_born|existed|died",
             "@WISH i never existed|was_born",
             "@WISH i did_not|do_not|never|will_not|would_not|would_never ~1 exist|live|survive",
@@ -443,7 +468,17 @@ FAMILIES: tuple[Family, ...] = (
             "no longer want|wish to @LIVE_OBJ",
             "never want to @LIVE_OBJ",
             "not want|wanting to @LIVE_OBJ",
-            "can not|could_not|will_not ~1 @CANNOT_OBJ",
+            "can_not|could_not|will_not ~1 @CANNOT_OBJ",
+            "can_not|could_not ~1 @ANYMORE $",
+            "do|does|did not think|know|feel i|she|he can|could ~1 @CANNOT_OBJ",
+            "do|does|did not think|know|feel i|she|he can|could ~1 keep doing|going_on|living|surviving|hold_on &(@ANYMORE|$|like)",
+            "no_way|only_way|other_way|see_a_way|see_any_way out ~3 dying|death|die|suicide|end_it|to_end|kill",
+            "see_no|see_no_other|no|no_other|only way out $",
+            "can_not see|find a|any way out",
+            "the only way out",
+            "why ~1 bother|even_bother|keep|should_i_keep ~2 living|waking_up|going_on|staying_alive|being_alive|getting_up_anymore",
+            "why should|do|would i ~1 keep|bother|even_bother living|going|going_on|trying|waking_up|staying_alive|being_alive",
+            "nothing matters @ANYMORE|$",
             "will not be able to @CANNOT_OBJ",
             "unable to @CANNOT_OBJ",
             "no|not_any|not_much|without point|reason|purpose|meaning|use ~1 @POINT_OBJ",
@@ -476,10 +511,11 @@ FAMILIES: tuple[Family, ...] = (
             "better|happier|easier off? with me gone|dead",
             "everyone|everybody|world|people|family|kids|they would|will|are|is ~1 be? ~1 better|happier|easier|fine off? without me|him|her|them",
             "better|happier|easier off? if he|she|they ~2 died|was_gone|were_gone|was_dead|were_dead|was_not_here|killed_himself|killed_herself",
-            "no one|nobody would|will ~1 miss|notice|care|mourn me",
-            "no one|nobody would|will ~1 miss|notice|care|mourn ~1 if|when i ~2 @GONE|die|died|disappeared|was_gone|left",
+            "no_one|nobody would|will ~1 miss|notice|care|mourn me",
+            "no_one|nobody would|will ~1 miss|notice|care|mourn ~1 if|when i ~2 @GONE|die|died|disappeared|was_gone|left",
+            "better off gone",
             "be better|easier for everyone|everybody|them|my_family|my_kids|my_husband|my_wife|my_partner ~2 if i ~2 @GONE|disappeared|died",
-            "i am|i_feel_like|i_feel_like_i_am just? a burden ~3 better|without_me|gone|dead|die",
+            "i_am|i_feel_like|i_feel_like_i_am just? a burden ~3 better|without_me|gone|dead|die",
         ),
     ),
     Family(
@@ -488,15 +524,26 @@ FAMILIES: tuple[Family, ...] = (
         (
             "goodbye|farewell|suicide letter|letters|note|notes !(to_my_teacher|from|for_work|to_the_landlord|to_my_old)",
             "wrote|writing|written|write my ~1 goodbyes",
-            "this is|consider_this ~1 goodbye|my_goodbye|my_last_message|my_final_message|the_end_for_me",
+            "this_is|consider_this ~1 goodbye|my_goodbye|my_last_message|my_final_message|the_end_for_me",
             "saying|said|say|said_my goodbye|goodbyes to|before everyone|everybody|you_all|all_of_you|the_world|this_world",
             "giving|gave|give|given away my|all_my ~1 stuff|things|belongings|possessions",
-            "will not|am_not_going_to be here|around ~1 much_longer|for_long|for_much_longer|anymore|after_tonight|by_morning",
+            "will_not|am_not_going_to be here|around ~1 much_longer|for_long|for_much_longer|anymore|after_tonight|by_morning",
             "last time you|anyone|anybody will? ~1 hear|see from? me",
             "you will not|never hear|see from? me again",
             "my last|final day|night on|in earth|this_earth|this_world",
             "made up my mind &(~4+die|end|kill|gone|done|tonight)",
             "have|got|made|wrote|written a plan ~2 to|for|how ~2 die|end|kill|overdose|odx|jump|hang",
+            "wrote|written|left|leaving|writing a note|letter for|to ~1 family|kids|husband|wife|partner|mom|mum|parents|everyone|children|daughter|son $",
+            "what if i ~2 did_not_wake_up|never_woke_up|died|was_gone|were_gone|disappeared|was_not_here|killed_myself|just_ended_it|ended_it|did_not_exist",
+            "dark|suicidal|bad|scary thoughts &(again|$|lately|are_back|are_getting|won_not|about_dying|about_death|about_ending)",
+            "dark place",
+            "passive|active si|ideation",
+            "si thoughts|urges|again|is_bad|is_back|is_getting",
+            "@STRONG_INTENT|might|may|afraid_i|scared_i|worried_i|afraid_i_will|scared_i_will|worried_i_will|afraid_i_might|scared_i_might ~1 do something stupid|drastic|dumb|i_will_regret",
+            "do not|can_not trust myself ~2 $|tonight|right_now|alone|around|with|anymore",
+            "do not feel safe with|around myself",
+            "not safe with|around|from myself",
+            "i_am not safe $",
         ),
     ),
     # --- self-harm
@@ -504,7 +551,7 @@ FAMILIES: tuple[Family, ...] = (
         "self-harm-cut-burn",
         Concern.SELF_HARM,
         (
-            "@CUT|@BURN @REFL",
+            "@CUT|@BURN @REFL !(a|an|some|on_the|on_a|on_an|on_some|on_this|on_that|on_my_way|while|by_accident|loose|off|free|out|short)",
             "i|she|he|they|i_have|i_am|been|keep|kept|started|she_is|he_is|they_are|she_has|he_has ~1 @CUT|@BURN my|her|his|their ~1 @BODY",
             "@SH_PRE ~1 @CUT|cuting @SH_END",
             "i|i_have|i_am|i_did|just ~1 cut|cutting|burned|burning again",
@@ -549,13 +596,13 @@ FAMILIES: tuple[Family, ...] = (
         Concern.OVERDOSE,
         (
             "@TOOK_PAST @ALL_OF @POSS|the|those|these|that? ~2 @MEDS",
-            "@STRONG_INTENT|@THINK take|swallow|taking|swallowing @ALL_OF @POSS|the|those|these|that? ~2 @MEDS",
+            "@STRONG_INTENT|@THINK|would_be ~3 take|swallow|taking|swallowing @ALL_OF @POSS|the|those|these|that? ~2 @MEDS",
             "@TOOK_PAST @TOO_MANY @POSS|the? ~2 @MEDS",
             "@TOOK_PAST @TOO_MANY on_purpose",
             "@TOOK_PAST ~1 @MEDS ~2 @ON_PURPOSE|at_once|all_at_once|in_one_go",
             "@TOOK_PAST|take|swallow|drank ~1 a|an|the whole|entire? bottle|box|pack|packet|strip|container|jar|blister ~1 of ~2 @MEDS",
             "@TOOK_PAST|swallowed the|a whole|entire bottle $",
-            "@TOOK_PAST ~1 #BIG|twenty|thirty|forty|fifty|hundred|dozen|dozens ~2 @MEDS",
+            "@TOOK_PAST ~1 #MANY|ten|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozen|dozens ~2 @MEDS",
             "@TOOK|take every|each pill|pills|tablet|tablets|med|meds ~2 in|i_have|i_own|we_have|left",
         ),
         veto=_TOOK_ALL_VETO,
@@ -564,12 +611,26 @@ FAMILIES: tuple[Family, ...] = (
         "overdose-words",
         Concern.OVERDOSE,
         (
-            "saving|saving_up|saved|saved_up|stockpiling|stockpile|stockpiled|hoarding|hoard|hoarded|stashing|stashed ~1 @POSS|the|all_my|up|up_my|up_all_my ~1 @MEDS",
             "overdose|overdosing|overdosed|overdoses|overdosis",
             "@STRONG_INTENT|@THINK|i|just|almost|nearly|i_have odx !(daily|once|a_day|at|in|twice|with)",
             "odx $",
             "lethal|fatal|deadly|killing dose|doses|amount|quantity|number",
+            "@MEDS ready|lined_up|counted_out|laid_out|in_front_of_me",
+            "enough ~1 @MEDS ~3 to_die|to_do_it|to_end|to_kill|to_never|to_not_wake|saved|stashed|hidden|hoarded|stockpiled|for_when",
+            "@MEDS saved|stashed|hidden|hoarded|stockpiled|set_aside|put_aside ~2 for_when|in_case|just_in_case|to_do_it|to_end|to_die|until_i_am_ready|for_the_day_i|for_the_end|for_later",
             "how many|much ~1 @MEDS ~5 die|kill|lethal|fatal|overdose|odx|not_wake_up|never_wake_up|end_it|to_end|dead",
+        ),
+    ),
+    Family(
+        "overdose-saving",
+        Concern.OVERDOSE,
+        (
+            "saving|saving_up|saved|saved_up|stockpiling|stockpile|stockpiled|hoarding|hoard|hoarded|stashing|stashed ~1 @POSS|the|all_my|up|up_my|up_all_my ~1 @MEDS",
+        ),
+        veto=words(
+            "organizer organiser weekly pillbox box trip travel travelling traveling vacation holiday refill "
+            "pharmacy insurance money cost costs cheaper expire expired expiry fridge shortage shortages "
+            "sunday week month"
         ),
     ),
     # --- Spanish
@@ -596,6 +657,7 @@ FAMILIES: tuple[Family, ...] = (
             "no vale|valdria la pena vivir|seguir",
             "no le veo|encuentro ~1 sentido|razon a|para|de ~1 vivir|vida|nada|seguir",
             "no tiene|tengo sentido|razon|razones ~2 vivir|seguir",
+            "vida no tiene|tiene_ningun sentido",
             "no tengo|hay razones|razon|motivos|motivo|nada para|por vivir|seguir",
             "cansada|cansado de vivir|la_vida|existir|estar_viva|estar_vivo !(en|con|cerca|alli|aqui|asi_de)",
             "quitarme|quitare la vida",
@@ -625,7 +687,8 @@ FAMILIES: tuple[Family, ...] = (
             "me corto|corte|estoy_cortando|he_cortado|sigo_cortando|volvi_a_cortar|quemo|queme|he_quemado|lastimo|lastime|hago_dano|hice_dano|golpeo !(el|la|los|las|un|una|con_el|con_la|el_dedo|cocinando|sin)",
             "me corto|corte|he_cortado|quemo|queme|lastimo|lastime ~4 a proposito|adrede|otra_vez|de_nuevo|los_brazos|las_piernas|las_munecas|la_piel",
             "cortarme|quemarme|lastimarme|autolesionarme|golpearme !(el|la|los|las|un|una|con_el|con_la)",
-            "hacerme dano",
+            "hacerme|haciendome|haciendo_me dano",
+            "me estoy|sigo|vuelvo_a haciendo|hacer dano",
             "autolesion|autolesiones|autolesionarme|autolesionando",
             "cortandome|quemandome",
         ),

@@ -77,7 +77,7 @@ _NUMBER_WITH_UNIT = re.compile(r"\d+(?:[.,]\d+)*(?:[a-z]{1,3})?")
 _SENTENCE_END = re.compile(r"[.?!;:]+(?=\s|$)|\n+")
 # A "word" for leet purposes: letters, digits and the symbols that stand for letters.
 _RAW_WORD = re.compile(r"[a-z0-9@$!]+")
-_TOKEN = re.compile(r"[a-z0-9]+|\.")
+_TOKEN = re.compile("[a-z0-9]+|\x00")  # NUL marks the end of a sentence while splitting
 _SQUEEZE = re.compile(r"([a-z])\1+")
 
 BOUNDARY = "."
@@ -116,7 +116,7 @@ TEXT_SPEAK: dict[str, tuple[str, ...]] = _canonical(
         "wanna": "want to", "wana": "want to", "wnna": "want to", "wan": "want", "wnt": "want",
         "wannt": "want", "whant": "want", "gonna": "going to", "gona": "going to", "gunna": "going to",
         "finna": "going to", "tryna": "trying to", "gotta": "got to", "hafta": "have to",
-        "u": "you", "ur": "your", "yall": "you all", "r": "are", "ppl": "people",
+        "u": "you", "ur": "your", "l": "i", "yall": "you all", "r": "are", "ppl": "people",
         "every1": "everyone", "some1": "someone", "no1": "no one", "any1": "anyone",
         "bc": "because", "cuz": "because", "coz": "because", "cos": "because", "becuz": "because",
         "rn": "right now", "tmrw": "tomorrow", "tmr": "tomorrow", "tmrow": "tomorrow",
@@ -175,6 +175,12 @@ _COMPOUND_RE = re.compile(
     "|".join(sorted((re.escape(k) for k in _COMPOUNDS if len(k) >= 7), key=len, reverse=True))
 )
 
+# Key words people break in two to slip past filters ("sui cide"), joined back.
+_SPLIT_WORDS = {
+    squeeze(w): squeeze(w)
+    for w in "suicide suicidal suicidally overdose overdosed overdosing unalive unaliving myself".split()
+}
+
 # "2" reads as "to" next to these (squeezed): "want 2 die", "going 2 end it".
 _TO_BEFORE = frozenset(
     squeeze(w)
@@ -193,9 +199,15 @@ _QUANTITY = frozenset(
 )
 
 
+# A capital I inside a lower-case word is an l in disguise ("kiII", "suicidaI").
+_CAPITAL_I_FOR_L = re.compile(r"(?<=[a-z])I+")
+
+
 def fold(text: str) -> str:
     """Steps 1 and 2: the text in plain lower-case Latin letters, invisible characters gone."""
-    text = text[:MAX_CHARS]
+    text = text[:MAX_CHARS].replace("\x00", "")
+    if "I" in text:
+        text = _CAPITAL_I_FOR_L.sub(lambda m: "l" * len(m[0]), text)
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
         text = unicodedata.normalize("NFD", text)
@@ -218,9 +230,9 @@ def _split_words(text: str) -> list[str]:
     text = _CONTRACTIONS.sub(lambda m: f"{m[1]} {_CONTRACTION_WORDS[m[2]]}", text)
     text = _OD.sub(" odx ", text)  # a marker no one types
     text = text.replace("'", "")
-    text = _SENTENCE_END.sub(" . ", text)
+    text = _SENTENCE_END.sub(" \x00 ", text)
     text = _RAW_WORD.sub(lambda m: _deleet(m[0]), text)
-    return _TOKEN.findall(text)
+    return [BOUNDARY if w == "\x00" else w for w in _TOKEN.findall(text)]
 
 
 def _join_spelled_out(words: list[str]) -> list[str]:
@@ -268,6 +280,10 @@ def tokens(text: str) -> list[str]:
                 out.append("to")
                 i += 1
                 continue
+        if i + 1 < n and (joined := _SPLIT_WORDS.get(word + squeeze(words[i + 1]))):
+            out.append(joined)  # "sui cide", "over dose"
+            i += 2
+            continue
         if word == "kms" and out and (out[-1].isdigit() or out[-1] in _QUANTITY):
             word = "km"  # "walked 3 kms", "a few kms": kilometres
         mapped = TEXT_SPEAK.get(word)

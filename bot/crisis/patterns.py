@@ -5,7 +5,7 @@ A pattern is elements separated by spaces; each element matches whole tokens:
 ``word``            that word (written normally: squeezed like the text when compiled)
 ``a|b|c_d``         one of several; ``_`` joins the words of a multi-word choice
 ``@CLASS``          any entry of a word class (entries are patterns themselves); ``@A|@B|word`` mixes
-``#BIG``            a number of 20 or more
+``#MANY``           a number of 10 or more
 ``x?``              suffix ``?``: the element is optional (``@ADV?``, ``really|just?``)
 ``~N``              up to N arbitrary words, never across the end of a sentence
 ``$``               the end of the sentence or of the text
@@ -79,8 +79,8 @@ class Compiler:
         return f"(?:{body})?" if optional else body
 
     def _choice(self, choice: str) -> str:
-        if choice == "#BIG":
-            return "(?:[2-9][0-9]|[1-9][0-9]{2,}) "  # a number of 20 or more
+        if choice == "#MANY":
+            return "(?:[1-9][0-9]+) "  # a number of 10 or more
         if choice == "$":
             return r"(?=\. |$)"
         if choice.startswith("@"):
