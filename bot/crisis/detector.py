@@ -122,7 +122,7 @@ def _person(text: _Text, start: int, end: int, family: Family) -> Person:
     i = start - 1
     while i >= 0 and start - i <= LOOKBACK and text.words[i] != BOUNDARY:
         word = text.words[i]
-        if word in FIRST_PERSON:
+        if word in FIRST_PERSON and word != "me":  # "my friend sent me a goodbye text"
             return "self"
         if word in OTHER_PEOPLE:
             return "other"

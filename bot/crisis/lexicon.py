@@ -99,7 +99,7 @@ CLASSES: dict[str, tuple[str, ...]] = {
     ),
     "DIE": (
         "@END_IT",
-        "die !(@DET?+~1+@HAIR)",
+        "die !(@DET?+~1+@HAIR) !(when|of|from_embarrassment|laughing|from_laughing)",
         "dye !(@DYE_OBJECT)",
         "be dead",
         "be gone &(@ANYMORE|forever|for_good|$)",
@@ -143,6 +143,17 @@ CLASSES: dict[str, tuple[str, ...]] = {
     "DYING_ACT": (
         "dying", "ending it all?", "ending things", "ending everything", "ending my life", "not existing",
         "disappearing forever", "killing myself", "unaliving myself?", "giving up on life",
+    ),
+    # states of being dead or gone that are almost never everyday talk
+    "DEATH_STATE": (
+        "not be here !(for|at|when|on|in|today|tonight|tomorrow|without|by|until|till|while|this_week|next)",
+        "not exist", "not existing", "stop existing", "stop being alive", "be dead", "being dead",
+        "not be alive", "not being alive", "never wake up", "never waking up",
+        "not wake up !(early|at|before|for|so|in|on|with|until|till|tomorrow_at|when)",
+        "not waking up !(early|at|before|for|so|in|on|with|until|till|when)",
+        "be gone forever", "disappear forever", "cease to exist", "not be around &(@ANYMORE|$|anyone)",
+        "fade away $", "just fade away", "be six feet under", "be in the ground",
+        "not be living", "not have to wake up", "not to have been born", "never have been born",
     ),
     "WISH": ("wish", "wishing", "hope", "hoping", "pray", "praying"),
     "GONE": (
@@ -237,7 +248,7 @@ CLASSES: dict[str, tuple[str, ...]] = {
         "living !(off|on|in|at|out|paycheck|with_my|with_him|with_her|with_them|with_roommates|with_parents|with_people|here|there|alone|like_a|near)",
         "life", "being alive", "existing", "existence", "being here", "breathing", "this life",
         "my life", "waking up &($|@ANYMORE)", "surviving", "fighting &(@ANYMORE|$|for_my_life|to_stay_alive|to_live)",
-        "trying to stay alive", "being me", "fighting &(i|and|so|but)", "everything &($|@ANYMORE|i)", "being in this world", "being on this earth", "staying alive",
+        "trying to stay alive", "being me", "trying &($|@ANYMORE)", "fighting &(i|and|so|but)", "everything &($|@ANYMORE|i)", "being in this world", "being on this earth", "staying alive",
         "pretending i am ok|okay",
     ),
     "TIRED": ("tired", "sick", "done", "exhausted", "fed up", "weary", "so over", "sick and tired", "worn out"),
@@ -354,7 +365,7 @@ OTHER_PEOPLE = words(
     "colleague classmate member members neighbor neighbour student ex person guy girl woman man lady "
     "amiga amigo hermana hermano hijo hija madre padre esposo esposa novio novia pareja prima primo ella"
 )
-OTHER_INSIDE = words("her his their herself himself themselves yourself yourselves him them")
+OTHER_INSIDE = words("her his their herself himself themselves yourself yourselves him")  # not "them": pills
 
 SPANISH_HINTS = words(
     "que de la el los las y en mi me no por con para una esta estoy muy pero es ya mas quiero puedo todo "
@@ -420,7 +431,22 @@ FAMILIES: tuple[Family, ...] = (
             "@INTENT ~1 @DIE",
             "@STRONG_INTENT ~1 @END_IT",
             "@THINK @DYING",
+            "to|of|about|off|if_i_could|i_could|i_would|rather|just ~1 @DEATH_STATE",
+            "easier|better|best|simpler|nicer|kinder|happier off? to|if ~2 @DEATH_STATE|die|died|disappear|disappeared|was_gone|were_gone|was_dead",
             "feel|felt|feeling like @DYING_ACT",
+            "at|reached the end of my rope|tether $",
+            "how_much_longer|how_long ~4 hold_on|keep_going|go_on|do_this|take_this|last|survive|keep_living|stay_alive|keep_fighting",
+            "end|ending @POSS? pain|suffering|misery for_good|forever|permanently|once_and_for_all",
+            "end|ending my suffering|misery",
+            "put myself out of my misery",
+            "might_not|may_not|not|probably_not be here|around ~1 much_longer|for_long|for_much_longer",
+            "saying|said|say|wrote|writing|write my? goodbye|goodbyes $",
+            "do_not|can_not see ~1 future for_me|for_myself|$",
+            "no future for me",
+            "why am|do i ~1 alive|still_alive|still_here|exist|even_exist|keep_living|bother_living|bother_waking_up",
+            "ready to let go $",
+            "my|last|previous|first|second|recent suicide? attempt|attempts !(at|to)",
+            "deserve to hurt|suffer|be_hurt|be_punished|feel_pain|pain|die",
             "^ die|dying|dead $",
             "^ i give up $",
             "giving|give|gave up on everything|life|living|myself $",
@@ -452,7 +478,7 @@ FAMILIES: tuple[Family, ...] = (
             "rather die|be_dead than ~3 live|living|keep|continue|go_through|another|spend|suffer|feel|face|deal|be_like|be_sick|be_in_pain|live_like|do_this|wake|endure|have|be_a_burden|this|be_alive|exist|be_here",
             "rather die|be_dead !(than)",
             "better off dead",
-            "want|wish|need|would_like it_all|everything|this_all|all_of_this|all_this to end|stop|be_over",
+            "want|wish|need|would_like it_all|everything|this_all|all_of_this|all_this|this_life|my_life|life to end|stop|be_over",
             "want|wish|need it|this|the_pain|everything|life to end|stop|be_over forever|for_good|permanently|once_and_for_all",
             "i am going to die tonight|today",
             "make it all stop",
@@ -470,6 +496,7 @@ FAMILIES: tuple[Family, ...] = (
             "not want|wanting to @LIVE_OBJ",
             "can_not|could_not|will_not ~1 @CANNOT_OBJ",
             "can_not|could_not ~1 @ANYMORE $",
+            "can_not|could_not hold on|on_much_longer &(@ANYMORE|$|much|any)",
             "do|does|did not think|know|feel i|she|he can|could ~1 @CANNOT_OBJ",
             "do|does|did not think|know|feel i|she|he can|could ~1 keep doing|going_on|living|surviving|hold_on &(@ANYMORE|$|like)",
             "no_way|only_way|other_way|see_a_way|see_any_way out ~3 dying|death|die|suicide|end_it|to_end|kill",
@@ -512,6 +539,7 @@ FAMILIES: tuple[Family, ...] = (
             "everyone|everybody|world|people|family|kids|they would|will|are|is ~1 be? ~1 better|happier|easier|fine off? without me|him|her|them",
             "better|happier|easier off? if he|she|they ~2 died|was_gone|were_gone|was_dead|were_dead|was_not_here|killed_himself|killed_herself",
             "no_one|nobody would|will ~1 miss|notice|care|mourn me",
+            "no_one|nobody would|will ~1 miss|notice|care $",
             "no_one|nobody would|will ~1 miss|notice|care|mourn ~1 if|when i ~2 @GONE|die|died|disappeared|was_gone|left",
             "better off gone",
             "be better|easier for everyone|everybody|them|my_family|my_kids|my_husband|my_wife|my_partner ~2 if i ~2 @GONE|disappeared|died",
@@ -561,6 +589,7 @@ FAMILIES: tuple[Family, ...] = (
             "clean|free from|of sh|self_harm|cutting",
             "urge|urges|urging to|for sh",
             "fresh cuts|burns",
+            "cuts|burns|scratches on|all_over @POSS|the ~1 @BODY",
             "@BODY ~3 covered in|full_of cuts|burns",
             "blade|blades ~3 @BODY|@REFL",
             "@HURT|@CUT|pick|picking|picked ~4 until|till|til|untill i|they|it bleed|bleeds|bled|bleeding",
@@ -598,8 +627,11 @@ FAMILIES: tuple[Family, ...] = (
             "@TOOK_PAST @ALL_OF @POSS|the|those|these|that? ~2 @MEDS",
             "@STRONG_INTENT|@THINK|would_be ~3 take|swallow|taking|swallowing @ALL_OF @POSS|the|those|these|that? ~2 @MEDS",
             "@TOOK_PAST @TOO_MANY @POSS|the? ~2 @MEDS",
+            "@MEDS ~6 take|taking|swallow|swallowing|took|swallowed them|those|these|it all|at_once|in_one_go",
+            "take|taking|swallow|swallowing|took|swallowed all|every_one of them|those|these|it",
+            "@MEDS ~3 next_to|in_front_of|beside me",
             "@TOOK_PAST @TOO_MANY on_purpose",
-            "@TOOK_PAST ~1 @MEDS ~2 @ON_PURPOSE|at_once|all_at_once|in_one_go",
+            "@TOOK_PAST ~3 @MEDS ~3 @ON_PURPOSE|at_once|all_at_once|in_one_go",
             "@TOOK_PAST|take|swallow|drank ~1 a|an|the whole|entire? bottle|box|pack|packet|strip|container|jar|blister ~1 of ~2 @MEDS",
             "@TOOK_PAST|swallowed the|a whole|entire bottle $",
             "@TOOK_PAST ~1 #MANY|ten|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozen|dozens ~2 @MEDS",
@@ -650,6 +682,7 @@ FAMILIES: tuple[Family, ...] = (
             "ya no puedo|aguanto|soporto mas",
             "no puedo|aguanto|soporto mas $",
             "no puedo|aguanto|soporto mas con la_vida|mi_vida|esto|todo|nada|vivir",
+            "no puedo|aguanto|soporto mas ~1 vida|esta_vida|mi_vida|vivir",
             "ojala me muera|muriera|me_muriera|no_despierte|no_despertar|no_despertara|estuviera_muerta|estuviera_muerto|no_existiera|no_hubiera_nacido|desapareciera",
             "ojala ~1 no despertar|despierte|despertara|existir|existiera|hubiera_nacido",
             "mejor muerta|muerto",
