@@ -155,7 +155,11 @@ CLASSES: dict[str, tuple[str, ...]] = {
         "fade away $", "just fade away", "be six feet under", "be in the ground",
         "not be living", "not have to wake up", "not to have been born", "never have been born",
     ),
-    "WISH": ("wish", "wishing", "hope", "hoping", "pray", "praying"),
+    "WISH": ("wish", "wishing", "wishes", "hope", "hoping", "hopes", "pray", "praying", "prays"),
+    "DEAD_IDIOM": (
+        "asleep", "tired", "on my feet", "set", "serious", "wrong", "last", "center", "centre", "end", "weight",
+        "battery", "inside", "meat", "skin", "lol", "lmao",
+    ),
     "GONE": (
         "died", "was dead", "were dead", "was gone", "were gone", "was not here", "were not here",
         "was not around", "were not around", "was not alive", "did not exist", "never existed",
@@ -218,7 +222,7 @@ CLASSES: dict[str, tuple[str, ...]] = {
         "take this|life|living &(@ANYMORE|$|no|any|much)",
         "take it &(@ANYMORE|no|any|much)",
         "take any|much more|longer",
-        "take the|this pain|life &(@ANYMORE)",
+        "take the|this pain|life @ANYMORE $",
         "cope &(@ANYMORE|$)",
         "cope with life|living|anything",
         "handle it|this|life &(@ANYMORE)",
@@ -286,7 +290,10 @@ CLASSES: dict[str, tuple[str, ...]] = {
         "punch", "punching", "punched", "scratch", "scratching", "scratched", "bite", "biting", "bruise",
         "bruising", "starve", "starving", "injure", "injuring",
     ),
-    "CUT": ("cut", "cutting", "cuts", "cuted", "slice", "slicing", "sliced", "carve", "carving", "carved"),
+    "CUT": (
+        "cut", "cutting", "cuts", "cuted", "slice", "slicing", "sliced", "carve", "carving", "carved", "slash",
+        "slashed", "slashing",
+    ),
     "BURN": ("burn", "burning", "burned", "burnt", "burns"),
     "BODY": (
         "arm", "arms", "wrist", "wrists", "thigh", "thighs", "leg", "legs", "skin", "stomach", "belly",
@@ -365,7 +372,7 @@ OTHER_PEOPLE = words(
     "colleague classmate member members neighbor neighbour student ex person guy girl woman man lady "
     "amiga amigo hermana hermano hijo hija madre padre esposo esposa novio novia pareja prima primo ella"
 )
-OTHER_INSIDE = words("her his their herself himself themselves yourself yourselves him")  # not "them": pills
+OTHER_INSIDE = words("her his their herself himself themselves yourself yourselves him she he they")  # not "them": pills
 
 SPANISH_HINTS = words(
     "que de la el los las y en mi me no por con para una esta estoy muy pero es ya mas quiero puedo todo "
@@ -430,7 +437,7 @@ FAMILIES: tuple[Family, ...] = (
         (
             "@INTENT ~1 @DIE",
             "@STRONG_INTENT ~1 @END_IT",
-            "@THINK @DYING",
+            "@THINK ~1 @DYING",
             "to|of|about|off|if_i_could|i_could|i_would|rather|just ~1 @DEATH_STATE",
             "easier|better|best|simpler|nicer|kinder|happier off? to|if ~2 @DEATH_STATE|die|died|disappear|disappeared|was_gone|were_gone|was_dead",
             "feel|felt|feeling like @DYING_ACT",
@@ -458,7 +465,14 @@ FAMILIES: tuple[Family, ...] = (
             "@STRONG_INTENT jump $",
             "drive|driving|drove|crash|crashing off|into ~1 bridge|cliff|wall|river|lake|oncoming|traffic|tree",
             "plan|planning|planned|thinking|thought|figuring|figured|figure|decide|decided|deciding|know|knowing how|when|where i ~1 would|will|could|should|can|am_going_to|might ~1 @END_IT|die|do_it",
-            "@WISH i was|were|am|could_be|would_be|could_just_be dead|gone|not_alive|not_here|never_born|not_born|not_around",
+            "@WISH ~3 that? i|she|he|they was|were|am|could_be|would_be|could_just_be dead|gone|not_alive|not_here|never_born|not_born|not_around !(@DEAD_IDIOM)",
+            "@WISH ~3 that? i do|did|will|would not|never wake up|wake !(at|early|before|so|in|with|on|until|till)",
+            "all i|i_can think|thought|dream|dreamt about is|was @DYING",
+            "let|hope|hoping|wish|wishing|pray|praying|want ~3 kill|kills|finish|finishes|take|takes me ~1 $|already|soon|off|out|away",
+            "if i die|died|do_not_wake_up|never_woke_up|did_not_wake_up ~6 fine|okay|ok|good|relief|blessing|wouldnt_mind|would_not_mind|not_mind|happy|peaceful|better",
+            "do|does|did not care if|whether i|she|he live|die|wake_up|make_it|survive|am_alive",
+            "want|wish|need it|this|everything over $",
+            "what is ~1 the point|use ~4 @ANYMORE",
             "@WISH i would|could|will|just|can|might|did ~1 @DIE",
             "@WISH i would|could|will|just|can|might|did ~1 drop_dead",
             "what i might|could|will|would|am_going_to do to myself",
@@ -555,6 +569,7 @@ FAMILIES: tuple[Family, ...] = (
             "this_is|consider_this ~1 goodbye|my_goodbye|my_last_message|my_final_message|the_end_for_me",
             "saying|said|say|said_my goodbye|goodbyes to|before everyone|everybody|you_all|all_of_you|the_world|this_world",
             "giving|gave|give|given away my|all_my ~1 stuff|things|belongings|possessions",
+            "giving|gave|give|given my|all_my ~1 stuff|things|belongings|possessions away",
             "will_not|am_not_going_to be here|around ~1 much_longer|for_long|for_much_longer|anymore|after_tonight|by_morning",
             "last time you|anyone|anybody will? ~1 hear|see from? me",
             "you will not|never hear|see from? me again",
@@ -583,6 +598,7 @@ FAMILIES: tuple[Family, ...] = (
             "i|she|he|they|i_have|i_am|been|keep|kept|started|she_is|he_is|they_are|she_has|he_has ~1 @CUT|@BURN my|her|his|their ~1 @BODY",
             "@SH_PRE ~1 @CUT|cuting @SH_END",
             "i|i_have|i_am|i_did|just ~1 cut|cutting|burned|burning again",
+            "i|so_i|then_i|and_i|i_just cut|cutting $|deep|deeper|again|last_night|tonight|today|to_feel|when|because|so|until|til|till",
             "self harm|harming|harmed|harms|injury|injuring|injure|inflicted|mutilation|mutilate|mutilating",
             "self_harmer|sh_urges|sh_again",
             "relapse|relapsed|relapsing on|into|with sh|self_harm|cutting",
@@ -650,6 +666,7 @@ FAMILIES: tuple[Family, ...] = (
             "@MEDS ready|lined_up|counted_out|laid_out|in_front_of_me",
             "enough ~1 @MEDS ~3 to_die|to_do_it|to_end|to_kill|to_never|to_not_wake|saved|stashed|hidden|hoarded|stockpiled|for_when",
             "@MEDS saved|stashed|hidden|hoarded|stockpiled|set_aside|put_aside ~2 for_when|in_case|just_in_case|to_do_it|to_end|to_die|until_i_am_ready|for_the_day_i|for_the_end|for_later",
+            "how many|much ~4 @MEDS ~3 would_it_take|it_would_take|would_kill|will_kill|to_kill|to_die|to_overdose|to_odx|is_lethal|is_fatal|would_be_lethal|would_be_enough|is_enough_to",
             "how many|much ~1 @MEDS ~5 die|kill|lethal|fatal|overdose|odx|not_wake_up|never_wake_up|end_it|to_end|dead",
         ),
     ),
@@ -692,7 +709,7 @@ FAMILIES: tuple[Family, ...] = (
             "no tiene|tengo sentido|razon|razones ~2 vivir|seguir",
             "vida no tiene|tiene_ningun sentido",
             "no tengo|hay razones|razon|motivos|motivo|nada para|por vivir|seguir",
-            "cansada|cansado de vivir|la_vida|existir|estar_viva|estar_vivo !(en|con|cerca|alli|aqui|asi_de)",
+            "cansada|cansado|harta|harto|agotada|agotado de vivir|la_vida|existir|estar_viva|estar_vivo !(en|con|cerca|alli|aqui|asi_de)",
             "quitarme|quitare la vida",
             "carta de despedida",
         ),

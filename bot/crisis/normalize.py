@@ -121,7 +121,7 @@ TEXT_SPEAK: dict[str, tuple[str, ...]] = _canonical(
         "bc": "because", "cuz": "because", "coz": "because", "cos": "because", "becuz": "because",
         "rn": "right now", "tmrw": "tomorrow", "tmr": "tomorrow", "tmrow": "tomorrow",
         "2moro": "tomorrow", "2morrow": "tomorrow", "tomoz": "tomorrow", "2nite": "tonight",
-        "tonite": "tonight", "2day": "today", "pls": "please", "plz": "please", "abt": "about",
+        "tonite": "tonight", "2day": "today", "pls": "please", "plz": "please", "abt": "about", "bout": "about", "wit": "with",
         "wud": "would", "cud": "could", "shud": "should", "idk": "i do not know", "dunno": "do not know",
         "nomore": "no more", "b4": "before", "4ever": "forever",
         "thinkin": "thinking", "tryin": "trying", "goin": "going", "cuttin": "cutting",
@@ -141,6 +141,27 @@ TEXT_SPEAK: dict[str, tuple[str, ...]] = _canonical(
         "overdoes": "overdose", "ovrdose": "overdose", "overdoze": "overdose",
     }
 )  # fmt: skip
+
+# Typing slips in the words that matter most: a swapped pair of letters ("wnat", "anymroe"), or one
+# letter missing from a longer word ("mysef", "withot"). Slips that make another real word are left out.
+_KEY_WORDS = (
+    "want anymore myself suicide suicidal alive living wake dying overdose pills tired point better without "
+    "everyone nobody hurt cutting ending life existing exist yourself herself himself themselves anyone "
+    "someone disappear tonight tomorrow forever deserve pointless worthless hopeless burden unalive"
+)
+_REAL_WORDS = frozenset("tried king kling ling lief exits hopes overdoes canto exiting cuing iling".split())
+
+
+def _slips(word: str) -> set[str]:
+    found = {squeeze(word[:i] + word[i + 1] + word[i] + word[i + 2 :]) for i in range(len(word) - 1)}
+    if len(word) >= 6:
+        found |= {squeeze(word[:i] + word[i + 1 :]) for i in range(len(word))}
+    return found - {word} - _REAL_WORDS
+
+
+for _key in _KEY_WORDS.split():
+    for _slip in _slips(squeeze(_key)):
+        TEXT_SPEAK.setdefault(_slip, (squeeze(_key),))
 
 # Two-word spellings read as one (keys squeezed when built).
 BIGRAMS: dict[tuple[str, str], tuple[str, ...]] = {

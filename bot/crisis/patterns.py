@@ -7,7 +7,7 @@ A pattern is elements separated by spaces; each element matches whole tokens:
 ``@CLASS``          any entry of a word class (entries are patterns themselves); ``@A|@B|word`` mixes
 ``#MANY``           a number of 10 or more
 ``x?``              suffix ``?``: the element is optional (``@ADV?``, ``really|just?``)
-``~N``              up to N arbitrary words, never across the end of a sentence
+``~N``              up to N arbitrary words, never across the end of a sentence nor over a negation
 ``$``               the end of the sentence or of the text
 ``^``               the start of the sentence or of the text
 ``!(p+q)``          not followed by the pattern ``p q`` (``+`` separates its elements)
@@ -63,7 +63,8 @@ class Compiler:
 
     def element(self, element: str) -> str:
         if element.startswith("~"):
-            return "(?:[^ .]+ ){0,%d}" % int(element[1:])
+            # a gap never skips a negation: "want to not die" is not "want to die"
+            return "(?:(?!(?:not|never|no) )[^ .]+ ){0,%d}" % int(element[1:])
         if element == "$":
             return r"(?=\. |$)"
         if element == "^":
