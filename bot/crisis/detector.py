@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -45,15 +45,44 @@ NO_CONCERN = Screening()
 # Most urgent first: an overdose needs the emergency number before anything else.
 PRIORITY: tuple[Concern, ...] = (Concern.OVERDOSE, Concern.SUICIDE, Concern.SELF_HARM, Concern.OTHER_PERSON)
 
+SHORT_TEXT = 60  # words: below this a pattern is scanned over the text, above it tried where it can start
 LOOKBACK = 8  # words searched backwards for who a match is about
 VETO_WINDOW = 6  # words either side searched for everyday context
-ON_PURPOSE = ("on purpose", "deliberately", "intentionally", "purposely", "purposefully", "a proposito", "adrede")
+ON_PURPOSE = (
+    "on purpose", "deliberately", "intentionally", "purposely", "purposefully", "a proposito", "adrede",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    regex: re.Pattern[str]
+    first_words: frozenset[str] | None  # None: may start at any word
 
 
 @dataclass(frozen=True, slots=True)
 class _Compiled:
     family: Family
-    regex: re.Pattern[str]
+    patterns: tuple[_Pattern, ...]
+
+    def finditer(self, text: _Text) -> Iterator[re.Match[str]]:
+        """Matches of the family's patterns. A pattern is only tried where one of its first words
+        stands (a set lookup), not scanned over the whole text: long messages stay fast."""
+        short = len(text.words) <= SHORT_TEXT
+        for pattern in self.patterns:
+            if pattern.first_words is None:
+                yield from pattern.regex.finditer(text.joined)
+                continue
+            if pattern.first_words.isdisjoint(text.vocabulary):
+                continue
+            if short:  # one scan is cheaper than finding the places
+                yield from pattern.regex.finditer(text.joined)
+                continue
+            present = pattern.first_words & text.vocabulary
+            indexes = sorted(i for word in present for i in text.positions[word])
+            for i in indexes:
+                match = pattern.regex.match(text.joined, text.starts[i])
+                if match:
+                    yield match
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,15 +92,19 @@ class _Text:
     words: list[str]
     joined: str
     starts: list[int]
+    positions: dict[str, list[int]]  # word -> indexes where it stands
+    vocabulary: frozenset[str]
 
     @classmethod
     def of(cls, words: list[str]) -> _Text:
         starts: list[int] = []
+        positions: dict[str, list[int]] = {}
         at = 1
-        for w in words:
+        for i, w in enumerate(words):
             starts.append(at)
             at += len(w) + 1
-        return cls(words, " " + " ".join(words) + " ", starts)
+            positions.setdefault(w, []).append(i)
+        return cls(words, " " + " ".join(words) + " ", starts, positions, frozenset(positions))
 
     def span(self, match: re.Match[str]) -> tuple[int, int]:
         """Token indexes [start, end) covered by a regex match."""
@@ -91,7 +124,16 @@ class _Text:
 
 
 _COMPILER = Compiler(CLASSES)
-_FAMILIES: tuple[_Compiled, ...] = tuple(_Compiled(f, _COMPILER.compile(f.patterns)) for f in FAMILIES)
+
+
+def _compile(family: Family) -> _Compiled:
+    return _Compiled(
+        family,
+        tuple(_Pattern(_COMPILER.compile_one(p), _COMPILER.first_words(p)) for p in family.patterns),
+    )
+
+
+_FAMILIES: tuple[_Compiled, ...] = tuple(_compile(f) for f in FAMILIES)
 _ON_PURPOSE = tuple(" " + p + " " for p in ON_PURPOSE)
 
 
@@ -142,20 +184,34 @@ def _vetoed(text: _Text, start: int, end: int, family: Family) -> bool:
 
 def _findings(text: _Text) -> list[tuple[Concern, str]]:
     """Every concern the families find, with the language of the family that found it."""
-    found: list[tuple[Concern, str]] = []
+    return [(concern, family.language) for family, concern in _matches(text)]
+
+
+def _matches(text: _Text) -> list[tuple[Family, Concern]]:
+    """Each family that matches (once), with the concern its match stands for."""
+    found: list[tuple[Family, Concern]] = []
     for compiled in _FAMILIES:
         family = compiled.family
-        for match in compiled.regex.finditer(text.joined):
+        about_other = False
+        for match in compiled.finditer(text):
             start, end = text.span(match)
             if family.negatable and _negated(text, start):
                 continue
             if _vetoed(text, start, end, family):
                 continue
-            person = _person(text, start, end, family)
-            concern = family.concern if person == "self" else Concern.OTHER_PERSON
-            found.append((concern, family.language))
-            break  # one match per family is enough
+            if _person(text, start, end, family) == "self":
+                found.append((family, family.concern))
+                break  # the writer's own concern: nothing in this family is more urgent
+            if not about_other:
+                about_other = True
+                found.append((family, Concern.OTHER_PERSON))
     return found
+
+
+def matched_families(text: str) -> list[str]:
+    """Names of the phrase families that match ``text``: for tests and for tuning the lexicon."""
+    words = tokens(text)
+    return [family.name for family, _ in _matches(_Text.of(words))] if words else []
 
 
 @lru_cache(maxsize=64)
@@ -172,7 +228,7 @@ def _extra_family(phrases: tuple[str, ...]) -> _Compiled | None:
         negatable=True,
         veto=_SELF_HARM_VETO,
     )
-    return _Compiled(family, re.compile(f"(?<= )(?:{alternatives})"))
+    return _Compiled(family, (_Pattern(re.compile(f"(?<= )(?:{alternatives})"), None),))
 
 
 _SELF_HARM_VETO = next(f.veto for f in FAMILIES if f.name == "self-harm-hurt")
@@ -189,7 +245,7 @@ def _extra_findings(text: _Text, phrases: tuple[str, ...]) -> list[tuple[Concern
     compiled = _extra_family(phrases)
     if compiled is None:
         return []
-    for match in compiled.regex.finditer(text.joined):
+    for match in compiled.finditer(text):
         start, end = text.span(match)
         if _negated(text, start):
             continue
@@ -219,7 +275,7 @@ _SPANISH_LETTERS = re.compile("[ñáéíóú¿¡]", re.IGNORECASE)
 
 
 def _language(text: str, words: list[str]) -> str:
-    """"es" when Spanish words (or letters) outweigh English ones; "en" otherwise."""
+    """ "es" when Spanish words (or letters) outweigh English ones; "en" otherwise."""
     spanish = sum(w in SPANISH_HINTS for w in words)
     if _SPANISH_LETTERS.search(text):
         spanish += 2

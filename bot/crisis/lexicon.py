@@ -331,18 +331,19 @@ CLASSES: dict[str, tuple[str, ...]] = {
 
 NEGATORS = words("not never no nunca cannot")
 # Words that may sit between a negator and the matched phrase: "I do not really want to die".
-NEGATION_BRIDGE = words("i you do does did really even ever actually honestly am would will just want to going")
+NEGATION_BRIDGE = words(
+    "i you do does did really even ever actually honestly am would will just want to going"
+)
 
 # A cut, burn or hurt with one of these nearby is an accident of everyday life.
 ACCIDENT = words(
     "shaving shave shaved shaver razorblade cooking cook chopping chop chopped slicing kitchen onion onions "
-    "vegetables veggies bread paper papercut can lid tin glass accident accidentally accidently oops "
-    "gardening garden roses rose thorns opening box package fall falling fallen slipped slip tripped trip "
-    "stove oven pan kettle iron curling straightener tea coffee soup sun sunburn baking tray stairs bus car "
-    "door edge counter corner table drawer cupboard shelf mandoline grater playing dog cat work job itch itchy itching rash hives eczema "
-    "sleep asleep mosquito bites bite nails cuticle finger thumb hand toe pelo cabello unas "
-    "cocinando cuchillo afeitando depilando papel horno sarten plancha cafe sin querer dedo mano flequillo "
-    "hair bangs nail"
+    "vegetables veggies bread paper papercut lid glass accident accidentally accidently oops gardening garden "
+    "roses rose thorns fall falling fallen slipped slip tripped stove oven pan kettle iron curling "
+    "straightener tea coffee soup sun sunburn baking tray stairs bus door edge counter corner table drawer "
+    "cupboard shelf mandoline grater itch itchy itching rash hives eczema mosquito bites nails cuticle "
+    "finger thumb toe hair bangs nail pelo cabello unas cocinando cuchillo afeitando depilando papel horno "
+    "sarten plancha cafe dedo flequillo"
 )
 EXERCISE = words(
     "stretch stretches stretching stretched exercise exercises exercising routine routines yoga pilates "
@@ -372,7 +373,9 @@ OTHER_PEOPLE = words(
     "colleague classmate member members neighbor neighbour student ex person guy girl woman man lady "
     "amiga amigo hermana hermano hijo hija madre padre esposo esposa novio novia pareja prima primo ella"
 )
-OTHER_INSIDE = words("her his their herself himself themselves yourself yourselves him she he they")  # not "them": pills
+OTHER_INSIDE = words(
+    "her his their herself himself themselves yourself yourselves him she he they"
+)  # not "them": pills
 
 SPANISH_HINTS = words(
     "que de la el los las y en mi me no por con para una esta estoy muy pero es ya mas quiero puedo todo "
@@ -748,7 +751,7 @@ FAMILIES: tuple[Family, ...] = (
         Concern.SELF_HARM,
         (
             "me corto|corte|estoy_cortando|he_cortado|sigo_cortando|volvi_a_cortar|quemo|queme|he_quemado|lastimo|lastime|hago_dano|hice_dano|golpeo !(el|la|los|las|un|una|con_el|con_la|el_dedo|cocinando|sin)",
-            "me corto|corte|he_cortado|quemo|queme|lastimo|lastime ~4 a proposito|adrede|otra_vez|de_nuevo|los_brazos|las_piernas|las_munecas|la_piel",
+            "me corto|corte|he_cortado|quemo|queme|lastimo|lastime ~4 a_proposito|adrede|otra_vez|de_nuevo|los_brazos|las_piernas|las_munecas|la_piel",
             "cortarme|quemarme|lastimarme|autolesionarme|golpearme !(el|la|los|las|un|una|con_el|con_la)",
             "hacerme|haciendome|haciendo_me dano",
             "me estoy|sigo|vuelvo_a haciendo|hacer dano",

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 MAX_CHARS = 8000  # longer than any Discord message or form field; the rest is not screened
 
@@ -70,13 +71,16 @@ HOMOGLYPHS: dict[str, str] = {
 _FOLD = str.maketrans(HOMOGLYPHS)
 
 # Digits and symbols written for letters, inside words only.
-LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"})
+LEET = str.maketrans(
+    {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"}
+)
 _LEET_CHARS = frozenset("0134578@$!")
 _NUMBER_WITH_UNIT = re.compile(r"\d+(?:[.,]\d+)*(?:[a-z]{1,3})?")
 
 _SENTENCE_END = re.compile(r"[.?!;:]+(?=\s|$)|\n+")
-# A "word" for leet purposes: letters, digits and the symbols that stand for letters.
-_RAW_WORD = re.compile(r"[a-z0-9@$!]+")
+# A "word" for leet purposes: letters, digits and the symbols that stand for letters, with a letter
+# and a digit or symbol in it (other words are left alone, and quickly).
+_RAW_WORD = re.compile(r"(?=[a-z0-9@$!]*[a-z])(?=[a-z0-9@$!]*[0134578@$!])[a-z0-9@$!]+")
 _TOKEN = re.compile("[a-z0-9]+|\x00")  # NUL marks the end of a sentence while splitting
 _SQUEEZE = re.compile(r"([a-z])\1+")
 
@@ -90,6 +94,7 @@ _CONTRACTION_WORDS = {"d": "would", "ll": "will", "re": "are", "ve": "have", "m"
 _OD = re.compile(r"\bo\.?d(?:'d|'?ed|'?ing|'s)?\b(?!\.?\s*(?:daily|once))")
 
 
+@lru_cache(maxsize=16384)
 def squeeze(word: str) -> str:
     """Every run of one repeated letter as a single letter: ``dieeee`` → ``die``, ``kill`` → ``kil``."""
     return _SQUEEZE.sub(r"\1", word)
@@ -121,7 +126,8 @@ TEXT_SPEAK: dict[str, tuple[str, ...]] = _canonical(
         "bc": "because", "cuz": "because", "coz": "because", "cos": "because", "becuz": "because",
         "rn": "right now", "tmrw": "tomorrow", "tmr": "tomorrow", "tmrow": "tomorrow",
         "2moro": "tomorrow", "2morrow": "tomorrow", "tomoz": "tomorrow", "2nite": "tonight",
-        "tonite": "tonight", "2day": "today", "pls": "please", "plz": "please", "abt": "about", "bout": "about", "wit": "with",
+        "tonite": "tonight", "2day": "today", "pls": "please", "plz": "please", "abt": "about",
+        "bout": "about", "wit": "with",
         "wud": "would", "cud": "could", "shud": "should", "idk": "i do not know", "dunno": "do not know",
         "nomore": "no more", "b4": "before", "4ever": "forever",
         "thinkin": "thinking", "tryin": "trying", "goin": "going", "cuttin": "cutting",
@@ -137,7 +143,8 @@ TEXT_SPEAK: dict[str, tuple[str, ...]] = _canonical(
         "suciide": "suicide", "suicied": "suicide",
         "sucidal": "suicidal", "suisidal": "suicidal", "suicdal": "suicidal", "suicidle": "suicidal",
         "sucicidal": "suicidal", "suicial": "suicidal", "suiciadal": "suicidal", "siucidal": "suicidal",
-        "sewerslide": "suicide", "sewercide": "suicide", "selfharm": "self harm", "selfharming": "self harming",
+        "sewerslide": "suicide", "sewercide": "suicide", "selfharm": "self harm",
+        "selfharming": "self harming",
         "overdoes": "overdose", "ovrdose": "overdose", "overdoze": "overdose",
     }
 )  # fmt: skip
@@ -196,6 +203,9 @@ _COMPOUND_RE = re.compile(
     "|".join(sorted((re.escape(k) for k in _COMPOUNDS if len(k) >= 7), key=len, reverse=True))
 )
 
+# Words whose squeezed form would meet another word's: "fell" would read as "feel".
+_BEFORE_SQUEEZE = {"fell": "fall"}
+
 # Key words people break in two to slip past filters ("sui cide"), joined back.
 _SPLIT_WORDS = {
     squeeze(w): squeeze(w)
@@ -252,7 +262,8 @@ def _split_words(text: str) -> list[str]:
     text = _OD.sub(" odx ", text)  # a marker no one types
     text = text.replace("'", "")
     text = _SENTENCE_END.sub(" \x00 ", text)
-    text = _RAW_WORD.sub(lambda m: _deleet(m[0]), text)
+    if not _LEET_CHARS.isdisjoint(text):
+        text = _RAW_WORD.sub(lambda m: _deleet(m[0]), text)
     return [BOUNDARY if w == "\x00" else w for w in _TOKEN.findall(text)]
 
 
@@ -277,6 +288,7 @@ def _join_spelled_out(words: list[str]) -> list[str]:
 def tokens(text: str) -> list[str]:
     """The canonical, squeezed token stream of ``text`` (``.`` marks the end of a sentence)."""
     words = _join_spelled_out(_split_words(fold(text)))
+    squeezed = [w if w.isdigit() or w == BOUNDARY else squeeze(_BEFORE_SQUEEZE.get(w, w)) for w in words]
     out: list[str] = []
     n = len(words)
     i = 0
@@ -287,21 +299,21 @@ def tokens(text: str) -> list[str]:
                 out.append(BOUNDARY)
             i += 1
             continue
-        word = raw if raw.isdigit() else squeeze(raw)
+        word = squeezed[i]
         if i + 1 < n:
-            pair = BIGRAMS.get((word, squeeze(words[i + 1])))
+            pair = BIGRAMS.get((word, squeezed[i + 1]))
             if pair:
                 out.extend(pair)
                 i += 2
                 continue
         if word == "2" and i + 1 < n:
-            after = squeeze(words[i + 1])
+            after = squeezed[i + 1]
             before = out[-1] if out else ""
             if after in _TO_AFTER or before in _TO_BEFORE:
                 out.append("to")
                 i += 1
                 continue
-        if i + 1 < n and (joined := _SPLIT_WORDS.get(word + squeeze(words[i + 1]))):
+        if i + 1 < n and (joined := _SPLIT_WORDS.get(word + squeezed[i + 1])):
             out.append(joined)  # "sui cide", "over dose"
             i += 2
             continue

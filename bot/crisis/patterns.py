@@ -47,6 +47,7 @@ class Compiler:
         self._classes = classes
         self._compiled: dict[str, str] = {}
         self._active: set[str] = set()
+        self._first_cache: dict[str, frozenset[str] | None] = {}
         self.compile_class = lru_cache(maxsize=None)(self._compile_class)
 
     def _compile_class(self, name: str) -> str:
@@ -64,7 +65,7 @@ class Compiler:
     def element(self, element: str) -> str:
         if element.startswith("~"):
             # a gap never skips a negation: "want to not die" is not "want to die"
-            return "(?:(?!(?:not|never|no) )[^ .]+ ){0,%d}" % int(element[1:])
+            return f"(?:(?!(?:not|never|no) )[^ .]+ ){{0,{int(element[1:])}}}"
         if element == "$":
             return r"(?=\. |$)"
         if element == "^":
@@ -93,6 +94,52 @@ class Compiler:
         if not parts:
             raise PatternError("empty pattern")
         return "".join(self.element(p) for p in parts)
+
+    def first_words(self, pattern: str) -> frozenset[str] | None:
+        """Words one of which must start any match of ``pattern`` (None: it may start anywhere).
+        Lets the detector skip a pattern whose first words are not in the text at all."""
+        found: set[str] = set()
+        for element in pattern.split():
+            if element in ("$", "^") or element[:2] in ("!(", "&("):
+                continue  # zero-width
+            if element.startswith("~"):
+                return None
+            optional = element.endswith("?") and len(element) > 1
+            for choice in (element[:-1] if optional else element).split("|"):
+                if choice == "#MANY" or choice == "$":
+                    return None
+                if choice.startswith("@"):
+                    first = self._class_first_words(choice[1:])
+                    if first is None:
+                        return None
+                    found |= first
+                else:
+                    word = choice.split("_")[0]
+                    found.add(word if word.isupper() or word.isdigit() else squeeze(word))
+            if not optional:
+                return frozenset(found)
+        return None  # every element optional or zero-width
+
+    def _class_first_words(self, name: str) -> frozenset[str] | None:
+        if name not in self._first_cache:
+            self.compile_class(name)  # validates the class
+            found: set[str] = set()
+            for entry in self._classes[name]:
+                first = self.first_words(entry)
+                if first is None:
+                    self._first_cache[name] = None
+                    break
+                found |= first
+            else:
+                self._first_cache[name] = frozenset(found)
+        return self._first_cache[name]
+
+    def compile_one(self, pattern: str) -> re.Pattern[str]:
+        """One pattern as a regex, matching from the start of a word."""
+        try:
+            return re.compile(f"(?<= )(?:{self.sequence(pattern)})")
+        except PatternError as exc:
+            raise PatternError(f"{exc} in pattern {pattern!r}") from None
 
     def compile(self, patterns: Sequence[str]) -> re.Pattern[str]:
         """One regex matching any of ``patterns``, each starting at a word."""
