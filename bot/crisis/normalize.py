@@ -88,6 +88,11 @@ BOUNDARY = "."
 
 # Contractions read before apostrophes go: "i'd" is "i would", but "od'd" is not.
 _CONTRACTIONS = re.compile(r"\b(i|you|he|she|we|they|it|that|who|there)'(d|ll|re|ve|m|s)\b")
+_IS_CONTRACTION = re.compile(
+    r"\b(what|that|there|here|who|where|how|when|why|everyone|everybody|nobody|someone|somebody|nothing"
+    r"|everything|life|this|tonight|today|it|he|she)'s\b"
+)
+_POSSESSIVE = re.compile(r"(?<=[a-z])'s\b")
 _CONTRACTION_WORDS = {"d": "would", "ll": "will", "re": "are", "ve": "have", "m": "am", "s": "is"}
 # "OD" as a verb ("gonna od", "i od'd", "oding"); not "odd", and not the "once daily" of prescriptions
 # (patterns only read the marker after a person or an intention).
@@ -260,6 +265,8 @@ def _deleet(word: str) -> str:
 def _split_words(text: str) -> list[str]:
     text = _CONTRACTIONS.sub(lambda m: f"{m[1]} {_CONTRACTION_WORDS[m[2]]}", text)
     text = _OD.sub(" odx ", text)  # a marker no one types
+    text = _IS_CONTRACTION.sub(r"\1 is", text)  # "what's", "tonight's"
+    text = _POSSESSIVE.sub("", text)  # "mom's"
     text = text.replace("'", "")
     text = _SENTENCE_END.sub(" \x00 ", text)
     if not _LEET_CHARS.isdisjoint(text):
