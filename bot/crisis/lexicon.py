@@ -99,7 +99,7 @@ CLASSES: dict[str, tuple[str, ...]] = {
     ),
     "DIE": (
         "@END_IT",
-        "die !(@DET?+~1+@HAIR) !(when|of|from_embarrassment|laughing|from_laughing)",
+        "die !(@DET?+~1+@HAIR) !(when|of|from_embarrassment|laughing|from_laughing|at_home|in_hospital|in_a_hospital|in_the_hospital|in_my_own|in_my_bed|peacefully_at|when_the_time|surrounded|before_my|young|old)",
         "dye !(@DYE_OBJECT)",
         "be dead",
         "be gone &(@ANYMORE|forever|for_good|$)",
@@ -458,6 +458,15 @@ FAMILIES: tuple[Family, ...] = (
             "deal with my stuff|things|belongings after|when_i_am_gone|once_i_am_gone",
             "sleep and stay asleep $|forever",
             "no hope left|for_me|anymore",
+            "want|need out of this|my|the life|body|existence|world|misery|pain_forever",
+            "disappointed|upset|sad|angry|mad|annoyed ~2 i woke|wake up|up_again|still_alive|still_here|am_alive|am_still_alive",
+            "disappointed|upset|sad|angry|mad|annoyed to wake|be up|alive|still_alive",
+            "would_not|do_not mind|care if i ~3 died|die|got_hit|was_hit|was_killed|got_killed|did_not_wake_up|never_woke_up|got_sick_and_died|crashed",
+            "if a|the ~1 car|bus|truck|train hit|hits|killed|kills me ~2 i would_not ~1 mind|care",
+            "painless|peaceful|quick|easiest ways|way to go $",
+            "how to keep_going|go_on|carry_on|keep_living|live|survive|cope|keep_fighting &(@ANYMORE|$|like)",
+            "i have nothing left $",
+            "nothing left for me",
             "time for me to go|die|leave_this_world|leave_this_earth $",
             "is_not|this_is_not|that_is_not a life $",
             "this is not living|a_life $",
@@ -495,7 +504,7 @@ FAMILIES: tuple[Family, ...] = (
             "done with everything|everyone|it_all &($|@ANYMORE|i)",
             "@STRONG_INTENT jump $",
             "drive|driving|drove|crash|crashing off|into ~1 bridge|cliff|wall|river|lake|oncoming|traffic|tree",
-            "plan|planning|planned|thinking|thought|figuring|figured|figure|decide|decided|deciding|know|knowing how|when|where i ~1 would|will|could|should|can|am_going_to|might ~1 @END_IT|die|do_it",
+            "plan|planning|planned|thinking|thought|figuring|figured|figure|decide|decided|deciding|know|knowing about? how|when|where i ~1 would|will|could|should|can|am_going_to|might ~1 @END_IT|die|do_it",
             "@WISH ~3 that? i|she|he|they was|were|am|could_be|would_be|could_just_be dead|gone|not_alive|not_here|never_born|not_born|not_around !(@DEAD_IDIOM)",
             "@WISH ~3 that? i do|did|will|would not|never wake up|wake !(at|early|before|so|in|with|on|until|till)",
             "all i|i_can think|thought|dream|dreamt about is|was @DYING",
@@ -611,6 +620,11 @@ FAMILIES: tuple[Family, ...] = (
             "my last|final day|night on|in earth|this_earth|this_world",
             "made up my mind &(~4+die|end|kill|gone|done|tonight)",
             "have|got|made|wrote|written a plan ~2 to|for|how ~2 die|end|kill|overdose|odx|jump|hang",
+            "act on the|these|those|my thoughts|urges|impulses|feelings",
+            "scared|afraid|worried|terrified ~4 do something ~1 $|tonight|today|bad|drastic|dangerous|i_will_regret|to_myself",
+            "can_not promise i will|can|would be|stay|keep_myself safe",
+            "not sure i|if_i can|will|could stay|be|keep_myself safe",
+            "do_not know if i can|will|could stay|be|keep_myself safe",
             "wrote|written|left|leaving|writing a note|letter for|to ~1 family|kids|husband|wife|partner|mom|mum|parents|everyone|children|daughter|son $",
             "what if i ~2 did_not_wake_up|never_woke_up|died|was_gone|were_gone|disappeared|was_not_here|killed_myself|just_ended_it|ended_it|did_not_exist",
             "dark|suicidal|bad|scary thoughts &(again|$|lately|are_back|are_getting|won_not|about_dying|about_death|about_ending)",
@@ -643,6 +657,7 @@ FAMILIES: tuple[Family, ...] = (
             "fresh cuts|burns",
             "cutting|cuting|burning_myself|hurting_myself|self_harm helps|calms|relieves|is_how_i_cope|makes_me_feel|is_the_only",
             "@CUT|@BURN|hurting|@HURT ~4 only thing that|which helps|works|calms|keeps_me|makes_me_feel",
+            "want|need to bleed|see_blood $",
             "hate my body ~6 cut|burn|hurt|punish|starve|scratch|hit",
             "^ cut|cutting|burned|burning again",
             "cuts|burns|scratches on|all_over @POSS|the ~1 @BODY",
@@ -714,12 +729,12 @@ FAMILIES: tuple[Family, ...] = (
         "overdose-saving",
         Concern.OVERDOSE,
         (
-            "saving|saving_up|saved|saved_up|stockpiling|stockpile|stockpiled|hoarding|hoard|hoarded|stashing|stashed ~1 @POSS|the|all_my|up|up_my|up_all_my ~1 @MEDS",
+            "saving|saving_up|saved|saved_up|stockpiling|stockpile|stockpiled|hoarding|hoard|hoarded|stashing|stashed ~3 @MEDS",
         ),
         veto=words(
             "organizer organiser weekly pillbox box trip travel travelling traveling vacation holiday refill "
             "pharmacy insurance money cost costs cheaper expire expired expiry fridge shortage shortages "
-            "sunday week month"
+            "sunday week"
         ),
     ),
     # --- Spanish
@@ -738,6 +753,8 @@ FAMILIES: tuple[Family, ...] = (
             "ya no ~1 quiero|aguanto|soporto|puedo ~1 vivir|existir|despertar",
             "ya no ~1 quiero|aguanto|soporto|puedo ~1 seguir !(con|en|el|la|los|las|tomando|yendo|trabajando|estudiando|haciendo)",
             "dormir|dormirme ~1 y no despertar|volver_a_despertar",
+            "que todo|mi_vida|esta_vida se acabe|termine|acabe_ya|termine_ya",
+            "mejor|preferible no despertar|morir|morirme|estar_muerta|estar_muerto|desaparecer|no_existir|no_estar_aqui",
             "no despertar nunca|jamas mas?",
             "ya no puedo|aguanto|soporto mas",
             "no puedo|aguanto|soporto mas $",
