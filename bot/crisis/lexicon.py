@@ -116,7 +116,7 @@ CLASSES: dict[str, tuple[str, ...]] = {
         "go to sleep and ~2 never|not wake up? !(@WAKE_VETO)",
         "sleep and ~2 never|not wake up? !(@WAKE_VETO)",
         "sleep|asleep ~1 and ~2 never|not wake up? !(@WAKE_VETO)",
-        "never wake up",
+        "never wake up !(@WAKE_VETO)",
         "not wake up !(early|at|before|for|so|in|on|tomorrow_at)",
         "stop living",
         "stop breathing",
@@ -124,7 +124,7 @@ CLASSES: dict[str, tuple[str, ...]] = {
         "be with my ~2 in heaven",
         "go to sleep forever",
     ),
-    "WAKE_VETO": ("early", "at", "before", "for", "so", "in", "on", "with", "until", "till", "til", "when", "tomorrow at"),
+    "WAKE_VETO": ("up", "early", "at", "before", "for", "so", "in", "on", "with", "until", "till", "til", "when", "tomorrow at"),
     "DYING": (
         "dying",
         "death",
@@ -150,7 +150,7 @@ CLASSES: dict[str, tuple[str, ...]] = {
     "DEATH_STATE": (
         "not be here !(for|at|when|on|in|today|tonight|tomorrow|without|by|until|till|while|this_week|next)",
         "not exist", "not existing", "stop existing", "stop being alive", "be dead", "being dead",
-        "not be alive", "not being alive", "never wake up", "never waking up",
+        "not be alive", "not being alive", "never wake up !(@WAKE_VETO)", "never waking up !(@WAKE_VETO)",
         "not wake up !(early|at|before|for|so|in|on|with|until|till|tomorrow_at|when)",
         "not waking up !(early|at|before|for|so|in|on|with|until|till|when)",
         "be gone forever", "disappear forever", "cease to exist", "not be around &(@ANYMORE|$|anyone)",
@@ -638,7 +638,7 @@ FAMILIES: tuple[Family, ...] = (
             "not safe with|around|from myself",
             "i_am|i_feel not safe $|right_now|tonight|at_the_moment|anymore|with_myself|around_myself",
             "something i can_not|could_not|will_not_be_able_to take back|undo",
-            "waiting|wait to die|for_death|for_it_to_end|for_the_end|for_my_death|for_lupus_to_kill_me",
+            "waiting to die|for_death|for_it_to_end|for_the_end|for_my_death|for_lupus_to_kill_me !(@DET?+~1+@HAIR)",
         ),
     ),
     # --- self-harm
