@@ -88,7 +88,7 @@ CLASSES: dict[str, tuple[str, ...]] = {
     "END_IT": (
         "end it !(with|for|at|early|there)",
         "end it all",
-        "end this !(with|call|chat|conversation|relationship|meeting|session|routine)",
+        "end this $|now|tonight|today|for_good|forever|once_and_for_all|life|pain_forever|suffering",
         "end things !(with)",
         "end everything",
         "end my life|suffering",
@@ -225,6 +225,7 @@ CLASSES: dict[str, tuple[str, ...]] = {
         "take this|life|living &(@ANYMORE|$|no|any|much)",
         "take it &(@ANYMORE|no|any|much)",
         "take any|much more|longer",
+        "take anymore|much_more|any_longer ~1 of? this|it|life|$",
         "take the|this pain|life @ANYMORE $",
         "cope &(@ANYMORE|$)",
         "cope with life|living|anything",
@@ -282,6 +283,7 @@ CLASSES: dict[str, tuple[str, ...]] = {
     ),
     "TOOK_PAST": ("took", "swallowed", "downed", "popped", "ate", "chugged", "have taken", "just took"),
     "ALL_OF": (
+        "every single one of", "every one of", "each one of", "every last one of",
         "all", "all of", "the whole", "a whole", "my whole", "my entire", "her whole", "his whole", "an entire", "the entire", "every", "every single",
         "a handful of", "handful of", "handfuls of", "a bunch of", "bunch of", "the rest of",
         "whatever was left of", "everything in", "the lot of", "entire",
@@ -770,7 +772,7 @@ FAMILIES: tuple[Family, ...] = (
             "que todo|mi_vida|esta_vida se acabe|termine|acabe_ya|termine_ya",
             "mejor|preferible no despertar|morir|morirme|estar_muerta|estar_muerto|desaparecer|no_existir|no_estar_aqui",
             "no despertar nunca|jamas mas?",
-            "ya no puedo|aguanto|soporto mas",
+            "ya no puedo|aguanto|soporto mas !(con|de+~1+calor|frio|trafico|trabajo|tarea|tareas|ruido|lluvia|gente|examen|examenes|clases|casa|limpieza|sueno|hambre|cansancio)",
             "no puedo|aguanto|soporto mas $",
             "no puedo|aguanto|soporto mas con la_vida|mi_vida|esto|todo|nada|vivir",
             "no puedo|aguanto|soporto mas ~1 vida|esta_vida|mi_vida|vivir",
