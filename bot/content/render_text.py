@@ -65,9 +65,25 @@ def regions_text(regions: Sequence[str]) -> str:
     return ", ".join(regions)
 
 
+def contact_text(item: ResourceItem) -> str:
+    """How to reach a number, in words: a text-only line says "Text", never shows a phone icon."""
+    if item.phone is None:
+        return ""
+    match item.kind:
+        case "text":
+            word = f"{item.keyword} " if item.keyword else ""
+            return f"💬 Text {word}to {item.phone}"
+        case "call-or-text":
+            return f"📞 Call or text {item.phone}"
+        case "emergency":
+            return f"🚨 Call {item.phone}"
+        case _:
+            return f"📞 {item.phone}"
+
+
 def resource_item_text(item: ResourceItem) -> str:
     """One resource as two short lines: name, where and what it helps with; then how to reach it."""
-    contact = " · ".join(part for part in (f"📞 {item.phone}" if item.phone else "", item.url or "") if part)
+    contact = " · ".join(part for part in (contact_text(item), item.url or "") if part)
     return f"**{item.name}** ({regions_text(item.regions)}) — {item.helps_with}\n{contact}"
 
 
