@@ -188,6 +188,30 @@ def routine_intro_text(routine: Routine, disclaimer: str = "") -> str:
     return "\n\n".join(parts)
 
 
+HURT_TITLE = "Stop now — you did the right thing"
+HURT_BUTTONS_HINT = (
+    "Tap below for emergency numbers, when to call your care team, or to note this in your journal."
+)
+
+
+def hurt_text(safety: Safety) -> str:
+    """The "It hurts" card: the emergency signs first, then the stop advice (one phone screen).
+    Without ``hurt_signs`` in the content, the emergency red flags stand in."""
+    signs = safety.hurt_signs or safety.red_flags.emergency.items
+    return "\n\n".join(
+        (
+            f"**{safety.red_flags.emergency.title} if you have:**\n{bullet_list(signs)}",
+            safety.stop_advice.strip(),
+            HURT_BUTTONS_HINT,
+        )
+    )
+
+
+def care_text(safety: Safety) -> str:
+    """The "When to call my care team" text: the same-day list."""
+    return f"**{safety.red_flags.urgent.title}**\n{bullet_list(safety.red_flags.urgent.items)}"
+
+
 def stop_text(safety: Safety) -> str:
     """What a member sees after tapping "It hurts": the stop advice, then both red-flag lists."""
     flags = safety.red_flags

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from bot.content.models import ResourceItem, ResourceTopic, Safety
 from bot.crisis.detector import Concern, Screening
-from bot.crisis.regions import CRISIS_REGIONS, CrisisRegion
+from bot.crisis.regions import CRISIS_REGIONS, CrisisRegion, crisis_region
 
 CRISIS_TOPIC = "crisis"
 
@@ -103,3 +103,18 @@ def longest_card(safety: Safety, topic: ResourceTopic | None) -> tuple[int, str]
                 if len(text) > worst[0]:
                     worst = (len(text), f"{region.label}, {concern.value}, {language}")
     return worst
+
+
+def emergency_numbers_text(safety: Safety, topic: ResourceTopic | None, region_code: str) -> str:
+    """ "Emergency numbers" (from the It-hurts card): the member's region first, then every other."""
+    region = crisis_region(region_code)
+    emergency = [item for item in (topic.items() if topic else []) if item.kind == "emergency"]
+    mine = [item for item in emergency if region.content_codes & set(item.regions)]
+    others = [item for item in emergency if item not in mine]
+    lines = ["🚨 **Emergency numbers**"]
+    lines += [f"**{item.phone}** — {item.helps_with}" for item in mine]
+    lines += [f"{item.phone} — {item.helps_with}" for item in others]
+    if not emergency:
+        lines.append("Call your local emergency number.")
+    lines.append("If you can't call, ask someone near you to call for you.")
+    return "\n".join(lines)
