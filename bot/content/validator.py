@@ -339,7 +339,7 @@ def _safety_rules(file: LoadedFile, safety: Safety) -> list[ContentError]:
         errors.append(
             _too_long(
                 file,
-                ("hurt_signs",),
+                ("hurt_signs",) if safety.hurt_signs else ("red_flags",),
                 'the "It hurts" card (emergency signs and stop advice)',
                 hurt,
                 VISIBLE_TEXT_MAX,

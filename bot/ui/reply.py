@@ -45,7 +45,7 @@ class Reply:
 
 def crisis_shown(interaction: discord.Interaction[Any]) -> bool:
     """True when the crisis card already answered this interaction (see ``bot.ui.safety_net``)."""
-    return CRISIS_SHOWN in interaction.extras
+    return CRISIS_SHOWN in getattr(interaction, "extras", {})
 
 
 def is_bot_dm(interaction: discord.Interaction[Any]) -> bool:
