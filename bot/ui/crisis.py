@@ -13,7 +13,7 @@ import discord
 
 from bot.content.library import Library
 from bot.crisis.card import CRISIS_TOPIC, card_text
-from bot.crisis.detector import Concern, Screening
+from bot.crisis.detector import Screening
 from bot.crisis.regions import CRISIS_REGIONS, CrisisRegion
 from bot.text import clip
 from bot.ui import components as c
@@ -63,8 +63,3 @@ def crisis_card(
     ]
     footer = "\n\n*Not where you live? Tap your region below; I'll remember it, privately.*"
     return Reply(content=clip(text, 2000 - len(footer)) + footer, view=c.view(*actions, *regions))
-
-
-def crisis_lines_screening() -> Screening:
-    """What the DM menu's "Crisis lines" button shows: the lines, without crisis words."""
-    return Screening(Concern.NONE)

@@ -24,7 +24,7 @@ from bot.crisis.regions import crisis_region
 from bot.crisis.safety_plan import SafetyPlan
 from bot.storage.prefs import Prefs
 from bot.ui.crisis import CardOptions, crisis_card
-from bot.ui.reply import CRISIS_SHOWN, NO_MENTIONS, Reply, message_kwargs, send
+from bot.ui.reply import CRISIS_SHOWN, Reply, message_kwargs, send
 
 log = logging.getLogger(__name__)
 
@@ -116,6 +116,3 @@ class SafetyNet:
             reply = await self.card(message.author.id, screening)
             await message.channel.send(**message_kwargs(reply))
         return screening
-
-
-__all__ = ["NO_MENTIONS", "SafetyNet", "shown_crisis"]
