@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import discord
 from discord.ext import commands
 
-from bot.crisis import Concern
+from bot.crisis.free_text import dm_answer
 from bot.ui import components as c
 from bot.ui import reading as render
 from bot.ui.components import Press
@@ -53,10 +53,10 @@ class DirectMessages(commands.Cog):
         if message.author.id == self.bot.user.id:
             return
         try:
-            screening = await self.bot.safety_net.check_message(message)
-            if screening.is_crisis:
+            answer = dm_answer(await self.bot.safety_net.check_message(message))
+            if answer == "card":
                 return  # the crisis card was sent; nothing cheerful follows it
-            if screening.concern is Concern.EXERCISE_HURT:
+            if answer == "hurt":
                 library = self.bot.content.library
                 reply = hurt_card(library.safety, library.topics.get(CARE_TEAM_TOPIC))
                 await message.channel.send(**message_kwargs(reply))

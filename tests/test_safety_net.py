@@ -13,7 +13,7 @@ from bot.content.library import Library
 from bot.content.loader import load_library
 from bot.crisis import Concern, Screening
 from bot.crisis.card import CRISIS_TOPIC, card_text, emergency_numbers_text, lead_text, longest_card
-from bot.crisis.free_text import command_texts, form_texts, interaction_texts, most_urgent
+from bot.crisis.free_text import command_texts, dm_answer, form_texts, interaction_texts, most_urgent
 from bot.crisis.regions import BY_CODE, CRISIS_REGIONS, crisis_region, region_code
 from bot.crisis.safety_plan import PARTS, SECTIONS
 from bot.ui.crisis import CardOptions, crisis_card
@@ -110,6 +110,21 @@ def test_the_text_of_nested_options_and_of_any_form_layout_is_found() -> None:
     ]
     assert interaction_texts({"custom_id": "lc:rt:1:next", "component_type": 2}) == []
     assert interaction_texts(None) == []
+
+
+@pytest.mark.parametrize(
+    ("concern", "answer"),
+    [
+        (Concern.SUICIDE, "card"),
+        (Concern.SELF_HARM, "card"),
+        (Concern.OVERDOSE, "card"),
+        (Concern.OTHER_PERSON, "card"),
+        (Concern.EXERCISE_HURT, "hurt"),
+        (Concern.NONE, "menu"),
+    ],
+)
+def test_a_plain_dm_gets_the_card_the_it_hurts_help_or_the_menu(concern: Concern, answer: str) -> None:
+    assert dm_answer(Screening(concern)) == answer
 
 
 def test_the_most_urgent_concern_answers() -> None:

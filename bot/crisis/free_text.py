@@ -61,6 +61,14 @@ def interaction_texts(data: Mapping[str, Any] | None) -> list[str]:
     ]
 
 
+def dm_answer(screening: Screening) -> str:
+    """What a plain DM gets: ``card`` (a crisis: the card, and nothing after it), ``hurt`` ("I hurt
+    myself stretching": the It-hurts help, not the crisis card) or ``menu``."""
+    if screening.is_crisis:
+        return "card"
+    return "hurt" if screening.concern is Concern.EXERCISE_HURT else "menu"
+
+
 def most_urgent(screenings: Iterable[Screening]) -> Screening:
     """The screening the reply should answer: the most urgent concern found."""
     return min(screenings, key=lambda s: SEVERITY.index(s.concern), default=Screening())
