@@ -14,6 +14,9 @@ _MARKS = re.compile(r"[*_`~|>]+")
 _LIST = re.compile(r"^\s*(?:[-•]|\d+[.)])\s+", re.MULTILINE)
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 _VOWELS = re.compile(r"[aeiouy]+")
+_TWO_VOWEL_SOUNDS = re.compile(r"(?<![cgst])i[aou]|u[ao]|ea$")
+"""Vowel pairs usually said as two syllables: Austral-i-an, radi-o, usu-al, are-a
+(but not spe-cial, na-tion, re-gion)."""
 
 
 def plain(markdown: str) -> str:
@@ -30,7 +33,7 @@ def syllables(word: str) -> int:
     word = word.lower().replace("’", "'").split("'")[0]
     if len(word) <= 3:
         return 1
-    groups = len(_VOWELS.findall(word))
+    groups = len(_VOWELS.findall(word)) + len(_TWO_VOWEL_SOUNDS.findall(word))
     if word.endswith("e") and not word.endswith(("le", "ee", "ye")) and groups > 1:
         groups -= 1
     elif word.endswith(("ed", "es")) and not word.endswith(("ted", "ded", "ses", "zes", "ces", "ges", "xes")):

@@ -36,7 +36,9 @@ def content_schema(kind: str | None = None) -> dict[str, Any]:
         return {
             "$schema": DIALECT,
             "title": "Lupus Companion content file",
-            "description": "Any content file: an article, a routine, a resource topic, safety.yaml or synonyms.yaml.",
+            "description": (
+                "Any content file: an article, a routine, a resource topic, safety.yaml or synonyms.yaml."
+            ),
             "anyOf": [{"$ref": f"#/$defs/{model.__name__}"} for model in MODEL_BY_KIND.values()],
             **defs,
         }
