@@ -59,6 +59,25 @@ def test_every_article_section_reads_at_grade_8_or_below(article_id: str, sectio
     )
 
 
+SCREEN_CHARS = 1200
+"""What a phone shows without scrolling far: a section's title, body and see-also list."""
+
+
+@pytest.mark.parametrize(("article_id", "section_id"), sections())
+def test_every_article_section_fits_one_phone_screen(article_id: str, section_id: str) -> None:
+    from bot.content import render_text
+
+    library = shipped()
+    article = library.articles[article_id]
+    index = article.section_index(section_id)
+    assert index is not None
+    section = article.sections[index]
+    labels = [render_text.ref_label(t) for t in map(library.resolve, section.see_also) if t is not None]
+    embed = render_text.section_embed(article, index, labels)
+    shown = len(embed.title or "") + len(embed.description or "") + sum(len(v) for _, v in embed.fields)
+    assert shown <= SCREEN_CHARS, f"{article_id}#{section_id} shows {shown} characters; split or shorten it"
+
+
 def test_the_grade_is_measured_on_words_not_markdown() -> None:
     simple = "The sun can hurt your skin. Wear a hat. Sit in the shade."
     assert fk_grade(simple) < 3
