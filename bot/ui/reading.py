@@ -289,13 +289,14 @@ HELP_COMMANDS = (
     ("/checkin", "note your pain and tiredness privately"),
     ("/journal", "your recent check-ins, a chart and a file for appointments"),
     ("/remind", "a daily stretch reminder by DM"),
+    ("/safety-plan", "your private plan for hard moments"),
     ("/privacy", "get a copy of your data, or erase it"),
 )
 
 PRIVACY_NOTICE = (
     "**What I keep:** your Discord user id, routine progress and completions, check-ins "
-    "(pain, tiredness, an optional note), reminder settings and preferences. **Never:** your "
-    "messages. **Why:** so routines can resume and your journal works. **For how long:** until "
+    "(pain, tiredness, an optional note), reminder settings, your safety plan and preferences. "
+    "**Never:** your messages. **Why:** so routines can resume and your journal works. **For how long:** until "
     "you erase it. Health details are only ever shown to you privately and are never logged.\n"
     "`/privacy export` sends you a copy of everything; `/privacy delete` erases it all."
 )
