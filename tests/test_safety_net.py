@@ -15,9 +15,12 @@ from bot.crisis import Concern, Screening
 from bot.crisis.card import CRISIS_TOPIC, card_text, emergency_numbers_text, lead_text, longest_card
 from bot.crisis.free_text import command_texts, dm_answer, form_texts, interaction_texts, most_urgent
 from bot.crisis.regions import BY_CODE, CRISIS_REGIONS, crisis_region, region_code
-from bot.crisis.safety_plan import PARTS, SECTIONS
+from bot.crisis.safety_plan import PARTS, SECTIONS, SafetyPlan
+from bot.storage.prefs import Prefs
 from bot.ui.crisis import CardOptions, crisis_card
 from bot.ui.personal import checkin_modal
+from bot.ui.reply import Reply
+from bot.ui.safety_net import SafetyNet
 from bot.ui.safety_plan import plan_modal
 
 REPO = Path(__file__).resolve().parents[1]
@@ -246,3 +249,66 @@ def test_emergency_numbers_put_the_members_region_first(library: Library) -> Non
     text = emergency_numbers_text(library.safety, library.topics[CRISIS_TOPIC], "AU")
     assert text.index("**000**") < text.index("911")
     assert len(PARTS) == 2 and sum(len(p) for p in PARTS) == len(SECTIONS) == 7
+
+
+# ------------------------------------------------------------------ the card for one member
+
+
+class _Store:
+    def __init__(self, library: Library) -> None:
+        self.library = library
+
+
+class _Prefs:
+    def __init__(self, region: str | None = None, *, broken: bool = False) -> None:
+        self.region, self.broken = region, broken
+
+    async def get(self, user_id: int) -> Prefs:
+        if self.broken:
+            raise RuntimeError("database is locked")
+        return Prefs(user_id, crisis_region=self.region)
+
+
+class _Plans:
+    def __init__(self, plan: SafetyPlan | None = None) -> None:
+        self.plan = plan
+
+    async def get(self, user_id: int) -> SafetyPlan | None:
+        return self.plan
+
+
+def net(library: Library, prefs: _Prefs, plans: _Plans, channel: int | None = None) -> SafetyNet:
+    return SafetyNet(_Store(library), prefs, plans, default_region="UK", support_channel_id=channel)
+
+
+async def test_the_members_own_region_wins_over_the_community_default(library: Library) -> None:
+    mine = await net(library, _Prefs("NZ"), _Plans()).card(1, Screening(Concern.SUICIDE))
+    assert "Help in New Zealand" in (mine.content or "")
+    default = await net(library, _Prefs(None), _Plans()).card(1, Screening(Concern.SUICIDE))
+    assert "Help in the UK and Ireland" in (default.content or "")
+
+
+async def test_the_card_offers_the_plan_only_when_written_and_the_handoff_only_when_set(
+    library: Library,
+) -> None:
+    def ids(reply: Reply) -> list[str]:
+        return [child.item.custom_id for child in reply.view.children]  # type: ignore[union-attr, attr-defined]
+
+    empty = SafetyPlan(1, {"reasons": "  "})
+    written = SafetyPlan(1, {"reasons": "my dog"})
+    assert "lc:crisis:plan" not in ids(
+        await net(library, _Prefs(), _Plans(empty)).card(1, Screening(Concern.SUICIDE))
+    )
+    with_plan = await net(library, _Prefs(), _Plans(written), channel=42).card(1, Screening(Concern.SUICIDE))
+    assert {"lc:crisis:plan", "lc:crisis:handoff"} <= set(ids(with_plan))
+
+
+async def test_the_card_still_goes_out_when_storage_fails(library: Library) -> None:
+    reply = await net(library, _Prefs(broken=True), _Plans()).card(1, Screening(Concern.OVERDOSE))
+    assert "Call **999** now" in (reply.content or "")
+
+
+def test_several_texts_are_screened_and_the_most_urgent_one_answers(library: Library) -> None:
+    screening = net(library, _Prefs(), _Plans()).screen(["kidney tests", "I want to die", ""])
+    assert screening.is_crisis
+    assert not net(library, _Prefs(), _Plans()).screen(["kidney tests", "walked 3 kms"]).is_crisis

@@ -80,8 +80,13 @@ class SafetyNet:
 
     async def card(self, user_id: int, screening: Screening, region: str | None = None) -> Reply:
         """The crisis card for this member: their region (or ``region``), their plan, the handoff."""
-        prefs = await self._prefs.get(user_id)
-        plan = await self._plans.get(user_id)
+        try:
+            prefs = await self._prefs.get(user_id)
+            plan = await self._plans.get(user_id)
+        except Exception:
+            # The card must go out even if storage is failing: the community's region, no plan button.
+            log.exception("error %s while reading card preferences", secrets.token_hex(4))
+            prefs, plan = Prefs(user_id), None
         options = CardOptions(
             has_plan=plan is not None and not plan.is_empty,
             handoff=self.support_channel_id is not None,
