@@ -10,8 +10,7 @@ from __future__ import annotations
 import discord
 from discord import ui
 
-from bot.crisis.safety_plan import PARTS, SafetyPlan, part
-from bot.crisis.safety_plan import SECTION_MAX as SECTION_MAX
+from bot.crisis.safety_plan import PARTS, SECTION_MAX, SafetyPlan, part
 from bot.ui import components as c
 from bot.ui.reply import Reply
 
