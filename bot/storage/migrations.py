@@ -106,7 +106,26 @@ CREATE TABLE kv (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (MIGRATION_1,)
+MIGRATION_SAFETY = """
+-- The crisis card's region, as the member chose it with one tap (US, CA, UK, AU, NZ, IN, INTL).
+ALTER TABLE user_prefs ADD COLUMN crisis_region TEXT;
+
+-- A member's own safety plan (Stanley-Brown sections), written and seen only by them.
+CREATE TABLE safety_plans (
+    user_id        INTEGER PRIMARY KEY,
+    warning_signs  TEXT NOT NULL DEFAULT '',
+    coping         TEXT NOT NULL DEFAULT '',
+    distractions   TEXT NOT NULL DEFAULT '',
+    people         TEXT NOT NULL DEFAULT '',
+    professionals  TEXT NOT NULL DEFAULT '',
+    safe_space     TEXT NOT NULL DEFAULT '',
+    reasons        TEXT NOT NULL DEFAULT '',
+    created_at     TEXT NOT NULL,
+    updated_at     TEXT NOT NULL
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_SAFETY)
 """Every migration, in order. The schema version is ``len(MIGRATIONS)``."""
 
 
