@@ -70,6 +70,14 @@ def test_a_very_long_message_is_screened_and_the_crisis_in_it_found() -> None:
         ("k!ll my$elf", "kil myself"),
         ("d13", "die"),
         ("kiII myself", "kil myself"),  # capital I for l
+        ("ꜱᴜɪᴄɪᴅᴇ", "suicide"),  # small capitals
+        ("s\u0336u\u0336i\u0336c\u0336i\u0336d\u0336e\u0336", "suicide"),  # struck through
+        ("ⓚⓘⓛⓛ myself", "kil myself"),  # circled (NFKC)
+        ("🅺🅸🅻🅻 myself", "kil myself"),  # squared (not folded by NFKC)
+        ("su*cide", "suicide"),  # a masked letter
+        ("k#ll my$elf", "kil myself"),
+        ("k.ill myself", "kil myself"),
+        ("su¡cide", "suicide"),
         ("k i l l myself", "kil myself"),
         ("s-u-i-c-i-d-e", "suicide"),
         ("k.i.l.l myself", "kil myself"),

@@ -64,11 +64,16 @@ HOMOGLYPHS: dict[str, str] = {
     "ɑ": "a", "ɩ": "i", "ɪ": "i", "ʏ": "y", "ᴀ": "a", "ᴄ": "c", "ᴅ": "d", "ᴇ": "e", "ᴋ": "k",
     "ᴍ": "m", "ᴏ": "o", "ᴘ": "p", "ᴛ": "t", "ᴜ": "u", "ᴠ": "v", "ᴡ": "w", "ᴢ": "z", "ʀ": "r",
     "ɴ": "n", "ʟ": "l", "ɢ": "g", "ʜ": "h",
+    "ꜱ": "s", "¡": "i", "€": "e",
     # apostrophes and dashes of every kind
     "’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'", "′": "'",
     "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-",
 }  # fmt: skip
-_FOLD = str.maketrans(HOMOGLYPHS)
+# Letters in squares and circles that NFKC leaves alone (🅺, 🄺, 🅚) and regional indicators (🇰).
+_ENCLOSED = {
+    chr(base + i): chr(ord("a") + i) for base in (0x1F130, 0x1F150, 0x1F170, 0x1F1E6) for i in range(26)
+}
+_FOLD = str.maketrans({**HOMOGLYPHS, **_ENCLOSED})
 
 # Digits and symbols written for letters, inside words only.
 LEET = str.maketrans(
@@ -214,7 +219,8 @@ _BEFORE_SQUEEZE = {"fell": "fall"}
 # Key words people break in two to slip past filters ("sui cide"), joined back.
 _SPLIT_WORDS = {
     squeeze(w): squeeze(w)
-    for w in "suicide suicidal suicidally overdose overdosed overdosing unalive unaliving myself".split()
+    for w in "suicide suicidal suicidally overdose overdosed overdosing unalive unaliving myself kill "
+    "killing die dying".split()
 }
 
 # "2" reads as "to" next to these (squeezed): "want 2 die", "going 2 end it".
@@ -262,7 +268,21 @@ def _deleet(word: str) -> str:
     return core.translate(LEET) + " " * (len(word) - len(core))
 
 
+# A key word with a letter masked by a symbol ("su*cide", "k#ll", "d?e"), found and restored.
+_MASKED = re.compile(r"\b[a-z]*[a-z][*#?~^%][a-z*#?~^%]*[a-z]*\b|\b[*#?~^%][a-z]{2,}\b")
+_MASK_TARGETS = "suicide suicidal kill killing myself die dying dead overdose unalive selfharm cutting".split(
+    " "
+)
+
+
+def _unmask(word: str) -> str:
+    pattern = re.compile(re.sub(r"[*#?~^%]", ".", word))
+    return next((t for t in _MASK_TARGETS if len(t) == len(word) and pattern.fullmatch(t)), word)
+
+
 def _split_words(text: str) -> list[str]:
+    if any(c in text for c in "*#?~^%"):
+        text = _MASKED.sub(lambda m: _unmask(m[0]), text)
     text = _CONTRACTIONS.sub(lambda m: f"{m[1]} {_CONTRACTION_WORDS[m[2]]}", text)
     text = _OD.sub(" odx ", text)  # a marker no one types
     text = _IS_CONTRACTION.sub(r"\1 is", text)  # "what's", "tonight's"
