@@ -270,9 +270,9 @@ def _deleet(word: str) -> str:
 
 # A key word with a letter masked by a symbol ("su*cide", "k#ll", "d?e"), found and restored.
 _MASKED = re.compile(r"\b[a-z]*[a-z][*#?~^%][a-z*#?~^%]*[a-z]*\b|\b[*#?~^%][a-z]{2,}\b")
-_MASK_TARGETS = "suicide suicidal kill killing myself die dying dead overdose unalive selfharm cutting".split(
-    " "
-)
+_MASK_TARGETS = (
+    "suicide suicidal kill killing myself die dying dead overdose unalive selfharm cutting"
+).split()
 
 
 def _unmask(word: str) -> str:
