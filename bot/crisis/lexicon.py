@@ -219,7 +219,7 @@ CLASSES: dict[str, tuple[str, ...]] = {
         "keep going &(@GO_ON_END)",
         "carry on &(@GO_ON_END)",
         "continue &(@GO_ON_END)",
-        "keep living !(on|off|in|with_my|at|like_a|paycheck)",
+        "keep living !(on|off|with_my|at|like_a|paycheck|in_a|in_the|in_this_city|in_this_house|in_this_apartment|in_my_car|here|there)",
         "be here &(@ANYMORE)",
         "exist &(@ANYMORE|$)",
         "do this &(@ANYMORE|$|again|any|like|alone)",
