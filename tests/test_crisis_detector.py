@@ -6,7 +6,10 @@ asserted here and printed at the end of the test run (tests/conftest.py).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -18,6 +21,7 @@ from bot.crisis.patterns import Compiler, PatternError
 from bot.safety import mentions_crisis
 from tests.crisis_corpus import CRISIS_FIGURES, HELD_OUT, load_corpus, measure
 
+REPO = Path(__file__).resolve().parents[1]
 CONTENT_PHRASES = ("kill myself", "kms", "hurt myself", "cut myself", "want to die", "overdose", "unalive")
 RECALL_TARGET = 0.97
 FALSE_ALARM_TARGET = 0.05
@@ -387,3 +391,12 @@ def test_corpus_figures(corpus, request: pytest.FixtureRequest) -> None:  # type
         assert figures.recall >= RECALL_TARGET, f"missed: {figures.missed}"
         assert figures.false_alarm_rate <= FALSE_ALARM_TARGET, f"false alarms: {figures.false_alarms}"
         assert figures.concern_accuracy >= 0.95
+
+
+def test_the_shipped_crisis_phrases_keep_the_figures(corpus) -> None:  # type: ignore[no-untyped-def]
+    """Every screen also gets safety.yaml's phrases: they must not bring false alarms back."""
+    shipped = yaml.safe_load((REPO / "content" / "safety.yaml").read_text(encoding="utf-8"))
+    phrases = tuple(shipped["crisis"]["phrases"])
+    assert phrases
+    changed = [e.text for e in corpus if screen(e.text, phrases) != screen(e.text)]
+    assert changed == []

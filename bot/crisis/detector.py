@@ -221,6 +221,8 @@ def _extra_family(phrases: tuple[str, ...]) -> _Compiled | None:
     if not canonical:
         return None
     alternatives = "|".join(re.escape(p) + " " for p in canonical)
+    # Content phrases keep the everyday exceptions the families know ("die my hair", "dead tired").
+    guard = _COMPILER.element("!(@CONTENT_PHRASE_GUARD)")
     family = Family(
         "content-phrases",
         Concern.SUICIDE,
@@ -228,7 +230,7 @@ def _extra_family(phrases: tuple[str, ...]) -> _Compiled | None:
         negatable=True,
         veto=_SELF_HARM_VETO,
     )
-    return _Compiled(family, (_Pattern(re.compile(f"(?<= )(?:{alternatives})"), None),))
+    return _Compiled(family, (_Pattern(re.compile(f"(?<= )(?:{alternatives}){guard}"), None),))
 
 
 _SELF_HARM_VETO = next(f.veto for f in FAMILIES if f.name == "self-harm-hurt")

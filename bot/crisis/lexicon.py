@@ -340,6 +340,12 @@ CLASSES: dict[str, tuple[str, ...]] = {
         "un dedo", "la mano", "afeitando", "afeitandome", "con papel", "con un papel", "con el papel",
         "sin querer", "las piernas afeitando", "las puntas",
     ),
+    # what, right after one of the content's own crisis phrases, shows it is everyday talk
+    "CONTENT_PHRASE_GUARD": (
+        "@HYPERBOLE_AFTER", "@DEAD_IDIOM", "@LIVE_PLACE", "@DET? ~1 @HAIR", "@WAKE_VETO", "at home",
+        "in hospital", "in a hospital", "when the time", "of", "from", "some slack", "a piece", "a slice",
+        "a break", "short", "shaving", "cooking", "by accident", "accidentally",
+    ),
     "PILLS_ES": ("pastillas", "pildoras", "medicinas", "medicamentos", "pastilla", "tabletas", "remedios"),
 }  # fmt: skip
 
