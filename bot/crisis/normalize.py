@@ -191,6 +191,7 @@ BIGRAMS: dict[tuple[str, str], tuple[str, ...]] = {
         ("them", "selves"): "themselves",
         ("them", "self"): "themselves",
         ("any", "more"): "anymore",
+        ("ill", "be"): "i will be",  # "ill be gone": "I'll be" typed without the apostrophe
         ("sewer", "slide"): "suicide",
         ("sewer", "side"): "suicide",
         ("un", "alive"): "unalive",
