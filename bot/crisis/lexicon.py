@@ -123,6 +123,7 @@ CLASSES: dict[str, tuple[str, ...]] = {
         "give up on life|living",
         "be with my ~2 in heaven",
         "go to sleep forever",
+        "fall asleep forever",
     ),
     "WAKE_VETO": ("up", "early", "at", "before", "for", "so", "in", "on", "with", "until", "till", "til", "when", "tomorrow at"),
     "DYING": (
@@ -678,6 +679,12 @@ FAMILIES: tuple[Family, ...] = (
             "waiting to die|for_death|for_it_to_end|for_the_end|for_my_death|for_lupus_to_kill_me !(@DET?+~1+@HAIR)",
         ),
     ),
+    Family(
+        "goodbye-from-someone",
+        Concern.SUICIDE,
+        ("texted|sent|messaged|called|told me|us goodbye|a_goodbye|goodbyes",),
+        person="other",
+    ),
     # --- self-harm
     Family(
         "self-harm-cut-burn",
@@ -762,6 +769,8 @@ FAMILIES: tuple[Family, ...] = (
             "@STRONG_INTENT|@THINK|i|just|almost|nearly|i_have odx !(daily|once|a_day|at|in|twice|with)",
             "odx $",
             "lethal|fatal|deadly|killing dose|doses|amount|quantity|number",
+            "passed_out|unconscious|unresponsive|not_responding|will_not_wake_up|not_waking_up ~5 @MEDS|empty_bottle|empty_bottles|pill_bottles",
+            "@TOOK_PAST|swallowed ~2 days|weeks|week|month|months worth|supply of? ~2 @MEDS",
             "@MEDS ready|lined_up|counted_out|laid_out|in_front_of_me",
             "enough ~1 @MEDS ~3 to_die|to_do_it|to_end|to_kill|to_never|to_not_wake|saved|stashed|hidden|hoarded|stockpiled|for_when",
             "@MEDS saved|stashed|hidden|hoarded|stockpiled|set_aside|put_aside ~2 for_when|in_case|just_in_case|to_do_it|to_end|to_die|until_i_am_ready|for_the_day_i|for_the_end|for_later",
@@ -835,6 +844,7 @@ FAMILIES: tuple[Family, ...] = (
             "intento|intentado suicidarse|matarse|quitarse_la_vida",
             "se corta|cortaba|esta_cortando|lastima|hace_dano !(@ES_BENIGN_CUT)",
             "se tomo|trago todas|un_frasco ~2 @PILLS_ES",
+            "se_tomo|se_trago|trago demasiadas|muchas|todas_sus|un_frasco|un_monton_de ~1 @PILLS_ES",
             "no quiere vivir|seguir|existir",
         ),
         language="es",
