@@ -470,6 +470,8 @@ FAMILIES: tuple[Family, ...] = (
             "too much|hard|painful to live|go_on|exist|keep_going|keep_living|be_alive|wake_up",
             "imagining|picturing|imagine|picture my own? funeral",
             "i|i_will|i_am_going_to|i_will_just|i_just end it|it_all|things|my_life $|tonight|today|now|soon|for_good",
+            "^ ending it|it_all|things|everything|my_life $|tonight|today|tomorrow|soon|now|this_weekend",
+            "i_am|i_am_just ending it|it_all|things|everything|my_life !(with|early|here|there|for_today)",
             "rope|noose|gun ready|tied|set_up|is_ready|prepared",
             "go|went|going away|leave forever|for_good|permanently $",
             "god|lord|jesus|universe ~3 take|takes|took|come_for|comes_for|call|calls me ~1 home|already|now|$|in_my_sleep|away|too",
