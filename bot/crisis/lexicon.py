@@ -342,8 +342,14 @@ CLASSES: dict[str, tuple[str, ...]] = {
         "un dedo", "la mano", "afeitando", "afeitandome", "con papel", "con un papel", "con el papel",
         "sin querer", "las piernas afeitando", "las puntas",
     ),
+    # "suicide prevention", "suicide squad": the word as a topic, not the writer's own thought
+    "SUICIDE_AS_TOPIC": (
+        "prevention", "awareness", "squad", "doors", "door", "bomber", "bombers", "bombing", "bombings", "rates",
+        "rate", "statistics", "research",
+    ),
     # what, right after one of the content's own crisis phrases, shows it is everyday talk
     "CONTENT_PHRASE_GUARD": (
+        "@SUICIDE_AS_TOPIC",
         "@HYPERBOLE_AFTER", "@DEAD_IDIOM", "@LIVE_PLACE", "@DET? ~1 @HAIR", "@WAKE_VETO", "at home",
         "in hospital", "in a hospital", "when the time", "of", "from", "some slack", "a piece", "a slice",
         "a break", "short", "shaving", "cooking", "by accident", "accidentally",
@@ -429,7 +435,7 @@ FAMILIES: tuple[Family, ...] = (
             "take|taking|took|taken|end|ending|ended @POSS life|lives !(back|into|one|seriously|in_my|for_granted|easy|in_your|in_her)",
             "end|ending @POSS existence",
             "unalive|unaliving|unalived|unalives",
-            "suicide !(prevention|awareness|squad|doors|door|bomber|bombers|bombing|bombings|rates|rate|statistics|research)",
+            "suicide !(@SUICIDE_AS_TOPIC)",
             "suicidal|suicidally|suicidality|suiciding|suicided",
             "kms|kmsl|kmsfr !(walk|run|today|a_day|per|each|of|on|to|from|away|hike|ride|more|left|in|done|yesterday|this|every|and_back)",
         ),
@@ -753,7 +759,7 @@ FAMILIES: tuple[Family, ...] = (
             "@TOOK_PAST @TOO_MANY @POSS|the? ~2 @MEDS",
             "overdid|overdo|overdoing|overdone @POSS|the|it_on|it_with|it_on_my|it_with_my ~1 @MEDS",
             "@MEDS ~9 take|taking|swallow|swallowing|took|swallowed them|those|these|it all|at_once|in_one_go",
-            "keep|kept|been|am staring|looking at the|my|those|all_my @MEDS",
+            "keep|kept|been|am staring at the|my|those|all_my @MEDS",
             "take|taking|swallow|swallowing|took|swallowed all|every_one of them|those|these|it",
             "@MEDS ~3 next_to_me|in_front_of_me|beside_me|in_my_hand|in_my_hands|lined_up|counted_out",
             "@TOOK_PAST @TOO_MANY on_purpose",
