@@ -110,7 +110,7 @@ CLASSES: dict[str, tuple[str, ...]] = {
         "not to exist",
         "stop existing",
         "cease to exist",
-        "disappear !(to|for|on|into|under|in|from_work|off|with|at|until|till|a_bit|a_while|somewhere)",
+        "disappear !(to|for|on|into|under|in|from_work|off|with|at|until|till|a_bit|a_while|somewhere) !(from+!(this_world|the_world|earth|existence|everyone|everybody|life|the_face_of|here))",
         "vanish !(to|for|on|into|under|in)",
         "fall asleep and ~2 never|not wake up? !(@WAKE_VETO)",
         "go to sleep and ~2 never|not wake up? !(@WAKE_VETO)",
