@@ -726,7 +726,8 @@ FAMILIES: tuple[Family, ...] = (
             "cuts|burns|scratches on|all_over @POSS|the ~1 @BODY",
             "@BODY ~3 covered in|full_of cuts|burns",
             "blade|blades ~3 @BODY|@REFL",
-            "@HURT|@CUT|pick|picking|picked ~4 until|till|til|untill i|they|it bleed|bleeds|bled|bleeding",
+            "@HURT|@CUT|pick|picking|picked|pinch|pinching|pinched ~6 until|till|til|untill i|they|it bleed|bleeds|bled|bleeding|bruise|bruises|bruised|swell",
+            "blade|blades|razor_blade|razor_blades hidden|stashed|hid|hiding|in_my_room|under_my|in_my_drawer|for_later|ready",
             "make|made myself bleed",
             "carve|carving|carved into my|her|his ~1 @BODY|skin",
             "carve|carving|carved|scratched|scratching|etched ~3 into|in|on my|her|his ~1 @BODY|skin",
@@ -752,6 +753,8 @@ FAMILIES: tuple[Family, ...] = (
             "@ON_PURPOSE @HURT|@CUT|@BURN ~1 @REFL",
             "pull|pulling|pulled out my hair ~3 @ON_PURPOSE|to_feel|until",
             "head|fist|fists into|against the? wall ~3 @ON_PURPOSE|until|til|till|to_feel",
+            "bang|banging|banged|hit|hitting my head on|against|into the|a? wall|walls|floor ~2 when|until|till|to_feel|on_purpose|again",
+            "@HURT|@CUT|@BURN|hit|bang my|her|his ~1 @BODY|hand|hands|finger|fingers|head|wrist ~3 @ON_PURPOSE",
         ),
     ),
     # --- overdose (lead with the emergency number and poison control)
@@ -769,7 +772,8 @@ FAMILIES: tuple[Family, ...] = (
             "@MEDS ~3 next_to_me|in_front_of_me|beside_me|in_my_hand|in_my_hands|lined_up|counted_out",
             "@TOOK_PAST @TOO_MANY on_purpose",
             "@TOOK_PAST ~3 @MEDS ~3 @ON_PURPOSE|at_once|all_at_once|in_one_go",
-            "@TOOK_PAST|take|swallow|drank ~1 a|an|the whole|entire? bottle|box|pack|packet|strip|container|jar|blister ~1 of ~2 @MEDS",
+            "mix|mixed|mixing @ALL_OF my? ~1 @MEDS with|and alcohol|vodka|wine|whiskey|booze|liquor|beer",
+            "@TOOK_PAST|take|swallow|drank|down|downing|chug|chugging ~1 a|an|the whole|entire? bottle|box|pack|packet|strip|container|jar|blister ~1 of ~2 @MEDS",
             "@TOOK_PAST|swallowed the|a whole|entire bottle $",
             "@TOOK_PAST ~1 #MANY|ten|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozen|dozens ~2 @MEDS",
             "@TOOK|take every|each pill|pills|tablet|tablets|med|meds ~2 in|i_have|i_own|we_have|left",
@@ -797,7 +801,7 @@ FAMILIES: tuple[Family, ...] = (
         "overdose-saving",
         Concern.OVERDOSE,
         (
-            "saving|saving_up|saved|saved_up|stockpiling|stockpile|stockpiled|hoarding|hoard|hoarded|stashing|stashed ~3 @MEDS",
+            "saving|saving_up|saved|saved_up|stockpiling|stockpile|stockpiled|hoarding|hoard|hoarded|stashing|stashed|collecting|collected ~3 @MEDS",
         ),
         veto=words(
             "organizer organiser weekly pillbox box trip travel travelling traveling vacation holiday refill "
