@@ -83,9 +83,9 @@ _LEET_CHARS = frozenset("0134578@$!")
 _NUMBER_WITH_UNIT = re.compile(r"\d+(?:[.,]\d+)*(?:[a-z]{1,3})?")
 
 _SENTENCE_END = re.compile(r"[.?!;:]+(?=\s|$)|\n+")
-# A "word" for leet purposes: letters, digits and the symbols that stand for letters, with a letter
-# and a digit or symbol in it (other words are left alone, and quickly).
-_RAW_WORD = re.compile(r"(?=[a-z0-9@$!]*[a-z])(?=[a-z0-9@$!]*[0134578@$!])[a-z0-9@$!]+")
+# A "word" for leet purposes: letters, digits and the symbols that stand for letters, with a digit or
+# symbol in it (other words are left alone, and quickly).
+_RAW_WORD = re.compile(r"[a-z0-9@$!]*[0134578@$!][a-z0-9@$!]*")
 _TOKEN = re.compile("[a-z0-9]+|\x00")  # NUL marks the end of a sentence while splitting
 _SQUEEZE = re.compile(r"([a-z])\1+")
 
@@ -284,11 +284,15 @@ def _unmask(word: str) -> str:
 def _split_words(text: str) -> list[str]:
     if any(c in text for c in "*#?~^%"):
         text = _MASKED.sub(lambda m: _unmask(m[0]), text)
-    text = _CONTRACTIONS.sub(lambda m: f"{m[1]} {_CONTRACTION_WORDS[m[2]]}", text)
-    text = _OD.sub(" odx ", text)  # a marker no one types
-    text = _IS_CONTRACTION.sub(r"\1 is", text)  # "what's", "tonight's"
-    text = _POSSESSIVE.sub("", text)  # "mom's"
-    text = text.replace("'", "")
+    apostrophes = "'" in text
+    if apostrophes:
+        text = _CONTRACTIONS.sub(lambda m: f"{m[1]} {_CONTRACTION_WORDS[m[2]]}", text)
+    if "od" in text or "o.d" in text:
+        text = _OD.sub(" odx ", text)  # a marker no one types
+    if apostrophes:
+        text = _IS_CONTRACTION.sub(r"\1 is", text)  # "what's", "tonight's"
+        text = _POSSESSIVE.sub("", text)  # "mom's"
+        text = text.replace("'", "")
     text = _SENTENCE_END.sub(" \x00 ", text)
     if not _LEET_CHARS.isdisjoint(text):
         text = _RAW_WORD.sub(lambda m: _deleet(m[0]), text)
