@@ -810,7 +810,7 @@ FAMILIES: tuple[Family, ...] = (
             "overdose|overdosing|overdosed|overdoses|overdosis",
             "@STRONG_INTENT|@THINK|i|just|almost|nearly|i_have odx !(daily|once|a_day|at|in|twice|with)",
             "odx $",
-            "lethal|fatal|deadly|killing dose|doses|amount|quantity|number",
+            "lethal|fatal|deadly|killing dose|doses|amount|quantity|number !(of_caffeine|of_coffee|of_water|of_sugar|of_chocolate|of_sun|of_sunlight|of_radiation|of_vitamin|of_salt|of_alcohol_for)",
             "passed_out|unconscious|unresponsive|not_responding|will_not_wake_up|not_waking_up ~5 @MEDS|empty_bottle|empty_bottles|pill_bottles",
             "@TOOK_PAST|swallowed ~2 days|weeks|week|month|months worth|supply of? ~2 @MEDS",
             "@MEDS ready|lined_up|counted_out|laid_out|in_front_of_me",
@@ -829,7 +829,7 @@ FAMILIES: tuple[Family, ...] = (
         veto=words(
             "organizer organiser weekly pillbox box trip travel travelling traveling vacation holiday refill "
             "pharmacy insurance money cost costs cheaper expire expired expiry fridge shortage shortages "
-            "sunday week"
+            "sunday week flare flares emergency emergencies breakthrough okay ok safe allowed days"
         ),
     ),
     # --- Spanish
