@@ -191,6 +191,7 @@ BIGRAMS: dict[tuple[str, str], tuple[str, ...]] = {
         ("them", "selves"): "themselves",
         ("them", "self"): "themselves",
         ("any", "more"): "anymore",
+        ("for", "ever"): "forever",
         ("ill", "be"): "i will be",  # "ill be gone": "I'll be" typed without the apostrophe
         ("sewer", "slide"): "suicide",
         ("sewer", "side"): "suicide",
@@ -214,8 +215,9 @@ _COMPOUND_RE = re.compile(
     "|".join(sorted((re.escape(k) for k in _COMPOUNDS if len(k) >= 7), key=len, reverse=True))
 )
 
-# Words whose squeezed form would meet another word's: "fell" would read as "feel".
-_BEFORE_SQUEEZE = {"fell": "fall"}
+# Words whose squeezed form would meet another word's: "fell" would read as "feel"
+# ("noose" would read as "nose", "soon" as "son").
+_BEFORE_SQUEEZE = {"fell": "fall", "noose": "hangrope", "nooses": "hangrope", "soon": "shortly"}
 
 # Key words people break in two to slip past filters ("sui cide"), joined back.
 _SPLIT_WORDS = {
