@@ -273,7 +273,7 @@ CLASSES: dict[str, tuple[str, ...]] = {
         "to being alive", "in being alive", "to it anymore", "in going on", "in living",
     ),
     "TIRED_OBJ": (
-        "living !(off|on|in|at|out|paycheck|with_my|with_him|with_her|with_them|with_roommates|with_parents|with_people|here|there|alone|like_a|near)",
+        "living !(off|on|in|at|out|paycheck|with|here|there|alone|like_a|near)",
         "life", "being alive", "existing", "existence", "being here", "breathing", "this life",
         "my life", "waking up &($|@ANYMORE)", "surviving", "fighting &(@ANYMORE|$|for_my_life|to_stay_alive|to_live)",
         "trying to stay alive", "being me", "trying &($|@ANYMORE)", "fighting &(i|and|so|but)", "everything &($|@ANYMORE|i)", "being in this world", "being on this earth", "staying alive",
