@@ -17,6 +17,7 @@ from bot.reminders.dispatcher import ReminderDispatcher
 from bot.reminders.service import ReminderService
 from bot.routines.service import RoutineService
 from bot.storage.audit import AuditRepo
+from bot.storage.backup import DailyBackup
 from bot.storage.db import Database
 from bot.storage.journal import JournalRepo
 from bot.storage.kv import KVRepo
@@ -43,14 +44,16 @@ class Services:
     journal_reports: JournalReports
     checkin_drafts: DraftStore
     routines: RoutineService
+    backup: DailyBackup
     db: Database
 
     @classmethod
     async def create(cls, bot: LupusBot) -> Services:
         db = bot.db
         prefs, journal, reminders = PrefsRepo(db), JournalRepo(db), ReminderRepo(db)
+        kv = KVRepo(db)
         services = cls(
-            kv=KVRepo(db),
+            kv=kv,
             prefs=prefs,
             sessions=SessionRepo(db),
             journal=journal,
@@ -62,6 +65,7 @@ class Services:
             journal_reports=JournalReports(journal),
             checkin_drafts=DraftStore(bot.clock),
             routines=RoutineService(db, bot.scheduler, bot.clock),
+            backup=DailyBackup(db, kv, bot.scheduler, bot.clock, bot.config.database.backup_dir),
             db=db,
         )
         return services
@@ -91,6 +95,7 @@ class Services:
         """Re-arm stored timers (routine deadlines, reminders) after a start."""
         await self.reminder_dispatcher.rearm()
         await self.routines.rearm()
+        await self.backup.arm()
 
     async def close(self) -> None:
         """Let in-flight work finish before the database closes."""

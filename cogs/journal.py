@@ -14,7 +14,6 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot import logsafety
 from bot.journal.checkin_form import NOTE_MAX, CheckinProblems, parse_checkin
 from bot.journal.report import DEFAULT_DAYS, MAX_DAYS
 from bot.storage.journal import Checkin
@@ -106,5 +105,4 @@ class Journal(commands.Cog):
 
 
 async def setup(bot: LupusBot) -> None:
-    logsafety.install()
     await bot.add_cog(Journal(bot))

@@ -17,7 +17,6 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot import logsafety
 from bot.storage.privacy import export_user
 from bot.ui import personal as render
 from bot.ui.components import Press
@@ -73,5 +72,4 @@ class Privacy(
 
 
 async def setup(bot: LupusBot) -> None:
-    logsafety.install()
     await bot.add_cog(Privacy(bot))

@@ -47,7 +47,11 @@ class LiveBot:
 
     def write_config(self, **overrides: object) -> None:
         config: dict[str, object] = {
-            "admins": {"user_ids": [], "role_ids": [self.place.admin_role.id]},
+            "admins": {
+                "user_ids": [],
+                "role_ids": [self.place.admin_role.id],
+                "guild_ids": [self.place.guild.id],
+            },
             "database": {"path": str(self.database)},
             "content": {"path": str(self.content), "watch": False},
             "logging": {"level": "INFO"},

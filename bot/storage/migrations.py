@@ -106,7 +106,21 @@ CREATE TABLE kv (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (MIGRATION_1,)
+MIGRATION_TRUST = """
+ALTER TABLE audit_log ADD COLUMN guild_id INTEGER;
+CREATE INDEX idx_audit_log_action ON audit_log (action, id);
+
+CREATE TABLE admin_refusal_counts (
+    day      TEXT NOT NULL,
+    guild_id INTEGER NOT NULL DEFAULT 0,
+    count    INTEGER NOT NULL,
+    PRIMARY KEY (day, guild_id)
+);
+"""
+"""Moderator log that holds: the server an action came from (``/admin status`` shows a server only
+its own), and refused attempts counted per day and server instead of one row each."""
+
+MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_TRUST)
 """Every migration, in order. The schema version is ``len(MIGRATIONS)``."""
 
 

@@ -27,6 +27,7 @@ from bot.journal.drafts import Draft
 from bot.journal.report import JournalReport
 from bot.journal.summary import JournalSummary, Stat
 from bot.storage.journal import Checkin
+from bot.storage.privacy import KEPT_SUFFIX
 from bot.storage.reminders import Reminder
 from bot.text import clip, plural
 from bot.ui import components as c
@@ -429,7 +430,10 @@ def privacy_confirm(user_id: int) -> Reply:
 
 
 def privacy_deleted(counts: Mapping[str, int]) -> Reply:
-    erased = [_table_phrase(name, n) for name, n in sorted(counts.items()) if n]
+    erased = [
+        _table_phrase(name, n) for name, n in sorted(counts.items()) if n and not name.endswith(KEPT_SUFFIX)
+    ]
+    kept = sum(n for name, n in counts.items() if name.endswith(KEPT_SUFFIX))
     if not erased:
         text = "**Done.** I held nothing about you, so there was nothing to erase."
     else:
@@ -437,6 +441,11 @@ def privacy_deleted(counts: Mapping[str, int]) -> Reply:
             "**Done. I erased everything I held about you:** " + ", ".join(erased) + ".\n"
             "Nothing with your user id is left, and any reminder or routine timer of yours is stopped. "
             "If you use me again, I'll start fresh."
+        )
+    if kept:
+        text += (
+            f"\nThe moderator log keeps {plural(kept, 'moderator action')} you took, with your user id "
+            "replaced by a pseudonym, so the community can still see what changed and when."
         )
     return Reply(content=text)
 
