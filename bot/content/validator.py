@@ -24,7 +24,7 @@ from bot.content import render_text
 from bot.content.errors import ContentError, where
 from bot.content.marked_yaml import DataPath, Marks
 from bot.content.models import Article, ContentModel, Ref, ResourceTopic, Routine, Safety
-from bot.custom_ids import fits
+from bot.custom_ids import CARD_VERSION_WIDTH, ROUTINE_ACTION_WIDTH, SESSION_ID_WIDTH, fits
 
 KIND_WORD = {"article": "article", "routine": "routine", "resource": "resource topic", "safety": "safety"}
 REF_KIND = {"article": "article", "routine": "routine", "resources": "resource"}
@@ -259,6 +259,12 @@ def _article_rules(file: LoadedFile, article: Article, index: _Index) -> list[Co
 
 def _routine_rules(file: LoadedFile, routine: Routine, index: _Index, safety: Any) -> list[ContentError]:
     errors = _unique_ids(file, "steps", routine.steps, "step")
+    session = "0" * SESSION_ID_WIDTH
+    if not (
+        fits("rt", session, "x" * ROUTINE_ACTION_WIDTH, "9" * CARD_VERSION_WIDTH)
+        and fits("rtabandon", session, routine.id, "intro")
+    ):
+        errors.append(file.error(("id",), f"id '{routine.id}' is too long for a Discord button custom_id"))
     errors += _references(file, ("see_also",), routine.see_also, index)
     disclaimer = safety.disclaimer if isinstance(safety, Safety) else ""
     intro = render_text.routine_intro_text(routine, disclaimer)

@@ -93,6 +93,30 @@ class JournalRepo:
         )
         return replace(checkin, id=new_id, at=from_iso(to_iso(checkin.at)))
 
+    async def set_session_pain(
+        self, user_id: int, session_id: str, at: datetime, pain: int
+    ) -> tuple[Checkin, int | None]:
+        """A routine's end-of-session pain answer: one entry per session, a later answer replaces it.
+
+        Returns the stored check-in and the pain it replaced (None for the first answer). Read and
+        write in one transaction, so three quick taps store one entry."""
+        async with self._db.transaction():
+            row = await self._db.fetchone(
+                "SELECT id, pain FROM checkins WHERE session_id = ? AND user_id = ?", (session_id, user_id)
+            )
+            if row is None:
+                new_id = await self._db.insert(
+                    "INSERT INTO checkins (user_id, at, pain, source, session_id) "
+                    "VALUES (?, ?, ?, 'routine', ?)",
+                    (user_id, to_iso(at), pain, session_id),
+                )
+                previous = None
+            else:
+                new_id, previous = row["id"], row["pain"]
+                await self._db.execute("UPDATE checkins SET pain = ? WHERE id = ?", (pain, new_id))
+        stored = Checkin(user_id=user_id, at=from_iso(to_iso(at)), pain=pain, source="routine", id=new_id)
+        return stored, previous
+
     async def checkins_since(self, user_id: int, since: datetime) -> list[Checkin]:
         """The user's check-ins at or after ``since``, oldest first."""
         rows = await self._db.fetchall(

@@ -110,6 +110,10 @@ MIGRATION_TRUST = """
 ALTER TABLE audit_log ADD COLUMN guild_id INTEGER;
 CREATE INDEX idx_audit_log_action ON audit_log (action, id);
 
+-- A routine's end-of-session pain answer is one journal entry per session: a later tap updates it.
+ALTER TABLE checkins ADD COLUMN session_id TEXT;
+CREATE UNIQUE INDEX idx_checkins_session ON checkins (session_id) WHERE session_id IS NOT NULL;
+
 CREATE TABLE admin_refusal_counts (
     day      TEXT NOT NULL,
     guild_id INTEGER NOT NULL DEFAULT 0,
@@ -117,8 +121,9 @@ CREATE TABLE admin_refusal_counts (
     PRIMARY KEY (day, guild_id)
 );
 """
-"""Moderator log that holds: the server an action came from (``/admin status`` shows a server only
-its own), and refused attempts counted per day and server instead of one row each."""
+"""Trust fixes: the server a moderator action came from (``/admin status`` shows a server only its
+own), refused attempts counted per day and server instead of one row each, and the routine session
+a check-in answers (so its pain answer is stored once)."""
 
 MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_TRUST)
 """Every migration, in order. The schema version is ``len(MIGRATIONS)``."""
