@@ -429,6 +429,9 @@ class RoutineService:
                 await self._write(record, session, record.delivery)
             transition(session, action, now)
         if action in _VERSIONED and card_version is not None and card_version != session.version:
+            if session.phase is Phase.PAUSED:
+                # Paused by the bot (its card edit failed): come back, on the step it is at, not the next.
+                session = transition(session, Action.RESUME, now)
             stored = await self._write(record, session, delivery or record.delivery)
             current = stored or await self.owned(session_id, user_id)
             return PressResult(current, applied=False)
