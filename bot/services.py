@@ -11,6 +11,7 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from bot.fairuse import FairUse
 from bot.journal.drafts import DraftStore
 from bot.journal.report import JournalReports
 from bot.reminders.dispatcher import ReminderDispatcher
@@ -45,6 +46,7 @@ class Services:
     checkin_drafts: DraftStore
     routines: RoutineService
     backup: DailyBackup
+    fair_use: FairUse
     db: Database
 
     @classmethod
@@ -66,6 +68,7 @@ class Services:
             checkin_drafts=DraftStore(bot.clock),
             routines=RoutineService(db, bot.scheduler, bot.clock),
             backup=DailyBackup(db, kv, bot.scheduler, bot.clock, bot.config.database.backup_dir),
+            fair_use=FairUse(bot.clock),
             db=db,
         )
         return services
@@ -84,6 +87,7 @@ class Services:
             self.routines.forget_user,
             self.reminder_dispatcher.forget_user,
             self.checkin_drafts.forget_user,
+            self.fair_use.forget_user,
         ):
             try:
                 await forget(user_id)

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Any
 import discord
 from discord.ext import commands
 
-from bot.safety import mentions_crisis
+from bot.crisis import screen
+from bot.fairuse import DM_MENUS
 from bot.text import clip
 from bot.ui import components as c
 from bot.ui import reading as render
@@ -51,7 +52,7 @@ class DirectMessages(commands.Cog):
             return
         safety = self.bot.content.library.safety
         try:
-            if mentions_crisis(message.content, safety.crisis.phrases):
+            if screen(message.content, safety.crisis.phrases).is_crisis:
                 crisis_view = (
                     c.view(
                         c.button(
@@ -70,7 +71,10 @@ class DirectMessages(commands.Cog):
                     allowed_mentions=NO_MENTIONS,
                     **({"view": crisis_view} if crisis_view else {}),
                 )
-            await message.channel.send(MENU_TEXT, view=menu_view(), allowed_mentions=NO_MENTIONS)
+            # Fair use: past the limit the menu is skipped, never queued, so a flood of DMs cannot
+            # fill Discord's rate limit and delay the next crisis reply (which is always sent).
+            if self.bot.services.fair_use.allow(DM_MENUS, message.author.id):
+                await message.channel.send(MENU_TEXT, view=menu_view(), allowed_mentions=NO_MENTIONS)
         except discord.HTTPException as exc:
             log.warning("could not answer a DM (status %s)", exc.status)
 

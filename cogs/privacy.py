@@ -17,11 +17,12 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.fairuse import EXPORTS, wait_words
 from bot.storage.privacy import export_user
 from bot.ui import personal as render
 from bot.ui.components import Press
 from bot.ui.errors import UserFacingError
-from bot.ui.reply import send, update
+from bot.ui.reply import send, send_all, update
 
 if TYPE_CHECKING:
     from bot.client import LupusBot
@@ -44,9 +45,13 @@ class Privacy(
 
     @app_commands.command(name="export", description="Get a file with everything I hold about you")
     async def export(self, interaction: discord.Interaction[Any]) -> None:
+        if wait := self.bot.services.fair_use.wait_s(EXPORTS, interaction.user.id):
+            await send(interaction, render.export_slow_down(wait_words(wait)))
+            return
         now = self.now()
         data = await export_user(self.bot.db, interaction.user.id, now=now)
-        await send(interaction, render.privacy_export(data, now=now))
+        limit = interaction.filesize_limit
+        await send_all(interaction, render.privacy_export_parts(data, now=now, upload_limit=limit))
 
     @app_commands.command(name="delete", description="Erase everything I hold about you")
     async def delete(self, interaction: discord.Interaction[Any]) -> None:

@@ -6,9 +6,10 @@ Rows are health data. Nothing here logs, and errors never carry values.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import Literal
 
+from bot.journal.daily import DayAgg, Segment, merge
 from bot.storage.db import Database, Row
 from bot.storage.timefmt import from_iso, to_iso
 
@@ -125,6 +126,53 @@ class JournalRepo:
             (user_id, to_iso(since)),
         )
         return [_checkin(r) for r in rows]
+
+    async def count_checkins(self, user_id: int, start: datetime, end: datetime) -> int:
+        """Check-ins with ``start < at <= end`` (an index range count, no rows read out)."""
+        value = await self._db.fetchval(
+            "SELECT COUNT(*) FROM checkins WHERE user_id = ? AND at > ? AND at <= ?",
+            (user_id, to_iso(start), to_iso(end)),
+        )
+        return int(value or 0)
+
+    async def checkin_days(self, user_id: int, segments: list[Segment]) -> list[DayAgg]:
+        """One aggregate per local day over ``segments`` (each ``(start, end]`` at its own offset),
+        grouped by the database: a few hundred rows a year, however many check-ins there are."""
+        parts: list[DayAgg] = []
+        for segment in segments:
+            rows = await self._db.fetchall(
+                "SELECT date(at, ?) AS day, COUNT(*) AS n, SUM(pain) AS ps, MIN(pain) AS pmin, "
+                "MAX(pain) AS pmax, COUNT(fatigue) AS fn, SUM(fatigue) AS fs, MIN(fatigue) AS fmin, "
+                "MAX(fatigue) AS fmax FROM checkins WHERE user_id = ? AND at > ? AND at <= ? GROUP BY day",
+                (segment.modifier, user_id, to_iso(segment.start), to_iso(segment.end)),
+            )
+            parts += [
+                DayAgg(
+                    day=date.fromisoformat(r["day"]),
+                    count=r["n"],
+                    pain_sum=r["ps"],
+                    pain_min=r["pmin"],
+                    pain_max=r["pmax"],
+                    fatigue_count=r["fn"],
+                    fatigue_sum=r["fs"] or 0,
+                    fatigue_min=r["fmin"],
+                    fatigue_max=r["fmax"],
+                )
+                for r in rows
+            ]
+        return merge(parts)
+
+    async def completion_days(self, user_id: int, segments: list[Segment]) -> list[tuple[date, str, int]]:
+        """``(local day, outcome, count)`` of routines that ended in ``segments``."""
+        found: list[tuple[date, str, int]] = []
+        for segment in segments:
+            rows = await self._db.fetchall(
+                "SELECT date(ended_at, ?) AS day, outcome, COUNT(*) AS n FROM routine_completions "
+                "WHERE user_id = ? AND ended_at > ? AND ended_at <= ? GROUP BY day, outcome",
+                (segment.modifier, user_id, to_iso(segment.start), to_iso(segment.end)),
+            )
+            found += [(date.fromisoformat(r["day"]), r["outcome"], r["n"]) for r in rows]
+        return found
 
     async def add_completion(self, completion: Completion) -> Completion:
         new_id = await self._db.insert(
