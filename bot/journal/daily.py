@@ -75,6 +75,7 @@ def segments(tz: tzinfo, start: datetime, end: datetime) -> list[Segment]:
                     low = middle
                 else:
                     high = middle
+            high = high.replace(microsecond=0)  # changes happen on whole seconds
             result.append(Segment(seg_start, high, minutes))
             seg_start, minutes = high, _offset_minutes(tz, high)
         probe = nxt

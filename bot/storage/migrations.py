@@ -113,6 +113,8 @@ CREATE INDEX idx_audit_log_action ON audit_log (action, id);
 -- A routine's end-of-session pain answer is one journal entry per session: a later tap updates it.
 ALTER TABLE checkins ADD COLUMN session_id TEXT;
 CREATE UNIQUE INDEX idx_checkins_session ON checkins (session_id) WHERE session_id IS NOT NULL;
+-- /journal groups a member's check-ins by day in SQL: a covering index answers it from the index alone.
+CREATE INDEX idx_checkins_user_at_scores ON checkins (user_id, at, pain, fatigue);
 
 CREATE TABLE admin_refusal_counts (
     day      TEXT NOT NULL,
