@@ -42,6 +42,17 @@ LAST_BACKUP_KEY = "last_backup"
 """kv key: ``<epoch seconds>|<file name>`` of the last good backup."""
 FIRST_BACKUP_DELAY_S = 60.0
 """After a start, the first backup waits a minute (the bot is busy reconnecting)."""
+FIRST_BACKUP_ENV = "LUPUS_FIRST_BACKUP_DELAY_S"
+"""Tests only: seconds replacing :data:`FIRST_BACKUP_DELAY_S`, so an end-to-end test sees a backup
+without waiting a minute."""
+
+
+def first_backup_delay() -> float:
+    raw = os.environ.get(FIRST_BACKUP_ENV, "").strip()
+    try:
+        return min(max(float(raw), 0.0), FIRST_BACKUP_DELAY_S) if raw else FIRST_BACKUP_DELAY_S
+    except ValueError:
+        return FIRST_BACKUP_DELAY_S
 
 CORRUPT_HELP = (
     "The database cannot be used: {problem}. The bot will not start on it, so nothing "
@@ -204,9 +215,9 @@ class DailyBackup:
         last_at, _ = await self.last()
         now = self._clock.now()
         due = (
-            now + FIRST_BACKUP_DELAY_S
+            now + first_backup_delay()
             if last_at is None
-            else max(last_at + DAY_S, now + FIRST_BACKUP_DELAY_S)
+            else max(last_at + DAY_S, now + first_backup_delay())
         )
         self._scheduler.schedule(self.TIMER_KEY, due, self._fire)
 
