@@ -108,6 +108,7 @@ CREATE TABLE kv (
 
 MIGRATION_TRUST = """
 ALTER TABLE audit_log ADD COLUMN guild_id INTEGER;
+UPDATE audit_log SET guild_id = CAST(substr(place, 18) AS INTEGER) WHERE place LIKE 'command in guild %';
 CREATE INDEX idx_audit_log_action ON audit_log (action, id);
 
 -- A routine's end-of-session pain answer is one journal entry per session: a later tap updates it.
