@@ -200,9 +200,14 @@ class DailyBackup:
 
     TIMER_KEY = "database:backup"
     RETRY_S = 60 * 60.0
+    CHECK_EVERY_S = 10 * 60.0
+    """``/admin status`` re-runs quick_check at most this often: it reads every page and holds the
+    one connection while it does, so a moderator refreshing the page must not slow members down."""
 
     def __init__(self, db: Database, kv: KVRepo, scheduler: Scheduler, clock: Clock, folder: Path) -> None:
         self._db, self._kv, self._scheduler, self._clock, self.folder = db, kv, scheduler, clock, folder
+        self._checked_at: float | None = None
+        self._problem: str | None = None
 
     async def last(self) -> tuple[float | None, str | None]:
         raw = await self._kv.get(LAST_BACKUP_KEY)
@@ -223,7 +228,12 @@ class DailyBackup:
 
     async def run_now(self) -> Path:
         at = self._clock.now()
-        path = await make_backup(self._db, self.folder, at)
+        try:
+            path = await make_backup(self._db, self.folder, at)
+        except BackupError as exc:
+            self._checked_at, self._problem = at, str(exc)  # a copy that fails its check: say so
+            raise
+        self._checked_at, self._problem = at, None  # the copy of every page passed quick_check
         await self._kv.set(LAST_BACKUP_KEY, f"{at}|{path.name}")
         log.info("database backed up to %s (keeping the last %d)", path, KEEP)
         return path
@@ -238,7 +248,10 @@ class DailyBackup:
         self._scheduler.schedule(self.TIMER_KEY, self._clock.now() + DAY_S, self._fire)
 
     async def health(self) -> Health:
-        problem = await self._db.quick_check()
+        now = self._clock.now()
+        if self._checked_at is None or now - self._checked_at >= self.CHECK_EVERY_S:
+            self._problem, self._checked_at = await self._db.quick_check(), now
+        problem = self._problem
         last_at, name = await self.last()
         kept = len(await asyncio.to_thread(backups_in, self.folder))
         return Health(problem is None, problem, last_at, name, kept, self.folder)
