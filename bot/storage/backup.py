@@ -230,8 +230,9 @@ class DailyBackup:
         at = self._clock.now()
         try:
             path = await make_backup(self._db, self.folder, at)
-        except BackupError as exc:
-            self._checked_at, self._problem = at, str(exc)  # a copy that fails its check: say so
+        except (BackupError, StorageError) as exc:
+            if not isinstance(exc, StorageError) or exc.kind == "corrupt":
+                self._checked_at, self._problem = at, str(exc)  # a damaged copy: say so
             raise
         self._checked_at, self._problem = at, None  # the copy of every page passed quick_check
         await self._kv.set(LAST_BACKUP_KEY, f"{at}|{path.name}")
