@@ -25,6 +25,7 @@ from bot.storage.kv import KVRepo
 from bot.storage.prefs import PrefsRepo
 from bot.storage.privacy import delete_user
 from bot.storage.reminders import ReminderRepo
+from bot.storage.safety_plans import SafetyPlanRepo
 from bot.storage.sessions import SessionRepo
 
 if TYPE_CHECKING:
@@ -47,6 +48,7 @@ class Services:
     routines: RoutineService
     backup: DailyBackup
     fair_use: FairUse
+    safety_plans: SafetyPlanRepo
     db: Database
 
     @classmethod
@@ -69,6 +71,7 @@ class Services:
             routines=RoutineService(db, bot.scheduler, bot.clock),
             backup=DailyBackup(db, kv, bot.scheduler, bot.clock, bot.config.database.backup_dir),
             fair_use=FairUse(bot.clock),
+            safety_plans=SafetyPlanRepo(db),
             db=db,
         )
         return services

@@ -6,6 +6,7 @@ Discord refuses; the fixture asserts zero violations at the end of each test.
 
 from __future__ import annotations
 
+import asyncio
 import re
 from typing import Any
 
@@ -15,6 +16,7 @@ import yaml
 from bot.content.render_text import section_pages
 from tests.e2e_support import LiveBot, live_bot_fixture  # noqa: F401
 from tests.emulator.harness import Message
+from tests.test_content_shipped import NEW_ARTICLES
 
 pytestmark = pytest.mark.timeout(90)
 
@@ -163,6 +165,32 @@ async def test_search_ranks_and_opens_a_result(live_bot: LiveBot, place: str) ->
     assert "found nothing" in nothing.text()
 
 
+async def test_members_own_words_find_and_open_the_new_articles(live_bot: LiveBot) -> None:
+    """Synonyms reach the real /search: a word no article uses still opens the article about it,
+    and every new article opens from the /library menu."""
+    emu, p = live_bot.emu, live_bot.place
+    for query, article_id, title in (
+        ("depressed", "emotional-health", "Lupus and your emotional health"),
+        ("can't afford my rheumatologist", "affording-care", "When you can't afford care"),
+        ("SSDI", "disability-claim", "Building a disability claim"),
+    ):
+        results = await slash(live_bot, "search", {"query": query})
+        select = results.selects()[0]
+        values = [option["value"] for option in select.options]
+        assert any(article_id in value for value in values[:3]), (query, values)
+        first = next(value for value in values if article_id in value)
+        opened = await (await emu.select(results, select.custom_id, [first], user=p.member)).wait_message()
+        assert title in opened.text()
+    library = await slash(live_bot, "library")
+    article_select = next(s for s in library.selects() if s.placeholder and "article" in s.placeholder)
+    offered = [option["value"] for option in article_select.options]
+    assert set(NEW_ARTICLES) <= set(offered)
+    opened = await (
+        await emu.select(library, article_select.custom_id, ["flares"], user=p.member)
+    ).wait_message()
+    assert "Lupus flares" in opened.text()
+
+
 @pytest.mark.parametrize("place", ["guild", "dm"])
 async def test_resources_by_topic_and_region(live_bot: LiveBot, place: str) -> None:
     listing = await slash(live_bot, "resources", place=place)
@@ -227,9 +255,9 @@ async def test_plain_dm_gets_a_menu_and_crisis_words_get_the_crisis_reply_first(
 
     sent = await emu.send_dm(p.member, "honestly I want to DIE today")
     crisis = await emu.wait_for_dm(p.member, after=sent)
-    assert "988" in crisis.text()
-    follow = await emu.wait_for_dm(p.member, after=crisis)
-    assert "Read" in {b.label for b in follow.buttons()}
+    assert "In danger right now" in crisis.text() and "US" in {b.label for b in crisis.buttons()}
+    await asyncio.sleep(0.5)
+    assert emu.dm_messages(p.member, from_bot_only=True)[-1].id == crisis.id  # nothing cheerful after it
     assert "DIE" not in live_bot.logs() and "want to die" not in live_bot.logs().lower()
 
 

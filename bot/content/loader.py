@@ -25,7 +25,7 @@ from pydantic import ValidationError
 from bot.content.errors import ContentError, validation_problems
 from bot.content.library import Library
 from bot.content.marked_yaml import parse_yaml
-from bot.content.models import MODEL_BY_KIND, Article, ResourceTopic, Routine, Safety
+from bot.content.models import MODEL_BY_KIND, Article, ResourceTopic, Routine, Safety, Synonyms
 from bot.content.validator import LoadedFile, validate_files
 
 MAX_FILE_BYTES = 256 * 1024
@@ -35,6 +35,8 @@ FOLDERS = {"articles": "article", "routines": "routine", "resources": "resource"
 SAFETY_FILE = "safety.yaml"
 OUTSIDE = "outside the content folder"
 """The whole message for a file that resolves outside the content root."""
+SYNONYMS_FILE = "synonyms.yaml"
+"""Optional: members' words for things, which search widens a query with."""
 
 
 @dataclass(slots=True)
@@ -93,6 +95,9 @@ def _content_files(root: Path) -> Iterator[tuple[str, Path]]:
     safety = root / SAFETY_FILE
     if safety.is_file():
         yield "safety", safety
+    synonyms = root / SYNONYMS_FILE
+    if synonyms.is_file():
+        yield "synonyms", synonyms
 
 
 def _read(path: Path, max_bytes: int) -> bytes | int:
@@ -218,6 +223,7 @@ def load_library(root: Path, *, max_file_bytes: int = MAX_FILE_BYTES) -> LoadRes
     routines = {m.id: m for m in models if isinstance(m, Routine)}
     topics = {m.id: m for m in models if isinstance(m, ResourceTopic)}
     safety = next((m for m in models if isinstance(m, Safety)), None)
+    synonyms = next((m for m in models if isinstance(m, Synonyms)), None)
     counts = {
         "articles": len(articles),
         "sections": sum(len(a.sections) for a in articles.values()),
@@ -229,5 +235,7 @@ def load_library(root: Path, *, max_file_bytes: int = MAX_FILE_BYTES) -> LoadRes
     safety_state = "ok" if safety is not None else ("invalid" if has_safety else "missing")
     library = None
     if not errors and safety is not None:
-        library = Library.build(articles, routines, topics, safety, version=digest.hexdigest()[:12])
+        library = Library.build(
+            articles, routines, topics, safety, synonyms=synonyms, version=digest.hexdigest()[:12]
+        )
     return LoadResult(library, errors, len(files), counts, safety_state)

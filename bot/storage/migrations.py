@@ -106,6 +106,25 @@ CREATE TABLE kv (
 );
 """
 
+MIGRATION_SAFETY = """
+-- The crisis card's region, as the member chose it with one tap (US, CA, UK, AU, NZ, IN, INTL).
+ALTER TABLE user_prefs ADD COLUMN crisis_region TEXT;
+
+-- A member's own safety plan (Stanley-Brown sections), written and seen only by them.
+CREATE TABLE safety_plans (
+    user_id        INTEGER PRIMARY KEY,
+    warning_signs  TEXT NOT NULL DEFAULT '',
+    coping         TEXT NOT NULL DEFAULT '',
+    distractions   TEXT NOT NULL DEFAULT '',
+    people         TEXT NOT NULL DEFAULT '',
+    professionals  TEXT NOT NULL DEFAULT '',
+    safe_space     TEXT NOT NULL DEFAULT '',
+    reasons        TEXT NOT NULL DEFAULT '',
+    created_at     TEXT NOT NULL,
+    updated_at     TEXT NOT NULL
+);
+"""
+
 MIGRATION_TRUST = """
 ALTER TABLE audit_log ADD COLUMN guild_id INTEGER;
 UPDATE audit_log SET guild_id = CAST(substr(place, 18) AS INTEGER) WHERE place LIKE 'command in guild %';
@@ -128,7 +147,7 @@ CREATE TABLE admin_refusal_counts (
 own), refused attempts counted per day and server instead of one row each, and the routine session
 a check-in answers (so its pain answer is stored once)."""
 
-MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_TRUST)
+MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_SAFETY, MIGRATION_TRUST)
 """Every migration, in order. The schema version is ``len(MIGRATIONS)``."""
 
 

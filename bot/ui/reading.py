@@ -190,10 +190,11 @@ def library_page(library: Library) -> Reply:
     routines = sorted(library.routines.values(), key=lambda r: r.title)
     topics = sorted(library.topics.values(), key=lambda t: t.title)
     if articles:
+        listing = "\n".join(f"**{a.title}** — {a.summary}" for a in articles)
+        if len(listing) > limits.EMBED_FIELD_VALUE:  # many articles: every title beats half the summaries
+            listing = "\n".join(f"**{a.title}**" for a in articles)
         embed.add_field(
-            name="📖 Articles (/read)",
-            inline=False,
-            value=clip("\n".join(f"**{a.title}** — {a.summary}" for a in articles), limits.EMBED_FIELD_VALUE),
+            name="📖 Articles (/read)", inline=False, value=clip(listing, limits.EMBED_FIELD_VALUE)
         )
     if routines:
         embed.add_field(
@@ -288,14 +289,16 @@ HELP_COMMANDS = (
     ("/checkin", "note your pain and tiredness privately"),
     ("/journal", "your recent check-ins, a chart and a file for appointments"),
     ("/remind", "a daily stretch reminder by DM"),
+    ("/safety-plan", "your private plan for hard moments"),
     ("/privacy", "get a copy of your data, or erase it"),
 )
 
 PRIVACY_NOTICE = (
     "**What I keep:** your Discord user id, routine progress and completions, check-ins "
-    "(pain, tiredness, an optional note), reminder settings and preferences. **Never:** your "
-    "messages. **Why:** so routines can resume and your journal works. **For how long:** until "
-    "you erase it. Health details are only ever shown to you privately and are never logged.\n"
+    "(pain, tiredness, an optional note), reminder settings, your safety plan and preferences. "
+    "**Never:** your messages. **Why:** so routines can resume and your journal works. "
+    "**For how long:** until you erase it. "
+    "Health details are only ever shown to you privately and are never logged.\n"
     "`/privacy export` sends you a copy of everything; `/privacy delete` erases it all."
 )
 

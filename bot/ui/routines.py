@@ -21,7 +21,7 @@ import discord
 from bot import limits
 from bot.content.library import Library
 from bot.content.models import ResourceTopic, Routine, Safety
-from bot.content.render_text import resource_item_text, routine_intro_text, sources_text, stop_text
+from bot.content.render_text import HURT_TITLE, care_text, hurt_text, routine_intro_text, sources_text
 from bot.routines.progress import format_seconds
 from bot.routines.session import Action, Phase, RoutineSession
 from bot.text import clip
@@ -318,19 +318,20 @@ def finish_card(
 
 
 def hurt_card(safety: Safety, care_team: ResourceTopic | None) -> Reply:
-    """"It hurts": stop now, what to do, the red flags, and who to contact."""
-    embed = discord.Embed(title="Stop now — you did the right thing", colour=HURT_COLOR,
-                          description=stop_text(safety))
-    if care_team is not None:
-        lines: list[str] = []
-        for item in care_team.items():
-            text = resource_item_text(item)
-            if len("\n".join([*lines, text])) > limits.EMBED_FIELD_VALUE:
-                break
-            lines.append(text)
-        if lines:
-            embed.add_field(name=clip(care_team.title, limits.EMBED_FIELD_NAME), value="\n".join(lines),
-                            inline=False)
+    """"It hurts": the emergency signs first, then what to do now, on one phone screen; the
+    numbers, the same-day list (with care-team contacts) and a journal note are one tap each."""
+    embed = discord.Embed(title=HURT_TITLE, colour=HURT_COLOR, description=hurt_text(safety))
+    return Reply(embeds=[embed], view=c.view(
+        c.button("Emergency numbers", "hurt", "emergency", style=discord.ButtonStyle.danger),
+        c.button("When to call my care team", "hurt", "care", style=discord.ButtonStyle.primary),
+        c.button("Log this in my journal", "checkin", "open"),
+    ))
+
+
+def care_card(safety: Safety, care_team: ResourceTopic | None) -> Reply:
+    """"When to call my care team": the same-day list, then a button to the care-team contacts."""
+    embed = discord.Embed(title="When to call your care team", colour=HURT_COLOR,
+                          description=care_text(safety))
     items: list[Any] = []
     if care_team is not None:
         items.append(c.button("Care team contacts", "open", "resources", care_team.id,
