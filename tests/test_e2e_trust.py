@@ -161,44 +161,94 @@ async def test_with_no_community_servers_only_listed_ids_moderate_and_start_up_w
 # --------------------------------------------------------------------------- 2. logs
 
 
+def every_command(live: LiveBot) -> set[tuple[str, str | None]]:
+    """``(command, subcommand)`` for every command the bot registered."""
+    found: set[tuple[str, str | None]] = set()
+    for command in live.emu.commands():
+        subs = [o["name"] for o in command.get("options") or [] if o.get("type") == 1]
+        found |= {(command["name"], sub) for sub in subs} if subs else {(command["name"], None)}
+    return found
+
+
+class Recorder:
+    """Runs commands like :func:`slash` and notes which ran."""
+
+    def __init__(self, live: LiveBot, ran: set[tuple[str, str | None]]) -> None:
+        self.live, self.ran = live, ran
+
+    async def __call__(self, name: str, options: dict[str, Any] | None = None, **kw: Any) -> Message:
+        self.ran.add((name, kw.get("subcommand")))
+        if name == "admin":
+            return await admin(self.live, kw.pop("subcommand"), **kw)
+        return await slash(self.live, name, options, **kw)
+
+
 async def test_a_debug_log_holds_no_token_url_or_member_text(tmp_path: Path) -> None:
     note = "marigold-teapot-8812 knees"
     query = "quokka umbrella 5521"
     dm_text = "lantern otter 3391 hello"
+    plan_text = "willow compass 7719 call my sister"
     async for live in live_bot_for(tmp_path, logging__level="DEBUG"):
         emu, p = live.emu, live.place
-        await slash(live, "help")
-        await slash(live, "read", {"article": "pacing-and-fatigue"})
-        await slash(live, "search", {"query": query})
-        crisis = await slash(live, "resources", {"topic": "crisis", "region": "UK"})
+        ran: set[tuple[str, str | None]] = set()
+        run = Recorder(live, ran)
+        await run("help")
+        await run("library")
+        await run("read", {"article": "pacing-and-fatigue"})
+        await run("search", {"query": query})
+        crisis = await run("resources", {"topic": "crisis", "region": "UK"})
         await press(live, crisis, "Share in channel")
+        ran.add(("checkin", None))
         saved = await checkin(live, "7", note)
         assert "Pain **7**/10" in saved.text()
-        journal = await slash(live, "journal")
+        journal = await run("journal")
         assert note in journal.attachments[-1].data.decode()
-        await slash(live, "remind", {"time": "08:15", "timezone": "Europe/London"}, subcommand="set")
-        intro = await slash(live, "stretch", {"routine": ROUTINE})
+        await run("remind", {"time": "08:15", "timezone": "Europe/London"}, subcommand="set")
+        await run("remind", subcommand="show")
+        intro = await run("stretch", {"routine": ROUTINE})
         card = await press(live, intro, "I've read this — start")
         await press(live, card, "It hurts")
-        await admin(live, "status")
+        plan = await run("safety-plan")
+        form = await emu.click(plan, plan.find_button("Write my plan"), user=p.member)
+        await form.response()
+        assert form.modal is not None
+        first_field = form.modal.inputs()[0].custom_id
+        await (await emu.submit_modal(form, values={first_field: plan_text})).wait_message()
+        await run("admin", subcommand="status")
+        await run("admin", subcommand="reload")
         await emu.send_dm(p.member, dm_text)
         await emu.wait_for_dm(p.member)
-        export = await slash(live, "privacy", subcommand="export")
-        assert note in export.attachments[0].data.decode()
-        confirm = await slash(live, "privacy", subcommand="delete")
+        export = await run("privacy", subcommand="export")
+        assert (
+            note in export.attachments[0].data.decode() and plan_text in export.attachments[0].data.decode()
+        )
+        await run("remind", subcommand="off")
+        confirm = await run("privacy", subcommand="delete")
         await press(live, confirm, "Yes, erase everything")
+        assert ran >= every_command(live), f"not run at DEBUG: {every_command(live) - ran}"
         tokens = list(emu.state.interactions_by_token)
         await live.bot.stop()
 
         logs = re.sub(r"\x1b\[[0-9;]*m", "", live.logs())  # without the terminal colours
         assert " DEBUG " in logs and "WebSocket Event" in logs and "/callback" in logs
-        assert len(tokens) >= 15
+        assert len(tokens) >= 20
         for token in tokens:
             assert token not in logs and token[:40] not in logs, "an interaction token is in the log"
         assert emu.token not in logs, "the bot token is in the log"
         assert f"/webhooks/{emu.application_id}/" not in logs, "a webhook URL is in the log"
         assert not re.search(r"/interactions/\d+/(?!<token>)[^/\s]+/callback", logs)
-        for text in (note, "marigold", query, "quokka", dm_text, "lantern otter", "Pain **7**", "'pain': 7"):
+        for text in (
+            note,
+            "marigold",
+            query,
+            "quokka",
+            dm_text,
+            "lantern otter",
+            plan_text,
+            "willow compass",
+            "Pain **7**",
+            "'pain': 7",
+        ):
             assert text not in logs, f"the log holds {text!r}"
 
 
