@@ -130,6 +130,7 @@ class Admin(commands.Cog):
         audit = self.bot.services.audit
         # A server sees its own entries only; a listed operator in a DM sees everything.
         scope = Scope(interaction.guild_id)
+        operator = interaction.guild_id is None  # only listed user ids get here from a DM
         facts = render.StatusFacts(
             version=library.version,
             counts=library.counts(),
@@ -139,9 +140,10 @@ class Admin(commands.Cog):
             last_reload=await audit.last_of(render.ACTION_RELOAD, scope),
             uptime_s=time.monotonic() - self.bot.started_at,
             latency_s=self.bot.latency,
-            guilds=len(self.bot.guilds) if interaction.guild_id is None else None,
-            active_sessions=await self.bot.services.sessions.count_active(),
-            db_bytes=await self.bot.db.size_bytes(),
+            # Bot-wide figures only for an operator (a DM); a server sees its own facts.
+            guilds=len(self.bot.guilds) if operator else None,
+            active_sessions=await self.bot.services.sessions.count_active() if operator else None,
+            db_bytes=await self.bot.db.size_bytes() if operator else None,
             bot_version=__version__,
             recent=await audit.latest_actions(render.RECENT_ACTIONS, scope),
             refusals=await audit.refusal_count(render.REFUSAL_DAYS, scope),

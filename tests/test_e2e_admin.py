@@ -207,8 +207,9 @@ async def test_status_shows_content_health_and_the_audit_trail(live_bot: LiveBot
     assert f"<@{live_bot.place.admin.id}>: reload **ok**" in fields["Last reload"]
     assert "<t:" in fields["Last reload"]
     bot = fields["Bot"]
-    assert "Up for" in bot and "gateway latency" in bot and "server" not in bot, "no other servers' facts"
-    assert "0 active routine sessions" in bot and "Database" in bot and "version 0.1.0" in bot
+    assert "Up for" in bot and "gateway latency" in bot and "version 0.1.0" in bot
+    assert "server" not in bot and "Database" not in bot and "session" not in bot, "no bot-wide facts"
+    assert "Integrity check: ok" in fields["Database health"]
 
 
 async def test_the_watcher_reloads_changes_and_tells_the_moderators_channel(live_bot: LiveBot) -> None:

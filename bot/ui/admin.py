@@ -186,8 +186,10 @@ class StatusFacts:
     latency_s: float
     guilds: int | None
     """Servers the bot is in; None in a server's own view (other servers are not its business)."""
-    active_sessions: int
-    db_bytes: int
+    active_sessions: int | None
+    """Routine sessions running across every server; None in a server's own view."""
+    db_bytes: int | None
+    """The database's size, which grows with every server's members; None in a server's own view."""
     bot_version: str
     recent: Sequence[AuditEntry] = field(default_factory=tuple)
     refusals: int = 0
@@ -274,12 +276,13 @@ def status_page(facts: StatusFacts) -> Reply:
         if math.isfinite(facts.latency_s) and facts.latency_s >= 0
         else "not measured yet"
     )
-    servers = f"{plural(facts.guilds, 'server')} · " if facts.guilds is not None else ""
-    bot = (
-        f"Up for {_uptime(facts.uptime_s)} · gateway latency {latency}\n"
-        f"{servers}{plural(facts.active_sessions, 'active routine session')}\n"
-        f"Database {_size(facts.db_bytes)} · version {facts.bot_version}"
-    )
+    lines = [f"Up for {_uptime(facts.uptime_s)} · gateway latency {latency}"]
+    if facts.guilds is not None and facts.active_sessions is not None:
+        sessions = plural(facts.active_sessions, "active routine session")
+        lines.append(f"{plural(facts.guilds, 'server')} · {sessions}")
+    size = f"Database {_size(facts.db_bytes)} · " if facts.db_bytes is not None else ""
+    lines.append(f"{size}version {facts.bot_version}")
+    bot = "\n".join(lines)
     embed.add_field(name="Bot", value=bot, inline=False)
     if facts.database is not None:
         embed.add_field(name="Database health", value=database_health(facts.database), inline=False)
