@@ -7,8 +7,12 @@ and renderers that always fit Discord's limits, however much data there is.
 
 from __future__ import annotations
 
+import io
 import json
 import logging
+import random
+import string
+import zipfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -217,3 +221,21 @@ def test_the_export_file_is_pretty_json_with_a_plain_summary() -> None:
     assert "1 check-in." in (reply.content or "")
     assert "erased everything" in (render.privacy_deleted({"checkins": 2, "reminders": 0}).content or "")
     assert "nothing to erase" in (render.privacy_deleted({"checkins": 0}).content or "")
+
+
+def test_an_export_over_the_upload_limit_is_zipped_or_cut_into_numbered_pieces() -> None:
+    rng = random.Random(3)
+    notes = ["".join(rng.choices(string.ascii_letters, k=400)) for _ in range(300)]
+    data = {"format": "lupus-companion-export", "tables": {"checkins": [{"note": n} for n in notes]}}
+    [whole] = render.privacy_export_parts(data, now=NOW, upload_limit=10_000_000)
+    assert whole.files[0].filename.endswith(".json")
+    repetitive = {"tables": {"checkins": [{"note": "same words again"} for _ in range(3_000)]}}
+    [zipped] = render.privacy_export_parts(repetitive, now=NOW, upload_limit=40_000)
+    assert zipped.files[0].filename.endswith(".zip") and "zipped" in (zipped.content or "")
+    pieces = render.privacy_export_parts(data, now=NOW, upload_limit=40_000)
+    assert len(pieces) >= 3 and f"**{len(pieces)} numbered pieces**" in (pieces[0].content or "")
+    names = [p.files[0].filename for p in pieces]
+    assert names == [f"lupus-companion-my-data-2026-05-01.zip.{n:03d}" for n in range(1, len(pieces) + 1)]
+    assert all(len(p.files[0].data) <= 40_000 for p in pieces)
+    joined = zipfile.ZipFile(io.BytesIO(b"".join(p.files[0].data for p in pieces)))
+    assert json.loads(joined.read(joined.namelist()[0])) == data
