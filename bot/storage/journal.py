@@ -127,14 +127,6 @@ class JournalRepo:
         )
         return [_checkin(r) for r in rows]
 
-    async def count_checkins(self, user_id: int, start: datetime, end: datetime) -> int:
-        """Check-ins with ``start < at <= end`` (an index range count, no rows read out)."""
-        value = await self._db.fetchval(
-            "SELECT COUNT(*) FROM checkins WHERE user_id = ? AND at > ? AND at <= ?",
-            (user_id, to_iso(start), to_iso(end)),
-        )
-        return int(value or 0)
-
     async def checkin_days(self, user_id: int, segments: list[Segment]) -> list[DayAgg]:
         """One aggregate per local day over ``segments`` (each ``(start, end]`` at its own offset),
         grouped by the database: a few hundred rows a year, however many check-ins there are."""
