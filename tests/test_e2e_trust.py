@@ -518,3 +518,31 @@ async def test_a_very_full_journal_is_summarised_by_day(live_bot: LiveBot) -> No
     assert "one line per day" in journal.text()
     csv_text = journal.attachments[-1].data.decode()
     assert csv_text.startswith("date,check-ins,average pain") and len(csv_text.splitlines()) <= 90
+
+
+async def test_after_a_reply_lost_to_server_errors_the_next_press_does_not_skip(live_bot: LiveBot) -> None:
+    """Discord fails the reply to one Next three times (the card never changes); the database has
+    moved on. The member presses Next again on the card they see: they get the current card."""
+    emu = live_bot.emu
+    intro = await slash(live_bot, "stretch", {"routine": ROUTINE}, dm=True)
+    card = await press(live_bot, intro, "I've read this — start")
+    first = position(live_bot)
+    shown = card.embeds[0]["title"]
+    emu.faults.add("POST /interactions/*/callback", status=500, times=3)
+    lost = await emu.click(card, card.find_button("Next"), user=live_bot.place.member)
+    await emu.wait_until(lambda: lost.failed, 15, "the reply to fail")
+    moved = position(live_bot)
+    assert moved != first and card.embeds[0]["title"] == shown, (
+        "stored, but the card still shows the old step"
+    )
+    # discord.py's last retry lands after Discord's 3 s: refused as an unknown interaction.
+    await emu.wait_until(lambda: any(v["kind"] == "rejected" for v in emu.violations), 15, "the late retry")
+    await asyncio.sleep(0.5)
+    assert {v["code"] for v in emu.violations} == {10062}, emu.violations
+    emu.violations.clear()  # exactly the failed reply caused on purpose above
+
+    answer = await (
+        await emu.click(card, card.find_button("Next"), user=live_bot.place.member)
+    ).wait_message()
+    assert position(live_bot) == moved, "the press on the card that did not change must not move again"
+    assert answer.embeds[0]["title"] != shown
