@@ -14,7 +14,7 @@ import discord
 from bot import logsafety
 from bot.config import NO_TOKEN_HELP, Config
 from bot.content.store import ContentLoadError
-from bot.storage.backup import CORRUPT_HELP
+from bot.storage.backup import corrupt_help
 from bot.storage.db import StorageError
 
 log = logging.getLogger("bot")
@@ -94,15 +94,7 @@ async def _serve(config: Config, token: str) -> int:
             log.error("The content has errors and there is no earlier good copy to serve:\n%s", error)
             return 1
         if isinstance(error, StorageError) and error.kind == "corrupt":
-            log.error(
-                "%s",
-                CORRUPT_HELP.format(
-                    path=config.database.path,
-                    name=config.database.path.name,
-                    problem=error,
-                    backup_dir=config.database.backup_dir,
-                ),
-            )
+            log.error("%s", corrupt_help(config.database.path, config.database.backup_dir, error))
             return EXIT_CORRUPT_DATABASE
         if isinstance(error, StorageError):
             # The message says what is wrong and what to do (disk full, read-only, locked …);

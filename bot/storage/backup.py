@@ -57,11 +57,18 @@ def first_backup_delay() -> float:
 CORRUPT_HELP = (
     "The database cannot be used: {problem}. The bot will not start on it, so nothing "
     "more is lost. To restore the latest backup, run:\n"
-    "    python -m bot --config CONFIG restore {backup_dir}/<newest bot-*.sqlite3>\n"
+    "    python -m bot --config CONFIG restore {newest}\n"
     "(it checks the backup first; the damaged file is kept beside it as {name}.damaged-<time>). "
     "No backup? "
     "`sqlite3 {path} .recover | sqlite3 recovered.sqlite3` may save most of it."
 )
+
+
+def corrupt_help(database: Path, backup_dir: Path, problem: object) -> str:
+    """What to tell the operator when the database fails its start-up check."""
+    found = backups_in(backup_dir)
+    newest = str(found[-1]) if found else f"{backup_dir}/bot-YYYYMMDD-HHMMSS.sqlite3 (none found there)"
+    return CORRUPT_HELP.format(path=database, name=database.name, problem=problem, newest=newest)
 
 
 class BackupError(Exception):
