@@ -9,6 +9,7 @@ re-armed itself in between.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -22,7 +23,7 @@ from bot.storage.privacy import export_user
 from bot.ui import personal as render
 from bot.ui.components import Press
 from bot.ui.errors import UserFacingError
-from bot.ui.reply import send, send_all, update
+from bot.ui.reply import Reply, send, send_all, update, wants_ephemeral
 
 if TYPE_CHECKING:
     from bot.client import LupusBot
@@ -48,10 +49,14 @@ class Privacy(
         if wait := self.bot.services.fair_use.wait_s(EXPORTS, interaction.user.id):
             await send(interaction, render.export_slow_down(wait_words(wait)))
             return
+        # A long journal makes a big file: answer "thinking…" first, and build and zip it in a
+        # worker thread so everyone else's commands keep their speed.
+        await interaction.response.defer(ephemeral=wants_ephemeral(interaction, Reply()), thinking=True)
         now = self.now()
         data = await export_user(self.bot.db, interaction.user.id, now=now)
         limit = interaction.filesize_limit
-        await send_all(interaction, render.privacy_export_parts(data, now=now, upload_limit=limit))
+        replies = await asyncio.to_thread(render.privacy_export_parts, data, now=now, upload_limit=limit)
+        await send_all(interaction, replies)
 
     @app_commands.command(name="delete", description="Erase everything I hold about you")
     async def delete(self, interaction: discord.Interaction[Any]) -> None:

@@ -432,7 +432,7 @@ def privacy_export_parts(data: Mapping[str, Any], *, now: datetime, upload_limit
         return [single]
     name = export_filename(now)
     packed = io.BytesIO()
-    with zipfile.ZipFile(packed, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+    with zipfile.ZipFile(packed, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
         archive.writestr(name, body)
     zipped = packed.getvalue()
     zip_name = name.removesuffix(".json") + ".zip"
