@@ -36,19 +36,24 @@ EXPORTS = (Limit("export", 3, 3600.0),)
 class FairUse:
     """Per-member sliding-window counters for every limit above."""
 
-    def __init__(self, clock: Clock, *, max_members: int = 50_000) -> None:
+    SWEEP_EVERY = 1_000
+    """Uses between sweeps that drop members idle for a day (so ids are not kept longer)."""
+
+    def __init__(self, clock: Clock) -> None:
         self._clock = clock
         self._uses: dict[tuple[str, int], deque[float]] = {}
-        self._max_members = max_members
+        self._since_sweep = 0
 
     def wait_s(self, limits: tuple[Limit, ...], user_id: int) -> float:
         """0 if ``user_id`` may go ahead now (and counts the use), else seconds until they may."""
         now = self._clock.now()
         key = (limits[0].name, user_id)
+        self._since_sweep += 1
+        if self._since_sweep >= self.SWEEP_EVERY:
+            self._since_sweep = 0
+            self._forget_idle(now)
         uses = self._uses.get(key)
         if uses is None:
-            if len(self._uses) >= self._max_members:
-                self._forget_idle(now)
             uses = self._uses[key] = deque()
         longest = max(limit.seconds for limit in limits)
         while uses and uses[0] <= now - longest:
