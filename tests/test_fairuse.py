@@ -43,3 +43,13 @@ def test_wait_words_are_kind_and_rounded() -> None:
     assert wait_words(5) == "about a minute"
     assert wait_words(600) == "about 10 minutes"
     assert Limit("x", 1, 1.0).count == 1
+
+
+async def test_members_idle_for_a_day_are_forgotten() -> None:
+    clock = FakeClock()
+    fair = FairUse(clock)
+    fair.allow(DM_MENUS, 1)
+    await clock.advance(25 * 3600)
+    for n in range(FairUse.SWEEP_EVERY):
+        fair.allow(DM_MENUS, 1_000 + n)
+    assert ("dm-menu", 1) not in fair._uses
