@@ -435,10 +435,12 @@ async def test_when_dms_are_closed_the_reminder_pauses_and_the_person_is_told_ne
     assert await live_bot.bot.stop() == 0
     db_write(live_bot, "UPDATE reminders SET next_fire_at = ?", (time.time() - 60,))
     await live_bot.start()
+    # The pause and the notice are two writes: wait for the second, the one the person will see.
     await emu.wait_until(
-        lambda: db_rows(live_bot, "SELECT paused FROM reminders WHERE paused = 1"),
+        lambda: db_rows(live_bot, "SELECT 1 FROM reminders WHERE paused = 1")
+        and db_rows(live_bot, "SELECT 1 FROM user_prefs WHERE notice_pending IS NOT NULL"),
         10,
-        "the reminder to pause",
+        "the reminder to pause and the notice to be left",
     )
     [row] = db_rows(live_bot, "SELECT * FROM reminders")
     assert row["paused_reason"] == "dm_blocked"
