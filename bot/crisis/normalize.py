@@ -144,6 +144,9 @@ TEXT_SPEAK: dict[str, tuple[str, ...]] = _canonical(
         "killin": "killing", "dyin": "dying", "livin": "living", "endin": "ending", "hurtin": "hurting",
         "burnin": "burning", "plannin": "planning", "feelin": "feeling", "takin": "taking",
         "nothin": "nothing", "somethin": "something", "doin": "doing",
+        "liv": "live", "lyfe": "life", "lyf": "life", "reson": "reason", "resn": "reason", "hav": "have",
+        "b": "be", "tak": "take", "mor": "more", "cnat": "can not",
+        "wanan": "want to", "goign": "going", "diee": "die",
         # misspellings of the words that matter most
         "myslef": "myself", "myslf": "myself", "mysef": "myself", "mself": "myself", "meself": "myself",
         "myselfe": "myself", "mysel": "myself", "myelf": "myself", "msyelf": "myself", "urself": "yourself",
@@ -164,7 +167,8 @@ TEXT_SPEAK: dict[str, tuple[str, ...]] = _canonical(
 _KEY_WORDS = (
     "want anymore myself suicide suicidal alive living wake dying overdose pills tired point better without "
     "everyone nobody hurt cutting ending life existing exist yourself herself himself themselves anyone "
-    "someone disappear tonight tomorrow forever deserve pointless worthless hopeless burden unalive"
+    "someone disappear tonight tomorrow forever deserve pointless worthless hopeless burden unalive this "
+    "reason anything going"
 )
 _REAL_WORDS = frozenset("tried king kling ling lief exits hopes overdoes canto exiting cuing iling".split())
 
@@ -218,6 +222,10 @@ _COMPOUND_RE = re.compile(
 # Words whose squeezed form would meet another word's: "fell" would read as "feel"
 # ("noose" would read as "nose", "soon" as "son").
 _BEFORE_SQUEEZE = {"fell": "fall", "noose": "hangrope", "nooses": "hangrope", "soon": "shortly"}
+
+# Abbreviations with a slash, read before the slash splits them.
+_SLASH_MEANS = {"w/o": " without ", "b/c": " because ", "w/": " with ", "s/h": " self harm "}
+_SLASH_WORDS = re.compile("|".join(re.escape(k) for k in _SLASH_MEANS))
 
 # Key words people break in two to slip past filters ("sui cide"), joined back.
 _SPLIT_WORDS = {
@@ -284,6 +292,8 @@ def _unmask(word: str) -> str:
 
 
 def _split_words(text: str) -> list[str]:
+    if "/" in text:
+        text = _SLASH_WORDS.sub(lambda m: _SLASH_MEANS[m[0]], text)
     if any(c in text for c in "*#?~^%"):
         text = _MASKED.sub(lambda m: _unmask(m[0]), text)
     apostrophes = "'" in text
