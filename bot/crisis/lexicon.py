@@ -264,7 +264,7 @@ CLASSES: dict[str, tuple[str, ...]] = {
     "POINT_OBJ": (
         "living !(@LIVE_PLACE)", "life", "being alive", "going on", "carrying on", "existing", "trying anymore",
         "any of this $", "any of it $", "all of this $", "all this $", "this life", "it all $",
-        "me being here", "being here", "anything anymore", "me living", "it anymore", "anymore",
+        "me being here", "me being alive", "being here", "anything anymore", "me living", "it anymore", "anymore",
         "my life", "to live", "to keep going", "even trying $", "even trying @ANYMORE", "even living",
         "even being alive", "even being here", "even waking up", "to go on", "to keep living", "to anything",
         "to life", "in life", "of life", "in anything", "of anything", "it all", "staying alive",
