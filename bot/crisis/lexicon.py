@@ -732,7 +732,7 @@ FAMILIES: tuple[Family, ...] = (
             "only thing|reason|one stopping|holding me is|$|from_doing_it|from_ending_it|from_killing_myself|from_dying|back",
             "only thing|reason|one keeping me alive|here|going|breathing",
             "if it was_not|were_not|was_not_for ~3 i would be|have gone|dead|done|not_here|killed_myself|ended_it",
-            "i would_be|would_have_been gone|dead|not_here already|by_now|long_ago",
+            "i would_be|would_have_been gone|dead|not_here already|by_now|long_ago !(but|if_the|if_my|except|had_i)",
             "how_much_longer|how_long ~3 keep_myself_safe|stay_safe|hold_on|hold_it_together|keep_going|last",
             "safety plan is_not|does_not|is_not_helping|stopped working|helping|help",
             "@THINK the|my|those @MEDS again",
