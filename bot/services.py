@@ -24,6 +24,7 @@ from bot.storage.prefs import PrefsRepo
 from bot.storage.privacy import delete_user
 from bot.storage.reminders import ReminderRepo
 from bot.storage.sessions import SessionRepo
+from bot.storage.shares import ShareRepo
 
 if TYPE_CHECKING:
     from bot.client import LupusBot
@@ -44,6 +45,7 @@ class Services:
     checkin_drafts: DraftStore
     routines: RoutineService
     db: Database
+    shares: ShareRepo
 
     @classmethod
     async def create(cls, bot: LupusBot) -> Services:
@@ -63,6 +65,7 @@ class Services:
             checkin_drafts=DraftStore(bot.clock),
             routines=RoutineService(db, bot.scheduler, bot.clock),
             db=db,
+            shares=ShareRepo(db),
         )
         return services
 

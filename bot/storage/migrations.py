@@ -106,7 +106,20 @@ CREATE TABLE kv (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (MIGRATION_1,)
+MIGRATION_UXREAD = """
+CREATE TABLE shares (
+    id          INTEGER PRIMARY KEY,
+    user_id     INTEGER NOT NULL,
+    channel_id  INTEGER NOT NULL,
+    page_key    TEXT NOT NULL,
+    message_id  INTEGER,
+    created_at  REAL NOT NULL
+);
+CREATE INDEX idx_shares_channel_page ON shares (channel_id, page_key, created_at);
+"""
+"""Pages shared in a channel (issue 12): duplicate window and the Delete button's owner."""
+
+MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_UXREAD)
 """Every migration, in order. The schema version is ``len(MIGRATIONS)``."""
 
 
