@@ -17,11 +17,12 @@ import pytest
 
 from bot.storage.db import Database, StorageError
 from bot.storage.kv import KVRepo
-from bot.storage.migrations import MIGRATION_1, MIGRATIONS
+from bot.storage.migrations import MIGRATIONS
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 EXPECTED_TABLES = {
     "audit_log",
+    "shares",
     "checkins",
     "kv",
     "reminders",
@@ -117,12 +118,12 @@ async def test_a_failing_migration_leaves_the_previous_version_intact(tmp_path: 
     path = tmp_path / "bot.sqlite3"
     db = await Database.open(path)
     await db.close()
-    broken = (MIGRATION_1, "CREATE TABLE half_built (user_id INTEGER); CREATE TABLE kv (key TEXT);")
+    broken = (*MIGRATIONS, "CREATE TABLE half_built (user_id INTEGER); CREATE TABLE kv (key TEXT);")
     with pytest.raises(StorageError):
         await Database.open(path, migrations=broken)
     db = await Database.open(path)
     try:
-        assert await db.schema_version() == 1
+        assert await db.schema_version() == len(MIGRATIONS)
         assert "half_built" not in {t.name for t in await db.tables()}
     finally:
         await db.close()

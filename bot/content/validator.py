@@ -231,7 +231,11 @@ def _article_rules(file: LoadedFile, article: Article, index: _Index) -> list[Co
     errors = _unique_ids(file, "sections", article.sections, "section")
     for i, section in enumerate(article.sections):
         errors += _references(file, ("sections", i, "see_also"), section.see_also, index)
-        if not fits("share", "article", article.id, section.id, "9" * PAGE_NUMBER_WIDTH):
+        button_ids = (
+            ("share", "article", article.id, section.id, "9" * PAGE_NUMBER_WIDTH),
+            ("src", "a", article.id, "9" * PAGE_NUMBER_WIDTH, section.id, "9" * PAGE_NUMBER_WIDTH),
+        )
+        if not all(fits(*parts) for parts in button_ids):
             errors.append(
                 file.error(
                     ("sections", i, "id"),
@@ -257,10 +261,6 @@ def _article_rules(file: LoadedFile, article: Article, index: _Index) -> list[Co
                 )
     for i, section in enumerate(article.sections):
         errors += _see_also_buttons(file, ("sections", i, "see_also"), section.see_also, index)
-        if not fits("src", "a", article.id, PAGE_NUMBER_WIDTH * "9", section.id, PAGE_NUMBER_WIDTH * "9"):
-            errors.append(
-                file.error(("sections", i, "id"), f"sections[{i}].id: too long for a Sources button")
-            )
     overview = render_text.overview_embed(article).total()
     if overview > limits.SCREEN:
         errors.append(

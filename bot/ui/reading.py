@@ -232,7 +232,8 @@ def routine_line(routine: Routine) -> str:
 
 
 LIBRARY_LIST = 300
-"""Characters each list in /library may use, so the whole page stays one screen."""
+"""Characters the routine and topic lists in /library may each use; articles get the rest."""
+LIBRARY_FIELD_NAMES = 100
 
 
 def _titles(lines: Sequence[str], limit: int = LIBRARY_LIST) -> str:
@@ -256,22 +257,20 @@ def library_page(library: Library) -> Reply:
     articles = sorted(library.articles.values(), key=lambda a: a.title)
     routines = sorted(library.routines.values(), key=lambda r: r.title)
     topics = sorted(library.topics.values(), key=lambda t: t.title)
+    routine_list = _titles([routine_line(r) for r in routines])
+    topic_list_text = _titles([f"**{t.title}**" for t in topics])
+    used = len(embed.title or "") + len(embed.description or "") + LIBRARY_FIELD_NAMES
+    article_budget = limits.SCREEN - used - len(routine_list) - len(topic_list_text)
     if articles:
         embed.add_field(
-            name="📖 Articles (/read)", inline=False, value=_titles([f"**{a.title}**" for a in articles])
+            name="📖 Articles (/read)",
+            inline=False,
+            value=_titles([f"**{a.title}**" for a in articles], article_budget),
         )
     if routines:
-        embed.add_field(
-            name="🧘 Stretching routines (/stretch)",
-            inline=False,
-            value=_titles([routine_line(r) for r in routines]),
-        )
+        embed.add_field(name="🧘 Stretching routines (/stretch)", inline=False, value=routine_list)
     if topics:
-        embed.add_field(
-            name="🤝 Help and resources (/resources)",
-            inline=False,
-            value=_titles([f"**{t.title}**" for t in topics]),
-        )
+        embed.add_field(name="🤝 Help and resources (/resources)", inline=False, value=topic_list_text)
     items: list[discord.ui.Item[Any]] = []
     for row, (kind, entries, placeholder) in enumerate(
         (
