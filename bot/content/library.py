@@ -286,7 +286,7 @@ def _search_docs(
     articles: Mapping[str, Article], routines: Mapping[str, Routine], topics: Mapping[str, ResourceTopic]
 ) -> list[SearchDoc]:
     """One row per article (title, aliases, summary: opens the overview), per section, per
-    routine (summary and every step) and per resource item. Aliases sit on the article row
+    routine (summary and every step) and per resource item (which opens at its group's page). Aliases sit on the article row
     only, so they do not make every section of a long article match equally."""
     docs: list[SearchDoc] = []
     for a in articles.values():
@@ -333,7 +333,7 @@ def _search_docs(
             )
         )
     for t in topics.values():
-        for g in t.groups:
+        for group_index, g in enumerate(t.groups):
             for item in g.items:
                 docs.append(
                     SearchDoc(
@@ -345,7 +345,7 @@ def _search_docs(
                         keywords=f"{g.title} {' '.join(item.regions)}",
                         context=t.title,
                         body=plain_text(item.helps_with),
-                        ref=f"resources:{t.id}",
+                        ref=f"resources:{t.id}#{group_index}",
                     )
                 )
     return docs
