@@ -176,7 +176,20 @@ class Library:
                 "topic": indexes.topics,
                 "region": indexes.regions,
             }[kind]
-        return index.query(query, limit)
+        choices = index.query(query, limit)
+        if kind == "topic" and query.strip() and len(choices) < limit:
+            choices += self._topics_by_content(query, {c.value for c in choices}, limit - len(choices))
+        return choices
+
+    def _topics_by_content(self, query: str, known: set[str], limit: int) -> list[Choice]:
+        """Topics whose items match ``query`` in search ("988" or "suicide" finds crisis lines,
+        "depressed" the topics with emotional support), for words no title or synonym has."""
+        found: list[Choice] = []
+        for hit in self.search(query, limit=20):
+            if hit.kind == "resource" and hit.id not in known and hit.id in self.topics:
+                known.add(hit.id)
+                found.append(Choice(name=clip(self.topics[hit.id].title, limits.CHOICE_NAME), value=hit.id))
+        return found[:limit]
 
     def region_code(self, text: str) -> str:
         """The region code for what someone typed: a code (``us``), a name (``Canada``) or a
