@@ -61,7 +61,7 @@ def to_embed(text: EmbedText) -> discord.Embed:
 
 
 def see_also_items(library: Library, refs: Sequence[str], row: int) -> list[discord.ui.Item[Any]]:
-    """See-also references as buttons that open their target (up to 4, then a menu of up to 25)."""
+    """See-also references as buttons that open their target (one row of up to 5, else a menu)."""
     targets = [(ref, library.resolve(ref)) for ref in refs]
     found = [(ref, ref_label(t)) for ref, t in targets if t is not None and fits("open", *_open_args(ref))]
     if not found:
@@ -75,7 +75,7 @@ def see_also_items(library: Library, refs: Sequence[str], row: int) -> list[disc
     return [c.select("go", options=options, placeholder="See also…", row=row)]
 
 
-SEE_ALSO_BUTTONS = 4
+SEE_ALSO_BUTTONS = 5
 
 
 def _open_args(ref: str) -> tuple[str, str]:
