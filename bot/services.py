@@ -23,6 +23,7 @@ from bot.storage.kv import KVRepo
 from bot.storage.prefs import PrefsRepo
 from bot.storage.privacy import delete_user
 from bot.storage.reminders import ReminderRepo
+from bot.storage.safety_plans import SafetyPlanRepo
 from bot.storage.sessions import SessionRepo
 from bot.storage.shares import ShareRepo
 
@@ -44,6 +45,7 @@ class Services:
     journal_reports: JournalReports
     checkin_drafts: DraftStore
     routines: RoutineService
+    safety_plans: SafetyPlanRepo
     db: Database
     shares: ShareRepo
 
@@ -64,6 +66,7 @@ class Services:
             journal_reports=JournalReports(journal),
             checkin_drafts=DraftStore(bot.clock),
             routines=RoutineService(db, bot.scheduler, bot.clock),
+            safety_plans=SafetyPlanRepo(db),
             db=db,
             shares=ShareRepo(db),
         )

@@ -299,8 +299,9 @@ def _search_docs(
     articles: Mapping[str, Article], routines: Mapping[str, Routine], topics: Mapping[str, ResourceTopic]
 ) -> list[SearchDoc]:
     """One row per article (title, aliases, summary: opens the overview), per section, per
-    routine (summary and every step) and per resource item (which opens at its group's page). Aliases sit on the article row
-    only, so they do not make every section of a long article match equally."""
+    routine (summary and every step) and per resource item (which opens at its group's page).
+    Aliases sit on the article row only, so they do not make every section of a long article
+    match equally."""
     docs: list[SearchDoc] = []
     for a in articles.values():
         docs.append(

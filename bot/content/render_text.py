@@ -29,6 +29,8 @@ from bot.content.models import (
 )
 from bot.text import clip, split_pages
 
+EVERYWHERE = "INTL"
+
 
 @dataclass(frozen=True, slots=True)
 class EmbedText:
@@ -55,11 +57,35 @@ def bullet_list(items: Iterable[str]) -> str:
     return "\n".join(f"• {item}" for item in items)
 
 
+def regions_text(regions: Sequence[str]) -> str:
+    """``US, CA`` or ``everywhere``."""
+    if EVERYWHERE in regions:
+        named = [r for r in regions if r != EVERYWHERE]
+        return "everywhere" if not named else ", ".join(named) + " and everywhere"
+    return ", ".join(regions)
+
+
+def contact_text(item: ResourceItem) -> str:
+    """How to reach a number, in words: a text-only line says "Text", never shows a phone icon."""
+    if item.phone is None:
+        return ""
+    match item.kind:
+        case "text":
+            word = f"{item.keyword} " if item.keyword else ""
+            return f"💬 Text {word}to {item.phone}"
+        case "call-or-text":
+            return f"📞 Call or text {item.phone}"
+        case "emergency":
+            return f"🚨 Call {item.phone}"
+        case _:
+            return f"📞 {item.phone}"
+
+
 def resource_item_text(item: ResourceItem) -> str:
-    """One resource: its name as a link, what it helps with, then its phone number."""
+    """One resource: its name as a link, what it helps with, then how to reach it by phone."""
     name = f"**[{item.name}]({item.url})**" if item.url else f"**{item.name}**"
-    phone = f"\n📞 {item.phone}" if item.phone else ""
-    return f"{name} — {item.helps_with}{phone}"
+    contact = contact_text(item)
+    return f"{name} — {item.helps_with}" + (f"\n{contact}" if contact else "")
 
 
 def resource_group_text(group: ResourceGroup, region: str | None = None) -> str:
@@ -258,6 +284,7 @@ HELP_COMMANDS = (
     ("/checkin", "note your pain and tiredness privately"),
     ("/journal", "your recent check-ins, a chart and a file for appointments"),
     ("/remind", "a daily stretch reminder by DM"),
+    ("/safety-plan", "your private plan for hard moments"),
     ("/privacy", "get a copy of your data, or erase it"),
 )
 """What ``/help`` lists, in order."""
@@ -278,6 +305,30 @@ def routine_intro_text(routine: Routine, disclaimer: str = "") -> str:
     if disclaimer:
         parts.append(disclaimer)
     return "\n\n".join(parts)
+
+
+HURT_TITLE = "Stop now — you did the right thing"
+HURT_BUTTONS_HINT = (
+    "Tap below for emergency numbers, when to call your care team, or to note this in your journal."
+)
+
+
+def hurt_text(safety: Safety) -> str:
+    """The "It hurts" card: the emergency signs first, then the stop advice (one phone screen).
+    Without ``hurt_signs`` in the content, the emergency red flags stand in."""
+    signs = safety.hurt_signs or safety.red_flags.emergency.items
+    return "\n\n".join(
+        (
+            f"**{safety.red_flags.emergency.title} if you have:**\n{bullet_list(signs)}",
+            safety.stop_advice.strip(),
+            HURT_BUTTONS_HINT,
+        )
+    )
+
+
+def care_text(safety: Safety) -> str:
+    """The "When to call my care team" text: the same-day list."""
+    return f"**{safety.red_flags.urgent.title}**\n{bullet_list(safety.red_flags.urgent.items)}"
 
 
 def stop_text(safety: Safety) -> str:

@@ -23,7 +23,16 @@ from bot import limits
 from bot.content import render_text
 from bot.content.errors import ContentError, where
 from bot.content.marked_yaml import DataPath, Marks
-from bot.content.models import Article, ContentModel, Ref, ResourceTopic, Routine, Safety, Synonyms
+from bot.content.models import (
+    VISIBLE_TEXT_MAX,
+    Article,
+    ContentModel,
+    Ref,
+    ResourceTopic,
+    Routine,
+    Safety,
+    Synonyms,
+)
 from bot.content.search import fts_tokens
 from bot.custom_ids import fits
 
@@ -164,9 +173,31 @@ def validate_files(files: Sequence[LoadedFile], safety_path: str | None) -> list
         elif isinstance(model, Safety):
             errors += _references(file, ("crisis", "see_also"), model.crisis.see_also, index)
             errors += _safety_rules(file, model)
+            topics = [f.model for f in files if isinstance(f.model, ResourceTopic)]
+            crisis_topic = next((t for t in topics if t.id == "crisis"), None)
+            errors += _crisis_card_rules(file, model, crisis_topic)
         elif isinstance(model, Synonyms):
             errors += _synonym_rules(file, model, _searchable_text(files))
     return errors
+
+
+def _crisis_card_rules(file: LoadedFile, safety: Safety, topic: ResourceTopic | None) -> list[ContentError]:
+    """Every crisis card (each region, concern and language) fits one and a half phone screens."""
+    from bot.crisis.card import longest_card  # the card's own renderer, measured here
+
+    size, which = longest_card(safety, topic)
+    if size <= VISIBLE_TEXT_MAX:
+        return []
+    return [
+        _too_long(
+            file,
+            ("crisis", "reply"),
+            f"the crisis card ({which})",
+            size,
+            VISIBLE_TEXT_MAX,
+            "Shorten the crisis words or the region's lines.",
+        )
+    ]
 
 
 def _item_id(model: ContentModel | None) -> str | None:
@@ -223,7 +254,7 @@ def _too_long(
 ) -> ContentError:
     """``ours``: the limit is our one-phone-screen rule (:data:`bot.limits.SCREEN`), not Discord's."""
     prefix = f"{where(loc)}: " if loc else ""
-    who = "one phone screen holds" if ours else "Discord allows"
+    who = "one phone screen holds" if ours or limit == limits.SCREEN else "Discord allows"
     return file.error(loc, f"{prefix}{what} would be {size:,} characters; {who} {limit:,}. {advice}")
 
 
@@ -376,6 +407,18 @@ def _safety_rules(file: LoadedFile, safety: Safety) -> list[ContentError]:
                 limits.SCREEN,
                 "Shorten the disclaimer.",
                 ours=True,
+            )
+        )
+    hurt = len(render_text.HURT_TITLE) + len(render_text.hurt_text(safety))
+    if hurt > VISIBLE_TEXT_MAX:
+        errors.append(
+            _too_long(
+                file,
+                ("hurt_signs",) if safety.hurt_signs else ("red_flags",),
+                'the "It hurts" card (emergency signs and stop advice)',
+                hurt,
+                VISIBLE_TEXT_MAX,
+                "Keep the signs and the advice short: the full lists are one tap away.",
             )
         )
     stop = render_text.stop_text(safety)

@@ -106,6 +106,25 @@ CREATE TABLE kv (
 );
 """
 
+MIGRATION_SAFETY = """
+-- The crisis card's region, as the member chose it with one tap (US, CA, UK, AU, NZ, IN, INTL).
+ALTER TABLE user_prefs ADD COLUMN crisis_region TEXT;
+
+-- A member's own safety plan (Stanley-Brown sections), written and seen only by them.
+CREATE TABLE safety_plans (
+    user_id        INTEGER PRIMARY KEY,
+    warning_signs  TEXT NOT NULL DEFAULT '',
+    coping         TEXT NOT NULL DEFAULT '',
+    distractions   TEXT NOT NULL DEFAULT '',
+    people         TEXT NOT NULL DEFAULT '',
+    professionals  TEXT NOT NULL DEFAULT '',
+    safe_space     TEXT NOT NULL DEFAULT '',
+    reasons        TEXT NOT NULL DEFAULT '',
+    created_at     TEXT NOT NULL,
+    updated_at     TEXT NOT NULL
+);
+"""
+
 MIGRATION_UXREAD = """
 CREATE TABLE shares (
     id          INTEGER PRIMARY KEY,
@@ -119,7 +138,7 @@ CREATE INDEX idx_shares_channel_page ON shares (channel_id, page_key, created_at
 """
 """Pages shared in a channel (issue 12): duplicate window and the Delete button's owner."""
 
-MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_UXREAD)
+MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_SAFETY, MIGRATION_UXREAD)
 """Every migration, in order. The schema version is ``len(MIGRATIONS)``."""
 
 

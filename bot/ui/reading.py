@@ -442,9 +442,10 @@ def shared_view(share_id: int) -> discord.ui.View:
 
 PRIVACY_NOTICE = (
     "**What I keep:** your Discord user id, routine progress and completions, check-ins "
-    "(pain, tiredness, an optional note), reminder settings and preferences. **Never:** your "
-    "messages. **Why:** so routines can resume and your journal works. **For how long:** until "
-    "you erase it. Health details are only ever shown to you privately and are never logged.\n"
+    "(pain, tiredness, an optional note), reminder settings, your safety plan and preferences. "
+    "**Never:** your messages. **Why:** so routines can resume and your journal works. "
+    "**For how long:** until you erase it. "
+    "Health details are only ever shown to you privately and are never logged.\n"
     "`/privacy export` sends you a copy of everything; `/privacy delete` erases it all."
 )
 
