@@ -187,6 +187,12 @@ async def test_see_also_buttons_open_their_target(live_bot: LiveBot) -> None:
     claim = await click(live_bot, topic, next(lab for lab in labels if "claim" in (lab or "").lower()) or "")
     assert "Building a disability claim" in claim.text()
 
+    intro = await slash(live_bot, "stretch", {"routine": "gentle-floor-back"})
+    routine_links = [b for b in intro.buttons() if b.custom_id and b.custom_id.startswith("lc:open:")]
+    assert routine_links, [b.label for b in intro.buttons()]
+    article = await click(live_bot, intro, routine_links[0].label or "")
+    assert article.id == intro.id and article.embeds
+
 
 async def test_topic_autocomplete_matches_members_words(live_bot: LiveBot) -> None:
     emu, p = live_bot.emu, live_bot.place

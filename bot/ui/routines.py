@@ -14,6 +14,7 @@ never edits a message once a second.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import Any
 
 import discord
@@ -139,8 +140,16 @@ def routine_list(library: Library) -> Reply:
     return Reply(embeds=[embed], view=c.view(menu))
 
 
-def routine_intro(routine: Routine, safety: Safety, *, acknowledged: bool, auto_advance: bool) -> Reply:
-    """Summary, equipment, cautions and the disclaimer, then Start (after a one-time OK)."""
+def routine_intro(
+    routine: Routine,
+    safety: Safety,
+    *,
+    acknowledged: bool,
+    auto_advance: bool,
+    see_also: Sequence[discord.ui.Item[Any]] = (),
+) -> Reply:
+    """Summary, equipment, cautions and the disclaimer, then Start (after a one-time OK);
+    ``see_also``: the routine's see-also buttons (row 1), built by the reading renderer."""
     description = routine_intro_text(routine, safety.disclaimer)
     title = clip(routine.title, limits.EMBED_TITLE)
     room = limits.EMBED_TOTAL - len(title) - len(description)
@@ -158,7 +167,7 @@ def routine_intro(routine: Routine, safety: Safety, *, acknowledged: bool, auto_
         f"Auto-advance: {'on' if auto_advance else 'off'}",
         "rtauto", routine.id, "off" if auto_advance else "on", row=0,
     )
-    items = [start, toggle, c.button("All routines", "rtlist", row=0)]
+    items = [start, toggle, c.button("All routines", "rtlist", row=0), *see_also]
     return Reply(content=None if acknowledged else ACK_NOTE, embeds=[embed], view=c.view(*items))
 
 
