@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
 import discord
@@ -95,7 +96,7 @@ class Reading(commands.Cog):
     async def read(
         self, interaction: discord.Interaction[Any], article: str | None = None, section: str | None = None
     ) -> None:
-        article, section = _article_and_section(article, section)
+        article, section = _article_and_section(self.bot.content.library.articles, article, section)
         if article is None:
             await send(interaction, render.article_list(self.bot.content.library))
             return
@@ -317,22 +318,29 @@ def can_share(interaction: discord.Interaction[Any]) -> bool:
     messages (and the app too, when the server installed it)."""
     if is_bot_dm(interaction) or interaction.guild_id is None:
         return False
-    if not interaction.permissions.send_messages:
+    in_thread = isinstance(interaction.channel, discord.Thread)
+    member, app = interaction.permissions, interaction.app_permissions
+    if not (member.send_messages_in_threads if in_thread else member.send_messages):
         return False
-    return not interaction.is_guild_integration() or interaction.app_permissions.send_messages
+    if not interaction.is_guild_integration():
+        return True
+    return bool(app.send_messages_in_threads if in_thread else app.send_messages)
 
 
 def _channel(interaction: discord.Interaction[Any]) -> str:
     return f"<#{interaction.channel_id}>" if interaction.channel_id else "this channel"
 
 
-def _article_and_section(article: str | None, section: str | None) -> tuple[str | None, str | None]:
-    """Accept what section autocomplete offers before an article is picked (``article#section``)."""
+def _article_and_section(
+    articles: Mapping[str, Article], article: str | None, section: str | None
+) -> tuple[str | None, str | None]:
+    """Accept what section autocomplete offers before an article is picked (``article#section``):
+    the section names its own article, whatever the article option says."""
     if section and "#" in section:
-        from_section, _, section = section.partition("#")
-        if not article or article != from_section:
-            article = from_section
-    return (article or None), (section or None)
+        from_section, _, section_id = section.partition("#")
+        if from_section in articles:
+            article, section = from_section, section_id
+    return (article if article and article.strip() else None), (section or None)
 
 
 def _int(value: str) -> int:
