@@ -138,7 +138,7 @@ class Reading(commands.Cog):
         found = library.topics.get(topic)
         if found is None:
             raise not_found(self.bot, "topic", topic, "/resources")
-        await send(interaction, self.resource_page(interaction, found, _region(self.bot, region), 0))
+        await send(interaction, self.resource_page(interaction, found, _known_region(self.bot, region), 0))
 
     @resources.autocomplete("topic")
     @safe_autocomplete
@@ -171,7 +171,7 @@ class Reading(commands.Cog):
         topic_id, region, page = press.args
         topic = self.topic(topic_id)
         await update(
-            interaction, self.resource_page(interaction, topic, _region(self.bot, region), _int(page))
+            interaction, self.resource_page(interaction, topic, _known_region(self.bot, region), _int(page))
         )
 
     async def on_resource_jump(self, interaction: discord.Interaction[Any], press: Press) -> None:
@@ -180,7 +180,7 @@ class Reading(commands.Cog):
         topic = self.topic(press.args[0])
         page = _int(press.values[0]) if press.values else 0
         await update(
-            interaction, self.resource_page(interaction, topic, _region(self.bot, press.args[1]), page)
+            interaction, self.resource_page(interaction, topic, _known_region(self.bot, press.args[1]), page)
         )
 
     async def on_sources(self, interaction: discord.Interaction[Any], press: Press) -> None:
@@ -238,16 +238,16 @@ class Reading(commands.Cog):
 
     async def on_unshare(self, interaction: discord.Interaction[Any], press: Press) -> None:
         """The public copy's Delete: for the member who shared it and for moderators."""
-        share = await self.bot.services.shares.get(_int(press.args[0]) if press.args else 0)
-        allowed = share is not None and (
-            share.user_id == interaction.user.id or is_moderator(self.moderators, actor_of(interaction))
-        )
-        if not allowed:
+        shares = self.bot.services.shares
+        share = await shares.get(_int(press.args[0]) if press.args else 0)
+        # A copy whose record is gone (its sharer erased their data) is still a moderator's to remove.
+        mine = share is not None and share.user_id == interaction.user.id
+        if not (mine or is_moderator(self.moderators, actor_of(interaction))):
             raise UserFacingError("Only the member who shared this, or a moderator, can delete it.")
-        assert share is not None
         await interaction.response.defer()
         await interaction.delete_original_response()
-        await self.bot.services.shares.forget(share.id)
+        if share is not None:
+            await shares.forget(share.id)
 
     def shared_page(self, interaction: discord.Interaction[Any], press: Press) -> tuple[str, str, str, str]:
         """The page a share button names, after checking it may be posted here at all."""
@@ -363,7 +363,8 @@ def _region(bot: LupusBot, region: str | None) -> str | None:
 
 
 def _known_region(bot: LupusBot, region: str | None) -> str | None:
-    """A region for a public copy: only a code the content knows, never what a member typed."""
+    """A region code the content knows (``UK`` → ``GB``), else None (everything is shown):
+    what a member typed never goes into a custom_id or a public copy."""
     code = _region(bot, region)
     known = {r for topic in bot.content.library.topics.values() for r in topic.regions()}
     return code if code in known else None

@@ -320,3 +320,18 @@ async def test_a_section_picked_first_is_accepted(live_bot: LiveBot) -> None:
     assert "Section 2 of" in alone.text() and "kidney" in alone.text().lower()
     both = await slash(live_bot, "read", {"article": "lower-back-pain", "section": value})
     assert both.text() == alone.text()
+
+
+async def test_typed_region_never_reaches_buttons_or_a_public_copy(live_bot: LiveBot) -> None:
+    emu, p = live_bot.emu, live_bot.place
+    typed = "Narnia and beyond"
+    page = await slash(live_bot, "resources", {"topic": "care-team", "region": typed})
+    fits(page)
+    ids = [c.get("custom_id") or "" for c in page.all_components()]
+    assert ids and not any("narnia" in i.lower() for i in ids), ids
+    ask = await click(live_bot, page, "Share in channel")
+    handle = await emu.click(ask, ask.find_button("Post it"), user=p.member)
+    [copy] = await handle.wait_followups(1)
+    assert "narnia" not in copy.text().lower()
+    us = await slash(live_bot, "resources", {"topic": "crisis", "region": "usa"})
+    assert "Showing help for US" in us.text()

@@ -306,7 +306,9 @@ def article_list(library: Library) -> Reply:
 
 
 SEARCH_SHOWN = 5
-SNIPPET = 140
+SNIPPET = 120
+RESULT_NAME = 80
+"""Five results of at most 80 + 120 characters, a title and a footer stay within one screen."""
 
 
 def search_results(query: str, hits: Sequence[SearchHit], *, next_steps: str = "") -> Reply:
@@ -328,7 +330,7 @@ def search_results(query: str, hits: Sequence[SearchHit], *, next_steps: str = "
     embed = discord.Embed(title=clip(f"Search: {shown}", limits.EMBED_TITLE), colour=COLOR)
     for n, (_, hit) in enumerate(results, 1):
         embed.add_field(
-            name=clip(f"{n}. {hit.title}", limits.EMBED_FIELD_NAME),
+            name=clip(f"{n}. {hit.title}", RESULT_NAME),
             value=clip(hit.snippet or "…", SNIPPET),
             inline=False,
         )
