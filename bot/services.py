@@ -11,12 +11,14 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from bot.fairuse import FairUse
 from bot.journal.drafts import DraftStore
 from bot.journal.report import JournalReports
 from bot.reminders.dispatcher import ReminderDispatcher
 from bot.reminders.service import ReminderService
 from bot.routines.service import RoutineService
 from bot.storage.audit import AuditRepo
+from bot.storage.backup import DailyBackup
 from bot.storage.db import Database
 from bot.storage.journal import JournalRepo
 from bot.storage.kv import KVRepo
@@ -45,6 +47,8 @@ class Services:
     journal_reports: JournalReports
     checkin_drafts: DraftStore
     routines: RoutineService
+    backup: DailyBackup
+    fair_use: FairUse
     safety_plans: SafetyPlanRepo
     db: Database
     shares: ShareRepo
@@ -53,8 +57,9 @@ class Services:
     async def create(cls, bot: LupusBot) -> Services:
         db = bot.db
         prefs, journal, reminders = PrefsRepo(db), JournalRepo(db), ReminderRepo(db)
+        kv = KVRepo(db)
         services = cls(
-            kv=KVRepo(db),
+            kv=kv,
             prefs=prefs,
             sessions=SessionRepo(db),
             journal=journal,
@@ -66,6 +71,8 @@ class Services:
             journal_reports=JournalReports(journal),
             checkin_drafts=DraftStore(bot.clock),
             routines=RoutineService(db, bot.scheduler, bot.clock),
+            backup=DailyBackup(db, kv, bot.scheduler, bot.clock, bot.config.database.backup_dir),
+            fair_use=FairUse(bot.clock),
             safety_plans=SafetyPlanRepo(db),
             db=db,
             shares=ShareRepo(db),
@@ -86,6 +93,7 @@ class Services:
             self.routines.forget_user,
             self.reminder_dispatcher.forget_user,
             self.checkin_drafts.forget_user,
+            self.fair_use.forget_user,
         ):
             try:
                 await forget(user_id)
@@ -97,6 +105,7 @@ class Services:
         """Re-arm stored timers (routine deadlines, reminders) after a start."""
         await self.reminder_dispatcher.rearm()
         await self.routines.rearm()
+        await self.backup.arm()
 
     async def close(self) -> None:
         """Let in-flight work finish before the database closes."""

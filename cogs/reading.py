@@ -138,7 +138,7 @@ class Reading(commands.Cog):
         found = library.topics.get(topic)
         if found is None:
             raise not_found(self.bot, "topic", topic, "/resources")
-        await send(interaction, self.resource_page(interaction, found, _known_region(self.bot, region), 0))
+        await send(interaction, self.resource_page(interaction, found, _region(self.bot, region), 0))
 
     @resources.autocomplete("topic")
     @safe_autocomplete
@@ -171,7 +171,7 @@ class Reading(commands.Cog):
         topic_id, region, page = press.args
         topic = self.topic(topic_id)
         await update(
-            interaction, self.resource_page(interaction, topic, _known_region(self.bot, region), _int(page))
+            interaction, self.resource_page(interaction, topic, _region(self.bot, region), _int(page))
         )
 
     async def on_resource_jump(self, interaction: discord.Interaction[Any], press: Press) -> None:
@@ -180,7 +180,7 @@ class Reading(commands.Cog):
         topic = self.topic(press.args[0])
         page = _int(press.values[0]) if press.values else 0
         await update(
-            interaction, self.resource_page(interaction, topic, _known_region(self.bot, press.args[1]), page)
+            interaction, self.resource_page(interaction, topic, _region(self.bot, press.args[1]), page)
         )
 
     async def on_sources(self, interaction: discord.Interaction[Any], press: Press) -> None:
@@ -209,7 +209,7 @@ class Reading(commands.Cog):
                 public = render.article_page(library, article, a, _int(b), shareable=False, shared=True)
             back: tuple[str, ...] = ("read", target_id, a, b)
         else:
-            region = _known_region(self.bot, a)
+            region = _region(self.bot, a)
             public = render.resource_topic(
                 library, self.topic(target_id), region, _int(b), shareable=False, shared=True
             )
@@ -356,18 +356,24 @@ def _read_args(args: tuple[str, ...]) -> tuple[str, str, int]:
     return args[0], args[1], _int(args[2])
 
 
+UNKNOWN_REGION = (
+    "I don't have that place in my list. Pick a country from the choices as you type (like US, UK or "
+    "Canada), or leave region empty to see help for everywhere."
+)
+
+
 def _region(bot: LupusBot, region: str | None) -> str | None:
+    """A known region code, or None for "everywhere"; anything else is refused kindly.
+
+    Only known codes pass, because the region ends up in a custom_id and in messages that can be
+    shared in a channel: nothing a member typed may be echoed in public."""
     if not region or region.strip() in {"", "-"}:
         return None
-    return bot.content.library.region_code(clip(region, 60))
-
-
-def _known_region(bot: LupusBot, region: str | None) -> str | None:
-    """A region code the content knows (``UK`` → ``GB``), else None (everything is shown):
-    what a member typed never goes into a custom_id or a public copy."""
-    code = _region(bot, region)
-    known = {r for topic in bot.content.library.topics.values() for r in topic.regions()}
-    return code if code in known else None
+    library = bot.content.library
+    code = library.region_code(clip(region, 60))
+    if not library.known_region(code):
+        raise UserFacingError(UNKNOWN_REGION)
+    return code
 
 
 async def setup(bot: LupusBot) -> None:

@@ -125,6 +125,28 @@ CREATE TABLE safety_plans (
 );
 """
 
+MIGRATION_TRUST = """
+ALTER TABLE audit_log ADD COLUMN guild_id INTEGER;
+UPDATE audit_log SET guild_id = CAST(substr(place, 18) AS INTEGER) WHERE place LIKE 'command in guild %';
+CREATE INDEX idx_audit_log_action ON audit_log (action, id);
+
+-- A routine's end-of-session pain answer is one journal entry per session: a later tap updates it.
+ALTER TABLE checkins ADD COLUMN session_id TEXT;
+CREATE UNIQUE INDEX idx_checkins_session ON checkins (session_id) WHERE session_id IS NOT NULL;
+-- /journal groups a member's check-ins by day in SQL: a covering index answers it from the index alone.
+CREATE INDEX idx_checkins_user_at_scores ON checkins (user_id, at, pain, fatigue);
+
+CREATE TABLE admin_refusal_counts (
+    day      TEXT NOT NULL,
+    guild_id INTEGER NOT NULL DEFAULT 0,
+    count    INTEGER NOT NULL,
+    PRIMARY KEY (day, guild_id)
+);
+"""
+"""Trust fixes: the server a moderator action came from (``/admin status`` shows a server only its
+own), refused attempts counted per day and server instead of one row each, and the routine session
+a check-in answers (so its pain answer is stored once)."""
+
 MIGRATION_UXREAD = """
 CREATE TABLE shares (
     id          INTEGER PRIMARY KEY,
@@ -138,7 +160,7 @@ CREATE INDEX idx_shares_channel_page ON shares (channel_id, page_key, created_at
 """
 """Pages shared in a channel (issue 12): duplicate window and the Delete button's owner."""
 
-MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_SAFETY, MIGRATION_UXREAD)
+MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_SAFETY, MIGRATION_TRUST, MIGRATION_UXREAD)
 """Every migration, in order. The schema version is ``len(MIGRATIONS)``."""
 
 
