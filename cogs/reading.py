@@ -36,7 +36,7 @@ class Reading(commands.Cog):
     def __init__(self, bot: LupusBot) -> None:
         self.bot = bot
         admins = bot.config.admins
-        self.moderators = Moderators.of(admins.user_ids, admins.role_ids)
+        self.moderators = Moderators.of(admins.user_ids, admins.role_ids, admins.guild_ids)
         for kind, handler in (
             ("read", self.on_read),
             ("pick", self.on_pick),
