@@ -122,6 +122,16 @@ async def test_every_navigation_step_edits_in_place(live_bot: LiveBot) -> None:
     assert len(ephemeral) == 1, "one command, one message, however many taps"
 
 
+async def test_the_dm_menu_opens_each_choice_in_place(live_bot: LiveBot) -> None:
+    emu, p = live_bot.emu, live_bot.place
+    for label, expected in (("Read", "Library"), ("Resources", "Help and resources"), ("Help", "/read")):
+        sent = await emu.send_dm(p.member, "hi there")
+        menu = await emu.wait_for_dm(p.member, after=sent)
+        opened = await click(live_bot, menu, label)
+        assert opened.id == menu.id and expected in opened.text(), (label, opened.text()[:200])
+        fits(opened)
+
+
 # --- item 5: search in members' words ----------------------------------------------------------------
 
 
