@@ -222,11 +222,6 @@ def sources_page(
     return Reply(embeds=[to_embed(text)], view=c.view(*items))
 
 
-def library_label(library: Library, ref: str) -> str:
-    target = library.resolve(ref)
-    return ref_label(target) if target is not None else ref
-
-
 def routine_line(routine: Routine) -> str:
     return f"**{routine.title}** — {routine.minutes} min · {routine.position}"
 
@@ -311,7 +306,7 @@ RESULT_NAME = 80
 """Five results of at most 80 + 120 characters, a title and a footer stay within one screen."""
 
 
-def search_results(query: str, hits: Sequence[SearchHit], *, next_steps: str = "") -> Reply:
+def search_results(query: str, hits: Sequence[SearchHit]) -> Reply:
     """Numbered results 1…n, one per place to open (several items of one resource group are one result)."""
     shown = clip(query, 60)
     unique: dict[str, SearchHit] = {}
@@ -320,7 +315,7 @@ def search_results(query: str, hits: Sequence[SearchHit], *, next_steps: str = "
     results = list(unique.items())[:SEARCH_SHOWN]
     if not results:
         return Reply(
-            content=(f"Nothing found for “{discord.utils.escape_markdown(shown)}”. {NOTHING_FOUND_NEXT}"),
+            content=f"Nothing found for “{discord.utils.escape_markdown(shown)}”. {NOTHING_FOUND_NEXT}",
             view=c.view(
                 c.button("Browse the library", "library", style=discord.ButtonStyle.primary),
                 c.button("Help and resources", "open", "resources", "-"),
@@ -331,7 +326,7 @@ def search_results(query: str, hits: Sequence[SearchHit], *, next_steps: str = "
     for n, (_, hit) in enumerate(results, 1):
         embed.add_field(
             name=clip(f"{n}. {hit.title}", RESULT_NAME),
-            value=clip(hit.snippet or "…", SNIPPET),
+            value=_snippet(hit.snippet),
             inline=False,
         )
     embed.set_footer(text="Open a result from the menu below.")
@@ -341,6 +336,12 @@ def search_results(query: str, hits: Sequence[SearchHit], *, next_steps: str = "
     ]
     menu = c.select("go", options=options, placeholder="Open a result…")
     return Reply(embeds=[embed], view=c.view(menu))
+
+
+def _snippet(text: str) -> str:
+    """A short snippet whose bold marks still pair up after clipping (else ``**`` shows)."""
+    short = clip(text or "…", SNIPPET - 2)
+    return short + "**" if short.count("**") % 2 else short
 
 
 NOTHING_FOUND_NEXT = (
