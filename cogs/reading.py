@@ -239,7 +239,7 @@ class Reading(commands.Cog):
     async def on_unshare(self, interaction: discord.Interaction[Any], press: Press) -> None:
         """The public copy's Delete: for the member who shared it and for moderators."""
         shares = self.bot.services.shares
-        share = await shares.get(_int(press.args[0]) if press.args else 0)
+        share = await shares.get(_share_id(press.args))
         # A copy whose record is gone (its sharer erased their data) is still a moderator's to remove.
         mine = share is not None and share.user_id == interaction.user.id
         if not (mine or is_moderator(self.moderators, actor_of(interaction))):
@@ -346,6 +346,14 @@ def _article_and_section(
 def _int(value: str) -> int:
     try:
         return max(0, min(int(value), 999))
+    except ValueError:
+        return 0
+
+
+def _share_id(args: tuple[str, ...]) -> int:
+    """The share row a Delete button names (any size: ids grow past the page-number range)."""
+    try:
+        return int(args[0]) if args else 0
     except ValueError:
         return 0
 

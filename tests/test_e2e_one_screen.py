@@ -8,6 +8,7 @@ Every test runs the real bot process; the fixture asserts zero emulator violatio
 from __future__ import annotations
 
 import re
+import sqlite3
 from typing import Any
 
 import pytest
@@ -232,6 +233,12 @@ async def test_topic_autocomplete_matches_members_words(live_bot: LiveBot) -> No
 
 async def test_share_asks_first_and_the_sharer_can_delete_it(live_bot: LiveBot) -> None:
     emu, p = live_bot.emu, live_bot.place
+    # Long-expired shares of someone else, so this one's id is past any page-number range.
+    with sqlite3.connect(live_bot.database) as conn:
+        conn.executemany(
+            "INSERT INTO shares (user_id, channel_id, page_key, created_at) VALUES (?, ?, ?, ?)",
+            [(1, 1, f"old:{n}", 0.0) for n in range(1_200)],
+        )
     page = await slash(live_bot, "read", {"article": "lower-back-pain", "section": "self-care"})
     ask = await click(live_bot, page, "Share in channel")
     assert ask.id == page.id and ask.ephemeral
