@@ -102,6 +102,10 @@ def _progress(session: RoutineSession) -> str:
 # --------------------------------------------------------------------------- choosing
 
 
+LIST_SUMMARY = 80
+"""Characters of each summary in the routine list, so several routines fit one phone screen."""
+
+
 def routine_list(library: Library) -> Reply:
     """Every routine with its length, level, position and equipment, and a menu to pick one."""
     routines = sorted(library.routines.values(), key=lambda r: (r.minutes, r.title))
@@ -119,8 +123,9 @@ def routine_list(library: Library) -> Reply:
     shown = 0
     for routine in routines[: limits.EMBED_FIELDS]:
         name = clip(routine.title, limits.EMBED_FIELD_NAME)
-        value = clip(f"{routine_meta(routine)}\n{routine.summary}", limits.EMBED_FIELD_VALUE)
-        if used + len(name) + len(value) > limits.EMBED_TOTAL - 100:
+        summary = clip(routine.summary, LIST_SUMMARY)
+        value = clip(f"{routine_meta(routine)}\n{summary}", limits.EMBED_FIELD_VALUE)
+        if used + len(name) + len(value) > limits.SCREEN - 100:  # one phone screen, footer kept
             break
         embed.add_field(name=name, value=value, inline=False)
         used += len(name) + len(value)
