@@ -147,7 +147,20 @@ CREATE TABLE admin_refusal_counts (
 own), refused attempts counted per day and server instead of one row each, and the routine session
 a check-in answers (so its pain answer is stored once)."""
 
-MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_SAFETY, MIGRATION_TRUST)
+MIGRATION_UXREAD = """
+CREATE TABLE shares (
+    id          INTEGER PRIMARY KEY,
+    user_id     INTEGER NOT NULL,
+    channel_id  INTEGER NOT NULL,
+    page_key    TEXT NOT NULL,
+    message_id  INTEGER,
+    created_at  REAL NOT NULL
+);
+CREATE INDEX idx_shares_channel_page ON shares (channel_id, page_key, created_at);
+"""
+"""Pages shared in a channel (issue 12): duplicate window and the Delete button's owner."""
+
+MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_SAFETY, MIGRATION_TRUST, MIGRATION_UXREAD)
 """Every migration, in order. The schema version is ``len(MIGRATIONS)``."""
 
 

@@ -14,6 +14,7 @@ never edits a message once a second.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import Any
 
 import discord
@@ -101,6 +102,10 @@ def _progress(session: RoutineSession) -> str:
 # --------------------------------------------------------------------------- choosing
 
 
+LIST_SUMMARY = 80
+"""Characters of each summary in the routine list, so several routines fit one phone screen."""
+
+
 def routine_list(library: Library) -> Reply:
     """Every routine with its length, level, position and equipment, and a menu to pick one."""
     routines = sorted(library.routines.values(), key=lambda r: (r.minutes, r.title))
@@ -118,8 +123,9 @@ def routine_list(library: Library) -> Reply:
     shown = 0
     for routine in routines[: limits.EMBED_FIELDS]:
         name = clip(routine.title, limits.EMBED_FIELD_NAME)
-        value = clip(f"{routine_meta(routine)}\n{routine.summary}", limits.EMBED_FIELD_VALUE)
-        if used + len(name) + len(value) > limits.EMBED_TOTAL - 100:
+        summary = clip(routine.summary, LIST_SUMMARY)
+        value = clip(f"{routine_meta(routine)}\n{summary}", limits.EMBED_FIELD_VALUE)
+        if used + len(name) + len(value) > limits.SCREEN - 100:  # one phone screen, footer kept
             break
         embed.add_field(name=name, value=value, inline=False)
         used += len(name) + len(value)
@@ -140,8 +146,16 @@ def routine_list(library: Library) -> Reply:
     return Reply(embeds=[embed], view=c.view(menu))
 
 
-def routine_intro(routine: Routine, safety: Safety, *, acknowledged: bool, auto_advance: bool) -> Reply:
-    """Summary, equipment, cautions and the disclaimer, then Start (after a one-time OK)."""
+def routine_intro(
+    routine: Routine,
+    safety: Safety,
+    *,
+    acknowledged: bool,
+    auto_advance: bool,
+    see_also: Sequence[discord.ui.Item[Any]] = (),
+) -> Reply:
+    """Summary, equipment, cautions and the disclaimer, then Start (after a one-time OK);
+    ``see_also``: the routine's see-also buttons (row 1), built by the reading renderer."""
     description = routine_intro_text(routine, safety.disclaimer)
     title = clip(routine.title, limits.EMBED_TITLE)
     room = limits.EMBED_TOTAL - len(title) - len(description)
@@ -159,7 +173,7 @@ def routine_intro(routine: Routine, safety: Safety, *, acknowledged: bool, auto_
         f"Auto-advance: {'on' if auto_advance else 'off'}",
         "rtauto", routine.id, "off" if auto_advance else "on", row=0,
     )
-    items = [start, toggle, c.button("All routines", "rtlist", row=0)]
+    items = [start, toggle, c.button("All routines", "rtlist", row=0), *see_also]
     return Reply(content=None if acknowledged else ACK_NOTE, embeds=[embed], view=c.view(*items))
 
 
