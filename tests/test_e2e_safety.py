@@ -127,6 +127,9 @@ async def test_the_region_card_follows_the_members_own_choice(live_bot: LiveBot,
     other = "dm" if place == "guild" else "guild"
     again = await (await slash(live_bot, "search", {"query": CRISIS}, place=other)).wait_message()
     assert "Help in the US" in again.text()
+    # Asked for directly, the crisis lines are the same card for the same place.
+    asked = await (await slash(live_bot, "resources", {"topic": "crisis"}, place=other)).wait_message()
+    assert "Help in the US" in asked.text() and "116 123" not in asked.text()
 
 
 # ------------------------------------------------------------ every free-text path is screened
