@@ -22,8 +22,16 @@ from bot.storage.migrations import MIGRATION_1, MIGRATIONS
 REPO_ROOT = Path(__file__).resolve().parents[1]
 EXPECTED_TABLES = {
     "audit_log",
+    "checkin_reminders",
+    "checkin_symptoms",
     "checkins",
+    "flares",
     "kv",
+    "medicine_doses",
+    "medicine_reminders",
+    "medicines",
+    "symptoms",
+    "tracking_settings",
     "reminders",
     "routine_completions",
     "routine_sessions",
@@ -115,12 +123,12 @@ async def test_reopening_is_idempotent_and_keeps_data(tmp_path: Path) -> None:
 
 async def test_a_failing_migration_leaves_the_previous_version_intact(tmp_path: Path) -> None:
     path = tmp_path / "bot.sqlite3"
-    db = await Database.open(path)
+    db = await Database.open(path, migrations=(MIGRATION_1,))
     await db.close()
     broken = (MIGRATION_1, "CREATE TABLE half_built (user_id INTEGER); CREATE TABLE kv (key TEXT);")
     with pytest.raises(StorageError):
         await Database.open(path, migrations=broken)
-    db = await Database.open(path)
+    db = await Database.open(path, migrations=(MIGRATION_1,))
     try:
         assert await db.schema_version() == 1
         assert "half_built" not in {t.name for t in await db.tables()}

@@ -375,6 +375,14 @@ TABLE_WORDS: Mapping[str, tuple[str, str]] = {
     "reminders": ("reminder", "reminders"),
     "user_prefs": ("set of preferences (including your safety acknowledgement)", "sets of preferences"),
     "audit_log": ("moderator log entry", "moderator log entries"),
+    "symptoms": ("tracked symptom", "tracked symptoms"),
+    "checkin_symptoms": ("symptom level", "symptom levels"),
+    "flares": ("flare", "flares"),
+    "medicines": ("medicine", "medicines"),
+    "medicine_doses": ("dose record", "dose records"),
+    "medicine_reminders": ("medicine reminder", "medicine reminders"),
+    "checkin_reminders": ("check-in reminder", "check-in reminders"),
+    "tracking_settings": ("set of tracking settings", "sets of tracking settings"),
 }
 
 
