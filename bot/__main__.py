@@ -17,7 +17,9 @@ def main(argv: list[str] | None = None) -> int:
         "path", nargs="?", type=Path, default=None, help="content folder (default: from config)"
     )
     schema = sub.add_parser("schema", help="print the JSON Schema of the content files")
-    schema.add_argument("--kind", choices=["article", "routine", "resource", "safety"], default=None)
+    schema.add_argument(
+        "--kind", choices=["article", "routine", "resource", "safety", "tracking"], default=None
+    )
     args = parser.parse_args(argv)
 
     if args.command == "schema":

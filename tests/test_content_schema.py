@@ -36,6 +36,7 @@ def test_the_combined_schema_accepts_any_kind() -> None:
         "#/$defs/Routine",
         "#/$defs/ResourceTopic",
         "#/$defs/Safety",
+        "#/$defs/Tracking",
     }
 
 
@@ -74,6 +75,7 @@ def test_write_schemas(tmp_path) -> None:  # type: ignore[no-untyped-def]
         "resource.schema.json",
         "routine.schema.json",
         "safety.schema.json",
+        "tracking.schema.json",
     ]
     for path in written:
         json.loads(path.read_text())

@@ -17,7 +17,7 @@ from typing import Literal
 
 from bot import limits
 from bot.content.choices import Choice, ChoiceIndex
-from bot.content.models import Article, Ref, ResourceTopic, Routine, Safety, Section
+from bot.content.models import Article, Ref, ResourceTopic, Routine, Safety, Section, Tracking
 from bot.content.render_text import plain_text
 from bot.content.search import SearchDoc, SearchHit, SearchIndex
 from bot.text import clip, normalize_query
@@ -98,6 +98,8 @@ class Library:
     version: str
     """First 12 hex digits of the sha256 of every content file's path and bytes."""
     _indexes: _Indexes = field(repr=False)
+    tracking: Tracking | None = None
+    """``tracking.yaml`` (starter symptoms); None when the file is absent."""
 
     @classmethod
     def build(
@@ -108,6 +110,7 @@ class Library:
         safety: Safety,
         *,
         version: str,
+        tracking: Tracking | None = None,
     ) -> Library:
         """A snapshot of these models, with every index built now (so reads are cheap)."""
         articles, routines, topics = dict(articles), dict(routines), dict(topics)
@@ -118,6 +121,7 @@ class Library:
             safety=safety,
             version=version,
             _indexes=_build_indexes(articles, routines, topics),
+            tracking=tracking,
         )
 
     def counts(self) -> dict[str, int]:

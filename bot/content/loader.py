@@ -23,7 +23,7 @@ from pydantic import ValidationError
 from bot.content.errors import ContentError, validation_problems
 from bot.content.library import Library
 from bot.content.marked_yaml import parse_yaml
-from bot.content.models import MODEL_BY_KIND, Article, ResourceTopic, Routine, Safety
+from bot.content.models import MODEL_BY_KIND, Article, ResourceTopic, Routine, Safety, Tracking
 from bot.content.validator import LoadedFile, validate_files
 
 MAX_FILE_BYTES = 256 * 1024
@@ -31,6 +31,7 @@ MAX_FILE_BYTES = 256 * 1024
 
 FOLDERS = {"articles": "article", "routines": "routine", "resources": "resource"}
 SAFETY_FILE = "safety.yaml"
+TRACKING_FILE = "tracking.yaml"
 
 
 @dataclass(slots=True)
@@ -78,6 +79,9 @@ def _content_files(root: Path) -> Iterator[tuple[str, Path]]:
     safety = root / SAFETY_FILE
     if safety.is_file():
         yield "safety", safety
+    tracking = root / TRACKING_FILE
+    if tracking.is_file():
+        yield "tracking", tracking
 
 
 def _read(path: Path, max_bytes: int) -> bytes | int:
@@ -199,6 +203,7 @@ def load_library(root: Path, *, max_file_bytes: int = MAX_FILE_BYTES) -> LoadRes
     routines = {m.id: m for m in models if isinstance(m, Routine)}
     topics = {m.id: m for m in models if isinstance(m, ResourceTopic)}
     safety = next((m for m in models if isinstance(m, Safety)), None)
+    tracking = next((m for m in models if isinstance(m, Tracking)), None)
     counts = {
         "articles": len(articles),
         "sections": sum(len(a.sections) for a in articles.values()),
@@ -210,5 +215,7 @@ def load_library(root: Path, *, max_file_bytes: int = MAX_FILE_BYTES) -> LoadRes
     safety_state = "ok" if safety is not None else ("invalid" if has_safety else "missing")
     library = None
     if not errors and safety is not None:
-        library = Library.build(articles, routines, topics, safety, version=digest.hexdigest()[:12])
+        library = Library.build(
+            articles, routines, topics, safety, version=digest.hexdigest()[:12], tracking=tracking
+        )
     return LoadResult(library, errors, len(files), counts, safety_state)

@@ -345,11 +345,19 @@ class Safety(ContentModel):
     sources: Sources
 
 
-ContentKind = Literal["article", "routine", "resource", "safety"]
+class Tracking(ContentModel):
+    """``tracking.yaml`` (optional): the starter symptoms offered by ``/symptoms add``."""
+
+    starter_symptoms: Annotated[tuple[Annotated[str, _text(40)], ...], Field(min_length=1, max_length=25)]
+    sources: Sources
+
+
+ContentKind = Literal["article", "routine", "resource", "safety", "tracking"]
 
 MODEL_BY_KIND: dict[str, type[ContentModel]] = {
     "article": Article,
     "routine": Routine,
     "resource": ResourceTopic,
     "safety": Safety,
+    "tracking": Tracking,
 }

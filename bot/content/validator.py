@@ -26,7 +26,13 @@ from bot.content.marked_yaml import DataPath, Marks
 from bot.content.models import Article, ContentModel, Ref, ResourceTopic, Routine, Safety
 from bot.custom_ids import fits
 
-KIND_WORD = {"article": "article", "routine": "routine", "resource": "resource topic", "safety": "safety"}
+KIND_WORD = {
+    "article": "article",
+    "routine": "routine",
+    "resource": "resource topic",
+    "safety": "safety",
+    "tracking": "tracking",
+}
 REF_KIND = {"article": "article", "routine": "routine", "resources": "resource"}
 """Reference prefix → content kind."""
 
@@ -65,7 +71,7 @@ class _Index:
         self.ids: dict[str, set[str]] = {kind: set() for kind in ("article", "routine", "resource")}
         self.models: dict[tuple[str, str], ContentModel] = {}
         for file in files:
-            if file.kind == "safety":
+            if file.kind in ("safety", "tracking"):
                 continue
             self.ids[file.kind].add(file.claimed_id())
             if file.model is not None:

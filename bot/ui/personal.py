@@ -348,7 +348,12 @@ def reminder_dm(routine: Routine | None) -> Reply:
     )
     return Reply(
         content=content,
-        view=c.view(start, c.button("Stop these reminders", "remind", "off")),
+        view=c.view(
+            start,
+            c.button("Snooze 30 min", "remind", "snooze", "stretch"),
+            c.button("Skip today", "remind", "skip", "stretch"),
+            c.button("Stop these reminders", "remind", "off"),
+        ),
         ephemeral=False,
     )
 
