@@ -16,6 +16,7 @@ from bot.journal.report import JournalReports
 from bot.reminders.dispatcher import ReminderDispatcher
 from bot.reminders.schedule import parse_time
 from bot.reminders.service import ReminderService
+from bot.report.service import ReportService
 from bot.routines.service import RoutineService
 from bot.storage.audit import AuditRepo
 from bot.storage.db import Database
@@ -58,6 +59,7 @@ class Services:
     tracking: TrackingService
     meds: MedService
     checkin_reminders: ReminderDispatcher
+    report: ReportService
     """The daily check-in reminder: the stretch reminder's rules on its own table."""
 
     @classmethod
@@ -65,6 +67,7 @@ class Services:
         db = bot.db
         prefs, journal, reminders = PrefsRepo(db), JournalRepo(db), ReminderRepo(db)
         tracking = TrackingService(TrackingRepo(db), reminders)
+        medicines = MedicineRepo(db)
         services = cls(
             kv=KVRepo(db),
             prefs=prefs,
@@ -80,7 +83,7 @@ class Services:
             routines=RoutineService(db, bot.scheduler, bot.clock),
             db=db,
             tracking=tracking,
-            meds=MedService(MedicineRepo(db), tracking, bot.scheduler, bot.clock),
+            meds=MedService(medicines, tracking, bot.scheduler, bot.clock),
             checkin_reminders=ReminderDispatcher(
                 ReminderService(ReminderRepo(db, table="checkin_reminders")),
                 prefs,
@@ -89,6 +92,7 @@ class Services:
                 key_prefix="checkin-reminder:",
                 blocked_notice=CHECKIN_BLOCKED_NOTICE,
             ),
+            report=ReportService(tracking.repo, medicines),
         )
         return services
 

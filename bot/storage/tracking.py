@@ -304,6 +304,31 @@ class TrackingRepo:
         )
         return [(r["day"], r["sid"], r["level"]) for r in rows]
 
+    async def routine_outcomes(self, user_id: int, since: datetime) -> dict[str, int]:
+        """Finished routines since ``since`` by outcome (``done``, ``hurt``, ``stopped``)."""
+        rows = await self._db.fetchall(
+            "SELECT outcome, COUNT(*) AS n FROM routine_completions WHERE user_id = ? AND ended_at >= ? "
+            "GROUP BY outcome",
+            (user_id, to_iso(since)),
+        )
+        return {r["outcome"]: int(r["n"]) for r in rows}
+
+    async def routine_days(self, user_id: int, since: datetime, offset_minutes: int) -> dict[str, int]:
+        """Local days with at least one finished routine -> how many."""
+        rows = await self._db.fetchall(
+            "SELECT date(ended_at, ?) AS day, COUNT(*) AS n FROM routine_completions "
+            "WHERE user_id = ? AND ended_at >= ? AND outcome = 'done' GROUP BY day",
+            (f"{offset_minutes:+d} minutes", user_id, to_iso(since)),
+        )
+        return {r["day"]: int(r["n"]) for r in rows}
+
+    async def checkin_count(self, user_id: int, since: datetime) -> int:
+        return int(
+            await self._db.fetchval(
+                "SELECT COUNT(*) FROM checkins WHERE user_id = ? AND at >= ?", (user_id, to_iso(since))
+            )
+        )
+
 
 def symptom_names(symptoms: Sequence[Symptom]) -> dict[int, str]:
     return {s.id: s.name for s in symptoms}
