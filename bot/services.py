@@ -78,7 +78,7 @@ class Services:
             reminder_dispatcher=ReminderDispatcher(
                 ReminderService(reminders), prefs, bot.scheduler, bot.clock
             ),
-            journal_reports=JournalReports(journal),
+            journal_reports=JournalReports(journal, tracking=tracking.repo, meds=medicines),
             checkin_drafts=DraftStore(bot.clock),
             routines=RoutineService(db, bot.scheduler, bot.clock),
             db=db,

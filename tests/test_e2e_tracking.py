@@ -7,12 +7,15 @@ the start-up re-arm delivers them (the restart path is the one that matters).
 
 from __future__ import annotations
 
+import csv
+import io
 import time
+from datetime import UTC, datetime
 
 import pytest
 
 from tests.e2e_support import LiveBot, live_bot_fixture  # noqa: F401
-from tests.test_e2e_personal import PLACES, ask, assert_private, db_rows, db_write, nothing_public
+from tests.test_e2e_personal import PLACES, ask, assert_private, db_rows, db_write, nothing_public, slash
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -164,3 +167,49 @@ async def test_the_check_in_reminder_has_its_own_time_snooze_and_skip_today(
     assert "check-in reminder is **off**" in off.content
     assert db_rows(live_bot, "SELECT * FROM checkin_reminders") == []
     assert len(db_rows(live_bot, "SELECT * FROM reminders")) == 1  # the stretch one is untouched
+
+
+@pytest.mark.parametrize("place", PLACES)
+async def test_the_journal_shows_patterns_medicines_and_every_measure_in_the_csv(
+    live_bot: LiveBot, place: str
+) -> None:
+    member = live_bot.place.member
+    await ask(live_bot, "symptoms", {"name": "rash"}, subcommand="add", place=place)
+    [rash] = db_rows(live_bot, "SELECT id FROM symptoms")
+    now = time.time()
+    for day in range(8):  # poor sleep on four days, good sleep on four
+        poor = day % 2 == 0
+        at = datetime.fromtimestamp(now - day * 86400 - 3600, UTC).isoformat(timespec="microseconds")
+        db_write(
+            live_bot,
+            "INSERT INTO checkins (user_id, at, pain, fatigue, stiffness, sleep, mood, source) "
+            "VALUES (?, ?, ?, 4, 3, ?, 6, 'command')",
+            (member.id, at, 7 if poor else 3, 2 if poor else 8),
+        )
+    [first] = db_rows(live_bot, "SELECT MIN(id) AS id FROM checkins")
+    db_write(
+        live_bot,
+        "INSERT INTO checkin_symptoms (user_id, checkin_id, symptom_id, level) VALUES (?, ?, ?, 2)",
+        (member.id, first["id"], rash["id"]),
+    )
+    await ask(
+        live_bot,
+        "meds",
+        {"name": "Plaquenil", "times": "8:00", "timezone": "UTC"},
+        subcommand="add",
+        place=place,
+    )
+    [medicine] = db_rows(live_bot, "SELECT id FROM medicines")
+    await ask(live_bot, "meds", {"name": str(medicine["id"])}, subcommand="log", place=place)
+
+    journal = await (await slash(live_bot, "journal", place=place)).wait_message(timeout=15)
+    assert_private(journal, place)
+    text = journal.text()
+    assert "On days with poor sleep, pain averaged 7.0 (other days 3.0" in text
+    assert "Plaquenil: taken 1 of 1 recorded (100%)" in text
+    [csv_file] = [a for a in journal.attachments if a.filename.endswith(".csv")]
+    rows = list(csv.reader(io.StringIO(csv_file.data.decode("utf-8"))))
+    header = rows[0]
+    assert header[-5:] == ["stiffness", "sleep", "mood", "for_doctor", "symptom: rash"]
+    levels = [r[-1] for r in rows[1:] if r[0] == "checkin"]
+    assert levels.count("moderate") == 1 and len(levels) == 8

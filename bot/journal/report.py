@@ -18,6 +18,9 @@ from bot.journal.export import checkins_csv
 from bot.journal.summary import JournalSummary, summarize
 from bot.journal.window import checkins_in, completions_in, window_start
 from bot.storage.journal import Checkin, Completion, JournalRepo
+from bot.storage.meds import MedicineRepo
+from bot.storage.tracking import TrackingRepo
+from bot.tracking.insights import Insights, insights
 
 DEFAULT_DAYS = 30
 MAX_DAYS = 365
@@ -31,6 +34,8 @@ class JournalReport:
     chart_png: bytes | None
     """None when there is nothing to draw."""
     csv: bytes
+    insights: Insights | None = None
+    """Patterns, medicine adherence and flares (when the tracking repositories are attached)."""
 
     @property
     def is_empty(self) -> bool:
@@ -40,9 +45,18 @@ class JournalReport:
 class JournalReports:
     """Builds reports from the journal repository, limiting how many charts render at once."""
 
-    def __init__(self, repo: JournalRepo, *, max_parallel_charts: int = 2) -> None:
+    def __init__(
+        self,
+        repo: JournalRepo,
+        *,
+        max_parallel_charts: int = 2,
+        tracking: TrackingRepo | None = None,
+        meds: MedicineRepo | None = None,
+    ) -> None:
         self._repo = repo
         self._charts = asyncio.Semaphore(max_parallel_charts)
+        self._tracking = tracking
+        self._meds = meds
 
     async def build(self, user_id: int, days: int, *, now: datetime, tz_name: str = "UTC") -> JournalReport:
         """The report for the ``days`` before ``now`` in the person's ``tz_name``."""
@@ -51,16 +65,35 @@ class JournalReports:
         checkins = checkins_in(await self._repo.checkins_since(user_id, start), start, now)
         completions = completions_in(await self._repo.completions_since(user_id, start), start, now)
         summary = summarize(checkins, completions, days, tz_name, now=now)
+        extra: Insights | None = None
+        if self._tracking is not None and self._meds is not None and not summary.is_empty:
+            extra = await insights(self._tracking, self._meds, user_id, start, now=now, tz_name=tz_name)
         chart: bytes | None = None
         if not summary.is_empty:
             async with self._charts:
                 chart = await asyncio.to_thread(
-                    render_chart, checkins, completions, days, now, tz_name=tz_name
+                    render_chart,
+                    checkins,
+                    completions,
+                    days,
+                    now,
+                    tz_name=tz_name,
+                    flares=extra.flares if extra else (),
                 )
         return JournalReport(
             summary=summary,
             checkins=tuple(checkins),
             completions=tuple(completions),
             chart_png=chart,
-            csv=checkins_csv(checkins, completions) if not summary.is_empty else b"",
+            csv=(
+                checkins_csv(
+                    checkins,
+                    completions,
+                    details=extra.details if extra else None,
+                    symptoms=extra.symptoms if extra else (),
+                )
+                if not summary.is_empty
+                else b""
+            ),
+            insights=extra,
         )

@@ -214,6 +214,25 @@ def _weeks_text(summary: JournalSummary) -> str:
     return "\n".join(kept) or "—"
 
 
+def _add_tracking_fields(embed: discord.Embed, report: JournalReport) -> None:
+    """Patterns (observations only), medicines and flares, when there are any."""
+    extra = report.insights
+    if extra is None:
+        return
+    if extra.patterns:
+        text = "\n".join(extra.patterns) + "\n*Observations from your own records, not causes.*"
+        embed.add_field(name="Patterns", value=clip(text, limits.EMBED_FIELD_VALUE), inline=False)
+    if extra.medicines:
+        text = "\n".join(clip(line, 120) for line in extra.medicines[:5])
+        embed.add_field(name="Medicines", value=clip(text, limits.EMBED_FIELD_VALUE), inline=False)
+    if extra.flares:
+        ongoing = any(f.ended_at is None for f in extra.flares)
+        text = f"{plural(len(extra.flares), 'flare')} in this period" + (
+            " (one still open)" if ongoing else ""
+        )
+        embed.add_field(name="Flares", value=text + "; shaded on the chart.", inline=False)
+
+
 def journal_report(report: JournalReport) -> Reply:
     """The summary embed with the chart inside, plus the chart and CSV as files."""
     summary = report.summary
@@ -241,6 +260,7 @@ def journal_report(report: JournalReport) -> Reply:
             ),
             inline=False,
         )
+    _add_tracking_fields(embed, report)
     embed.add_field(name="Week by week", value=_weeks_text(summary), inline=False)
     embed.set_footer(
         text=clip(
