@@ -7,13 +7,15 @@ as yesterday" saves in one tap; "Add a note" opens the check-in form with a
 
 from __future__ import annotations
 
+import time
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 
 from tests.e2e_support import LiveBot, live_bot_fixture  # noqa: F401
 from tests.emulator.harness import Message
-from tests.test_e2e_personal import PLACES, assert_private, db_rows, nothing_public, slash
+from tests.test_e2e_personal import PLACES, assert_private, db_rows, db_write, nothing_public, slash
 
 pytestmark = pytest.mark.timeout(120)
 QUICK_CHECKIN_TAP_BUDGET = 3
@@ -119,3 +121,28 @@ async def test_saving_without_pain_is_explained_and_a_crisis_note_gets_the_crisi
     ).wait_message()
     assert crisis.ephemeral and "Saved" not in crisis.text()
     assert db_rows(live_bot, "SELECT * FROM checkins") == []
+
+
+async def test_three_days_well_above_usual_ask_is_this_a_flare_once(live_bot: LiveBot) -> None:
+    member = live_bot.place.member
+    now = time.time()
+    for day in range(1, 21):  # a usual of pain 2, then two hard days before today
+        pain = 8 if day <= 2 else 2
+        at = datetime.fromtimestamp(now - day * 86400, UTC).isoformat(timespec="microseconds")
+        db_write(
+            live_bot,
+            "INSERT INTO checkins (user_id, at, pain, source) VALUES (?, ?, ?, 'command')",
+            (member.id, at, pain),
+        )
+    card = await (await slash(live_bot, "checkin")).wait_message()
+    card = await (await live_bot.emu.select(card, select_id(card, "lc:ck:m:p:"), ["9"])).wait_message()
+    saved = await (await live_bot.emu.click(card, card.find_button("Save"))).wait_message()
+    assert "Is this a flare?" in saved.text()
+    marked = await (await live_bot.emu.click(saved, saved.find_button("Yes, mark a flare"))).wait_message()
+    assert "Flare marked" in marked.content
+    assert len(db_rows(live_bot, "SELECT * FROM flares WHERE ended_at IS NULL")) == 1
+    # Asked at most once a week: the next hard day does not ask again.
+    card = await (await slash(live_bot, "checkin")).wait_message()
+    card = await (await live_bot.emu.select(card, select_id(card, "lc:ck:m:p:"), ["9"])).wait_message()
+    again = await (await live_bot.emu.click(card, card.find_button("Save"))).wait_message()
+    assert "Is this a flare?" not in again.text()

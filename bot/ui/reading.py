@@ -285,15 +285,20 @@ HELP_COMMANDS = (
     ("/search", "find a word or topic"),
     ("/stretch", "gentle stretching, guided step by step"),
     ("/resources", "care team, money help, crisis lines"),
-    ("/checkin", "note your pain and tiredness privately"),
+    ("/checkin", "a private check-in in three taps"),
+    ("/symptoms", "your own symptoms on the check-in card"),
+    ("/flare", "mark the start or end of a flare"),
+    ("/meds", "your medicines, with DM reminders"),
     ("/journal", "your recent check-ins, a chart and a file for appointments"),
-    ("/remind", "a daily stretch reminder by DM"),
+    ("/report", "a one-page PDF for your doctor"),
+    ("/remind", "daily stretch and check-in reminders by DM"),
     ("/privacy", "get a copy of your data, or erase it"),
 )
 
 PRIVACY_NOTICE = (
     "**What I keep:** your Discord user id, routine progress and completions, check-ins "
-    "(pain, tiredness, an optional note), reminder settings and preferences. **Never:** your "
+    "(pain, tiredness, stiffness, sleep, mood, your symptoms, an optional note), flares, medicines "
+    "and doses you record, reminder settings and preferences. **Never:** your "
     "messages. **Why:** so routines can resume and your journal works. **For how long:** until "
     "you erase it. Health details are only ever shown to you privately and are never logged.\n"
     "`/privacy export` sends you a copy of everything; `/privacy delete` erases it all."
