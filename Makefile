@@ -1,34 +1,63 @@
 # Two entry points for a fresh machine with only python3:
-#   make run   — create .venv, install, run the bot (needs DISCORD_TOKEN or config.yaml)
-#   make test  — create .venv, install with test extras, lint, run the whole test suite
+#   make run   — create .venv, install the locked runtime set, run the bot (needs DISCORD_TOKEN or config.yaml)
+#   make test  — create .venv, install the locked runtime + test set, lint, run the whole test suite
+# Both install exactly the versions in requirements/*.txt (hashes checked). `make lock` refreshes them.
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+UV_VERSION := 0.13.9
 
-.PHONY: run test lint bench validate schema clean
+.PHONY: run test test-latest lock lint bench validate schema clean
 
-$(STAMP): pyproject.toml
+$(BIN)/python:
 	$(PY) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
-	touch $(STAMP)
 
-run: $(STAMP)
+# The project runs from this folder (python -m bot), so only its dependencies are installed.
+$(VENV)/.run-installed: requirements/run.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/run.txt
+	touch $@
+
+$(VENV)/.test-installed: requirements/test.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/test.txt
+	touch $@ $(VENV)/.run-installed
+
+run: $(VENV)/.run-installed
 	$(BIN)/python -m bot $(if $(CONFIG),--config $(CONFIG),$(if $(wildcard config.yaml),--config config.yaml,))
 
-test: $(STAMP)
+test: $(VENV)/.test-installed
 	$(BIN)/ruff check .
 	$(BIN)/python -m bot validate content/
 	$(BIN)/python -m pytest -q
 
-bench: $(STAMP)
+# The newest versions pyproject.toml allows, in a throw-away venv: run before `make lock`
+# to see whether a refresh would break anything.
+test-latest:
+	@set -e; d=$$(mktemp -d); trap 'rm -rf "$$d"' EXIT; \
+	$(PY) -m venv "$$d/venv"; \
+	"$$d/venv/bin/python" -m pip install --quiet --upgrade pip; \
+	"$$d/venv/bin/python" -m pip install --quiet '.[test]'; \
+	"$$d/venv/bin/python" -m pip list --format=freeze | grep -v '^lupus-companion' ; \
+	"$$d/venv/bin/ruff" check .; \
+	"$$d/venv/bin/python" -m bot validate content/; \
+	"$$d/venv/bin/python" -m pytest -q -p no:cacheprovider
+
+# Re-resolve uv.lock from pyproject.toml's ranges (newest allowed versions) and export the
+# two hashed requirement files that `make run` and `make test` install.
+lock:
+	@set -e; d=$$(mktemp -d); trap 'rm -rf "$$d"' EXIT; \
+	$(PY) -m venv "$$d/venv"; \
+	"$$d/venv/bin/python" -m pip install --quiet uv==$(UV_VERSION); \
+	"$$d/venv/bin/uv" lock --upgrade; \
+	"$$d/venv/bin/uv" export --quiet --frozen --no-emit-project --no-dev --format requirements-txt -o requirements/run.txt; \
+	"$$d/venv/bin/uv" export --quiet --frozen --no-emit-project --no-dev --extra test --format requirements-txt -o requirements/test.txt
+
+bench: $(VENV)/.test-installed
 	$(BIN)/python -m bench
 
-validate: $(STAMP)
+validate: $(VENV)/.run-installed
 	$(BIN)/python -m bot validate content/
 
-schema: $(STAMP)
+schema: $(VENV)/.run-installed
 	$(BIN)/python -m bot schema
 
 clean:

@@ -119,14 +119,16 @@ def spec_for(
 def generate(root: Path, spec: TreeSpec, *, clean: bool = True) -> GeneratedTree:
     """Write the tree ``spec`` describes under ``root``; returns what was written.
 
-    ``clean`` first removes the kind folders and ``safety.yaml`` (only those), so a
-    smaller spec written over a larger tree leaves no stale files behind.
+    ``clean`` first removes the kind folders, ``safety.yaml`` and ``synonyms.yaml`` (only
+    those), so a smaller spec written over a larger tree leaves no stale files behind, and
+    no synonyms point at words the generated text does not use.
     """
     root = Path(root)
     if clean:
         for folder in ("articles", "routines", "resources"):
             shutil.rmtree(root / folder, ignore_errors=True)
-        (root / "safety.yaml").unlink(missing_ok=True)
+        for name in ("safety.yaml", "synonyms.yaml"):
+            (root / name).unlink(missing_ok=True)
     for folder in ("articles", "routines", "resources"):
         (root / folder).mkdir(parents=True, exist_ok=True)
     rng = random.Random(spec.seed)

@@ -18,7 +18,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     schema = sub.add_parser("schema", help="print the JSON Schema of the content files")
     schema.add_argument(
-        "--kind", choices=["article", "routine", "resource", "safety", "tracking"], default=None
+        "--kind", choices=["article", "routine", "resource", "safety", "synonyms", "tracking"], default=None
     )
     args = parser.parse_args(argv)
 

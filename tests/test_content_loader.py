@@ -6,7 +6,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
+from bot.content import marked_yaml
 from bot.content.errors import ContentError
 from bot.content.loader import load_library
 from bot.content.marked_yaml import parse_yaml
@@ -232,11 +234,36 @@ def test_recursive_alias_is_refused() -> None:
     assert "has no anchor" in parsed.problems[0].message
 
 
-def test_deep_nesting_is_refused_without_crashing() -> None:
-    depth = 100_000
-    parsed = parse_yaml("[" * depth + "]" * depth)
+_PARSERS = [
+    pytest.param(yaml.SafeLoader, id="python-parser"),
+    *([pytest.param(yaml.CSafeLoader, id="libyaml-parser")] if hasattr(yaml, "CSafeLoader") else []),
+]
+
+
+@pytest.mark.parametrize("parser", _PARSERS)
+@pytest.mark.parametrize(
+    ("text", "line", "col"),
+    [
+        # The 51st level starts at the 51st bracket, whatever the parser's own limit is
+        # (libyaml in PyYAML >= 6.0.4 refuses flow nesting past 1,000 levels by itself).
+        ("[" * 100_000 + "]" * 100_000, 1, 51),
+        # Two mappings (the file's and a's) leave room for 48 braces: the 49th is refused.
+        ("a:\n  b: " + "{k: " * 5_000 + "1" + "}" * 5_000, 2, 6 + 4 * 48),
+        # Block nesting: the mapping under k49 (line 52, indented 100) would be level 51.
+        ("x: 1\n" + "".join("  " * i + f"k{i}:\n" for i in range(60)) + "  " * 60 + "v: 1\n", 52, 101),
+    ],
+    ids=["flow-100k", "flow-mapping-5k", "block-60"],
+)
+def test_deep_nesting_is_refused_with_our_message_where_it_starts(
+    monkeypatch: pytest.MonkeyPatch, parser: type, text: str, line: int, col: int
+) -> None:
+    """A content author sees our limit and the place the too-deep value starts, under any parser."""
+    monkeypatch.setattr(marked_yaml, "_Parser", parser)
+    parsed = parse_yaml(text)
     assert parsed.value is None
-    assert "nested more than" in parsed.problems[0].message
+    assert [(p.line, p.col, p.message) for p in parsed.problems] == [
+        (line, col, f"values are nested more than {marked_yaml.MAX_DEPTH} levels deep here")
+    ]
 
 
 def test_duplicate_keys_are_found_in_nested_mappings() -> None:

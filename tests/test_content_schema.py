@@ -36,8 +36,15 @@ def test_the_combined_schema_accepts_any_kind() -> None:
         "#/$defs/Routine",
         "#/$defs/ResourceTopic",
         "#/$defs/Safety",
+        "#/$defs/Synonyms",
         "#/$defs/Tracking",
     }
+
+
+def test_the_synonyms_schema_wants_lower_case_words() -> None:
+    group = content_schema("synonyms")["$defs"]["SynonymGroup"]
+    assert set(group["required"]) == {"words", "means"}
+    assert group["properties"]["words"]["items"]["maxLength"] == 60
 
 
 def test_the_schema_carries_the_contract() -> None:
@@ -75,6 +82,7 @@ def test_write_schemas(tmp_path) -> None:  # type: ignore[no-untyped-def]
         "resource.schema.json",
         "routine.schema.json",
         "safety.schema.json",
+        "synonyms.schema.json",
         "tracking.schema.json",
     ]
     for path in written:

@@ -15,6 +15,7 @@ import yaml
 from bot.content.render_text import section_pages
 from tests.e2e_support import LiveBot, live_bot_fixture  # noqa: F401
 from tests.emulator.harness import Message
+from tests.test_content_shipped import NEW_ARTICLES
 
 pytestmark = pytest.mark.timeout(90)
 
@@ -161,6 +162,32 @@ async def test_search_ranks_and_opens_a_result(live_bot: LiveBot, place: str) ->
     assert opened.embeds
     nothing = await slash(live_bot, "search", {"query": "zzqxv"}, place=place)
     assert "found nothing" in nothing.text()
+
+
+async def test_members_own_words_find_and_open_the_new_articles(live_bot: LiveBot) -> None:
+    """Synonyms reach the real /search: a word no article uses still opens the article about it,
+    and every new article opens from the /library menu."""
+    emu, p = live_bot.emu, live_bot.place
+    for query, article_id, title in (
+        ("depressed", "emotional-health", "Lupus and your emotional health"),
+        ("can't afford my rheumatologist", "affording-care", "When you can't afford care"),
+        ("SSDI", "disability-claim", "Building a disability claim"),
+    ):
+        results = await slash(live_bot, "search", {"query": query})
+        select = results.selects()[0]
+        values = [option["value"] for option in select.options]
+        assert any(article_id in value for value in values[:3]), (query, values)
+        first = next(value for value in values if article_id in value)
+        opened = await (await emu.select(results, select.custom_id, [first], user=p.member)).wait_message()
+        assert title in opened.text()
+    library = await slash(live_bot, "library")
+    article_select = next(s for s in library.selects() if s.placeholder and "article" in s.placeholder)
+    offered = [option["value"] for option in article_select.options]
+    assert set(NEW_ARTICLES) <= set(offered)
+    opened = await (
+        await emu.select(library, article_select.custom_id, ["flares"], user=p.member)
+    ).wait_message()
+    assert "Lupus flares" in opened.text()
 
 
 @pytest.mark.parametrize("place", ["guild", "dm"])

@@ -10,16 +10,16 @@ consistent version, old or new, never a mix.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Literal
 
 from bot import limits
 from bot.content.choices import Choice, ChoiceIndex
-from bot.content.models import Article, Ref, ResourceTopic, Routine, Safety, Section, Tracking
+from bot.content.models import Article, Ref, ResourceTopic, Routine, Safety, Section, Synonyms, Tracking
 from bot.content.render_text import plain_text
-from bot.content.search import SearchDoc, SearchHit, SearchIndex
+from bot.content.search import SearchDoc, SearchHit, SearchIndex, fts_tokens
 from bot.text import clip, normalize_query
 
 __all__ = ["Choice", "Library", "SearchHit"]
@@ -97,6 +97,8 @@ class Library:
     safety: Safety
     version: str
     """First 12 hex digits of the sha256 of every content file's path and bytes."""
+    synonyms: Mapping[str, tuple[str, ...]]
+    """A member's word → the content's words for it (``synonyms.yaml``; may be empty)."""
     _indexes: _Indexes = field(repr=False)
     tracking: Tracking | None = None
     """``tracking.yaml`` (starter symptoms); None when the file is absent."""
@@ -110,17 +112,20 @@ class Library:
         safety: Safety,
         *,
         version: str,
+        synonyms: Synonyms | None = None,
         tracking: Tracking | None = None,
     ) -> Library:
         """A snapshot of these models, with every index built now (so reads are cheap)."""
         articles, routines, topics = dict(articles), dict(routines), dict(topics)
+        expansions = synonyms.expansions() if synonyms is not None else {}
         return cls(
             articles=MappingProxyType(articles),
             routines=MappingProxyType(routines),
             topics=MappingProxyType(topics),
             safety=safety,
             version=version,
-            _indexes=_build_indexes(articles, routines, topics),
+            synonyms=MappingProxyType(expansions),
+            _indexes=_build_indexes(articles, routines, topics, expansions),
             tracking=tracking,
         )
 
@@ -222,9 +227,27 @@ def _routine_choice_name(routine: Routine) -> str:
     return clip(routine.title, limits.CHOICE_NAME - len(suffix)) + suffix
 
 
+class _SynonymWords:
+    """Members' words for what some texts name: the words whose synonyms appear in them, so
+    autocomplete finds "Emotional health" when someone types "depressed"."""
+
+    def __init__(self, expansions: Mapping[str, tuple[str, ...]]) -> None:
+        self._phrases = [
+            (word, [f" {' '.join(fts_tokens(m))} " for m in means]) for word, means in expansions.items()
+        ]
+
+    def __call__(self, texts: Iterable[str]) -> list[str]:
+        blob = " " + " ".join(" ".join(fts_tokens(text)) for text in texts) + " "
+        return [word for word, phrases in self._phrases if any(p in blob for p in phrases)]
+
+
 def _build_indexes(
-    articles: Mapping[str, Article], routines: Mapping[str, Routine], topics: Mapping[str, ResourceTopic]
+    articles: Mapping[str, Article],
+    routines: Mapping[str, Routine],
+    topics: Mapping[str, ResourceTopic],
+    expansions: Mapping[str, tuple[str, ...]],
 ) -> _Indexes:
+    synonym_words = _SynonymWords(expansions)
     all_sections = ChoiceIndex(
         [
             (f"{clip(a.title, 40)} › {s.title}", f"{a.id}#{s.id}", ())
@@ -235,14 +258,23 @@ def _build_indexes(
     )
     regions = sorted({r for t in topics.values() for r in t.regions()}, key=lambda r: (r != "INTL", r))
     return _Indexes(
-        articles=ChoiceIndex([(a.title, a.id, a.aliases) for a in articles.values()], alphabetical=True),
+        articles=ChoiceIndex(
+            [(a.title, a.id, (*a.aliases, *synonym_words((a.title, *a.aliases)))) for a in articles.values()],
+            alphabetical=True,
+        ),
         sections=_SectionIndexes(articles),
         all_sections=all_sections,
         routines=ChoiceIndex(
             [(_routine_choice_name(r), r.id, (r.title, r.position, r.level)) for r in routines.values()],
             alphabetical=True,
         ),
-        topics=ChoiceIndex([(t.title, t.id, ()) for t in topics.values()], alphabetical=True),
+        topics=ChoiceIndex(
+            [
+                (t.title, t.id, synonym_words((t.title, *(g.title for g in t.groups))))
+                for t in topics.values()
+            ],
+            alphabetical=True,
+        ),
         regions=ChoiceIndex(
             [
                 (f"{REGION_NAMES[r]} ({r})" if r in REGION_NAMES else r, r, REGION_ALIASES.get(r, ()))
@@ -250,7 +282,7 @@ def _build_indexes(
             ],
             alphabetical=False,
         ),
-        search=SearchIndex(_search_docs(articles, routines, topics)),
+        search=SearchIndex(_search_docs(articles, routines, topics), expansions),
     )
 
 

@@ -23,7 +23,7 @@ from pydantic import ValidationError
 from bot.content.errors import ContentError, validation_problems
 from bot.content.library import Library
 from bot.content.marked_yaml import parse_yaml
-from bot.content.models import MODEL_BY_KIND, Article, ResourceTopic, Routine, Safety, Tracking
+from bot.content.models import MODEL_BY_KIND, Article, ResourceTopic, Routine, Safety, Synonyms, Tracking
 from bot.content.validator import LoadedFile, validate_files
 
 MAX_FILE_BYTES = 256 * 1024
@@ -31,6 +31,8 @@ MAX_FILE_BYTES = 256 * 1024
 
 FOLDERS = {"articles": "article", "routines": "routine", "resources": "resource"}
 SAFETY_FILE = "safety.yaml"
+SYNONYMS_FILE = "synonyms.yaml"
+"""Optional: members' words for things, which search widens a query with."""
 TRACKING_FILE = "tracking.yaml"
 
 
@@ -79,6 +81,9 @@ def _content_files(root: Path) -> Iterator[tuple[str, Path]]:
     safety = root / SAFETY_FILE
     if safety.is_file():
         yield "safety", safety
+    synonyms = root / SYNONYMS_FILE
+    if synonyms.is_file():
+        yield "synonyms", synonyms
     tracking = root / TRACKING_FILE
     if tracking.is_file():
         yield "tracking", tracking
@@ -203,6 +208,7 @@ def load_library(root: Path, *, max_file_bytes: int = MAX_FILE_BYTES) -> LoadRes
     routines = {m.id: m for m in models if isinstance(m, Routine)}
     topics = {m.id: m for m in models if isinstance(m, ResourceTopic)}
     safety = next((m for m in models if isinstance(m, Safety)), None)
+    synonyms = next((m for m in models if isinstance(m, Synonyms)), None)
     tracking = next((m for m in models if isinstance(m, Tracking)), None)
     counts = {
         "articles": len(articles),
@@ -216,6 +222,12 @@ def load_library(root: Path, *, max_file_bytes: int = MAX_FILE_BYTES) -> LoadRes
     library = None
     if not errors and safety is not None:
         library = Library.build(
-            articles, routines, topics, safety, version=digest.hexdigest()[:12], tracking=tracking
+            articles,
+            routines,
+            topics,
+            safety,
+            synonyms=synonyms,
+            version=digest.hexdigest()[:12],
+            tracking=tracking,
         )
     return LoadResult(library, errors, len(files), counts, safety_state)

@@ -375,9 +375,31 @@ def parse_yaml(text: str, *, max_depth: int = MAX_DEPTH, alias_budget: int = ALI
     ``value`` is None when the file is empty (``empty`` is then True) or when a
     problem stopped reading; ``problems`` then says why.
     """
+    parsed, error = _parse_with(_Parser, text, max_depth, alias_budget)
+    if error is not None and _is_nesting_error(error) and _Parser is not yaml.SafeLoader:
+        # libyaml (PyYAML >= 6.0.4) has its own flow-nesting limit, and its scanner
+        # reads up to 1,024 characters ahead, so "[[[[…" trips that limit before our
+        # builder sees the level it would refuse. The pure-Python parser reads the
+        # same stream lazily, so our own refusal, at the exact line and column, wins.
+        parsed, error = _parse_with(yaml.SafeLoader, text, max_depth, alias_budget)
+    if error is not None and _is_nesting_error(error):
+        # Should a future PyYAML refuse first on every path, the author still gets our words.
+        line, col = parsed.problems[-1].line, parsed.problems[-1].col
+        parsed.problems[-1] = Problem(line, col, f"values are nested more than {max_depth} levels deep here")
+    return parsed
+
+
+def _is_nesting_error(error: yaml.YAMLError) -> bool:
+    return "nesting" in str(error) or "depth" in str(error)
+
+
+def _parse_with(
+    parser_class: Any, text: str, max_depth: int, alias_budget: int
+) -> tuple[ParsedYaml, yaml.YAMLError | None]:
     builder = _Builder(max_depth, alias_budget)
-    parser = _Parser(text)
+    parser = parser_class(text)
     stopped = False
+    syntax_error: yaml.YAMLError | None = None
     try:
         while parser.check_event():
             if not builder.feed(parser.get_event()):
@@ -387,6 +409,7 @@ def parse_yaml(text: str, *, max_depth: int = MAX_DEPTH, alias_budget: int = ALI
         stopped = True
     except yaml.YAMLError as error:
         builder.problems.append(_syntax_problem(error))
+        syntax_error = error
         stopped = True
     except RecursionError:  # pragma: no cover - the event loop above does not recurse
         builder.problems.append(Problem(1, 1, "this file is nested too deeply to read"))
@@ -395,4 +418,5 @@ def parse_yaml(text: str, *, max_depth: int = MAX_DEPTH, alias_budget: int = ALI
         parser.dispose()
     empty = builder.documents == 0 and not builder.problems
     value = None if stopped else builder.root
-    return ParsedYaml(value=value, marks=builder.marks, problems=builder.problems, empty=empty)
+    parsed = ParsedYaml(value=value, marks=builder.marks, problems=builder.problems, empty=empty)
+    return parsed, syntax_error

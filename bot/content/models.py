@@ -75,6 +75,10 @@ RED_FLAG_ITEM_MAX = 300
 CRISIS_PHRASE_MAX = 100
 CRISIS_REPLY_MAX = limits.MESSAGE_CONTENT - 200
 """1800: sent as plain message content, with room for a line pointing at the crisis lines."""
+SYNONYM_MAX = 60
+SYNONYM_WORDS_MAX = 25
+SYNONYM_PATTERN = r"^[^\W_](?:[\w' -]*[^\W_])?$"
+"""Letters and digits, with spaces, hyphens or apostrophes between them (``can't afford``)."""
 
 
 # --- field types ---------------------------------------------------------------------------------
@@ -133,6 +137,26 @@ def _lower_case(phrase: str) -> str:
 
 
 CrisisPhrase = Annotated[str, _text(CRISIS_PHRASE_MAX), AfterValidator(_lower_case)]
+
+
+def _search_word(word: str) -> str:
+    if word != word.lower():
+        raise ValueError(f"search words must be lower-case: write '{word.lower()}'")
+    if not re.match(SYNONYM_PATTERN, word) or "  " in word:
+        raise ValueError(
+            f"'{word}' is not a plain word or phrase: use letters and digits, "
+            "with single spaces, hyphens or apostrophes between them"
+        )
+    return word
+
+
+SearchWord = Annotated[
+    str,
+    _text(SYNONYM_MAX),
+    AfterValidator(_search_word),
+    WithJsonSchema({"type": "string", "minLength": 1, "maxLength": SYNONYM_MAX, "pattern": SYNONYM_PATTERN}),
+]
+"""A lower-case word or short phrase, as a member would type it into ``/search``."""
 
 
 def _text_or_number(value: Any, handler: Any) -> Any:
@@ -345,6 +369,28 @@ class Safety(ContentModel):
     sources: Sources
 
 
+class SynonymGroup(ContentModel):
+    """Words members type (``words``) and the words the content uses for the same thing
+    (``means``): a search for any of ``words`` also looks for every one of ``means``."""
+
+    words: Annotated[tuple[SearchWord, ...], Field(min_length=1, max_length=SYNONYM_WORDS_MAX)]
+    means: Annotated[tuple[SearchWord, ...], Field(min_length=1, max_length=SYNONYM_WORDS_MAX)]
+
+
+class Synonyms(ContentModel):
+    """``synonyms.yaml``: members' words for things, mapped to the words the content uses."""
+
+    synonyms: Annotated[tuple[SynonymGroup, ...], Field(min_length=1)]
+
+    def expansions(self) -> dict[str, tuple[str, ...]]:
+        """Each member's word → every content word it stands for (groups sharing a word merge)."""
+        merged: dict[str, dict[str, None]] = {}
+        for group in self.synonyms:
+            for word in group.words:
+                merged.setdefault(word, {}).update(dict.fromkeys(m for m in group.means if m != word))
+        return {word: tuple(means) for word, means in merged.items() if means}
+
+
 class Tracking(ContentModel):
     """``tracking.yaml`` (optional): the starter symptoms offered by ``/symptoms add``."""
 
@@ -352,12 +398,13 @@ class Tracking(ContentModel):
     sources: Sources
 
 
-ContentKind = Literal["article", "routine", "resource", "safety", "tracking"]
+ContentKind = Literal["article", "routine", "resource", "safety", "synonyms", "tracking"]
 
 MODEL_BY_KIND: dict[str, type[ContentModel]] = {
     "article": Article,
     "routine": Routine,
     "resource": ResourceTopic,
     "safety": Safety,
+    "synonyms": Synonyms,
     "tracking": Tracking,
 }

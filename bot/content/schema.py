@@ -20,7 +20,7 @@ from bot.content.models import MODEL_BY_KIND
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 KINDS = tuple(MODEL_BY_KIND)
-"""``article``, ``routine``, ``resource``, ``safety``."""
+"""``article``, ``routine``, ``resource``, ``safety``, ``synonyms``."""
 
 
 def content_schema(kind: str | None = None) -> dict[str, Any]:
@@ -36,7 +36,9 @@ def content_schema(kind: str | None = None) -> dict[str, Any]:
         return {
             "$schema": DIALECT,
             "title": "Lupus Companion content file",
-            "description": "Any content file: an article, a routine, a resource topic or safety.yaml.",
+            "description": (
+                "Any content file: an article, a routine, a resource topic, safety.yaml or synonyms.yaml."
+            ),
             "anyOf": [{"$ref": f"#/$defs/{model.__name__}"} for model in MODEL_BY_KIND.values()],
             **defs,
         }

@@ -4,7 +4,10 @@ Why FTS5: stemming ("stretches" finds "stretching"), bm25 ranking with titles
 weighted above bodies, and ``snippet()`` for the lines under each result, in the
 standard library and fast (under a millisecond for today's content, about 7 ms median at
 5,000 sections).
-When FTS finds nothing, usually a typo ("nefritis"), each unknown word is
+Members' own words are widened with the content's synonyms list
+(``content/synonyms.yaml``): "depressed" is searched as ``("depressed" OR
+"emotional health" OR …)``, so a word the content never uses still finds the
+article about it. When FTS finds nothing, usually a typo ("nefritis"), each unknown word is
 replaced by the closest indexed term (rapidfuzz) and FTS runs again; if that
 still finds nothing, result titles are matched with rapidfuzz.
 
@@ -22,7 +25,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -53,6 +56,24 @@ that the this to was what when where which who why will with you your
 STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 """Dropped from the first (AND) pass, so "how do I stretch my back" still finds stretches."""
 _WORD = re.compile(r"[^\W_]+")
+
+Phrase = tuple[str, ...]
+"""Tokens that must appear one after another ("emotional health")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One part of a query: the words as typed, or-ed with what the synonyms list adds."""
+
+    typed: Phrase
+    also: tuple[Phrase, ...] = ()
+
+    def is_small_word(self) -> bool:
+        """A stopword, or a single letter left over from "can't" or "it's"."""
+        if self.also or len(self.typed) != 1:
+            return False
+        token = self.typed[0]
+        return token in STOPWORDS or (len(token) == 1 and token.isalpha())
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,20 +113,61 @@ def fts_tokens(query: str) -> list[str]:
     return [w[:MAX_TOKEN_CHARS] for w in words[:MAX_TOKENS]]
 
 
-def fts_query(tokens: Sequence[str], operator: str, prefix: frozenset[str] = frozenset()) -> str:
-    """Quoted tokens joined by ``AND``/``OR``; the last one, and any in ``prefix``, also match
-    as a prefix ("kidn" finds "kidney")."""
-    parts = [f'"{token}"' + ("*" if token in prefix else "") for token in tokens]
-    if parts and len(tokens[-1]) >= 3 and not parts[-1].endswith("*"):
-        parts[-1] += "*"
+def fts_query(terms: Sequence[Term], operator: str, prefix: frozenset[str] = frozenset()) -> str:
+    """Quoted terms joined by ``AND``/``OR``; a term with synonyms is an OR-group in brackets.
+    The last typed word, and any in ``prefix``, also match as a prefix ("kidn" finds "kidney")."""
+    parts = []
+    for n, term in enumerate(terms):
+        typed = '"' + " ".join(term.typed) + '"'
+        single = len(term.typed) == 1
+        last = n == len(terms) - 1
+        if single and (term.typed[0] in prefix or (last and len(term.typed[0]) >= 3)):
+            typed += "*"
+        if term.also:
+            typed = "(" + " OR ".join([typed, *('"' + " ".join(p) + '"' for p in term.also)]) + ")"
+        parts.append(typed)
     return f" {operator} ".join(parts)
+
+
+def synonym_table(expansions: Mapping[str, Sequence[str]]) -> dict[Phrase, tuple[Phrase, ...]]:
+    """The synonyms list as token phrases, the same tokens a query is cut into."""
+    table: dict[Phrase, tuple[Phrase, ...]] = {}
+    for word, means in expansions.items():
+        key = tuple(fts_tokens(word))
+        phrases = tuple(p for p in (tuple(fts_tokens(m)) for m in means) if p and p != key)
+        if key and phrases:
+            table[key] = tuple(dict.fromkeys((*table.get(key, ()), *phrases)))
+    return table
+
+
+def expand(tokens: Sequence[str], table: Mapping[Phrase, tuple[Phrase, ...]]) -> list[Term]:
+    """``tokens`` as terms: the longest run of words found in ``table`` becomes one term with
+    its synonyms ("can't afford" → ``("can t afford" OR "costs" …)``); other words stay alone."""
+    longest = max(map(len, table), default=0)
+    terms: list[Term] = []
+    i = 0
+    while i < len(tokens):
+        for size in range(min(longest, len(tokens) - i), 0, -1):
+            phrase = tuple(tokens[i : i + size])
+            if phrase in table:
+                terms.append(Term(phrase, table[phrase]))
+                i += size
+                break
+        else:
+            terms.append(Term((tokens[i],)))
+            i += 1
+    return terms
 
 
 class SearchIndex:
     """An in-memory FTS5 table of :class:`SearchDoc` rows (see the module docstring)."""
 
-    def __init__(self, docs: Sequence[SearchDoc]) -> None:
+    def __init__(
+        self, docs: Sequence[SearchDoc], synonyms: Mapping[str, Sequence[str]] | None = None
+    ) -> None:
+        """``synonyms``: a member's word → the content's words for it (see :func:`synonym_table`)."""
         self._docs = list(docs)
+        self._synonyms = synonym_table(synonyms or {})
         self._lock = threading.Lock()
         self._conn = sqlite3.connect(":memory:", check_same_thread=False)
         self._conn.execute(
@@ -153,10 +215,11 @@ class SearchIndex:
         self, tokens: list[str], limit: int, prefix: frozenset[str] = frozenset()
     ) -> list[SearchHit]:
         """All meaningful words first; when that finds nothing, any of the words."""
-        meaningful = [t for t in tokens if t not in STOPWORDS] or tokens
+        terms = expand(tokens, self._synonyms)
+        meaningful = [t for t in terms if not t.is_small_word()] or terms
         hits = self._match(fts_query(meaningful, "AND", prefix), limit)
-        if not hits and len(tokens) > 1:
-            hits = self._match(fts_query(tokens, "OR", prefix), limit)
+        if not hits and len(terms) > 1:
+            hits = self._match(fts_query(terms, "OR", prefix), limit)
         return hits
 
     def _corrected(self, tokens: list[str]) -> list[str]:
@@ -164,7 +227,8 @@ class SearchIndex:
         "nephriti", the stem of "nephritis"); searched as a prefix, since terms are stems."""
         out = []
         for token in tokens:
-            if len(token) >= 4 and token.isalpha() and token not in self._vocab_set and self._vocab:
+            known = token in self._vocab_set or (token,) in self._synonyms
+            if len(token) >= 4 and token.isalpha() and not known and self._vocab:
                 match = process.extractOne(token, self._vocab, scorer=fuzz.ratio, score_cutoff=CORRECT_CUTOFF)
                 out.append(match[0] if match else token)
             else:

@@ -23,7 +23,8 @@ from bot import limits
 from bot.content import render_text
 from bot.content.errors import ContentError, where
 from bot.content.marked_yaml import DataPath, Marks
-from bot.content.models import Article, ContentModel, Ref, ResourceTopic, Routine, Safety
+from bot.content.models import Article, ContentModel, Ref, ResourceTopic, Routine, Safety, Synonyms
+from bot.content.search import fts_tokens
 from bot.custom_ids import fits
 
 KIND_WORD = {
@@ -31,6 +32,7 @@ KIND_WORD = {
     "routine": "routine",
     "resource": "resource topic",
     "safety": "safety",
+    "synonyms": "synonyms",
     "tracking": "tracking",
 }
 REF_KIND = {"article": "article", "routine": "routine", "resources": "resource"}
@@ -71,7 +73,7 @@ class _Index:
         self.ids: dict[str, set[str]] = {kind: set() for kind in ("article", "routine", "resource")}
         self.models: dict[tuple[str, str], ContentModel] = {}
         for file in files:
-            if file.kind in ("safety", "tracking"):
+            if file.kind not in self.ids:  # safety.yaml and synonyms.yaml have no id
                 continue
             self.ids[file.kind].add(file.claimed_id())
             if file.model is not None:
@@ -163,6 +165,8 @@ def validate_files(files: Sequence[LoadedFile], safety_path: str | None) -> list
         elif isinstance(model, Safety):
             errors += _references(file, ("crisis", "see_also"), model.crisis.see_also, index)
             errors += _safety_rules(file, model)
+        elif isinstance(model, Synonyms):
+            errors += _synonym_rules(file, model, _searchable_text(files))
     return errors
 
 
@@ -330,4 +334,57 @@ def _safety_rules(file: LoadedFile, safety: Safety) -> list[ContentError]:
                 "Shorten the lists or the advice.",
             )
         )
+    return errors
+
+
+def _searchable_text(files: Sequence[LoadedFile]) -> str:
+    """Every word search can find, as one space-separated run of tokens (with spaces at both
+    ends, so ``" word "`` tests for a whole word or phrase)."""
+    texts: list[str] = []
+    for file in files:
+        model = file.model
+        if isinstance(model, Article):
+            texts += [model.title, model.summary, *model.aliases]
+            texts += [text for section in model.sections for text in (section.title, section.body)]
+        elif isinstance(model, Routine):
+            texts += [model.title, model.summary, *model.equipment]
+            texts += [text for step in model.steps for text in (step.title, step.instructions)]
+        elif isinstance(model, ResourceTopic):
+            texts += [model.title, model.intro]
+            for group in model.groups:
+                texts += [group.title, group.intro or ""]
+                texts += [text for item in group.items for text in (item.name, item.helps_with)]
+    return " " + " ".join(" ".join(fts_tokens(text)) for text in texts) + " "
+
+
+def _synonym_rules(file: LoadedFile, synonyms: Synonyms, searchable: str) -> list[ContentError]:
+    """A word is never its own synonym, appears once per group, and every word a search is
+    widened to occurs somewhere in the content (else the synonym can find nothing)."""
+    errors: list[ContentError] = []
+    for g, group in enumerate(synonyms.synonyms):
+        for key in ("words", "means"):
+            seen: set[str] = set()
+            for i, word in enumerate(getattr(group, key)):
+                loc = ("synonyms", g, key, i)
+                if word in seen:
+                    errors.append(file.error(loc, f"{where(loc)}: '{word}' is listed twice in this group"))
+                seen.add(word)
+        for i, word in enumerate(group.means):
+            loc = ("synonyms", g, "means", i)
+            if word in group.words:
+                errors.append(
+                    file.error(
+                        loc, f"{where(loc)}: '{word}' is in both words and means: it would point at itself"
+                    )
+                )
+            elif f" {' '.join(fts_tokens(word))} " not in searchable:
+                errors.append(
+                    file.error(
+                        loc,
+                        (
+                            f"{where(loc)}: '{word}' appears in no article, routine or resource, so "
+                            "searching for it finds nothing; use a word the content uses"
+                        ),
+                    )
+                )
     return errors

@@ -190,10 +190,11 @@ def library_page(library: Library) -> Reply:
     routines = sorted(library.routines.values(), key=lambda r: r.title)
     topics = sorted(library.topics.values(), key=lambda t: t.title)
     if articles:
+        listing = "\n".join(f"**{a.title}** — {a.summary}" for a in articles)
+        if len(listing) > limits.EMBED_FIELD_VALUE:  # many articles: every title beats half the summaries
+            listing = "\n".join(f"**{a.title}**" for a in articles)
         embed.add_field(
-            name="📖 Articles (/read)",
-            inline=False,
-            value=clip("\n".join(f"**{a.title}** — {a.summary}" for a in articles), limits.EMBED_FIELD_VALUE),
+            name="📖 Articles (/read)", inline=False, value=clip(listing, limits.EMBED_FIELD_VALUE)
         )
     if routines:
         embed.add_field(
