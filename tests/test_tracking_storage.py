@@ -104,3 +104,18 @@ async def test_a_medicine_reminder_row_is_claimed_exactly_once(db: Database) -> 
     assert (adherence.taken, adherence.skipped) == (2, 0)  # the second press changed the answer
     assert await repo.remove(USER, medicine.id, now=NOW)
     assert await repo.pending() == [] and await repo.list(USER) == []
+
+
+async def test_a_claim_keeps_a_second_sender_out_until_it_expires(db: Database) -> None:
+    repo = MedicineRepo(db)
+    medicine = await repo.add(USER, "prednisone", None, ("08:00",), now=NOW)
+    row = await repo.add_reminder(USER, medicine.id, NOW)
+    assert row is not None
+    assert await repo.claim(row.id, now=NOW, lease_seconds=120)
+    assert not await repo.claim(row.id, now=NOW + timedelta(seconds=60), lease_seconds=120)  # in flight
+    # The first sender died mid-send: its claim expires and the dose is still sent, once.
+    assert await repo.claim(row.id, now=NOW + timedelta(seconds=121), lease_seconds=120)
+    assert await repo.mark_sent(row.id, sent_at=NOW + timedelta(seconds=122))
+    assert not await repo.claim(row.id, now=NOW + timedelta(hours=1), lease_seconds=120)
+    await repo.release(row.id)  # a release after sending changes nothing
+    assert await repo.pending() == []

@@ -176,6 +176,24 @@ class MedicineRepo:
         )
         return [_reminder(r) for r in rows]
 
+    async def claim(self, reminder_id: int, *, now: datetime, lease_seconds: float) -> bool:
+        """Take the right to send this row; False while another sender holds it (or it was sent).
+
+        A claim older than ``lease_seconds`` counts as abandoned (its process died mid-send), so a
+        restart still sends the dose: never two senders at once, and never lost.
+        """
+        stamp = to_epoch(now)
+        changed = await self._db.execute(
+            "UPDATE medicine_reminders SET claimed_at = ? WHERE id = ? AND sent_at IS NULL "
+            "AND (claimed_at IS NULL OR claimed_at < ?)",
+            (stamp, reminder_id, stamp - lease_seconds),
+        )
+        return changed == 1
+
+    async def release(self, reminder_id: int) -> None:
+        """Give a claim back after a send that failed for a passing reason."""
+        await self._db.execute("UPDATE medicine_reminders SET claimed_at = NULL WHERE id = ?", (reminder_id,))
+
     async def mark_sent(self, reminder_id: int, *, sent_at: datetime) -> bool:
         """Claim the row as sent; False when it was already sent (or removed): never twice."""
         changed = await self._db.execute(
@@ -187,7 +205,8 @@ class MedicineRepo:
     async def snooze(self, reminder_id: int, user_id: int, fire_at: datetime) -> bool:
         """Send this dose's reminder again at ``fire_at``."""
         changed = await self._db.execute(
-            "UPDATE medicine_reminders SET fire_at = ?, sent_at = NULL WHERE id = ? AND user_id = ?",
+            "UPDATE medicine_reminders SET fire_at = ?, sent_at = NULL, claimed_at = NULL "
+            "WHERE id = ? AND user_id = ?",
             (to_epoch(fire_at), reminder_id, user_id),
         )
         return changed == 1

@@ -174,6 +174,7 @@ CREATE TABLE medicine_reminders (
     medicine_id INTEGER NOT NULL REFERENCES medicines (id) ON DELETE CASCADE,
     due_at      REAL NOT NULL,
     fire_at     REAL NOT NULL,
+    claimed_at  REAL,
     sent_at     REAL,
     UNIQUE (medicine_id, due_at)
 );

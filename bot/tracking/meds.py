@@ -3,8 +3,11 @@
 One pending row per dose (medicine, due instant) in ``medicine_reminders``; one
 timer per row (key ``med:<row id>``). The rules, like the stretch reminder's:
 
-* The row stays pending until the DM has gone out (``mark_sent`` claims it once,
-  so a row is never sent twice); a restart re-arms every pending row.
+* The row stays pending until the DM has gone out; a restart re-arms every
+  pending row. Before sending, a process *claims* the row (a short lease in the
+  row itself), so two processes, or a timer and a restart, never send the same
+  dose twice; a claim left by a process that died mid-send expires, so the dose
+  is still sent.
 * A dose reminder found more than an hour late (the bot was down) is not sent:
   a "take your 8 am medicine" at noon could lead to a double dose. It is marked
   done and the next one is planned.
@@ -35,6 +38,8 @@ log = logging.getLogger(__name__)
 KEY_PREFIX = "med:"
 SNOOZE = timedelta(minutes=30)
 RETRY_SECONDS = 300.0
+CLAIM_LEASE_SECONDS = 120.0
+"""How long a sender holds a row before another process may assume it died mid-send."""
 MAX_TIMES = 6
 MAX_MEDICINES = 20
 NAME_MAX = 100
@@ -204,8 +209,19 @@ class MedService:
         if self.sender is None:
             self._scheduler.schedule(med_key(row.id), self._clock.now() + RETRY_SECONDS, self._on_timer)
             return Delivery.FAILED
-        outcome = await self.sender(row, medicine)
+        if not await self.repo.claim(row.id, now=now, lease_seconds=CLAIM_LEASE_SECONDS):
+            # Someone else is sending it; look again once their claim would have expired.
+            self._scheduler.schedule(
+                med_key(row.id), self._clock.now() + CLAIM_LEASE_SECONDS + 1, self._on_timer
+            )
+            return None
+        try:
+            outcome = await self.sender(row, medicine)
+        except Exception:
+            log.exception("the medicine reminder sender raised; treating it as a passing failure")
+            outcome = Delivery.FAILED
         if outcome is Delivery.FAILED:
+            await self.repo.release(row.id)
             self._scheduler.schedule(med_key(row.id), self._clock.now() + RETRY_SECONDS, self._on_timer)
             return outcome
         await self.repo.mark_sent(row.id, sent_at=now)
