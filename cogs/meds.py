@@ -16,14 +16,13 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import logsafety
-from bot.crisis import screen
 from bot.storage.meds import Medicine, MedReminder
 from bot.tracking.meds import DOSE_MAX, MAX_MEDICINES, NAME_MAX, Delivery, MedService, parse_times
 from bot.ui import meds as render
 from bot.ui.components import Press
 from bot.ui.errors import UserFacingError, safe_autocomplete
 from bot.ui.reply import message_kwargs, send, update
-from bot.ui.tracking import crisis_reply
+from bot.ui.tracking import crisis_first
 from cogs.remind import Remind
 
 if TYPE_CHECKING:
@@ -66,11 +65,7 @@ class Meds(commands.GroupCog, group_name="meds", group_description="Your medicin
         return datetime.fromtimestamp(self.bot.clock.now(), UTC)
 
     async def crisis_first(self, interaction: discord.Interaction[Any], *texts: str | None) -> bool:
-        library = self.bot.content.library
-        if any(t and screen(t, library.safety.crisis.phrases).is_crisis for t in texts):
-            await send(interaction, crisis_reply(library))
-            return True
-        return False
+        return await crisis_first(interaction, self.bot.content.library, *texts)
 
     async def own_medicine(self, user_id: int, typed: str) -> Medicine | None:
         mine = await self.meds.repo.list(user_id)
@@ -137,6 +132,8 @@ class Meds(commands.GroupCog, group_name="meds", group_description="Your medicin
     async def remove(
         self, interaction: discord.Interaction[Any], name: app_commands.Range[str, 1, 100]
     ) -> None:
+        if await self.crisis_first(interaction, name):
+            return
         medicine = await self.own_medicine(interaction.user.id, name)
         removed = medicine is not None and await self.meds.remove(interaction.user.id, medicine.id)
         await send(interaction, render.med_removed(removed))
@@ -149,6 +146,8 @@ class Meds(commands.GroupCog, group_name="meds", group_description="Your medicin
         name: app_commands.Range[str, 1, 100],
         status: Literal["taken", "skipped"] = "taken",
     ) -> None:
+        if await self.crisis_first(interaction, name):
+            return
         medicine = await self.own_medicine(interaction.user.id, name)
         ok = medicine is not None and await self.meds.log_dose(interaction.user.id, medicine.id, status)
         await send(interaction, render.dose_logged(ok, status))

@@ -16,14 +16,13 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import logsafety
-from bot.crisis import screen
 from bot.report.data import paper_for
 from bot.report.service import warm_up
 from bot.ui import report as render
 from bot.ui.components import Press, open_modal
 from bot.ui.errors import UserFacingError
 from bot.ui.reply import Reply, send, wants_ephemeral
-from bot.ui.tracking import crisis_reply
+from bot.ui.tracking import crisis_first
 
 if TYPE_CHECKING:
     from bot.client import LupusBot
@@ -81,9 +80,7 @@ class Report(commands.Cog):
             await self.open_questions(interaction)
         elif action == "save" and interaction.type is discord.InteractionType.modal_submit:
             text = press.fields.get("questions", "")[:4000]
-            library = self.bot.content.library
-            if text and screen(text, library.safety.crisis.phrases).is_crisis:
-                await send(interaction, crisis_reply(library))
+            if await crisis_first(interaction, self.bot.content.library, text):
                 return
             count = await self.bot.services.report.save_questions(interaction.user.id, text, now=self.now())
             await send(interaction, render.questions_saved(count))

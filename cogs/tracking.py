@@ -15,10 +15,9 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import logsafety
-from bot.crisis import screen
 from bot.journal.checkin_form import NOTE_MAX, CheckinProblems, clean_note, parse_checkin
 from bot.tracking.card import CardState
-from bot.tracking.service import NeedsPain, clean_symptom_name
+from bot.tracking.service import NeedsPain, TrackingService, clean_symptom_name
 from bot.ui import personal
 from bot.ui import tracking as render
 from bot.ui.components import Press, open_modal
@@ -47,17 +46,11 @@ class Tracking(commands.Cog):
         return datetime.fromtimestamp(self.bot.clock.now(), UTC)
 
     @property
-    def service(self) -> Any:
+    def service(self) -> TrackingService:
         return self.bot.services.tracking
 
     async def crisis_first(self, interaction: discord.Interaction[Any], *texts: str | None) -> bool:
-        """Screen every text; on a crisis, answer with the crisis card and stop (nothing is stored)."""
-        library = self.bot.content.library
-        for text in texts:
-            if text and screen(text, library.safety.crisis.phrases).is_crisis:
-                await send(interaction, render.crisis_reply(library))
-                return True
-        return False
+        return await render.crisis_first(interaction, self.bot.content.library, *texts)
 
     # --- /checkin --------------------------------------------------------------------------------
 
@@ -203,6 +196,8 @@ class Tracking(commands.Cog):
     async def symptoms_remove(
         self, interaction: discord.Interaction[Any], name: app_commands.Range[str, 1, 80]
     ) -> None:
+        if await self.crisis_first(interaction, name):
+            return
         removed = await self.service.remove_symptom(interaction.user.id, name)
         await send(interaction, render.symptom_removed(name, removed))
 

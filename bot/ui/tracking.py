@@ -252,6 +252,21 @@ def flare_ended(flare: Flare | None) -> Reply:
 # -- crisis ---------------------------------------------------------------------------------------
 
 
+async def crisis_first(interaction: discord.Interaction[Any], library: Library, *texts: str | None) -> bool:
+    """Screen each piece of member text; on a crisis, answer with the crisis card and return True.
+
+    The caller then stops: nothing is stored and nothing cheerful follows.
+    """
+    from bot.crisis import screen
+    from bot.ui.reply import send
+
+    for text in texts:
+        if text and screen(text, library.safety.crisis.phrases).is_crisis:
+            await send(interaction, crisis_reply(library))
+            return True
+    return False
+
+
 def crisis_reply(library: Library) -> Reply:
     """The crisis card first, and nothing cheerful after it (the text they gave is not stored)."""
     view = (
