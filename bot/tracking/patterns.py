@@ -24,7 +24,7 @@ CONDITIONS: tuple[tuple[str, str, str, float], ...] = (
     ("high fatigue", "fatigue", ">=", 7),
     ("morning stiffness", "stiffness", ">=", 5),
     ("low mood", "mood", "<=", 3),
-    ("a routine done", "routine", ">=", 1),
+    ("a finished routine", "routine", ">=", 1),
 )
 OUTCOMES: tuple[tuple[str, str], ...] = (("pain", "pain"), ("fatigue", "fatigue"), ("stiffness", "stiffness"))
 
