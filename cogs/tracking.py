@@ -99,6 +99,8 @@ class Tracking(commands.Cog):
             raise UserFacingError(STALE)
 
     async def redraw(self, interaction: discord.Interaction[Any], state: CardState) -> None:
+        if not _on_card(interaction):
+            raise UserFacingError(STALE)
         user_id = interaction.user.id
         card = render.checkin_card(
             state,
@@ -123,9 +125,9 @@ class Tracking(commands.Cog):
         view = render.checkin_saved(
             saved.checkin, await self.service.symptoms(user_id), ask_flare=saved.ask_flare
         )
-        if interaction.message is not None:
+        if _on_card(interaction):
             await interaction.response.edit_message(view=view, allowed_mentions=NO_MENTIONS)
-        else:
+        else:  # from a form, or a button that is not on a card: a new private message
             await interaction.response.send_message(
                 view=view, ephemeral=wants_ephemeral(interaction, Reply()), allowed_mentions=NO_MENTIONS
             )
@@ -242,6 +244,12 @@ class Tracking(commands.Cog):
             return
         ended = await self.service.end_flare(interaction.user.id, now=self.now(), note=clean_note(note))
         await send(interaction, render.flare_ended(ended))
+
+
+def _on_card(interaction: discord.Interaction[Any]) -> bool:
+    """The press came from a check-in card (a Components V2 message), which can be edited in place."""
+    message = interaction.message
+    return message is not None and message.flags.components_v2
 
 
 def _int(text: str, low: int, high: int) -> int:

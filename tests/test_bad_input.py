@@ -281,6 +281,7 @@ async def test_the_database_never_holds_an_out_of_range_check_in(live_bot: LiveB
 KINDS = [
     "read", "pick", "share", "open", "go", "library", "menu", "privacy", "remind", "checkin", "journal",
     "rt", "rtopen", "rtstart", "rtack", "rtauto", "rtlist", "rtresume", "rtabandon", "rtpain", "zz",
+    "ck", "med", "rq",
 ]  # fmt: skip
 HANDPICKED = [
     "lc:",
@@ -300,6 +301,15 @@ HANDPICKED = [
     "lc:share:article:x:y:z",
     "lc:share:resources",
     "lc:checkin:open:extra",
+    "lc:ck:m:p:zzzzz:_",
+    "lc:ck:m:p:-----:_",
+    "lc:ck:s:zz:-----:zz9",
+    "lc:ck:save:-----:_",
+    "lc:ck:save:6----:99999999999a3",
+    "lc:ck:flare:yes",
+    "lc:med:taken:999999",
+    "lc:med:snooze:-1",
+    "lc:rq:open:x",
     "LC:READ:X",
     "lc:READ:x",
     "x" * 100,
