@@ -25,6 +25,7 @@ from bot.services import Services
 from bot.storage.db import Database
 from bot.ui.components import ROUTER, Routed, Unknown
 from bot.ui.errors import reply_error
+from bot.ui.safety_net import SafetyNet
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +44,14 @@ def freeze_long_lived_objects() -> None:
 
 
 class LupusTree(app_commands.CommandTree["LupusBot"]):
-    """Routes every slash-command and autocomplete error through the one pipeline."""
+    """Screens every slash command's text before it runs; routes every error through the one pipeline."""
+
+    async def interaction_check(self, interaction: discord.Interaction[LupusBot], /) -> bool:
+        # Every string option of every command, present and future, is screened here, first.
+        # The command still runs (what the member asked to keep is kept); see bot.ui.safety_net.
+        if interaction.type is discord.InteractionType.application_command:
+            await self.client.safety_net.check_interaction(interaction)
+        return True
 
     async def on_error(
         self, interaction: discord.Interaction[LupusBot], error: app_commands.AppCommandError
@@ -83,11 +91,17 @@ class LupusBot(commands.Bot):
         self.started_at = time.monotonic()
         self._db: Database | None = None
         self._services: Services | None = None
+        self._safety_net: SafetyNet | None = None
 
     @property
     def db(self) -> Database:
         assert self._db is not None, "database is opened in setup_hook"
         return self._db
+
+    @property
+    def safety_net(self) -> SafetyNet:
+        assert self._safety_net is not None, "the safety net is built in setup_hook"
+        return self._safety_net
 
     @property
     def services(self) -> Services:
@@ -115,6 +129,13 @@ class LupusBot(commands.Bot):
         self.content.load()
         self._db = await Database.open(self.config.database.path)
         self._services = await Services.create(self)
+        self._safety_net = SafetyNet(
+            self.content,
+            self._services.prefs,
+            self._services.safety_plans,
+            default_region=self.config.community.region,
+            support_channel_id=self.config.safety.support_channel_id,
+        )
         self.add_dynamic_items(Routed, Unknown)
         for module in pkgutil.iter_modules(cogs.__path__):
             await self.load_extension(f"cogs.{module.name}")
@@ -155,6 +176,9 @@ class LupusBot(commands.Bot):
         freeze_long_lived_objects()
 
     async def on_interaction(self, interaction: discord.Interaction[Any]) -> None:
+        # Every submitted form, whatever its fields or custom_id, is screened before it is handled.
+        if interaction.type is discord.InteractionType.modal_submit:
+            await self.safety_net.check_interaction(interaction)
         await self.router.on_interaction(interaction)
 
     async def on_message(self, message: discord.Message) -> None:

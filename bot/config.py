@@ -54,6 +54,26 @@ class AdminsConfig(_Section):
     log_channel_id: int | None = None
 
 
+class CommunityConfig(_Section):
+    region: str = "INTL"
+    """The crisis card's region until a member picks their own: US, CA, UK, AU, NZ, IN or INTL."""
+
+    @field_validator("region")
+    @classmethod
+    def _known_region(cls, value: str) -> str:
+        from bot.crisis.regions import BY_CODE, region_code
+
+        code = region_code(value)
+        if code is None:
+            raise ValueError(f"must be one of {', '.join(BY_CODE)} (INTL = elsewhere)")
+        return code
+
+
+class SafetyConfig(_Section):
+    support_channel_id: int | None = None
+    """Where a member's own "ask a moderator to reach out" goes; None = the button is not shown."""
+
+
 class DatabaseConfig(_Section):
     path: Path = Path("data/bot.sqlite3")
 
@@ -70,6 +90,8 @@ class LoggingConfig(_Section):
 class Config(_Section):
     discord: DiscordConfig = Field(default_factory=DiscordConfig)
     admins: AdminsConfig = Field(default_factory=AdminsConfig)
+    community: CommunityConfig = Field(default_factory=CommunityConfig)
+    safety: SafetyConfig = Field(default_factory=SafetyConfig)
     database: DatabaseConfig = Field(default_factory=DatabaseConfig)
     content: ContentConfig = Field(default_factory=ContentConfig)
     logging: LoggingConfig = Field(default_factory=LoggingConfig)

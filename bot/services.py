@@ -26,6 +26,7 @@ from bot.storage.meds import MedicineRepo
 from bot.storage.prefs import PrefsRepo
 from bot.storage.privacy import delete_user
 from bot.storage.reminders import ReminderRepo
+from bot.storage.safety_plans import SafetyPlanRepo
 from bot.storage.sessions import SessionRepo
 from bot.storage.tracking import TrackingRepo
 from bot.tracking.meds import MedService
@@ -55,6 +56,7 @@ class Services:
     journal_reports: JournalReports
     checkin_drafts: DraftStore
     routines: RoutineService
+    safety_plans: SafetyPlanRepo
     db: Database
     tracking: TrackingService
     meds: MedService
@@ -81,6 +83,7 @@ class Services:
             journal_reports=JournalReports(journal, tracking=tracking.repo, meds=medicines),
             checkin_drafts=DraftStore(bot.clock),
             routines=RoutineService(db, bot.scheduler, bot.clock),
+            safety_plans=SafetyPlanRepo(db),
             db=db,
             tracking=tracking,
             meds=MedService(medicines, tracking, bot.scheduler, bot.clock),

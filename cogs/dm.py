@@ -1,6 +1,7 @@
-"""Plain DMs to the bot: the crisis reply first when it is needed, then a short menu.
+"""Plain DMs to the bot: the crisis card when it is needed (and nothing after it), else a short menu.
 
-The message text is only read to look for crisis phrases; it is never stored or logged.
+The message text is only screened (``bot.ui.safety_net``); it is never stored or logged.
+"I hurt myself stretching" gets the It-hurts help instead of the menu.
 """
 
 from __future__ import annotations
@@ -11,12 +12,12 @@ from typing import TYPE_CHECKING, Any
 import discord
 from discord.ext import commands
 
-from bot.safety import mentions_crisis
-from bot.text import clip
+from bot.crisis.free_text import dm_answer
 from bot.ui import components as c
 from bot.ui import reading as render
 from bot.ui.components import Press
-from bot.ui.reply import NO_MENTIONS, send
+from bot.ui.reply import NO_MENTIONS, message_kwargs, send
+from bot.ui.routines import CARE_TEAM_TOPIC, hurt_card
 
 if TYPE_CHECKING:
     from bot.client import LupusBot
@@ -35,6 +36,8 @@ def menu_view() -> discord.ui.View:
         c.button("Stretch", "menu", "stretch", style=discord.ButtonStyle.success),
         c.button("Resources", "menu", "resources"),
         c.button("Help", "menu", "help"),
+        # Always there, not only after crisis words: people in crisis often don't say so.
+        c.button("Crisis lines", "crisis", "lines", style=discord.ButtonStyle.danger),
     )
 
 
@@ -49,27 +52,15 @@ class DirectMessages(commands.Cog):
             return
         if message.author.id == self.bot.user.id:
             return
-        safety = self.bot.content.library.safety
         try:
-            if mentions_crisis(message.content, safety.crisis.phrases):
-                crisis_view = (
-                    c.view(
-                        c.button(
-                            "All crisis lines",
-                            "open",
-                            "resources",
-                            "crisis",
-                            style=discord.ButtonStyle.danger,
-                        )
-                    )
-                    if "crisis" in self.bot.content.library.topics
-                    else None
-                )
-                await message.channel.send(
-                    clip(safety.crisis.reply, 2000),
-                    allowed_mentions=NO_MENTIONS,
-                    **({"view": crisis_view} if crisis_view else {}),
-                )
+            answer = dm_answer(await self.bot.safety_net.check_message(message))
+            if answer == "card":
+                return  # the crisis card was sent; nothing cheerful follows it
+            if answer == "hurt":
+                library = self.bot.content.library
+                reply = hurt_card(library.safety, library.topics.get(CARE_TEAM_TOPIC))
+                await message.channel.send(**message_kwargs(reply))
+                return
             await message.channel.send(MENU_TEXT, view=menu_view(), allowed_mentions=NO_MENTIONS)
         except discord.HTTPException as exc:
             log.warning("could not answer a DM (status %s)", exc.status)

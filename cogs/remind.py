@@ -35,7 +35,7 @@ from bot.ui import personal as render
 from bot.ui.components import Press
 from bot.ui.errors import UserFacingError, safe_autocomplete
 from bot.ui.reading import choices
-from bot.ui.reply import NO_MENTIONS, is_bot_dm, message_kwargs, send
+from bot.ui.reply import NO_MENTIONS, crisis_shown, is_bot_dm, message_kwargs, send
 from cogs.reading import not_found
 
 if TYPE_CHECKING:
@@ -125,6 +125,7 @@ async def show_pending_notice(bot: LupusBot, interaction: discord.Interaction[An
     if (
         not interaction.response.is_done()
         or interaction.response.type is discord.InteractionResponseType.modal
+        or crisis_shown(interaction)  # nothing follows a crisis card; the notice waits
     ):
         return False
     prefs = bot.services.prefs

@@ -59,7 +59,9 @@ def test_example_config_documents_every_key() -> None:
     for section, model in config:
         for key in type(model).model_fields:
             assert f"{key}:" in text, f"{section}.{key} is not documented"
-    assert {"discord", "admins", "database", "content", "logging"} == set(type(config).model_fields)
+    assert {"discord", "admins", "community", "safety", "database", "content", "logging"} == set(
+        type(config).model_fields
+    )
 
 
 def test_relative_paths_follow_the_config_file(tmp_path: Path) -> None:

@@ -220,16 +220,21 @@ async def test_movement_steps_take_one_press_for_all_their_reps(live: LiveBot) -
 # --------------------------------------------------------------------------- stopping, hurting, other people
 
 
-async def test_it_hurts_stops_at_once_with_advice_red_flags_and_the_care_team(live: LiveBot) -> None:
+async def test_it_hurts_stops_at_once_with_emergency_signs_advice_and_the_next_steps(live: LiveBot) -> None:
     card = await start(live, ROUTINE)
     card = await press(live, card, "Next")
     hurt = await press(live, card, "It hurts")
     text = hurt.text()
     assert "Stop now" in title(hurt)
-    assert "Stop the stretch now" in text
-    assert "Get emergency care now" in text and "Call your care team" in text  # both red-flag lists
-    assert "Your care team" in text and "Rheumatologist" in text
-    assert hurt.find_button("Care team contacts")
+    assert "Get emergency care now" in text and "Stop the stretch now" in text
+    assert text.index("Get emergency care now") < text.index("Stop the stretch now")  # signs first
+    assert [b.label for b in hurt.buttons()] == [
+        "Emergency numbers",
+        "When to call my care team",
+        "Log this in my journal",
+    ]
+    care = await press(live, hurt, "When to call my care team")
+    assert "Call your care team" in care.text() and care.find_button("Care team contacts")
     assert db_rows(live, "SELECT outcome FROM routine_completions") == [("hurt",)]
     assert not [b for b in hurt.buttons() if (b.custom_id or "").startswith("lc:rt:")]
 

@@ -35,6 +35,7 @@ EXPECTED_TABLES = {
     "reminders",
     "routine_completions",
     "routine_sessions",
+    "safety_plans",
     "user_prefs",
 }
 

@@ -199,17 +199,34 @@ def test_the_finish_card_offers_a_pain_check_from_0_to_10(library: Library) -> N
     assert not any(i.startswith("lc:rtpain:") for i in custom_ids(thanked))
 
 
-def test_the_hurt_card_has_advice_both_red_flag_lists_and_the_care_team(library: Library) -> None:
+def test_the_hurt_card_fits_a_screen_with_emergency_signs_first_and_three_buttons(library: Library) -> None:
     safety = library.safety
     reply = render.hurt_card(safety, library.topics[render.CARE_TEAM_TOPIC])
     check_fits(reply)
+    embed = reply.embeds[0]
+    text = embed.description or ""
+    visible = len(embed.title or "") + len(text)
+    print(f"It-hurts card: {visible} visible characters (budget 1200)")
+    assert visible <= 1200
+    assert text.startswith(f"**{safety.red_flags.emergency.title}")
+    assert all(sign in text for sign in safety.hurt_signs)
+    assert text.index(safety.hurt_signs[0]) < text.index(safety.stop_advice.strip()[:20])
+    assert [b.item.label for b in reply.view.children] == [  # type: ignore[union-attr, attr-defined]
+        "Emergency numbers",
+        "When to call my care team",
+        "Log this in my journal",
+    ]
+    assert {"lc:hurt:emergency", "lc:hurt:care", "lc:checkin:open"} <= set(custom_ids(reply))
+
+
+def test_when_to_call_the_care_team_lists_the_same_day_signs_and_the_contacts(library: Library) -> None:
+    safety = library.safety
+    reply = render.care_card(safety, library.topics[render.CARE_TEAM_TOPIC])
+    check_fits(reply)
     text = reply.embeds[0].description or ""
-    assert safety.stop_advice.strip() in text
-    assert safety.red_flags.emergency.title in text and safety.red_flags.urgent.title in text
-    assert all(item in text for item in safety.red_flags.emergency.items)
-    assert reply.embeds[0].fields and reply.embeds[0].fields[0].name == "Your care team"
+    assert all(item in text for item in safety.red_flags.urgent.items)
     assert "lc:open:resources:care-team" in custom_ids(reply)
-    assert render.hurt_card(safety, None).view is None  # no care-team topic: still the advice
+    assert render.care_card(safety, None).view is None
 
 
 def test_the_resume_prompt_offers_resume_and_start_over(library: Library) -> None:

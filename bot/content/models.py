@@ -75,6 +75,12 @@ RED_FLAG_ITEM_MAX = 300
 CRISIS_PHRASE_MAX = 100
 CRISIS_REPLY_MAX = limits.MESSAGE_CONTENT - 200
 """1800: sent as plain message content, with room for a line pointing at the crisis lines."""
+CRISIS_LEAD_MAX = 400
+"""A crisis card's first lines stay short: the numbers must show on one phone screen."""
+KEYWORD_MAX = 20
+HURT_SIGN_MAX = 160
+VISIBLE_TEXT_MAX = 1200
+"""The people budget: the visible text of one message (about one and a half phone screens)."""
 SYNONYM_MAX = 60
 SYNONYM_WORDS_MAX = 25
 SYNONYM_PATTERN = r"^[^\W_](?:[\w' -]*[^\W_])?$"
@@ -167,6 +173,10 @@ def _text_or_number(value: Any, handler: Any) -> Any:
 
 
 Phone = Annotated[str, _text(PHONE_MAX), WrapValidator(_text_or_number)]
+
+ContactKind = Literal["emergency", "call", "text", "call-or-text", "poison"]
+"""How a number is used. ``text`` lines are text only: shown as "Text …", never with a phone
+icon. ``emergency`` numbers lead a crisis card; ``poison`` (Poison Control) leads an overdose card."""
 
 
 RefKind = Literal["article", "routine", "resources"]
@@ -304,13 +314,25 @@ class ResourceItem(ContentModel):
     helps_with: Annotated[str, _text(HELPS_WITH_MAX)]
     url: HttpsUrl | None = None
     phone: Phone | None = None
+    kind: ContactKind | None = None
+    """How the number is used (``text`` = text only); None = an ordinary phone number."""
+    keyword: Annotated[str, _text(KEYWORD_MAX)] | None = None
+    """For a text line: the word to send (``HOME`` to 741741)."""
     regions: Annotated[tuple[Region, ...], Field(min_length=1)]
 
     @model_validator(mode="after")
     def _reachable(self) -> ResourceItem:
         if self.url is None and self.phone is None:
             raise ValueError("give a url or a phone number (or both), so people can reach this help")
+        if self.kind is not None and self.phone is None:
+            raise ValueError(f"'kind: {self.kind}' needs a phone number")
+        if self.keyword is not None and self.kind != "text":
+            raise ValueError("'keyword' is only for text lines ('kind: text')")
         return self
+
+    @property
+    def text_only(self) -> bool:
+        return self.kind == "text"
 
     def serves(self, region: str | None) -> bool:
         """True when this item helps someone in ``region`` (None = any region)."""
@@ -354,8 +376,19 @@ class RedFlags(ContentModel):
 
 
 class Crisis(ContentModel):
+    """The crisis card's words; its numbers come from ``resources/crisis.yaml`` for the member's region."""
+
     phrases: Annotated[tuple[CrisisPhrase, ...], Field(min_length=1)]
     reply: Annotated[str, _text(CRISIS_REPLY_MAX)]
+    """The first lines when a member may harm themselves (no numbers: the card adds them)."""
+    overdose: Annotated[str, _text(CRISIS_LEAD_MAX)] | None = None
+    """The first lines after "took all my pills": get help now, even if they feel fine."""
+    other_person: Annotated[str, _text(CRISIS_LEAD_MAX)] | None = None
+    """The first lines when someone else is at risk: how to help them."""
+    spanish: Annotated[str, _text(CRISIS_LEAD_MAX)] | None = None
+    """One short first line in Spanish, when the member wrote in Spanish."""
+    directory: Source | None = None
+    """A worldwide directory of lines, shown last on every card."""
     see_also: tuple[RefStr, ...] = ()
 
 
@@ -364,6 +397,8 @@ class Safety(ContentModel):
 
     disclaimer: Annotated[str, _text(DISCLAIMER_MAX)]
     stop_advice: Annotated[str, _text(STOP_ADVICE_MAX)]
+    hurt_signs: tuple[Annotated[str, _text(HURT_SIGN_MAX)], ...] = ()
+    """The emergency signs the "It hurts" card shows first (short; the full lists are a tap away)."""
     red_flags: RedFlags
     crisis: Crisis
     sources: Sources

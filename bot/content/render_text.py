@@ -65,9 +65,25 @@ def regions_text(regions: Sequence[str]) -> str:
     return ", ".join(regions)
 
 
+def contact_text(item: ResourceItem) -> str:
+    """How to reach a number, in words: a text-only line says "Text", never shows a phone icon."""
+    if item.phone is None:
+        return ""
+    match item.kind:
+        case "text":
+            word = f"{item.keyword} " if item.keyword else ""
+            return f"💬 Text {word}to {item.phone}"
+        case "call-or-text":
+            return f"📞 Call or text {item.phone}"
+        case "emergency":
+            return f"🚨 Call {item.phone}"
+        case _:
+            return f"📞 {item.phone}"
+
+
 def resource_item_text(item: ResourceItem) -> str:
     """One resource as two short lines: name, where and what it helps with; then how to reach it."""
-    contact = " · ".join(part for part in (f"📞 {item.phone}" if item.phone else "", item.url or "") if part)
+    contact = " · ".join(part for part in (contact_text(item), item.url or "") if part)
     return f"**{item.name}** ({regions_text(item.regions)}) — {item.helps_with}\n{contact}"
 
 
@@ -170,6 +186,30 @@ def routine_intro_text(routine: Routine, disclaimer: str = "") -> str:
     if disclaimer:
         parts.append(disclaimer)
     return "\n\n".join(parts)
+
+
+HURT_TITLE = "Stop now — you did the right thing"
+HURT_BUTTONS_HINT = (
+    "Tap below for emergency numbers, when to call your care team, or to note this in your journal."
+)
+
+
+def hurt_text(safety: Safety) -> str:
+    """The "It hurts" card: the emergency signs first, then the stop advice (one phone screen).
+    Without ``hurt_signs`` in the content, the emergency red flags stand in."""
+    signs = safety.hurt_signs or safety.red_flags.emergency.items
+    return "\n\n".join(
+        (
+            f"**{safety.red_flags.emergency.title} if you have:**\n{bullet_list(signs)}",
+            safety.stop_advice.strip(),
+            HURT_BUTTONS_HINT,
+        )
+    )
+
+
+def care_text(safety: Safety) -> str:
+    """The "When to call my care team" text: the same-day list."""
+    return f"**{safety.red_flags.urgent.title}**\n{bullet_list(safety.red_flags.urgent.items)}"
 
 
 def stop_text(safety: Safety) -> str:

@@ -23,7 +23,16 @@ from bot import limits
 from bot.content import render_text
 from bot.content.errors import ContentError, where
 from bot.content.marked_yaml import DataPath, Marks
-from bot.content.models import Article, ContentModel, Ref, ResourceTopic, Routine, Safety, Synonyms
+from bot.content.models import (
+    VISIBLE_TEXT_MAX,
+    Article,
+    ContentModel,
+    Ref,
+    ResourceTopic,
+    Routine,
+    Safety,
+    Synonyms,
+)
 from bot.content.search import fts_tokens
 from bot.custom_ids import fits
 
@@ -165,9 +174,31 @@ def validate_files(files: Sequence[LoadedFile], safety_path: str | None) -> list
         elif isinstance(model, Safety):
             errors += _references(file, ("crisis", "see_also"), model.crisis.see_also, index)
             errors += _safety_rules(file, model)
+            topics = [f.model for f in files if isinstance(f.model, ResourceTopic)]
+            crisis_topic = next((t for t in topics if t.id == "crisis"), None)
+            errors += _crisis_card_rules(file, model, crisis_topic)
         elif isinstance(model, Synonyms):
             errors += _synonym_rules(file, model, _searchable_text(files))
     return errors
+
+
+def _crisis_card_rules(file: LoadedFile, safety: Safety, topic: ResourceTopic | None) -> list[ContentError]:
+    """Every crisis card (each region, concern and language) fits one and a half phone screens."""
+    from bot.crisis.card import longest_card  # the card's own renderer, measured here
+
+    size, which = longest_card(safety, topic)
+    if size <= VISIBLE_TEXT_MAX:
+        return []
+    return [
+        _too_long(
+            file,
+            ("crisis", "reply"),
+            f"the crisis card ({which})",
+            size,
+            VISIBLE_TEXT_MAX,
+            "Shorten the crisis words or the region's lines.",
+        )
+    ]
 
 
 def _item_id(model: ContentModel | None) -> str | None:
@@ -322,6 +353,18 @@ def _topic_rules(file: LoadedFile, topic: ResourceTopic, index: _Index) -> list[
 
 def _safety_rules(file: LoadedFile, safety: Safety) -> list[ContentError]:
     errors = []
+    hurt = len(render_text.HURT_TITLE) + len(render_text.hurt_text(safety))
+    if hurt > VISIBLE_TEXT_MAX:
+        errors.append(
+            _too_long(
+                file,
+                ("hurt_signs",) if safety.hurt_signs else ("red_flags",),
+                'the "It hurts" card (emergency signs and stop advice)',
+                hurt,
+                VISIBLE_TEXT_MAX,
+                "Keep the signs and the advice short: the full lists are one tap away.",
+            )
+        )
     stop = render_text.stop_text(safety)
     if len(stop) > limits.EMBED_DESCRIPTION:
         errors.append(

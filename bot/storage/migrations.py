@@ -106,6 +106,25 @@ CREATE TABLE kv (
 );
 """
 
+MIGRATION_SAFETY = """
+-- The crisis card's region, as the member chose it with one tap (US, CA, UK, AU, NZ, IN, INTL).
+ALTER TABLE user_prefs ADD COLUMN crisis_region TEXT;
+
+-- A member's own safety plan (Stanley-Brown sections), written and seen only by them.
+CREATE TABLE safety_plans (
+    user_id        INTEGER PRIMARY KEY,
+    warning_signs  TEXT NOT NULL DEFAULT '',
+    coping         TEXT NOT NULL DEFAULT '',
+    distractions   TEXT NOT NULL DEFAULT '',
+    people         TEXT NOT NULL DEFAULT '',
+    professionals  TEXT NOT NULL DEFAULT '',
+    safe_space     TEXT NOT NULL DEFAULT '',
+    reasons        TEXT NOT NULL DEFAULT '',
+    created_at     TEXT NOT NULL,
+    updated_at     TEXT NOT NULL
+);
+"""
+
 MIGRATION_TRACKING = """
 -- Issue 14: more measures on a check-in (NULL on old rows, so pain-and-fatigue check-ins stay valid),
 -- own symptoms and their level per check-in, flares, medicines with a dose log and reminder rows
@@ -204,7 +223,7 @@ CREATE TABLE tracking_settings (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_TRACKING)
+MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_SAFETY, MIGRATION_TRACKING)
 """Every migration, in order. The schema version is ``len(MIGRATIONS)``."""
 
 

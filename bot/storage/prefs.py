@@ -23,6 +23,8 @@ class Prefs:
     """When a DM to this user last failed (e.g. Discord error 50278)."""
     notice_pending: str | None = None
     """A short message to show at their next interaction (e.g. why reminders stopped)."""
+    crisis_region: str | None = None
+    """Where they live, as chosen on the crisis card (``bot.crisis.regions``); None = the community's."""
     created_at: datetime | None = None
     updated_at: datetime | None = None
 
@@ -32,7 +34,9 @@ class Prefs:
 
 
 # Column names are fixed here, never taken from callers.
-_SETTABLE = frozenset({"auto_advance", "usual_routine", "safety_ack_at", "dm_blocked_at", "notice_pending"})
+_SETTABLE = frozenset(
+    {"auto_advance", "usual_routine", "safety_ack_at", "dm_blocked_at", "notice_pending", "crisis_region"}
+)
 
 
 class PrefsRepo:
@@ -43,7 +47,7 @@ class PrefsRepo:
         """The user's preferences, or the defaults if they never changed any."""
         row = await self._db.fetchone(
             "SELECT user_id, auto_advance, usual_routine, safety_ack_at, dm_blocked_at, notice_pending, "
-            "created_at, updated_at FROM user_prefs WHERE user_id = ?",
+            "crisis_region, created_at, updated_at FROM user_prefs WHERE user_id = ?",
             (user_id,),
         )
         if row is None:
@@ -55,6 +59,7 @@ class PrefsRepo:
             safety_ack_at=from_iso_opt(row["safety_ack_at"]),
             dm_blocked_at=from_iso_opt(row["dm_blocked_at"]),
             notice_pending=row["notice_pending"],
+            crisis_region=row["crisis_region"],
             created_at=from_iso_opt(row["created_at"]),
             updated_at=from_iso_opt(row["updated_at"]),
         )
@@ -80,6 +85,9 @@ class PrefsRepo:
         self, user_id: int, routine_id: str | None, *, now: datetime | None = None
     ) -> None:
         await self._set(user_id, {"usual_routine": routine_id}, now)
+
+    async def set_crisis_region(self, user_id: int, region: str, *, now: datetime | None = None) -> None:
+        await self._set(user_id, {"crisis_region": region}, now)
 
     async def ack_safety(self, user_id: int, *, now: datetime | None = None) -> None:
         stamp = now or utcnow()

@@ -23,6 +23,7 @@ from discord import ui
 from bot.custom_ids import custom_id, parse_custom_id
 from bot.limits import BUTTON_LABEL
 from bot.ui.errors import UserFacingError, reply_error, send_notice
+from bot.ui.reply import crisis_shown
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +74,8 @@ class ComponentRouter:
         data: dict[str, Any] = dict(interaction.data or {})
         parsed = parse_custom_id(str(data.get("custom_id", "")))
         if parsed is None:
-            await send_notice(interaction, EXPIRED)
+            if not crisis_shown(interaction):
+                await send_notice(interaction, EXPIRED)
             return
         fields = dict(_modal_fields(data.get("components", [])))
         await self.dispatch(interaction, Press(parsed[0], parsed[1], fields=fields))
@@ -206,6 +208,9 @@ def view(*items: ui.Item[Any]) -> ui.View:
 
 async def open_modal(interaction: discord.Interaction[Any], modal: ui.Modal) -> None:
     """Show ``modal`` but do not keep it alive: its submission is routed by custom_id instead,
-    so it still works after a restart and holds no memory while someone types."""
+    so it still works after a restart and holds no memory while someone types.
+    Not after a crisis card: that answer stays the only one."""
+    if crisis_shown(interaction):
+        return
     await interaction.response.send_modal(modal)
     modal.stop()

@@ -21,7 +21,7 @@ from typing import Any, ParamSpec, TypeVar
 import discord
 from discord import app_commands
 
-from bot.ui.reply import NO_MENTIONS
+from bot.ui.reply import NO_MENTIONS, crisis_shown
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +57,8 @@ async def reply_error(interaction: discord.Interaction[Any], error: BaseExceptio
     original: BaseException = error
     if isinstance(error, app_commands.CommandInvokeError):
         original = error.original
+    if crisis_shown(interaction) and isinstance(original, UserFacingError | app_commands.CheckFailure):
+        return  # the crisis card answered first; a "couldn't find that" must not follow it
     if isinstance(original, UserFacingError):
         message = original.message
     elif isinstance(original, app_commands.CheckFailure):

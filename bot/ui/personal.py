@@ -122,6 +122,7 @@ def checkin_saved(checkin: Checkin) -> Reply:
     return Reply(
         content="\n".join(lines),
         view=c.view(c.button("See my journal", "journal", 30, style=discord.ButtonStyle.primary)),
+        after_crisis=True,  # after a crisis card, the member still learns their check-in is kept
     )
 
 
@@ -137,6 +138,7 @@ def checkin_problems(problems: Sequence[str]) -> Reply:
         content=content,
         view=c.view(c.button("Fix my check-in", "checkin", "open", style=discord.ButtonStyle.primary)),
         ephemeral=True,
+        after_crisis=True,
     )
 
 

@@ -293,15 +293,17 @@ HELP_COMMANDS = (
     ("/journal", "your recent check-ins, a chart and a file for appointments"),
     ("/report", "a one-page PDF for your doctor"),
     ("/remind", "daily stretch and check-in reminders by DM"),
+    ("/safety-plan", "your private plan for hard moments"),
     ("/privacy", "get a copy of your data, or erase it"),
 )
 
 PRIVACY_NOTICE = (
     "**What I keep:** your Discord user id, routine progress and completions, check-ins "
-    "(pain, tiredness, stiffness, sleep, mood, your symptoms, an optional note), flares, medicines "
-    "and doses you record, reminder settings and preferences. **Never:** your "
-    "messages. **Why:** so routines can resume and your journal works. **For how long:** until "
-    "you erase it. Health details are only ever shown to you privately and are never logged.\n"
+    "(pain, tiredness, stiffness, sleep, mood, your symptoms, an optional note), flares, "
+    "medicines and doses you record, reminder settings, your safety plan and preferences. "
+    "**Never:** your messages. **Why:** so routines can resume and your journal works. "
+    "**For how long:** until you erase it. "
+    "Health details are only ever shown to you privately and are never logged.\n"
     "`/privacy export` sends you a copy of everything; `/privacy delete` erases it all."
 )
 

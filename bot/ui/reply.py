@@ -16,6 +16,9 @@ import discord
 
 NO_MENTIONS = discord.AllowedMentions.none()
 
+CRISIS_SHOWN = "crisis_shown"
+"""``interaction.extras`` key set when the crisis card answered first (``bot.ui.safety_net``)."""
+
 
 @dataclass(frozen=True)
 class Attachment:
@@ -35,6 +38,14 @@ class Reply:
     files: list[Attachment] = field(default_factory=list)
     #: None = the default for the place: private in servers, plain in a DM with the bot.
     ephemeral: bool | None = None
+    #: Still sent after a crisis card: it only tells the member their input was kept (or how to
+    #: fix it). Every other reply is held back then, so nothing cheerful follows the card.
+    after_crisis: bool = False
+
+
+def crisis_shown(interaction: discord.Interaction[Any]) -> bool:
+    """True when the crisis card already answered this interaction (see ``bot.ui.safety_net``)."""
+    return CRISIS_SHOWN in getattr(interaction, "extras", {})
 
 
 def is_bot_dm(interaction: discord.Interaction[Any]) -> bool:
@@ -64,7 +75,10 @@ def message_kwargs(reply: Reply) -> dict[str, Any]:
 
 
 async def send(interaction: discord.Interaction[Any], reply: Reply) -> None:
-    """Send ``reply`` as a new message: the initial response, or a follow-up if already acknowledged."""
+    """Send ``reply`` as a new message: the initial response, or a follow-up if already acknowledged.
+    After a crisis card, only a reply marked ``after_crisis`` is sent."""
+    if crisis_shown(interaction) and not reply.after_crisis:
+        return
     kwargs = message_kwargs(reply)
     ephemeral = wants_ephemeral(interaction, reply)
     if interaction.response.is_done():
@@ -74,7 +88,11 @@ async def send(interaction: discord.Interaction[Any], reply: Reply) -> None:
 
 
 async def update(interaction: discord.Interaction[Any], reply: Reply) -> None:
-    """Replace the message a component sits on (navigation), keeping it private if it was."""
+    """Replace the message a component sits on (navigation), keeping it private if it was.
+    After a crisis card the card stays: a reply marked ``after_crisis`` follows it instead."""
+    if crisis_shown(interaction):
+        await send(interaction, reply)
+        return
     kwargs = message_kwargs(reply)
     files = kwargs.pop("files", None)
     kwargs.setdefault("content", None)

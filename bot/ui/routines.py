@@ -21,7 +21,7 @@ import discord
 from bot import limits
 from bot.content.library import Library
 from bot.content.models import ResourceTopic, Routine, Safety
-from bot.content.render_text import resource_item_text, routine_intro_text, sources_text, stop_text
+from bot.content.render_text import HURT_TITLE, care_text, hurt_text, routine_intro_text, sources_text
 from bot.routines.progress import format_seconds
 from bot.routines.session import Action, Phase, RoutineSession
 from bot.text import clip
@@ -81,18 +81,15 @@ def countdown(deadline: float) -> str:
     return f"<t:{math.ceil(deadline)}:R>"
 
 
-def _session_button(
-    session: RoutineSession, label: str, action: Action, style: discord.ButtonStyle, row: int
-) -> Any:
+def _session_button(session: RoutineSession, label: str, action: Action, style: discord.ButtonStyle,
+                    row: int) -> Any:
     return c.button(label, "rt", session.id, action.value, style=style, row=row)
 
 
 def _footer(session: RoutineSession) -> str:
     mode = "moves on by itself" if session.auto_advance else "you press Next"
-    return clip(
-        f"{session.routine.title} · Auto-advance {'on' if session.auto_advance else 'off'} ({mode})",
-        limits.EMBED_FOOTER,
-    )
+    return clip(f"{session.routine.title} · Auto-advance {'on' if session.auto_advance else 'off'} ({mode})",
+                limits.EMBED_FOOTER)
 
 
 def _progress(session: RoutineSession) -> str:
@@ -147,10 +144,8 @@ def routine_intro(routine: Routine, safety: Safety, *, acknowledged: bool, auto_
     description = routine_intro_text(routine, safety.disclaimer)
     title = clip(routine.title, limits.EMBED_TITLE)
     room = limits.EMBED_TOTAL - len(title) - len(description)
-    footer = clip(
-        f"{routine_meta(routine)} · {sources_text(routine.sources, routine.reviewed)}",
-        max(0, min(limits.EMBED_FOOTER, room)),
-    )
+    footer = clip(f"{routine_meta(routine)} · {sources_text(routine.sources, routine.reviewed)}",
+                  max(0, min(limits.EMBED_FOOTER, room)))
     embed = discord.Embed(title=title, description=description, colour=COLOR)
     if footer:
         embed.set_footer(text=footer)
@@ -161,10 +156,7 @@ def routine_intro(routine: Routine, safety: Safety, *, acknowledged: bool, auto_
     )
     toggle = c.button(
         f"Auto-advance: {'on' if auto_advance else 'off'}",
-        "rtauto",
-        routine.id,
-        "off" if auto_advance else "on",
-        row=0,
+        "rtauto", routine.id, "off" if auto_advance else "on", row=0,
     )
     items = [start, toggle, c.button("All routines", "rtlist", row=0)]
     return Reply(content=None if acknowledged else ACK_NOTE, embeds=[embed], view=c.view(*items))
@@ -186,15 +178,10 @@ def resume_prompt(session: RoutineSession, requested: str | None, *, start_at_on
         ),
     )
     embed.description = clip(embed.description or "", limits.EMBED_DESCRIPTION)
-    return Reply(
-        embeds=[embed],
-        view=c.view(
-            c.button("Resume", "rtresume", session.id, style=discord.ButtonStyle.primary),
-            c.button(
-                "Start over", "rtabandon", session.id, requested or "-", "go" if start_at_once else "intro"
-            ),
-        ),
-    )
+    return Reply(embeds=[embed], view=c.view(
+        c.button("Resume", "rtresume", session.id, style=discord.ButtonStyle.primary),
+        c.button("Start over", "rtabandon", session.id, requested or "-", "go" if start_at_once else "intro"),
+    ))
 
 
 # --------------------------------------------------------------------------- the routine
@@ -306,15 +293,12 @@ def finish_card(session: RoutineSession, *, saved_pain: int | None = None, ask: 
     if asking:
         lines.append(PAIN_QUESTION)
     elif saved_pain is not None:
-        lines.append(
-            f"Saved to your private journal: pain **{saved_pain} / 10**. Thank you. "
-            "See it any time with `/journal`."
-        )
+        lines.append(f"Saved to your private journal: pain **{saved_pain} / 10**. Thank you. "
+                     "See it any time with `/journal`.")
     else:
         lines.append("Take care, and rest well.")
-    embed = discord.Embed(
-        title=title, colour=colour, description=clip("\n\n".join(lines), limits.EMBED_DESCRIPTION)
-    )
+    embed = discord.Embed(title=title, colour=colour,
+                          description=clip("\n\n".join(lines), limits.EMBED_DESCRIPTION))
     embed.set_footer(text=clip(session.routine.title, limits.EMBED_FOOTER))
     if not asking:
         return Reply(embeds=[embed], view=c.view(c.button("Stretch again", "rtlist")))
@@ -323,28 +307,24 @@ def finish_card(session: RoutineSession, *, saved_pain: int | None = None, ask: 
 
 
 def hurt_card(safety: Safety, care_team: ResourceTopic | None) -> Reply:
-    """ "It hurts": stop now, what to do, the red flags, and who to contact."""
-    embed = discord.Embed(
-        title="Stop now — you did the right thing", colour=HURT_COLOR, description=stop_text(safety)
-    )
-    if care_team is not None:
-        lines: list[str] = []
-        for item in care_team.items():
-            text = resource_item_text(item)
-            if len("\n".join([*lines, text])) > limits.EMBED_FIELD_VALUE:
-                break
-            lines.append(text)
-        if lines:
-            embed.add_field(
-                name=clip(care_team.title, limits.EMBED_FIELD_NAME), value="\n".join(lines), inline=False
-            )
+    """"It hurts": the emergency signs first, then what to do now, on one phone screen; the
+    numbers, the same-day list (with care-team contacts) and a journal note are one tap each."""
+    embed = discord.Embed(title=HURT_TITLE, colour=HURT_COLOR, description=hurt_text(safety))
+    return Reply(embeds=[embed], view=c.view(
+        c.button("Emergency numbers", "hurt", "emergency", style=discord.ButtonStyle.danger),
+        c.button("When to call my care team", "hurt", "care", style=discord.ButtonStyle.primary),
+        c.button("Log this in my journal", "checkin", "open"),
+    ))
+
+
+def care_card(safety: Safety, care_team: ResourceTopic | None) -> Reply:
+    """"When to call my care team": the same-day list, then a button to the care-team contacts."""
+    embed = discord.Embed(title="When to call your care team", colour=HURT_COLOR,
+                          description=care_text(safety))
     items: list[Any] = []
     if care_team is not None:
-        items.append(
-            c.button(
-                "Care team contacts", "open", "resources", care_team.id, style=discord.ButtonStyle.primary
-            )
-        )
+        items.append(c.button("Care team contacts", "open", "resources", care_team.id,
+                              style=discord.ButtonStyle.primary))
     return Reply(embeds=[embed], view=c.view(*items) if items else None)
 
 

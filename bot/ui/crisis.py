@@ -1,0 +1,65 @@
+"""The crisis card as a Discord message: the words for the member's region, and what to do next.
+
+Buttons, in order of what helps most people in the moment: a grounding exercise, their own
+safety plan (when they have one), a moderator reaching out (only when the operator set a
+channel, and only sent on the member's tap), then one tap to say where they live.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import discord
+
+from bot.content.library import Library
+from bot.crisis.card import CRISIS_TOPIC, card_text
+from bot.crisis.detector import Screening
+from bot.crisis.regions import CRISIS_REGIONS, CrisisRegion
+from bot.text import clip
+from bot.ui import components as c
+from bot.ui.reply import Reply
+
+GROUNDING_ROUTINE = "grounding-breathing"
+"""The routine (content/routines/) the card's "Breathe with me" button opens."""
+
+KIND = "crisis"
+"""custom_id kind of every crisis-card button: ``lc:crisis:<action>:…``."""
+
+
+@dataclass(frozen=True, slots=True)
+class CardOptions:
+    """What else the card offers this member."""
+
+    has_plan: bool = False
+    handoff: bool = False
+    grounding: bool = True
+
+
+def crisis_card(
+    library: Library, screening: Screening, region: CrisisRegion, options: CardOptions = CardOptions()
+) -> Reply:
+    """The crisis card for ``region``. Private by default: ephemeral in servers."""
+    text = card_text(library.safety, library.topics.get(CRISIS_TOPIC), screening, region)
+    concern, language = screening.concern.value, screening.language
+    actions: list[discord.ui.Item[discord.ui.View]] = []
+    if options.grounding and GROUNDING_ROUTINE in library.routines:
+        actions.append(c.button("Breathe with me", KIND, "ground", style=discord.ButtonStyle.success, row=0))
+    if options.has_plan:
+        actions.append(c.button("My safety plan", KIND, "plan", style=discord.ButtonStyle.primary, row=0))
+    if options.handoff:
+        actions.append(c.button("Ask a moderator to reach out", KIND, "handoff", row=0))
+    regions = [
+        c.button(
+            r.label,
+            KIND,
+            "region",
+            r.code,
+            concern,
+            language,
+            style=discord.ButtonStyle.primary if r.code == region.code else discord.ButtonStyle.secondary,
+            row=1 + i // 4,
+        )
+        for i, r in enumerate(CRISIS_REGIONS)
+    ]
+    footer = "\n\n*Not where you live? Tap your region below; I'll remember it, privately.*"
+    return Reply(content=clip(text, 2000 - len(footer)) + footer, view=c.view(*actions, *regions))

@@ -1,0 +1,67 @@
+"""The safety plan as Discord sees it: the card (two parts, one screen each) and the two-part form.
+
+Private: ephemeral in a server, a plain message only in the bot's own DM. The
+forms' submissions are routed by custom_id (``lc:plan:save:<part>``), so a form
+left open across a restart still saves, and, like every form, they are screened.
+"""
+
+from __future__ import annotations
+
+import discord
+from discord import ui
+
+from bot.crisis.safety_plan import PARTS, SECTION_MAX, SafetyPlan, part
+from bot.ui import components as c
+from bot.ui.reply import Reply
+
+KIND = "plan"
+PLAN_COLOR = discord.Colour(0x2E7D6B)
+EMPTY_LINE = "*(not written yet)*"
+
+INTRO = (
+    "A safety plan is your own short list for hard moments: the signs that one is coming, "
+    "what helps, who you can reach, and your reasons to keep going. It is private: only you see it. "
+    "Write it when you feel steady, and open it from any crisis card."
+)
+
+
+def plan_modal(number: int, plan: SafetyPlan | None) -> ui.Modal:
+    """Part 1 (four sections) or part 2 (three) of the form, filled with what they wrote before."""
+    sections = part(number)
+    modal = ui.Modal(
+        title=f"My safety plan ({number} of {len(PARTS)})", custom_id=f"lc:{KIND}:save:{number}", timeout=None
+    )
+    for section in sections:
+        modal.add_item(
+            ui.TextInput(
+                label=section.title,
+                custom_id=section.id,
+                style=discord.TextStyle.paragraph,
+                placeholder=section.hint,
+                default=(plan.get(section.id) or None) if plan else None,
+                max_length=SECTION_MAX,
+                required=False,
+            )
+        )
+    return modal
+
+
+def plan_card(plan: SafetyPlan | None, number: int = 1, *, saved: bool = False) -> Reply:
+    """One part of the plan, with buttons to edit it and to turn to the other part."""
+    number = max(1, min(number, len(PARTS)))
+    if plan is None or plan.is_empty:
+        embed = discord.Embed(title="My safety plan", colour=PLAN_COLOR, description=INTRO)
+        view = c.view(c.button("Write my plan", KIND, "edit", 1, style=discord.ButtonStyle.primary))
+        return Reply(embeds=[embed], view=view, after_crisis=saved)
+    embed = discord.Embed(title=f"My safety plan ({number} of {len(PARTS)})", colour=PLAN_COLOR)
+    for section in part(number):
+        embed.add_field(name=section.title, value=plan.get(section.id) or EMPTY_LINE, inline=False)
+    other = 2 if number == 1 else 1
+    buttons = [
+        c.button(f"Edit part {number}", KIND, "edit", number, style=discord.ButtonStyle.primary),
+        c.button("Next part" if other == 2 else "First part", KIND, "view", other),
+    ]
+    if saved and number == 1:  # straight on to the second form
+        buttons = [c.button("Write part 2", KIND, "edit", 2, style=discord.ButtonStyle.primary), buttons[0]]
+    content = f"Saved. Only you can see this.{' Part 2 is next.' if number == 1 else ''}" if saved else None
+    return Reply(content=content, embeds=[embed], view=c.view(*buttons), after_crisis=saved)

@@ -1,0 +1,176 @@
+"""The safety net's buttons and the member's own safety plan: a thin adapter.
+
+- Crisis card: choose a region (remembered privately), breathe with a grounding
+  routine, open the safety plan, ask a moderator to reach out (only on this tap),
+  and the DM menu's permanent "Crisis lines".
+- "It hurts" card: emergency numbers, when to call the care team.
+- ``/safety-plan``: view and edit the plan through a two-part form.
+Nothing a member wrote is logged, and nothing of it ever goes to moderators.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.crisis import Concern, Screening
+from bot.crisis.card import CRISIS_TOPIC, emergency_numbers_text
+from bot.crisis.regions import region_code
+from bot.crisis.safety_plan import part
+from bot.ui import safety_plan as plan_ui
+from bot.ui.components import Press, open_modal
+from bot.ui.crisis import GROUNDING_ROUTINE
+from bot.ui.errors import UserFacingError
+from bot.ui.reply import NO_MENTIONS, Reply, send, update
+from bot.ui.routines import CARE_TEAM_TOPIC, care_card
+
+if TYPE_CHECKING:
+    from bot.client import LupusBot
+
+log = logging.getLogger(__name__)
+
+HANDOFF_COOLDOWN = 600.0
+"""Seconds before the same member's tap sends moderators a second note."""
+
+
+def handoff_note(user: discord.abc.User) -> str:
+    """Exactly what moderators see: who asked, and nothing they wrote."""
+    return (
+        f"🤝 {user.mention} ({discord.utils.escape_markdown(user.name)}, id {user.id}) tapped "
+        "**Ask a moderator to reach out** on the bot's crisis card. Please reach out to them kindly. "
+        "They chose to send this; the bot shares nothing they wrote."
+    )
+
+
+class Safety(commands.Cog):
+    def __init__(self, bot: LupusBot) -> None:
+        self.bot = bot
+        self._handoffs: dict[int, float] = {}
+        bot.router.register("crisis", self.on_crisis)
+        bot.router.register("plan", self.on_plan)
+        bot.router.register("hurt", self.on_hurt)
+
+    async def cog_unload(self) -> None:
+        for kind in ("crisis", "plan", "hurt"):
+            self.bot.router.unregister(kind)
+
+    # --- /safety-plan ----------------------------------------------------------------------------
+
+    @app_commands.command(name="safety-plan", description="Your private safety plan: see it or change it")
+    async def safety_plan(self, interaction: discord.Interaction[Any]) -> None:
+        plan = await self.bot.services.safety_plans.get(interaction.user.id)
+        await send(interaction, plan_ui.plan_card(plan, 1))
+
+    async def on_plan(self, interaction: discord.Interaction[Any], press: Press) -> None:
+        """``lc:plan:view:<n>``, ``lc:plan:edit:<n>`` and the form coming back, ``lc:plan:save:<n>``."""
+        action = press.args[0] if press.args else "view"
+        number = _part_number(press.args[1] if len(press.args) > 1 else "1")
+        plans = self.bot.services.safety_plans
+        user_id = interaction.user.id
+        if action == "save" and interaction.type is discord.InteractionType.modal_submit:
+            wanted = {section.id for section in part(number)}
+            saved = await plans.save(user_id, {k: v for k, v in press.fields.items() if k in wanted})
+            await send(interaction, plan_ui.plan_card(saved, number, saved=True))
+        elif action == "edit":
+            await open_modal(interaction, plan_ui.plan_modal(number, await plans.get(user_id)))
+        else:
+            await update(interaction, plan_ui.plan_card(await plans.get(user_id), number))
+
+    # --- the crisis card -----------------------------------------------------------------------
+
+    async def on_crisis(self, interaction: discord.Interaction[Any], press: Press) -> None:
+        action, *rest = press.args or ("lines",)
+        net = self.bot.safety_net
+        user_id = interaction.user.id
+        if action == "region" and rest:
+            code = region_code(rest[0])
+            if code is None:
+                raise UserFacingError("That region is not one I know. Please tap one of the buttons.")
+            await self.bot.services.prefs.set_crisis_region(user_id, code)
+            await update(interaction, await net.card(user_id, _screening(rest[1:]), code))
+        elif action == "ground":
+            stretch = self.bot.get_cog("Stretch")
+            if stretch is None or GROUNDING_ROUTINE not in self.bot.content.library.routines:
+                raise UserFacingError("The breathing exercise isn't available right now. Try `/stretch`.")
+            await stretch.show_intro(interaction, GROUNDING_ROUTINE)  # type: ignore[attr-defined]
+        elif action == "plan":
+            plan = await self.bot.services.safety_plans.get(user_id)
+            await send(interaction, plan_ui.plan_card(plan, 1))
+        elif action == "handoff":
+            await self.hand_off(interaction)
+        else:  # "lines": the DM menu's permanent button
+            await send(interaction, await net.card(user_id, Screening(Concern.NONE)))
+
+    async def hand_off(self, interaction: discord.Interaction[Any]) -> None:
+        """They tapped "Ask a moderator to reach out": post who they are, then tell them exactly what."""
+        channel_id = self.bot.safety_net.support_channel_id
+        if channel_id is None:
+            raise UserFacingError("This server has not set up a moderator channel for this, sorry.")
+        user = interaction.user
+        now = self.bot.clock.now()
+        if now - self._handoffs.get(user.id, float("-inf")) < HANDOFF_COOLDOWN:
+            await send(
+                interaction,
+                Reply(
+                    "I've already asked the moderators a few minutes ago. "
+                    "Someone will reach out when they can.",
+                    ephemeral=True,
+                ),
+            )
+            return
+        note = handoff_note(user)
+        try:
+            channel = self.bot.get_channel(channel_id) or await self.bot.fetch_channel(channel_id)
+            await channel.send(note, allowed_mentions=NO_MENTIONS)  # type: ignore[union-attr]
+        except (discord.HTTPException, AttributeError) as exc:
+            log.warning("could not post a handoff note (%s)", type(exc).__name__)
+            raise UserFacingError(
+                "I couldn't reach the moderators just now. Please try again, or message a moderator yourself."
+            ) from None
+        self._handoffs[user.id] = now
+        quoted = "\n".join(f"> {line}" for line in note.splitlines())
+        await send(
+            interaction,
+            Reply(
+                "I asked the moderators to reach out. This is exactly what I sent them:\n"
+                f"{quoted}\nNothing you wrote was shared.",
+                ephemeral=True,
+            ),
+        )
+
+    # --- the "It hurts" card -------------------------------------------------------------------
+
+    async def on_hurt(self, interaction: discord.Interaction[Any], press: Press) -> None:
+        library = self.bot.content.library
+        if press.args and press.args[0] == "care":
+            await send(interaction, care_card(library.safety, library.topics.get(CARE_TEAM_TOPIC)))
+            return
+        prefs = await self.bot.services.prefs.get(interaction.user.id)
+        region = prefs.crisis_region or self.bot.safety_net.default_region
+        text = emergency_numbers_text(library.safety, library.topics.get(CRISIS_TOPIC), region)
+        await send(interaction, Reply(text, ephemeral=None))
+
+
+def _part_number(value: str) -> int:
+    try:
+        return max(1, min(int(value), 2))
+    except ValueError:
+        return 1
+
+
+def _screening(args: list[str]) -> Screening:
+    """The concern and language a region button carries, so the card keeps its words."""
+    try:
+        concern = Concern(args[0]) if args else Concern.SUICIDE
+    except ValueError:
+        concern = Concern.SUICIDE
+    language = "es" if len(args) > 1 and args[1] == "es" else "en"
+    return Screening(concern, language)
+
+
+async def setup(bot: LupusBot) -> None:
+    await bot.add_cog(Safety(bot))
