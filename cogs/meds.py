@@ -1,7 +1,7 @@
 """/meds add, list, remove and log, plus the medicine reminder DM: a thin adapter over ``bot.tracking.meds``.
 
-Names and dose text are typed by the member: they are crisis-screened, kept as
-typed, and never logged. Replies are private.
+Names and dose text are typed by the member: the safety net screens them before this runs
+(``bot.ui.safety_net``); they are kept as typed and never logged. Replies are private.
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ from bot.ui import meds as render
 from bot.ui.components import Press
 from bot.ui.errors import UserFacingError, safe_autocomplete
 from bot.ui.reply import message_kwargs, send, update
-from bot.ui.tracking import crisis_first
 from cogs.remind import Remind
 
 if TYPE_CHECKING:
@@ -64,9 +63,6 @@ class Meds(commands.GroupCog, group_name="meds", group_description="Your medicin
     def now(self) -> datetime:
         return datetime.fromtimestamp(self.bot.clock.now(), UTC)
 
-    async def crisis_first(self, interaction: discord.Interaction[Any], *texts: str | None) -> bool:
-        return await crisis_first(interaction, self.bot.content.library, *texts)
-
     async def own_medicine(self, user_id: int, typed: str) -> Medicine | None:
         mine = await self.meds.repo.list(user_id)
         for medicine in mine:
@@ -89,8 +85,6 @@ class Meds(commands.GroupCog, group_name="meds", group_description="Your medicin
         dose: app_commands.Range[str, 1, DOSE_MAX] | None = None,
         timezone: app_commands.Range[str, 1, 64] | None = None,
     ) -> None:
-        if await self.crisis_first(interaction, name, dose):
-            return
         try:
             parsed = parse_times(times)
         except ValueError as exc:
@@ -132,8 +126,6 @@ class Meds(commands.GroupCog, group_name="meds", group_description="Your medicin
     async def remove(
         self, interaction: discord.Interaction[Any], name: app_commands.Range[str, 1, 100]
     ) -> None:
-        if await self.crisis_first(interaction, name):
-            return
         medicine = await self.own_medicine(interaction.user.id, name)
         removed = medicine is not None and await self.meds.remove(interaction.user.id, medicine.id)
         await send(interaction, render.med_removed(removed))
@@ -146,8 +138,6 @@ class Meds(commands.GroupCog, group_name="meds", group_description="Your medicin
         name: app_commands.Range[str, 1, 100],
         status: Literal["taken", "skipped"] = "taken",
     ) -> None:
-        if await self.crisis_first(interaction, name):
-            return
         medicine = await self.own_medicine(interaction.user.id, name)
         ok = medicine is not None and await self.meds.log_dose(interaction.user.id, medicine.id, status)
         await send(interaction, render.dose_logged(ok, status))

@@ -2,7 +2,7 @@
 
 Thin: data, charts and the PDF come from ``bot.report``. The answer is
 deferred first (the page takes a few hundred milliseconds to draw), then sent
-privately as a file. Questions are free text: crisis-screened, never logged.
+privately as a file. Questions are free text: screened by the safety net, never logged.
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ from bot.ui import report as render
 from bot.ui.components import Press, open_modal
 from bot.ui.errors import UserFacingError
 from bot.ui.reply import Reply, send, wants_ephemeral
-from bot.ui.tracking import crisis_first
 
 if TYPE_CHECKING:
     from bot.client import LupusBot
@@ -80,8 +79,6 @@ class Report(commands.Cog):
             await self.open_questions(interaction)
         elif action == "save" and interaction.type is discord.InteractionType.modal_submit:
             text = press.fields.get("questions", "")[:4000]
-            if await crisis_first(interaction, self.bot.content.library, text):
-                return
             count = await self.bot.services.report.save_questions(interaction.user.id, text, now=self.now())
             await send(interaction, render.questions_saved(count))
         else:

@@ -2,7 +2,8 @@
 
 Health data: every reply is private (ephemeral in a server, plain only in the
 bot's own DM) and nothing here logs values or text. Free text (a note, a
-symptom name, a flare note) is crisis-screened before anything else happens.
+symptom name, a flare note) is crisis-screened by the safety net before any of this runs
+(``bot.ui.safety_net``); after a crisis card, only replies saying what was kept follow it.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from bot.ui import personal
 from bot.ui import tracking as render
 from bot.ui.components import Press, open_modal
 from bot.ui.errors import UserFacingError, safe_autocomplete
-from bot.ui.reply import NO_MENTIONS, Reply, send, wants_ephemeral
+from bot.ui.reply import NO_MENTIONS, Reply, crisis_shown, send, wants_ephemeral
 
 if TYPE_CHECKING:
     from bot.client import LupusBot
@@ -48,9 +49,6 @@ class Tracking(commands.Cog):
     @property
     def service(self) -> TrackingService:
         return self.bot.services.tracking
-
-    async def crisis_first(self, interaction: discord.Interaction[Any], *texts: str | None) -> bool:
-        return await render.crisis_first(interaction, self.bot.content.library, *texts)
 
     # --- /checkin --------------------------------------------------------------------------------
 
@@ -122,6 +120,9 @@ class Tracking(commands.Cog):
             saved = await self.service.save(user_id, state, now=self.now(), note=note, for_doctor=for_doctor)
         except NeedsPain:
             raise UserFacingError(render.needs_pain()) from None
+        if crisis_shown(interaction):  # the crisis card answered first: no card, no cheer, just "kept"
+            await send(interaction, render.checkin_kept(saved.checkin))
+            return
         view = render.checkin_saved(
             saved.checkin, await self.service.symptoms(user_id), ask_flare=saved.ask_flare
         )
@@ -143,8 +144,6 @@ class Tracking(commands.Cog):
     ) -> None:
         pain, fatigue = fields.get("pain", "")[:40], fields.get("fatigue", "")[:40]
         note_text = fields.get("note", "")[: NOTE_MAX * 4]
-        if await self.crisis_first(interaction, note_text):
-            return
         parsed = parse_checkin(pain, fatigue, note_text, fatigue_required=False)
         if isinstance(parsed, CheckinProblems):
             # Nothing typed is lost: "Fix my check-in" reopens the form with their text in it.
@@ -175,8 +174,6 @@ class Tracking(commands.Cog):
     async def symptoms_add(
         self, interaction: discord.Interaction[Any], name: app_commands.Range[str, 1, 80]
     ) -> None:
-        if await self.crisis_first(interaction, name):
-            return
         cleaned = clean_symptom_name(name)
         if cleaned is None:
             raise UserFacingError("A symptom name can be up to 40 characters, like `joint swelling`.")
@@ -198,8 +195,6 @@ class Tracking(commands.Cog):
     async def symptoms_remove(
         self, interaction: discord.Interaction[Any], name: app_commands.Range[str, 1, 80]
     ) -> None:
-        if await self.crisis_first(interaction, name):
-            return
         removed = await self.service.remove_symptom(interaction.user.id, name)
         await send(interaction, render.symptom_removed(name, removed))
 
@@ -226,8 +221,6 @@ class Tracking(commands.Cog):
         interaction: discord.Interaction[Any],
         note: app_commands.Range[str, 1, FLARE_NOTE_MAX] | None = None,
     ) -> None:
-        if await self.crisis_first(interaction, note):
-            return
         flare, created = await self.service.start_flare(
             interaction.user.id, now=self.now(), note=clean_note(note)
         )
@@ -240,8 +233,6 @@ class Tracking(commands.Cog):
         interaction: discord.Interaction[Any],
         note: app_commands.Range[str, 1, FLARE_NOTE_MAX] | None = None,
     ) -> None:
-        if await self.crisis_first(interaction, note):
-            return
         ended = await self.service.end_flare(interaction.user.id, now=self.now(), note=clean_note(note))
         await send(interaction, render.flare_ended(ended))
 

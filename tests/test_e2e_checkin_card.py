@@ -107,7 +107,7 @@ async def test_own_symptoms_and_a_note_for_my_doctor(live_bot: LiveBot, place: s
     nothing_public(live_bot)
 
 
-async def test_saving_without_pain_is_explained_and_a_crisis_note_gets_the_crisis_card(
+async def test_saving_without_pain_is_explained_and_a_crisis_note_gets_the_card_first_and_is_kept(
     live_bot: LiveBot,
 ) -> None:
     card = await (await slash(live_bot, "checkin")).wait_message()
@@ -116,11 +116,14 @@ async def test_saving_without_pain_is_explained_and_a_crisis_note_gets_the_crisi
     assert "Pick your **pain** level first" in refused.content and refused.ephemeral
     form = await live_bot.emu.click(card, card.find_button("Add a note"))
     await form.response()
-    crisis = await (
-        await live_bot.emu.submit_modal(form, values={"pain": "5", "fatigue": "4", "note": "I want to die"})
-    ).wait_message()
-    assert crisis.ephemeral and "Saved" not in crisis.text()
-    assert db_rows(live_bot, "SELECT * FROM checkins") == []
+    submitted = await live_bot.emu.submit_modal(
+        form, values={"pain": "5", "fatigue": "4", "note": "I want to die"}
+    )
+    crisis = await submitted.wait_message()
+    assert crisis.ephemeral and "Saved" not in crisis.text()  # the crisis card comes first
+    [kept] = await submitted.wait_followups(1)
+    assert kept.ephemeral and "Saved to your private journal" in kept.text()  # then only "kept"
+    assert db_rows(live_bot, "SELECT pain, note FROM checkins") == [{"pain": 5, "note": "I want to die"}]
 
 
 async def test_three_days_well_above_usual_ask_is_this_a_flare_once(live_bot: LiveBot) -> None:

@@ -65,11 +65,12 @@ async def test_the_report_is_one_private_page_with_the_members_questions(
     assert box.value == "Is this a flare?\nShould I change my sunscreen?"
 
 
-async def test_a_crisis_question_gets_the_crisis_card_and_is_not_kept(live_bot: LiveBot) -> None:
+async def test_a_crisis_question_gets_the_crisis_card_first_and_is_kept(live_bot: LiveBot) -> None:
     opened = await slash(live_bot, "report", {"questions": "edit"})
     await opened.response()
-    crisis = await (
-        await live_bot.emu.submit_modal(opened, values={"questions": "I want to die"})
-    ).wait_message()
+    submitted = await live_bot.emu.submit_modal(opened, values={"questions": "I want to die"})
+    crisis = await submitted.wait_message()
     assert crisis.ephemeral and "Saved" not in crisis.content
-    assert db_rows(live_bot, "SELECT * FROM tracking_settings") == []
+    [kept] = await submitted.wait_followups(1)
+    assert "Saved 1 question" in kept.content
+    assert db_rows(live_bot, "SELECT questions FROM tracking_settings") == [{"questions": "I want to die"}]

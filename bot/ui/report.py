@@ -49,10 +49,11 @@ def questions_modal(current: str) -> ui.Modal:
 
 def questions_saved(count: int) -> Reply:
     if count == 0:
-        return Reply(content="Your questions list is now empty.")
+        return Reply(content="Your questions list is now empty.", after_crisis=True)
     return Reply(
+        after_crisis=True,
         content=(
             f"Saved {count} question{'s' if count != 1 else ''}. They appear on your next `/report`. "
             "Only you can see them."
-        )
+        ),
     )

@@ -16,14 +16,12 @@ from typing import Any
 import discord
 from discord import ui
 
-from bot.content.library import Library
 from bot.custom_ids import custom_id
 from bot.journal.drafts import Draft
 from bot.storage.tracking import Flare, FullCheckin, Symptom
 from bot.text import clip, plural
 from bot.tracking.card import LEVELS, CardState, _b36
 from bot.tracking.service import MAX_SYMPTOMS
-from bot.ui import components as c
 from bot.ui.reply import Reply
 
 KIND = "ck"
@@ -169,6 +167,14 @@ def checkin_saved(checkin: FullCheckin, symptoms: Sequence[Symptom], *, ask_flar
     return layout("\n".join(lines), *buttons)
 
 
+def checkin_kept(checkin: FullCheckin) -> Reply:
+    """After a crisis card (the note was screened first): the member still learns it is kept."""
+    return Reply(
+        content=f"**Saved to your private journal.** {_values_line(checkin)}",
+        after_crisis=True,
+    )
+
+
 def needs_pain() -> str:
     return (
         "Pick your **pain** level first (0 = none, 10 = worst), then tap **Save**. "
@@ -207,7 +213,9 @@ def symptoms_list(symptoms: Sequence[Symptom], starters: Sequence[str]) -> Reply
 
 def symptom_added(symptom: Symptom, count: int) -> Reply:
     return Reply(
-        content=f"Added **{symptom.name}**. You now track {plural(count, 'symptom')} on your `/checkin` card."
+        content=(
+            f"Added **{symptom.name}**. You now track {plural(count, 'symptom')} on your `/checkin` card."
+        )
     )
 
 
@@ -238,7 +246,7 @@ def flare_started(flare: Flare, *, created: bool) -> Reply:
             f"**Flare marked** from {when}. It shows as a band on your `/journal` chart and in `/report`. "
             "Use `/flare end` when it settles.\n"
             "If you have new or severe symptoms, contact your care team. Only you can see this."
-        )
+        ),
     )
 
 
@@ -246,32 +254,4 @@ def flare_ended(flare: Flare | None) -> Reply:
     if flare is None or flare.ended_at is None:
         return Reply(content="You have no open flare. Start one with `/flare start`.")
     days = max(1, (flare.ended_at - flare.started_at).days + 1)
-    return Reply(content=f"**Flare ended.** It lasted about {plural(days, 'day')}. I hope you feel better.")
-
-
-# -- crisis ---------------------------------------------------------------------------------------
-
-
-async def crisis_first(interaction: discord.Interaction[Any], library: Library, *texts: str | None) -> bool:
-    """Screen each piece of member text; on a crisis, answer with the crisis card and return True.
-
-    The caller then stops: nothing is stored and nothing cheerful follows.
-    """
-    from bot.crisis import screen
-    from bot.ui.reply import send
-
-    for text in texts:
-        if text and screen(text, library.safety.crisis.phrases).is_crisis:
-            await send(interaction, crisis_reply(library))
-            return True
-    return False
-
-
-def crisis_reply(library: Library) -> Reply:
-    """The crisis card first, and nothing cheerful after it (the text they gave is not stored)."""
-    view = (
-        c.view(c.button("All crisis lines", "open", "resources", "crisis", style=discord.ButtonStyle.danger))
-        if "crisis" in library.topics
-        else None
-    )
-    return Reply(content=clip(library.safety.crisis.reply, 2000), view=view)
+    return Reply(content=f"**Flare ended.** It lasted about {plural(days, 'day')}.")
