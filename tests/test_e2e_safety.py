@@ -229,9 +229,10 @@ async def test_every_field_of_every_form_is_screened(live_bot: LiveBot) -> None:
         assert is_card(card), f"{command} part {part} field {field}"
         checked += 1
     assert checked == len(forms) >= 10
-    # What the member asked to keep is kept: the plan holds every section they wrote.
-    row = db_rows(live_bot, "SELECT warning_signs, reasons FROM safety_plans")
-    assert row == [(CRISIS, CRISIS)]
+    # What the member asked to keep is kept: the plan holds every section they wrote (the last
+    # form is stored just after its card goes out, so wait for it rather than race it).
+    query = "SELECT warning_signs, reasons FROM safety_plans"
+    await live_bot.emu.wait_until(lambda: db_rows(live_bot, query) == [(CRISIS, CRISIS)], 5, "the plan kept")
 
 
 # ------------------------------------------------------------------------------ safety plan
