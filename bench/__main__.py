@@ -41,6 +41,7 @@ BENCHMARKS: tuple[tuple[str, str], ...] = (
     ("library", "bench.bench_library"),
     ("reload", "bench.bench_reload"),
     ("timers", "bench.bench_timers"),
+    ("journal", "bench.bench_journal"),
     ("tracking", "bench.bench_tracking"),
 )
 CHILD_TIMEOUT_S = 600

@@ -1,4 +1,4 @@
-"""Command line: ``python -m bot [--config PATH]``, ``validate [PATH]``, ``schema``."""
+"""Command line: ``python -m bot [--config PATH]``, ``validate [PATH]``, ``schema``, ``restore BACKUP``."""
 
 from __future__ import annotations
 
@@ -16,6 +16,10 @@ def main(argv: list[str] | None = None) -> int:
     validate.add_argument(
         "path", nargs="?", type=Path, default=None, help="content folder (default: from config)"
     )
+    restore = sub.add_parser(
+        "restore", help="check a backup and put it in place of the database (stop the bot first)"
+    )
+    restore.add_argument("backup", type=Path, help="a bot-*.sqlite3 file from database.backup_dir")
     schema = sub.add_parser("schema", help="print the JSON Schema of the content files")
     schema.add_argument(
         "--kind", choices=["article", "routine", "resource", "safety", "synonyms", "tracking"], default=None
@@ -40,9 +44,28 @@ def main(argv: list[str] | None = None) -> int:
 
         return validate_command(args.path or config.content.path)
 
+    if args.command == "restore":
+        return restore_command(args.backup, config.database.path)
+
     from bot.app import run
 
     return run(config)
+
+
+def restore_command(backup: Path, database: Path) -> int:
+    import time
+
+    from bot.storage.backup import BackupError, restore
+
+    try:
+        kept = restore(backup, database, now=time.time())
+    except (BackupError, OSError) as exc:
+        print(f"Not restored: {exc}\nThe database was not changed.", file=sys.stderr)
+        return 1
+    print(f"Restored {database} from {backup} (it passed quick_check and has a known schema version).")
+    if kept is not None:
+        print(f"The previous file is kept as {kept}; delete it once the bot runs well.")
+    return 0
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ import discord
 from bot import logsafety
 from bot.config import NO_TOKEN_HELP, Config
 from bot.content.store import ContentLoadError
+from bot.storage.backup import corrupt_help
 from bot.storage.db import StorageError
 
 log = logging.getLogger("bot")
@@ -41,14 +42,19 @@ def backoff_schedule() -> tuple[float, ...]:
     return pauses
 
 
-def setup_logging(level: str) -> None:
+EXIT_CORRUPT_DATABASE = 3
+"""The database failed its integrity check: a restart cannot fix it (deploy/ stops retrying)."""
+
+
+def setup_logging(level: str, secrets: tuple[str, ...] = ()) -> None:
     discord.utils.setup_logging(level=getattr(logging, level), root=True)
-    logsafety.install()  # before anything logs: no payload (health data) reaches the log
+    # Before anything logs: one redaction layer on the root handler (tokens, URLs, payloads).
+    logsafety.install(secrets)
 
 
 def run(config: Config) -> int:
-    setup_logging(config.logging.level)
     token = config.token
+    setup_logging(config.logging.level, (token,) if token else ())
     if not token:
         print(NO_TOKEN_HELP, file=sys.stderr)
         return 2
@@ -87,6 +93,9 @@ async def _serve(config: Config, token: str) -> int:
         if isinstance(error, ContentLoadError):
             log.error("The content has errors and there is no earlier good copy to serve:\n%s", error)
             return 1
+        if isinstance(error, StorageError) and error.kind == "corrupt":
+            log.error("%s", corrupt_help(config.database.path, config.database.backup_dir, error))
+            return EXIT_CORRUPT_DATABASE
         if isinstance(error, StorageError):
             # The message says what is wrong and what to do (disk full, read-only, locked …);
             # a traceback would only hide it. Exit 1: once the disk is fixed, a restart works.

@@ -51,6 +51,8 @@ class DiscordConfig(_Section):
 class AdminsConfig(_Section):
     user_ids: tuple[int, ...] = ()
     role_ids: tuple[int, ...] = ()
+    guild_ids: tuple[int, ...] = ()
+    """The community's servers: roles and Manage Server make a moderator only there."""
     log_channel_id: int | None = None
 
 
@@ -76,6 +78,8 @@ class SafetyConfig(_Section):
 
 class DatabaseConfig(_Section):
     path: Path = Path("data/bot.sqlite3")
+    backup_dir: Path = Path("data/backups")
+    """Where the daily online backup goes (the last 7 are kept)."""
 
 
 class ContentConfig(_Section):
@@ -127,7 +131,10 @@ def load_config(path: Path | None = None, env: Mapping[str, str] | None = None) 
         raise ConfigError(_explain(exc, path, marks)) from None
     return config.model_copy(
         update={
-            "database": DatabaseConfig(path=_under(base, config.database.path)),
+            "database": DatabaseConfig(
+                path=_under(base, config.database.path),
+                backup_dir=_under(base, config.database.backup_dir),
+            ),
             "content": ContentConfig(path=_under(base, config.content.path), watch=config.content.watch),
         }
     )

@@ -9,6 +9,13 @@ from __future__ import annotations
 from bot.limits import CUSTOM_ID
 
 PREFIX = "lc"
+SESSION_ID_WIDTH = 32
+"""Routine session ids are uuid4 hex."""
+CARD_VERSION_WIDTH = 7
+"""Routine buttons end with the card's session version; a session never gets near 10 million
+transitions (24 hours at most), and the content validator checks the widest button fits."""
+ROUTINE_ACTION_WIDTH = 6
+"""The longest routine button action (``resume``)."""
 
 
 def custom_id(kind: str, *args: str | int) -> str:

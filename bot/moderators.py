@@ -9,10 +9,12 @@ The rule:
 
 - a user id listed in ``admins.user_ids`` is a moderator everywhere (servers,
   the bot's DM, group DMs);
-- in a server, so is anyone with a role listed in ``admins.role_ids``, or with
-  the Manage Server permission (Administrator includes it), but Manage Server
-  counts only in a server that installed the bot: anyone can make a server of
-  their own and add the bot to their account there;
+- in one of the community's servers (``admins.guild_ids``), so is anyone with a
+  role listed in ``admins.role_ids``, or with the Manage Server permission
+  (Administrator includes it) in a server that installed the bot;
+- nobody else, anywhere: anyone can make a server of their own and invite the
+  bot, and owning *that* server must not make them a moderator of this
+  community. With no ``guild_ids`` configured, only listed user ids count;
 - in a DM or group DM, only listed user ids count (there are no roles there,
   and nobody "manages" a DM).
 
@@ -41,14 +43,17 @@ class Grant(Enum):
 
 @dataclass(frozen=True, slots=True)
 class Moderators:
-    """The configured moderators: ``admins.user_ids`` and ``admins.role_ids``."""
+    """The configured moderators: ``admins.user_ids``, ``admins.role_ids`` and ``admins.guild_ids``."""
 
     user_ids: frozenset[int] = frozenset()
     role_ids: frozenset[int] = frozenset()
+    guild_ids: frozenset[int] = frozenset()
 
     @classmethod
-    def of(cls, user_ids: Iterable[int], role_ids: Iterable[int]) -> Moderators:
-        return cls(frozenset(user_ids), frozenset(role_ids))
+    def of(
+        cls, user_ids: Iterable[int], role_ids: Iterable[int], guild_ids: Iterable[int] = ()
+    ) -> Moderators:
+        return cls(frozenset(user_ids), frozenset(role_ids), frozenset(guild_ids))
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +76,7 @@ def authorize(moderators: Moderators, actor: Actor) -> Grant:
     """Why ``actor`` may act as a moderator, or :attr:`Grant.NONE` (see module docstring)."""
     if actor.user_id in moderators.user_ids:
         return Grant.USER_ID
-    if actor.guild_id is None:
+    if actor.guild_id is None or actor.guild_id not in moderators.guild_ids:
         return Grant.NONE
     if actor.role_ids & moderators.role_ids:
         return Grant.ROLE
@@ -82,3 +87,15 @@ def authorize(moderators: Moderators, actor: Actor) -> Grant:
 
 def is_moderator(moderators: Moderators, actor: Actor) -> bool:
     return authorize(moderators, actor) is not Grant.NONE
+
+
+NO_COMMUNITY_SERVERS_WARNING = (
+    "admins.guild_ids is empty: no server is named as this community's, so moderator roles and the "
+    "Manage Server permission count nowhere and only the user ids in admins.user_ids can use /admin. "
+    "Add your community's server id(s) to admins.guild_ids (see config.example.yaml)."
+)
+
+
+def startup_warning(moderators: Moderators) -> str | None:
+    """What to tell the operator at start-up about this configuration, if anything."""
+    return None if moderators.guild_ids else NO_COMMUNITY_SERVERS_WARNING

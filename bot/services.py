@@ -11,6 +11,7 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from bot.fairuse import FairUse
 from bot.journal.drafts import DraftStore
 from bot.journal.report import JournalReports
 from bot.reminders.dispatcher import ReminderDispatcher
@@ -19,6 +20,7 @@ from bot.reminders.service import ReminderService
 from bot.report.service import ReportService
 from bot.routines.service import RoutineService
 from bot.storage.audit import AuditRepo
+from bot.storage.backup import DailyBackup
 from bot.storage.db import Database
 from bot.storage.journal import JournalRepo
 from bot.storage.kv import KVRepo
@@ -56,22 +58,25 @@ class Services:
     journal_reports: JournalReports
     checkin_drafts: DraftStore
     routines: RoutineService
+    backup: DailyBackup
+    fair_use: FairUse
     safety_plans: SafetyPlanRepo
     db: Database
     tracking: TrackingService
     meds: MedService
     checkin_reminders: ReminderDispatcher
-    report: ReportService
     """The daily check-in reminder: the stretch reminder's rules on its own table."""
+    report: ReportService
 
     @classmethod
     async def create(cls, bot: LupusBot) -> Services:
         db = bot.db
         prefs, journal, reminders = PrefsRepo(db), JournalRepo(db), ReminderRepo(db)
+        kv = KVRepo(db)
         tracking = TrackingService(TrackingRepo(db), reminders)
         medicines = MedicineRepo(db)
         services = cls(
-            kv=KVRepo(db),
+            kv=kv,
             prefs=prefs,
             sessions=SessionRepo(db),
             journal=journal,
@@ -83,6 +88,8 @@ class Services:
             journal_reports=JournalReports(journal, tracking=tracking.repo, meds=medicines),
             checkin_drafts=DraftStore(bot.clock),
             routines=RoutineService(db, bot.scheduler, bot.clock),
+            backup=DailyBackup(db, kv, bot.scheduler, bot.clock, bot.config.database.backup_dir),
+            fair_use=FairUse(bot.clock),
             safety_plans=SafetyPlanRepo(db),
             db=db,
             tracking=tracking,
@@ -115,6 +122,7 @@ class Services:
             self.checkin_drafts.forget_user,
             self.meds.forget_user,
             self.checkin_reminders.forget_user,
+            self.fair_use.forget_user,
         ):
             try:
                 await forget(user_id)
@@ -128,6 +136,7 @@ class Services:
         await self.checkin_reminders.rearm()
         await self.meds.rearm()
         await self.routines.rearm()
+        await self.backup.arm()
 
     async def set_timezone(self, user_id: int, tz_name: str) -> None:
         """The member's one time zone: stored once, and every reminder of theirs follows it.

@@ -20,8 +20,8 @@ from bot import __version__
 from bot.client import freeze_long_lived_objects
 from bot.content.store import ReloadReport
 from bot.content.watch import ContentWatcher
-from bot.moderators import Actor, Grant, Moderators, authorize
-from bot.storage.audit import AuditEntry
+from bot.moderators import Actor, Grant, Moderators, authorize, startup_warning
+from bot.storage.audit import Scope
 from bot.ui import admin as render
 from bot.ui.reply import NO_MENTIONS, Reply, send
 
@@ -31,8 +31,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PLACE_WATCHER = "watcher"
-LAST_RELOAD_LOOKBACK = 50
-"""Audit entries searched for the most recent reload (refusals may sit on top of it)."""
 
 
 class NotModerator(app_commands.CheckFailure):
@@ -80,8 +78,10 @@ class Admin(commands.Cog):
     def __init__(self, bot: LupusBot) -> None:
         self.bot = bot
         admins = bot.config.admins
-        self.moderators = Moderators.of(admins.user_ids, admins.role_ids)
+        self.moderators = Moderators.of(admins.user_ids, admins.role_ids, admins.guild_ids)
         self.watcher: ContentWatcher | None = None
+        if (warning := startup_warning(self.moderators)) is not None:
+            log.warning("%s", warning)
 
     async def cog_load(self) -> None:
         if self.bot.config.content.watch:
@@ -105,8 +105,9 @@ class Admin(commands.Cog):
             return True
         place = place_of(interaction)
         log.warning("refused %s for user %s (not a moderator) %s", command, actor.user_id, place)
-        await self.bot.services.audit.record(
-            actor.user_id, render.ACTION_REFUSED, "refused", place=place, detail=command
+        # Counted always, kept as a row only as a sample: a flood of refusals cannot bury reloads.
+        await self.bot.services.audit.record_refusal(
+            actor.user_id, place=place, detail=command, guild_id=interaction.guild_id
         )
         raise NotModerator(render.refusal(in_dm=interaction.guild_id is None))
 
@@ -117,34 +118,45 @@ class Admin(commands.Cog):
         # A big tree can take more than Discord's 3 s for a first reply.
         await interaction.response.defer(ephemeral=True, thinking=True)
         report = await self.bot.content.reload()
-        await self.record_reload(report, interaction.user.id, place_of(interaction))
+        await self.record_reload(
+            report, interaction.user.id, place_of(interaction), guild_id=interaction.guild_id
+        )
         await send(interaction, render.reload_result(report))
 
     @admin.command(name="status", description="Content version, last reload, problems and the bot's health")
     async def status(self, interaction: discord.Interaction[Any]) -> None:
         store = self.bot.content
         library = store.library
-        recent = await self.bot.services.audit.latest(LAST_RELOAD_LOOKBACK)
+        audit = self.bot.services.audit
+        # A server sees its own entries only; a listed operator in a DM sees everything.
+        scope = Scope(interaction.guild_id)
+        operator = interaction.guild_id is None  # only listed user ids get here from a DM
         facts = render.StatusFacts(
             version=library.version,
             counts=library.counts(),
             watching=self.watcher is not None and self.watcher.running,
             watch_problem=self.watcher.failed if self.watcher is not None else None,
             current_errors=store.current_errors,
-            last_reload=_last_reload(recent),
+            last_reload=await audit.last_of(render.ACTION_RELOAD, scope),
             uptime_s=time.monotonic() - self.bot.started_at,
             latency_s=self.bot.latency,
-            guilds=len(self.bot.guilds),
-            active_sessions=await self.bot.services.sessions.count_active(),
-            db_bytes=await self.bot.db.size_bytes(),
+            # Bot-wide figures only for an operator (a DM); a server sees its own facts.
+            guilds=len(self.bot.guilds) if operator else None,
+            active_sessions=await self.bot.services.sessions.count_active() if operator else None,
+            db_bytes=await self.bot.db.size_bytes() if operator else None,
             bot_version=__version__,
-            recent=recent[: render.RECENT_ACTIONS],
+            recent=await audit.latest_actions(render.RECENT_ACTIONS, scope),
+            refusals=await audit.refusal_count(render.REFUSAL_DAYS, scope),
+            refusal_samples=await audit.latest_refusals(render.REFUSALS_SHOWN, scope),
+            database=await self.bot.services.backup.health(),
         )
         await send(interaction, render.status_page(facts))
 
     # --- reload outcomes -----------------------------------------------------------------------
 
-    async def record_reload(self, report: ReloadReport, user_id: int, place: str) -> None:
+    async def record_reload(
+        self, report: ReloadReport, user_id: int, place: str, *, guild_id: int | None = None
+    ) -> None:
         """Log and audit one reload, whoever started it."""
         if report.ok:
             freeze_long_lived_objects()
@@ -176,6 +188,7 @@ class Admin(commands.Cog):
             detail=detail[:500] if detail else None,
             version_before=report.version_before,
             version_after=report.version_after,
+            guild_id=guild_id,
         )
 
     async def on_watcher_reload(self, report: ReloadReport) -> None:
@@ -198,10 +211,6 @@ class Admin(commands.Cog):
 def describe_command(interaction: discord.Interaction[Any]) -> str:
     command = interaction.command
     return f"/{command.qualified_name}" if command is not None else "/admin"
-
-
-def _last_reload(entries: list[AuditEntry]) -> AuditEntry | None:
-    return next((e for e in entries if e.action == render.ACTION_RELOAD), None)
 
 
 async def setup(bot: LupusBot) -> None:

@@ -13,6 +13,7 @@ import discord
 from discord.ext import commands
 
 from bot.crisis.free_text import dm_answer
+from bot.fairuse import DM_MENUS
 from bot.ui import components as c
 from bot.ui import reading as render
 from bot.ui.components import Press
@@ -61,7 +62,10 @@ class DirectMessages(commands.Cog):
                 reply = hurt_card(library.safety, library.topics.get(CARE_TEAM_TOPIC))
                 await message.channel.send(**message_kwargs(reply))
                 return
-            await message.channel.send(MENU_TEXT, view=menu_view(), allowed_mentions=NO_MENTIONS)
+            # Fair use: past the limit the menu is skipped, never queued, so a flood of DMs cannot
+            # fill Discord's rate limit and delay the next crisis reply (which is always sent).
+            if self.bot.services.fair_use.allow(DM_MENUS, message.author.id):
+                await message.channel.send(MENU_TEXT, view=menu_view(), allowed_mentions=NO_MENTIONS)
         except discord.HTTPException as exc:
             log.warning("could not answer a DM (status %s)", exc.status)
 

@@ -14,7 +14,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot import logsafety
+from bot.fairuse import CHECKINS, wait_words
 from bot.journal.checkin_form import NOTE_MAX, CheckinProblems, parse_checkin
 from bot.journal.report import DEFAULT_DAYS, MAX_DAYS
 from bot.storage.journal import Checkin
@@ -63,6 +63,10 @@ class Journal(commands.Cog):
         if isinstance(result, CheckinProblems):
             await send(interaction, render.checkin_problems(result.messages))
             return
+        if wait := self.bot.services.fair_use.wait_s(CHECKINS, user_id):
+            # The draft stays, so nothing they typed is lost.
+            await send(interaction, render.checkin_slow_down(wait_words(wait)))
+            return
         saved = await self.bot.services.journal.add_checkin(
             Checkin(user_id, self.now(), result.pain, result.fatigue, result.note, source="command")
         )
@@ -104,5 +108,4 @@ class Journal(commands.Cog):
 
 
 async def setup(bot: LupusBot) -> None:
-    logsafety.install()
     await bot.add_cog(Journal(bot))

@@ -9,6 +9,7 @@ re-armed itself in between.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -17,12 +18,12 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot import logsafety
+from bot.fairuse import EXPORTS, wait_words
 from bot.storage.privacy import export_user
 from bot.ui import personal as render
 from bot.ui.components import Press
 from bot.ui.errors import UserFacingError
-from bot.ui.reply import send, update
+from bot.ui.reply import Reply, send, send_all, update, wants_ephemeral
 
 if TYPE_CHECKING:
     from bot.client import LupusBot
@@ -45,9 +46,17 @@ class Privacy(
 
     @app_commands.command(name="export", description="Get a file with everything I hold about you")
     async def export(self, interaction: discord.Interaction[Any]) -> None:
+        if wait := self.bot.services.fair_use.wait_s(EXPORTS, interaction.user.id):
+            await send(interaction, render.export_slow_down(wait_words(wait)))
+            return
+        # A long journal makes a big file: answer "thinking…" first, and build and zip it in a
+        # worker thread so everyone else's commands keep their speed.
+        await interaction.response.defer(ephemeral=wants_ephemeral(interaction, Reply()), thinking=True)
         now = self.now()
         data = await export_user(self.bot.db, interaction.user.id, now=now)
-        await send(interaction, render.privacy_export(data, now=now))
+        limit = interaction.filesize_limit
+        replies = await asyncio.to_thread(render.privacy_export_parts, data, now=now, upload_limit=limit)
+        await send_all(interaction, replies)
 
     @app_commands.command(name="delete", description="Erase everything I hold about you")
     async def delete(self, interaction: discord.Interaction[Any]) -> None:
@@ -73,5 +82,4 @@ class Privacy(
 
 
 async def setup(bot: LupusBot) -> None:
-    logsafety.install()
     await bot.add_cog(Privacy(bot))

@@ -201,10 +201,24 @@ def _read_args(args: tuple[str, ...]) -> tuple[str, str, int]:
     return args[0], args[1], _int(args[2])
 
 
+UNKNOWN_REGION = (
+    "I don't have that place in my list. Pick a country from the choices as you type (like US, UK or "
+    "Canada), or leave region empty to see help for everywhere."
+)
+
+
 def _region(bot: LupusBot, region: str | None) -> str | None:
+    """A known region code, or None for "everywhere"; anything else is refused kindly.
+
+    Only known codes pass, because the region ends up in a custom_id and in messages that can be
+    shared in a channel: nothing a member typed may be echoed in public."""
     if not region or region.strip() in {"", "-"}:
         return None
-    return bot.content.library.region_code(clip(region, 60))
+    library = bot.content.library
+    code = library.region_code(clip(region, 60))
+    if not library.known_region(code):
+        raise UserFacingError(UNKNOWN_REGION)
+    return code
 
 
 async def setup(bot: LupusBot) -> None:

@@ -24,7 +24,6 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot import logsafety
 from bot.content.models import Routine
 from bot.reminders.dispatcher import Delivery
 from bot.reminders.schedule import ALIASES, parse_time, timezone_choices
@@ -327,5 +326,4 @@ class Remind(commands.GroupCog, group_name="remind", group_description="A daily 
 
 
 async def setup(bot: LupusBot) -> None:
-    logsafety.install()
     await bot.add_cog(Remind(bot))

@@ -18,6 +18,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.content.models import Routine
+from bot.custom_ids import CARD_VERSION_WIDTH
 from bot.routines.service import Delivery, RoutineError, SessionConflict, SessionRecord
 from bot.routines.session import Action, InvalidAction, RoutineSession, RoutineSnapshot
 from bot.text import clip
@@ -227,13 +228,20 @@ class Stretch(commands.Cog):
     # --- components ----------------------------------------------------------------------------
 
     async def on_press(self, interaction: discord.Interaction[Any], press: Press) -> None:
-        """``lc:rt:<session>:<action>``: Back, Pause, Resume, Next, Skip, Stop, It hurts."""
-        if len(press.args) != 2 or press.args[1] not in PRESSES:
+        """``lc:rt:<session>:<action>:<card version>``: Back, Pause, Resume, Next, Skip, Stop, It hurts."""
+        if len(press.args) not in (2, 3) or press.args[1] not in PRESSES:
             raise UserFacingError(EXPIRED)
         session_id, action = press.args[0], PRESSES[press.args[1]]
+        # A card from before versions (two args) counts as older than any session.
+        version = press.args[2] if len(press.args) == 3 else ""
+        card_version = int(version) if version.isdigit() and len(version) <= CARD_VERSION_WIDTH else -1
         try:
             result = await self.routines.press(
-                session_id, interaction.user.id, action, delivery=self.delivery(interaction)
+                session_id,
+                interaction.user.id,
+                action,
+                delivery=self.delivery(interaction),
+                card_version=card_version,
             )
         except RoutineError as exc:
             raise _kind(exc) from None
@@ -306,10 +314,11 @@ class Stretch(commands.Cog):
                 return
             if not choice.isdigit():
                 raise UserFacingError(EXPIRED)
-            saved = await self.routines.save_pain(session_id, interaction.user.id, int(choice))
+            saved, previous = await self.routines.save_pain(session_id, interaction.user.id, int(choice))
         except RoutineError as exc:
             raise _kind(exc) from None
-        await update(interaction, render.finish_card(record.session, saved_pain=saved.pain))
+        card = render.finish_card(record.session, saved_pain=saved.pain, changed_from=previous)
+        await update(interaction, card)
 
 
 async def setup(bot: LupusBot) -> None:

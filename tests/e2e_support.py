@@ -41,6 +41,8 @@ class LiveBot:
     database: Path
     config_path: Path
     processes: list[BotProcess] = field(default_factory=list)
+    env: dict[str, str] = field(default_factory=dict)
+    """Extra environment for the bot processes this test starts."""
 
     @property
     def bot(self) -> BotProcess:
@@ -48,7 +50,11 @@ class LiveBot:
 
     def write_config(self, **overrides: object) -> None:
         config: dict[str, object] = {
-            "admins": {"user_ids": [], "role_ids": [self.place.admin_role.id]},
+            "admins": {
+                "user_ids": [],
+                "role_ids": [self.place.admin_role.id],
+                "guild_ids": [self.place.guild.id],
+            },
             "database": {"path": str(self.database)},
             "content": {"path": str(self.content), "watch": False},
             "logging": {"level": "INFO"},
@@ -62,7 +68,7 @@ class LiveBot:
         """Start a bot process and wait until it is connected and its commands are registered."""
         log_path = self.root / f"bot-{len(self.processes)}.log"
         process = BotProcess(
-            [*BOT_CMD, str(self.config_path)], cwd=REPO, emulator=self.emu, log_path=log_path
+            [*BOT_CMD, str(self.config_path)], cwd=REPO, emulator=self.emu, log_path=log_path, env=self.env
         )
         self.processes.append(process)
         await process.start()
@@ -88,6 +94,8 @@ async def live_bot_for(
     prepare: Callable[[Path], None] | None = None,
     database: Path | None = None,
     check_violations: bool = True,
+    emulator_options: dict[str, object] | None = None,
+    env: dict[str, str] | None = None,
     **config: object,
 ) -> AsyncIterator[LiveBot]:
     """Copy the content (then let ``prepare`` change the copy), start the emulator and the bot.
@@ -98,7 +106,7 @@ async def live_bot_for(
     shutil.copytree(REPO / "content", content)
     if prepare is not None:
         prepare(content)
-    async with Emulator() as emu:
+    async with Emulator(**(emulator_options or {})) as emu:
         live = LiveBot(
             emu=emu,
             place=emu.community(),
@@ -106,6 +114,7 @@ async def live_bot_for(
             content=content,
             database=database or tmp_path / "data" / "bot.sqlite3",
             config_path=tmp_path / "config.yaml",
+            env=dict(env or {}),
         )
         live.write_config(**config)
         try:

@@ -284,3 +284,31 @@ def test_a_nul_byte_is_an_error_not_an_exception() -> None:
     parsed = parse_yaml("a: b\x00c\n")
     assert parsed.value is None
     assert parsed.problems and parsed.problems[0].line >= 1
+
+
+def test_files_and_folders_that_lead_outside_the_content_folder_are_refused_unread(tmp_path: Path) -> None:
+    root = tmp_path / "content"
+    shutil.copytree(VALID, root)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    secret = "ghp_" + "S3cr3t" * 6
+    (outside / "token.yaml").write_text(f"id: {secret}\ntitle: [\n", encoding="utf-8")
+    inside_link = root / "articles" / "alias.yaml"
+    first = next((root / "articles").glob("*.yaml"))
+    (root / "articles" / "leak.yaml").symlink_to(outside / "token.yaml")
+    inside_link.symlink_to(first)  # a symlink that stays inside is an ordinary (duplicate) file
+    (root / "resources").rename(tmp_path / "resources-elsewhere")
+    (root / "resources").symlink_to(tmp_path / "resources-elsewhere", target_is_directory=True)
+
+    result = load_library(root)
+
+    outside_errors = sorted(
+        str(e).split("content/", 1)[-1] for e in result.errors if e.message == "outside the content folder"
+    )
+    assert outside_errors == [
+        "articles/leak.yaml:1:1: outside the content folder",
+        "resources:1:1: outside the content folder",
+    ]
+    assert result.library is None
+    assert all(secret[:10] not in str(e) for e in result.errors)
+    assert not any("alias.yaml" in str(e) and "outside" in str(e) for e in result.errors)

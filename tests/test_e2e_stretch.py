@@ -96,7 +96,7 @@ def title(message: Message) -> str:
 
 def session_id(card: Message) -> str:
     for button in card.buttons():
-        match = re.fullmatch(r"lc:rt:([0-9a-f]{32}):\w+", button.custom_id or "")
+        match = re.fullmatch(r"lc:rt:([0-9a-f]{32}):\w+:\d+", button.custom_id or "")
         if match:
             return match.group(1)
     raise AssertionError(f"no routine buttons on {card!r}")

@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import pytest
 
-from bot.moderators import ADMINISTRATOR, MANAGE_GUILD, Actor, Grant, Moderators, authorize, is_moderator
+from bot.moderators import (
+    ADMINISTRATOR,
+    MANAGE_GUILD,
+    Actor,
+    Grant,
+    Moderators,
+    authorize,
+    is_moderator,
+    startup_warning,
+)
 
 LISTED_USER = 111
 MOD_ROLE = 900
 SERVER = 5_000
 OTHER_SERVER = 6_000
-MODERATORS = Moderators.of(user_ids=[LISTED_USER], role_ids=[MOD_ROLE])
+MODERATORS = Moderators.of(user_ids=[LISTED_USER], role_ids=[MOD_ROLE], guild_ids=[SERVER])
 SEND_MESSAGES = 1 << 11
 
 
@@ -54,6 +63,14 @@ def test_moderators_are_accepted_and_the_reason_is_named(actor: Actor, grant: Gr
             in_server(permissions=MANAGE_GUILD, installed=False, guild_id=OTHER_SERVER),
             id="Manage Server of a server that did not install the bot (their own server, user app)",
         ),
+        pytest.param(
+            in_server(permissions=MANAGE_GUILD | ADMINISTRATOR, guild_id=OTHER_SERVER),
+            id="owner of another server that installed the bot (anyone can invite it)",
+        ),
+        pytest.param(
+            in_server(roles=(MOD_ROLE,), guild_id=OTHER_SERVER),
+            id="a moderator role counts only in the community's servers",
+        ),
     ],
 )
 def test_everyone_else_is_refused(actor: Actor) -> None:
@@ -67,12 +84,15 @@ def test_in_a_dm_roles_and_permissions_do_not_count() -> None:
     assert authorize(MODERATORS, forged) is Grant.NONE
 
 
-def test_a_role_counts_in_any_server_because_role_ids_are_unique() -> None:
+def test_a_role_counts_in_a_community_server_even_where_only_users_installed_the_app() -> None:
     assert authorize(MODERATORS, in_server(roles=(MOD_ROLE,), installed=False)) is Grant.ROLE
 
 
-def test_with_nobody_configured_only_server_managers_are_moderators() -> None:
-    nobody = Moderators()
-    assert authorize(nobody, in_server(permissions=MANAGE_GUILD)) is Grant.MANAGE_SERVER
-    assert authorize(nobody, in_server(roles=(MOD_ROLE,))) is Grant.NONE
-    assert authorize(nobody, in_dm(LISTED_USER)) is Grant.NONE
+def test_with_no_community_servers_only_listed_ids_count_and_start_up_says_so() -> None:
+    no_servers = Moderators.of(user_ids=[LISTED_USER], role_ids=[MOD_ROLE])
+    assert authorize(no_servers, in_server(permissions=MANAGE_GUILD)) is Grant.NONE
+    assert authorize(no_servers, in_server(roles=(MOD_ROLE,))) is Grant.NONE
+    assert authorize(no_servers, in_dm(LISTED_USER)) is Grant.USER_ID
+    warning = startup_warning(no_servers)
+    assert warning is not None and "admins.guild_ids" in warning and "only the user ids" in warning
+    assert startup_warning(MODERATORS) is None

@@ -7,8 +7,12 @@ and renderers that always fit Discord's limits, however much data there is.
 
 from __future__ import annotations
 
+import io
 import json
 import logging
+import random
+import string
+import zipfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -91,7 +95,7 @@ def test_discord_payloads_are_redacted_at_debug_and_nothing_else_changes() -> No
     )
     got = _record("discord.http", "%s %s has received %s", "GET", "/y", {"content": "note"})
     other = _record("discord.http", "A rate limit bucket (%s) has been exhausted.", "abc")
-    warning = _record("discord.http", "%s %s has received %s", "GET", "/y", "kept", level=logging.WARNING)
+    warning = _record("discord.http", "%s %s has received %s", "GET", "/y", "body", level=logging.WARNING)
     redact = logsafety.RedactPayloads()
     for record in (gateway, sent, got, other, warning):
         assert redact.filter(record)  # never drops a record
@@ -99,15 +103,39 @@ def test_discord_payloads_are_redacted_at_debug_and_nothing_else_changes() -> No
     assert "Pain 9" not in sent.getMessage() and sent.getMessage().endswith("has returned 200")
     assert "note" not in got.getMessage()
     assert other.getMessage() == "A rate limit bucket (abc) has been exhausted."
-    assert warning.getMessage() == "GET /y has received kept"
+    assert warning.getMessage() == f"GET /y has received {logsafety.REDACTED}", "bodies at every level"
 
 
-def test_install_is_idempotent() -> None:
-    logsafety.install()
-    logsafety.install()
-    for name in (logsafety.GATEWAY_LOGGER, logsafety.HTTP_LOGGER):
-        filters = logging.getLogger(name).filters
-        assert sum(isinstance(f, logsafety.RedactPayloads) for f in filters) == 1
+def test_tokens_and_webhook_urls_are_scrubbed_from_the_finished_line() -> None:
+    token = "aW50ZXJhY3Rpb246" + "x" * 80
+    bot_token = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GAbCdE.abcdefghijklmnopqrstuvwxyz0123"
+    lines = {
+        f"POST https://discord.com/api/v10/interactions/123/{token}/callback?with_response=1": token,
+        f"Webhook ID 9 with PATCH https://x/api/webhooks/9/{token[:40]}/messages/@original": "/webhooks/9/",
+        f"payload {{'token': '{token[:30]}', 'id': 1}}": token[:30],
+        f"login with {bot_token}": bot_token,
+        "configured short-secret here": "short-secret",
+    }
+    for line, secret in lines.items():
+        cleaned = logsafety.scrub(line, ["short-secret"])
+        assert secret not in cleaned, cleaned
+    assert logsafety.scrub("POST /interactions/123/abc/callback").startswith("POST /interactions/123/<token>")
+
+
+def test_install_is_idempotent_and_sits_on_the_root_handlers() -> None:
+    root = logging.getLogger()
+    handler = logging.StreamHandler()
+    root.addHandler(handler)
+    try:
+        logsafety.install(["s3cret"])
+        logsafety.install()
+        assert sum(isinstance(f, logsafety.RedactPayloads) for f in handler.filters) == 1
+        assert isinstance(handler.formatter, logsafety.RedactingFormatter)
+        assert not isinstance(handler.formatter.inner, logsafety.RedactingFormatter)
+        record = _record("some.new.library", "connecting with %s", "s3cret")
+        assert "s3cret" not in handler.format(record)
+    finally:
+        root.removeHandler(handler)
 
 
 # --------------------------------------------------------------------------- typed time zones
@@ -193,3 +221,21 @@ def test_the_export_file_is_pretty_json_with_a_plain_summary() -> None:
     assert "1 check-in." in (reply.content or "")
     assert "erased everything" in (render.privacy_deleted({"checkins": 2, "reminders": 0}).content or "")
     assert "nothing to erase" in (render.privacy_deleted({"checkins": 0}).content or "")
+
+
+def test_an_export_over_the_upload_limit_is_zipped_or_cut_into_numbered_pieces() -> None:
+    rng = random.Random(3)
+    notes = ["".join(rng.choices(string.ascii_letters, k=400)) for _ in range(300)]
+    data = {"format": "lupus-companion-export", "tables": {"checkins": [{"note": n} for n in notes]}}
+    [whole] = render.privacy_export_parts(data, now=NOW, upload_limit=10_000_000)
+    assert whole.files[0].filename.endswith(".json")
+    repetitive = {"tables": {"checkins": [{"note": "same words again"} for _ in range(3_000)]}}
+    [zipped] = render.privacy_export_parts(repetitive, now=NOW, upload_limit=40_000)
+    assert zipped.files[0].filename.endswith(".zip") and "zipped" in (zipped.content or "")
+    pieces = render.privacy_export_parts(data, now=NOW, upload_limit=40_000)
+    assert len(pieces) >= 3 and f"**{len(pieces)} numbered pieces**" in (pieces[0].content or "")
+    names = [p.files[0].filename for p in pieces]
+    assert names == [f"lupus-companion-my-data-2026-05-01.zip.{n:03d}" for n in range(1, len(pieces) + 1)]
+    assert all(len(p.files[0].data) <= 40_000 for p in pieces)
+    joined = zipfile.ZipFile(io.BytesIO(b"".join(p.files[0].data for p in pieces)))
+    assert json.loads(joined.read(joined.namelist()[0])) == data

@@ -340,10 +340,30 @@ async def test_the_pain_check_is_saved_after_the_routine(env: Env) -> None:
         await env.service.save_pain(record.id, BOB, 3)
     with pytest.raises(RoutineError):
         await env.service.save_pain(record.id, ALICE, 11)
-    saved = await env.service.save_pain(record.id, ALICE, 3)
-    assert saved.pain == 3 and saved.source == "routine"
+    saved, previous = await env.service.save_pain(record.id, ALICE, 3)
+    assert saved.pain == 3 and saved.source == "routine" and previous is None
     [checkin] = await JournalRepo(env.db).checkins_since(ALICE, EPOCH)
     assert checkin.pain == 3 and checkin.source == "routine" and checkin.note is None
+    # Quick taps from the same card: one entry, the last answer wins, and each says what it replaced.
+    answers = await asyncio.gather(*(env.service.save_pain(record.id, ALICE, n) for n in (9, 2, 5)))
+    assert [prev for _, prev in answers] == [3, 9, 2]
+    [checkin] = await JournalRepo(env.db).checkins_since(ALICE, EPOCH)
+    assert checkin.pain == 5 and checkin.id == saved.id
+
+
+async def test_a_press_from_an_older_card_shows_the_current_card_instead_of_acting(env: Env) -> None:
+    record = await env.service.begin(ALICE, SNAPSHOT)
+    shown = record.session.version
+    moved = await env.service.press(record.id, ALICE, Action.NEXT, card_version=shown)
+    assert moved.applied and moved.record.session.version > shown
+    # The reply with the new card was lost: the person presses Next on the card they still see.
+    again = await env.service.press(record.id, ALICE, Action.NEXT, card_version=shown)
+    assert not again.applied
+    assert again.record.session.step_index == moved.record.session.step_index
+    assert again.record.session.version == moved.record.session.version
+    # Stop and It hurts act from any card.
+    hurt = await env.service.press(record.id, ALICE, Action.HURT, card_version=shown)
+    assert hurt.applied and hurt.record.session.phase is Phase.HURT
 
 
 # --------------------------------------------------------------------------- timers and auto-advance

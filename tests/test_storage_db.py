@@ -21,6 +21,7 @@ from bot.storage.migrations import MIGRATION_1, MIGRATIONS
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 EXPECTED_TABLES = {
+    "admin_refusal_counts",
     "audit_log",
     "checkin_reminders",
     "checkin_symptoms",

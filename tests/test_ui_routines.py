@@ -138,7 +138,7 @@ def test_every_card_of_every_shipped_routine_fits_and_can_always_say_it_hurts(li
                 check_fits(reply)
                 if not s.is_terminal:
                     assert "It hurts" in labels(reply), phase
-                    assert f"lc:rt:{s.id}:hurt" in custom_ids(reply)
+                    assert f"lc:rt:{s.id}:hurt:{s.version}" in custom_ids(reply)
 
 
 def test_a_hold_card_shows_step_countdown_progress_and_worded_buttons(library: Library) -> None:

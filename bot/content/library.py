@@ -194,6 +194,10 @@ class Library:
                 return code
         return typed.upper()
 
+    def known_region(self, code: str) -> bool:
+        """Whether ``code`` is a region this library knows: one its resources list, or a named one."""
+        return code in REGION_NAMES or any(code in topic.regions() for topic in self.topics.values())
+
     def search(self, query: str, limit: int = 10) -> list[SearchHit]:
         """Ranked matches across article sections, routines and resource items."""
         return self._indexes.search.search(query, limit)

@@ -7,7 +7,9 @@ down (see :mod:`bot.content.store`).
 
 Safety: files are read with a size cap before parsing; YAML is parsed into events
 only (:mod:`bot.content.marked_yaml`), with no object construction from tags, an
-alias budget and a depth cap.
+alias budget and a depth cap. A file or folder that resolves outside the content
+root (a symlink, usually) is refused *unread*, so nothing from elsewhere on the
+disk is served, and no error message can quote a value from it.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ MAX_FILE_BYTES = 256 * 1024
 
 FOLDERS = {"articles": "article", "routines": "routine", "resources": "resource"}
 SAFETY_FILE = "safety.yaml"
+OUTSIDE = "outside the content folder"
+"""The whole message for a file that resolves outside the content root."""
 SYNONYMS_FILE = "synonyms.yaml"
 """Optional: members' words for things, which search widens a query with."""
 TRACKING_FILE = "tracking.yaml"
@@ -67,11 +71,22 @@ def display_path(root: Path, file: Path) -> str:
         return (Path(root.name) / file.relative_to(root)).as_posix()
 
 
+def inside(root: Path, path: Path) -> bool:
+    """Whether ``path``, with every symlink followed, is still under ``root`` (already resolved)."""
+    try:
+        return path.resolve().is_relative_to(root)
+    except (OSError, RuntimeError):  # a symlink loop
+        return False
+
+
 def _content_files(root: Path) -> Iterator[tuple[str, Path]]:
     """``(kind, path)`` for every content file, in a stable order (folders, then names)."""
     for folder, kind in FOLDERS.items():
         directory = root / folder
         if not directory.is_dir():
+            continue
+        if not inside(root.resolve(), directory):
+            yield kind, directory  # refused by the caller, never listed
             continue
         for path in sorted(directory.iterdir()):
             if path.name.startswith(".") or not path.is_file():
@@ -178,8 +193,12 @@ def load_library(root: Path, *, max_file_bytes: int = MAX_FILE_BYTES) -> LoadRes
     errors: list[ContentError] = []
     files: list[LoadedFile] = []
     digest = hashlib.sha256()
+    real_root = root.resolve()
     for kind, path in _content_files(root):
         display = display_path(root, path)
+        if not inside(real_root, path):
+            errors.append(ContentError(display, 1, 1, OUTSIDE))
+            continue
         try:
             data = _read(path, max_file_bytes)
         except OSError as error:

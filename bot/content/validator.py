@@ -34,7 +34,7 @@ from bot.content.models import (
     Synonyms,
 )
 from bot.content.search import fts_tokens
-from bot.custom_ids import fits
+from bot.custom_ids import CARD_VERSION_WIDTH, ROUTINE_ACTION_WIDTH, SESSION_ID_WIDTH, fits
 
 KIND_WORD = {
     "article": "article",
@@ -300,6 +300,12 @@ def _article_rules(file: LoadedFile, article: Article, index: _Index) -> list[Co
 
 def _routine_rules(file: LoadedFile, routine: Routine, index: _Index, safety: Any) -> list[ContentError]:
     errors = _unique_ids(file, "steps", routine.steps, "step")
+    session = "0" * SESSION_ID_WIDTH
+    if not (
+        fits("rt", session, "x" * ROUTINE_ACTION_WIDTH, "9" * CARD_VERSION_WIDTH)
+        and fits("rtabandon", session, routine.id, "intro")
+    ):
+        errors.append(file.error(("id",), f"id '{routine.id}' is too long for a Discord button custom_id"))
     errors += _references(file, ("see_also",), routine.see_also, index)
     disclaimer = safety.disclaimer if isinstance(safety, Safety) else ""
     intro = render_text.routine_intro_text(routine, disclaimer)

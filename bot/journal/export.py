@@ -13,6 +13,7 @@ import io
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 
+from bot.journal.daily import DayAgg
 from bot.storage.journal import Checkin, Completion
 from bot.storage.tracking import FullCheckin
 
@@ -129,3 +130,26 @@ def checkins_csv(
     writer.writerow((*HEADER, *(neutralize(f"symptom: {name}") for _, name in symptoms)))
     writer.writerows(row for _, row in rows)
     return buffer.getvalue().encode("utf-8")
+
+
+DAILY_HEADER = ("date", "check-ins", "average pain", "lowest pain", "highest pain", "average fatigue")
+
+
+def daily_csv(day_aggs: Iterable[DayAgg]) -> bytes:
+    """UTF-8 CSV with one line per local day (for a window too full to list every entry)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(DAILY_HEADER)
+    for agg in day_aggs:
+        fatigue = agg.average_fatigue
+        writer.writerow(
+            (
+                agg.day.isoformat(),
+                agg.count,
+                f"{agg.average_pain:.1f}",
+                agg.pain_min,
+                agg.pain_max,
+                "" if fatigue is None else f"{fatigue:.1f}",
+            )
+        )
+    return out.getvalue().encode("utf-8")

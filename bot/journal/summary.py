@@ -8,10 +8,11 @@ means their Tuesday. Values are not rounded here; renderers round for display.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from bot.journal.daily import DayAgg
 from bot.journal.window import checkins_in, completions_in, window_start, zone
 from bot.storage.journal import Checkin, Completion
 
@@ -112,38 +113,91 @@ def summarize(
     start = window_start(days, now)
     picked = checkins_in(checkins, start, now)
     finished = completions_in(completions, start, now)
+    by_day: dict[date, list[Checkin]] = defaultdict(list)
+    for c in picked:
+        by_day[c.at.astimezone(tz).date()].append(c)
+    day_aggs = []
+    for day, rows in sorted(by_day.items()):
+        fatigue = [c.fatigue for c in rows if c.fatigue is not None]
+        pains = [c.pain for c in rows]
+        day_aggs.append(
+            DayAgg(
+                day=day,
+                count=len(rows),
+                pain_sum=sum(pains),
+                pain_min=min(pains),
+                pain_max=max(pains),
+                fatigue_count=len(fatigue),
+                fatigue_sum=sum(fatigue),
+                fatigue_min=min(fatigue) if fatigue else None,
+                fatigue_max=max(fatigue) if fatigue else None,
+            )
+        )
+    routine_days = Counter((r.ended_at.astimezone(tz).date(), r.outcome) for r in finished)
+    return summary_from_days(
+        day_aggs, [(d, o, n) for (d, o), n in routine_days.items()], days, tz_name, now=now
+    )
 
-    by_day: dict[date, list[int]] = defaultdict(list)
+
+def summary_from_days(
+    day_aggs: Sequence[DayAgg],
+    routine_days: Iterable[tuple[date, str, int]],
+    days: int,
+    tz_name: str = "UTC",
+    *,
+    now: datetime,
+) -> JournalSummary:
+    """The same summary from daily aggregates (what the database returns; see ``bot.journal.daily``)."""
+    tz = zone(tz_name)
+    start = window_start(days, now)
     week_checkins: Counter[tuple[int, int]] = Counter()
     week_routines: Counter[tuple[int, int]] = Counter()
-    for c in picked:
-        local = c.at.astimezone(tz).date()
-        by_day[local].append(c.pain)
-        iso = local.isocalendar()
-        week_checkins[(iso.year, iso.week)] += 1
-    for r in finished:
-        iso = r.ended_at.astimezone(tz).date().isocalendar()
-        week_routines[(iso.year, iso.week)] += 1
+    outcomes: Counter[str] = Counter()
+    for agg in day_aggs:
+        iso = agg.day.isocalendar()
+        week_checkins[(iso.year, iso.week)] += agg.count
+    for day, outcome, n in routine_days:
+        iso = day.isocalendar()
+        week_routines[(iso.year, iso.week)] += n
+        outcomes[outcome] += n
 
-    day_pain = [DayPain(day, sum(v) / len(v), len(v)) for day, v in sorted(by_day.items())]
+    day_pain = [DayPain(a.day, a.average_pain, a.count) for a in sorted(day_aggs, key=lambda a: a.day)]
     best = worst = None
     if len(day_pain) >= 2:
         best = min(day_pain, key=lambda d: (d.average_pain, d.day))
         worst = max(day_pain, key=lambda d: (d.average_pain, d.day))
 
-    outcomes = Counter(r.outcome for r in finished)
     weeks = tuple(
         WeekCount(year, week, monday, week_checkins[(year, week)], week_routines[(year, week)])
         for year, week, monday in _weeks(start.astimezone(tz).date(), now.astimezone(tz).date())
     )
+    count = sum(a.count for a in day_aggs)
+    pain = None
+    if count:
+        pain = Stat(
+            average=sum(a.pain_sum for a in day_aggs) / count,
+            minimum=min(a.pain_min for a in day_aggs),
+            maximum=max(a.pain_max for a in day_aggs),
+            count=count,
+        )
+    fatigue_days = [a for a in day_aggs if a.fatigue_count]
+    fatigue = None
+    if fatigue_days:
+        fatigue_count = sum(a.fatigue_count for a in fatigue_days)
+        fatigue = Stat(
+            average=sum(a.fatigue_sum for a in fatigue_days) / fatigue_count,
+            minimum=min(a.fatigue_min for a in fatigue_days if a.fatigue_min is not None),
+            maximum=max(a.fatigue_max for a in fatigue_days if a.fatigue_max is not None),
+            count=fatigue_count,
+        )
     return JournalSummary(
         days=days,
         start=start,
         end=now,
         tz_name=tz_name,
-        checkin_count=len(picked),
-        pain=_stat([c.pain for c in picked]),
-        fatigue=_stat([c.fatigue for c in picked if c.fatigue is not None]),
+        checkin_count=count,
+        pain=pain,
+        fatigue=fatigue,
         weeks=weeks,
         best_day=best,
         worst_day=worst,

@@ -91,6 +91,8 @@ WRITE_ATTEMPTS: Final = 3
 """A timer retries its read-modify-write this often when a press got in between."""
 
 _NAVIGATION = frozenset({Action.NEXT, Action.BACK, Action.SKIP})
+_VERSIONED = _NAVIGATION | {Action.RESUME}
+"""Presses that only make sense on the card they were pressed on (see ``RoutineService.press``)."""
 _OUTCOMES: dict[Phase, Outcome] = {Phase.DONE: "done", Phase.HURT: "hurt", Phase.STOPPED: "stopped"}
 
 
@@ -392,7 +394,13 @@ class RoutineService:
         return record
 
     async def press(
-        self, session_id: str, user_id: int, action: Action | str, *, delivery: Delivery | None = None
+        self,
+        session_id: str,
+        user_id: int,
+        action: Action | str,
+        *,
+        delivery: Delivery | None = None,
+        card_version: int | None = None,
     ) -> PressResult:
         """Apply a person's press to their session and store it.
 
@@ -402,6 +410,12 @@ class RoutineService:
         card) changes nothing and returns ``applied=False``; a paused session
         is resumed by Next, Back or Skip, because a card that still shows them
         was paused by the bot, not by the person.
+
+        ``card_version`` is the session version the pressed card showed (None: not from a card,
+        not checked). A navigation press (Next, Back, Skip, Resume) from a card older than the
+        session changes nothing: the person gets the current card to act on, so a reply that was
+        lost or an auto-advance edit that came late can never make one tap skip a step. Stop,
+        Pause and It hurts mean the same on any card and always act.
         """
         action = Action(action)
         if action not in {*_NAVIGATION, Action.PAUSE, Action.RESUME, Action.STOP, Action.HURT}:
@@ -414,6 +428,13 @@ class RoutineService:
             if session != record.session:
                 await self._write(record, session, record.delivery)
             transition(session, action, now)
+        if action in _VERSIONED and card_version is not None and card_version != session.version:
+            if session.phase is Phase.PAUSED:
+                # Paused by the bot (its card edit failed): come back, on the step it is at, not the next.
+                session = transition(session, Action.RESUME, now)
+            stored = await self._write(record, session, delivery or record.delivery)
+            current = stored or await self.owned(session_id, user_id)
+            return PressResult(current, applied=False)
         if session.phase is Phase.PAUSED and action in _NAVIGATION:
             action = Action.RESUME
         applied: Action | None = action
@@ -457,16 +478,17 @@ class RoutineService:
                 return stored
         return await self.owned(session_id, user_id)
 
-    async def save_pain(self, session_id: str, user_id: int, pain: int) -> Checkin:
-        """The finish card's quick pain check, saved to the person's journal."""
+    async def save_pain(self, session_id: str, user_id: int, pain: int) -> tuple[Checkin, int | None]:
+        """The finish card's quick pain check, saved to the person's journal once per session.
+
+        Returns the stored entry and the pain it replaced (None the first time): a second tap on
+        the same card changes the answer instead of adding another entry."""
         if not 0 <= pain <= 10:
             raise RoutineError("Please pick a number from 0 to 10.")
         record = await self.owned(session_id, user_id)
         if record.session.phase not in _OUTCOMES:
             raise RoutineError("You can note your pain when the routine has finished.")
-        return await self._journal.add_checkin(
-            Checkin(user_id=user_id, at=_dt(self._clock.now()), pain=pain, source="routine")
-        )
+        return await self._journal.set_session_pain(user_id, session_id, _dt(self._clock.now()), pain)
 
     # ------------------------------------------------------------------ preferences
 

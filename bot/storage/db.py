@@ -222,6 +222,11 @@ class Database:
         db = cls(conn, file_path)
         try:
             await db._configure()
+            if (problem := await db._quick_check_raw()) is not None:
+                raise StorageError(
+                    f"the database file ({file_path}) is damaged ({problem}); restore it from a backup",
+                    kind="corrupt",
+                )
             version = await apply_migrations(conn, migrations)
             conn.row_factory = _dict_row
         except sqlite3.Error as exc:
@@ -230,6 +235,9 @@ class Database:
         except MigrationError as exc:
             await db.close()
             raise StorageError(str(exc), kind="schema") from exc
+        except StorageError:
+            await db.close()
+            raise
         except BaseException:
             await db.close()
             raise
@@ -254,6 +262,39 @@ class Database:
         # Probe for write access now: a read-only file otherwise opens "fine".
         await conn.execute("BEGIN IMMEDIATE")
         await conn.execute("ROLLBACK")
+
+    async def _quick_check_raw(self) -> str | None:
+        """``PRAGMA quick_check`` before the row factory is set: None when healthy, else the first problem.
+
+        quick_check reads every page (it skips only the index-content cross-check), so damaged
+        table pages are found at start-up, not at a member's next ``/journal``."""
+        try:
+            async with self.conn.execute("PRAGMA quick_check") as cursor:
+                rows = await cursor.fetchall()
+        except sqlite3.DatabaseError as exc:
+            return str(exc)
+        values = [str(r[0]) for r in rows]
+        return None if values == ["ok"] else (values[0] if values else "no answer")
+
+    async def quick_check(self) -> str | None:
+        """``PRAGMA quick_check`` now (for ``/admin status``): None when healthy, else the first problem."""
+        try:
+            rows = await self.fetchall("PRAGMA quick_check")
+        except StorageError as exc:
+            return str(exc)
+        values = [str(next(iter(r.values()))) for r in rows]
+        return None if values == ["ok"] else (values[0] if values else "no answer")
+
+    async def copy_to(self, target: Path) -> None:
+        """Copy the live database into the file ``target`` with SQLite's online backup API.
+
+        A consistent snapshot even while the bot writes: it runs in this connection's turn."""
+        dest = await asyncio.to_thread(sqlite3.connect, str(target), check_same_thread=False)
+        try:
+            async with self._turn() as conn:
+                await conn.backup(dest)
+        finally:
+            await asyncio.to_thread(dest.close)
 
     async def close(self, *, wait: float = 5.0) -> None:
         """Close the connection (idempotent). Without it aiosqlite's thread keeps the process alive.

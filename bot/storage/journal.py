@@ -6,9 +6,10 @@ Rows are health data. Nothing here logs, and errors never carry values.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import Literal
 
+from bot.journal.daily import DayAgg, Segment, merge
 from bot.storage.db import Database, Row
 from bot.storage.timefmt import from_iso, to_iso
 
@@ -93,6 +94,30 @@ class JournalRepo:
         )
         return replace(checkin, id=new_id, at=from_iso(to_iso(checkin.at)))
 
+    async def set_session_pain(
+        self, user_id: int, session_id: str, at: datetime, pain: int
+    ) -> tuple[Checkin, int | None]:
+        """A routine's end-of-session pain answer: one entry per session, a later answer replaces it.
+
+        Returns the stored check-in and the pain it replaced (None for the first answer). Read and
+        write in one transaction, so three quick taps store one entry."""
+        async with self._db.transaction():
+            row = await self._db.fetchone(
+                "SELECT id, pain FROM checkins WHERE session_id = ? AND user_id = ?", (session_id, user_id)
+            )
+            if row is None:
+                new_id = await self._db.insert(
+                    "INSERT INTO checkins (user_id, at, pain, source, session_id) "
+                    "VALUES (?, ?, ?, 'routine', ?)",
+                    (user_id, to_iso(at), pain, session_id),
+                )
+                previous = None
+            else:
+                new_id, previous = row["id"], row["pain"]
+                await self._db.execute("UPDATE checkins SET pain = ? WHERE id = ?", (pain, new_id))
+        stored = Checkin(user_id=user_id, at=from_iso(to_iso(at)), pain=pain, source="routine", id=new_id)
+        return stored, previous
+
     async def checkins_since(self, user_id: int, since: datetime) -> list[Checkin]:
         """The user's check-ins at or after ``since``, oldest first."""
         rows = await self._db.fetchall(
@@ -101,6 +126,45 @@ class JournalRepo:
             (user_id, to_iso(since)),
         )
         return [_checkin(r) for r in rows]
+
+    async def checkin_days(self, user_id: int, segments: list[Segment]) -> list[DayAgg]:
+        """One aggregate per local day over ``segments`` (each ``(start, end]`` at its own offset),
+        grouped by the database: a few hundred rows a year, however many check-ins there are."""
+        parts: list[DayAgg] = []
+        for segment in segments:
+            rows = await self._db.fetchall(
+                "SELECT date(at, ?) AS day, COUNT(*) AS n, SUM(pain) AS ps, MIN(pain) AS pmin, "
+                "MAX(pain) AS pmax, COUNT(fatigue) AS fn, SUM(fatigue) AS fs, MIN(fatigue) AS fmin, "
+                "MAX(fatigue) AS fmax FROM checkins WHERE user_id = ? AND at > ? AND at <= ? GROUP BY day",
+                (segment.modifier, user_id, to_iso(segment.start), to_iso(segment.end)),
+            )
+            parts += [
+                DayAgg(
+                    day=date.fromisoformat(r["day"]),
+                    count=r["n"],
+                    pain_sum=r["ps"],
+                    pain_min=r["pmin"],
+                    pain_max=r["pmax"],
+                    fatigue_count=r["fn"],
+                    fatigue_sum=r["fs"] or 0,
+                    fatigue_min=r["fmin"],
+                    fatigue_max=r["fmax"],
+                )
+                for r in rows
+            ]
+        return merge(parts)
+
+    async def completion_days(self, user_id: int, segments: list[Segment]) -> list[tuple[date, str, int]]:
+        """``(local day, outcome, count)`` of routines that ended in ``segments``."""
+        found: list[tuple[date, str, int]] = []
+        for segment in segments:
+            rows = await self._db.fetchall(
+                "SELECT date(ended_at, ?) AS day, outcome, COUNT(*) AS n FROM routine_completions "
+                "WHERE user_id = ? AND ended_at > ? AND ended_at <= ? GROUP BY day, outcome",
+                (segment.modifier, user_id, to_iso(segment.start), to_iso(segment.end)),
+            )
+            found += [(date.fromisoformat(r["day"]), r["outcome"], r["n"]) for r in rows]
+        return found
 
     async def add_completion(self, completion: Completion) -> Completion:
         new_id = await self._db.insert(

@@ -125,6 +125,28 @@ CREATE TABLE safety_plans (
 );
 """
 
+MIGRATION_TRUST = """
+ALTER TABLE audit_log ADD COLUMN guild_id INTEGER;
+UPDATE audit_log SET guild_id = CAST(substr(place, 18) AS INTEGER) WHERE place LIKE 'command in guild %';
+CREATE INDEX idx_audit_log_action ON audit_log (action, id);
+
+-- A routine's end-of-session pain answer is one journal entry per session: a later tap updates it.
+ALTER TABLE checkins ADD COLUMN session_id TEXT;
+CREATE UNIQUE INDEX idx_checkins_session ON checkins (session_id) WHERE session_id IS NOT NULL;
+-- /journal groups a member's check-ins by day in SQL: a covering index answers it from the index alone.
+CREATE INDEX idx_checkins_user_at_scores ON checkins (user_id, at, pain, fatigue);
+
+CREATE TABLE admin_refusal_counts (
+    day      TEXT NOT NULL,
+    guild_id INTEGER NOT NULL DEFAULT 0,
+    count    INTEGER NOT NULL,
+    PRIMARY KEY (day, guild_id)
+);
+"""
+"""Trust fixes: the server a moderator action came from (``/admin status`` shows a server only its
+own), refused attempts counted per day and server instead of one row each, and the routine session
+a check-in answers (so its pain answer is stored once)."""
+
 MIGRATION_TRACKING = """
 -- Issue 14: more measures on a check-in (NULL on old rows, so pain-and-fatigue check-ins stay valid),
 -- own symptoms and their level per check-in, flares, medicines with a dose log and reminder rows
@@ -223,7 +245,7 @@ CREATE TABLE tracking_settings (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_SAFETY, MIGRATION_TRACKING)
+MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_SAFETY, MIGRATION_TRUST, MIGRATION_TRACKING)
 """Every migration, in order. The schema version is ``len(MIGRATIONS)``."""
 
 

@@ -16,10 +16,22 @@ from datetime import datetime
 from typing import Any
 
 from bot.storage.db import Database, StorageError, TableInfo
+from bot.storage.kv import KVRepo
+from bot.storage.pseudonyms import install_secret, pseudonym
 from bot.storage.timefmt import to_iso, utcnow
 
-OWNERLESS_TABLES: frozenset[str] = frozenset({"kv"})
-"""Tables that hold no personal data. ``kv``: bot metadata such as the command-tree hash."""
+OWNERLESS_TABLES: frozenset[str] = frozenset({"kv", "admin_refusal_counts"})
+"""Tables that hold no personal data. ``kv``: bot metadata such as the command-tree hash.
+``admin_refusal_counts``: how many ``/admin`` attempts were refused per day and server, no person."""
+
+KEPT_SUFFIX = " (kept under a pseudonym)"
+"""``delete_user`` counts rows it kept under a pseudonym as ``"<table> (kept under a pseudonym)"``."""
+
+KEPT_UNDER_PSEUDONYM: dict[str, str] = {"audit_log": "action <> 'admin.refused'"}
+"""Rows that ``delete_user`` keeps with the person's id replaced by a pseudonym, per table: the
+condition picks them. Moderator actions (content reloads) stay in the moderator log so a
+community can still see that a reload happened; the person's refused attempts are deleted.
+See :mod:`bot.storage.pseudonyms` and PRIVACY.md."""
 
 EXPORT_FORMAT = "lupus-companion-export"
 EXPORT_FORMAT_VERSION = 1
@@ -113,6 +125,8 @@ async def export_user(db: Database, user_id: int, *, now: datetime | None = None
 async def delete_user(db: Database, user_id: int) -> dict[str, int]:
     """Erase every row ``user_id`` owns, in one transaction; return rows deleted per table.
 
+    Rows picked by :data:`KEPT_UNDER_PSEUDONYM` are not deleted but lose the id: it is
+    replaced by a stable pseudonym (counted under ``"<table> (kept under a pseudonym)"``).
     All or nothing: if any delete fails, none happen. Afterwards the write-ahead
     log is checkpointed so the erased rows do not linger in the ``-wal`` file
     (``secure_delete`` already zeroes them in the main file).
@@ -120,6 +134,10 @@ async def delete_user(db: Database, user_id: int) -> dict[str, int]:
     counts: dict[str, int] = {}
     async with db.transaction():
         for table in await user_tables(db):
+            if (keep := KEPT_UNDER_PSEUDONYM.get(table.name)) is not None:
+                kept = await _pseudonymize(db, table.name, keep, user_id)
+                if kept:
+                    counts[f"{table.name}{KEPT_SUFFIX}"] = kept
             counts[table.name] = await db.execute(
                 f"DELETE FROM {_quote(table.name)} WHERE user_id = ?", (user_id,)
             )
@@ -127,3 +145,18 @@ async def delete_user(db: Database, user_id: int) -> dict[str, int]:
     with suppress(StorageError):
         await db.checkpoint()
     return dict(sorted(counts.items()))
+
+
+async def _pseudonymize(db: Database, table: str, keep: str, user_id: int) -> int:
+    """Replace ``user_id`` by its pseudonym in the rows ``keep`` picks; return how many.
+
+    A ``detail`` that mentions the id as text is cleared too, so no column still names them."""
+    where = f"user_id = ? AND {keep}"
+    if not await db.fetchval(f"SELECT COUNT(*) FROM {_quote(table)} WHERE {where}", (user_id,)):
+        return 0  # no secret is created for someone with nothing to keep
+    alias = pseudonym(await install_secret(KVRepo(db)), user_id)
+    columns = await db.fetchall(f"PRAGMA table_info({_quote(table)})")
+    has_detail = any(c["name"] == "detail" for c in columns)
+    scrub = ", detail = CASE WHEN instr(detail, ?) > 0 THEN NULL ELSE detail END" if has_detail else ""
+    params: tuple[object, ...] = (alias, str(user_id), user_id) if has_detail else (alias, user_id)
+    return await db.execute(f"UPDATE {_quote(table)} SET user_id = ?{scrub} WHERE {where}", params)

@@ -28,8 +28,16 @@ class Insights:
 
 
 async def insights(
-    tracking: TrackingRepo, meds: MedicineRepo, user_id: int, start: datetime, *, now: datetime, tz_name: str
+    tracking: TrackingRepo,
+    meds: MedicineRepo,
+    user_id: int,
+    start: datetime,
+    *,
+    now: datetime,
+    tz_name: str,
+    details: bool = True,
 ) -> Insights:
+    """``details=False`` skips the per-check-in rows (the CSV is one line per day then)."""
     offset = utc_offset_minutes(tz_name, now)
     daily = by_day(await tracking.daily_means(user_id, start, offset))
     routine_days = await tracking.routine_days(user_id, start, offset)
@@ -49,7 +57,7 @@ async def insights(
             else "no doses recorded"
         )
         lines.append(f"{medicine.name}: {done}")
-    full = await tracking.checkins_since(user_id, start)
+    full = await tracking.checkins_since(user_id, start) if details else []
     symptoms = await tracking.symptoms(user_id, include_inactive=True)
     return Insights(
         patterns=tuple(p.text for p in find_patterns(days)),

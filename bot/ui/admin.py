@@ -19,7 +19,9 @@ import discord
 from bot import limits
 from bot.content.errors import ContentError
 from bot.content.store import Changes, ContentDiff, ReloadReport
-from bot.storage.audit import AuditEntry
+from bot.storage import pseudonyms
+from bot.storage.audit import ACTION_REFUSED, AuditEntry
+from bot.storage.backup import Health
 from bot.text import clip, plural
 from bot.ui.reply import Attachment, Reply
 
@@ -37,7 +39,9 @@ SYSTEM_USER_ID = 0
 """Audit ``user_id`` for actions nobody typed (the file watcher)."""
 
 ACTION_RELOAD = "content.reload"
-ACTION_REFUSED = "admin.refused"
+__all__ = ["ACTION_REFUSED", "ACTION_RELOAD"]
+REFUSAL_DAYS = 7
+REFUSALS_SHOWN = 3
 
 
 def refusal(*, in_dm: bool) -> str:
@@ -180,11 +184,17 @@ class StatusFacts:
     last_reload: AuditEntry | None
     uptime_s: float
     latency_s: float
-    guilds: int
-    active_sessions: int
-    db_bytes: int
+    guilds: int | None
+    """Servers the bot is in; None in a server's own view (other servers are not its business)."""
+    active_sessions: int | None
+    """Routine sessions running across every server; None in a server's own view."""
+    db_bytes: int | None
+    """The database's size, which grows with every server's members; None in a server's own view."""
     bot_version: str
     recent: Sequence[AuditEntry] = field(default_factory=tuple)
+    refusals: int = 0
+    refusal_samples: Sequence[AuditEntry] = field(default_factory=tuple)
+    database: Health | None = None
 
 
 def _uptime(seconds: float) -> str:
@@ -211,7 +221,11 @@ def _when(at: datetime) -> str:
 
 
 def _who(user_id: int) -> str:
-    return "the file watcher" if user_id == SYSTEM_USER_ID else f"<@{user_id}>"
+    if user_id == SYSTEM_USER_ID:
+        return "the file watcher"
+    if pseudonyms.is_pseudonym(user_id):
+        return pseudonyms.label(user_id)
+    return f"<@{user_id}>"
 
 
 def audit_line(entry: AuditEntry) -> str:
@@ -262,16 +276,45 @@ def status_page(facts: StatusFacts) -> Reply:
         if math.isfinite(facts.latency_s) and facts.latency_s >= 0
         else "not measured yet"
     )
-    bot = (
-        f"Up for {_uptime(facts.uptime_s)} · gateway latency {latency}\n"
-        f"{plural(facts.guilds, 'server')} · {plural(facts.active_sessions, 'active routine session')}\n"
-        f"Database {_size(facts.db_bytes)} · version {facts.bot_version}"
-    )
+    lines = [f"Up for {_uptime(facts.uptime_s)} · gateway latency {latency}"]
+    if facts.guilds is not None and facts.active_sessions is not None:
+        sessions = plural(facts.active_sessions, "active routine session")
+        lines.append(f"{plural(facts.guilds, 'server')} · {sessions}")
+    size = f"Database {_size(facts.db_bytes)} · " if facts.db_bytes is not None else ""
+    lines.append(f"{size}version {facts.bot_version}")
+    bot = "\n".join(lines)
     embed.add_field(name="Bot", value=bot, inline=False)
+    if facts.database is not None:
+        embed.add_field(name="Database health", value=database_health(facts.database), inline=False)
+        if not facts.database.ok:
+            embed.colour = COLOR_PROBLEM
     recent = "\n".join(audit_line(e) for e in facts.recent[:RECENT_ACTIONS]) or "Nothing yet."
     embed.add_field(
         name=f"Last {RECENT_ACTIONS} admin actions",
         value=clip(recent, limits.EMBED_FIELD_VALUE),
         inline=False,
     )
+    refused = f"{plural(facts.refusals, 'attempt')} by non-moderators in the last {REFUSAL_DAYS} days."
+    if facts.refusal_samples:
+        refused += "\n" + "\n".join(audit_line(e) for e in facts.refusal_samples[:REFUSALS_SHOWN])
+    embed.add_field(name="Refused /admin", value=clip(refused, limits.EMBED_FIELD_VALUE), inline=False)
     return Reply(embeds=[embed], ephemeral=True)
+
+
+def database_health(health: Health) -> str:
+    """The integrity check and the last backup, in two lines."""
+    check = (
+        "Integrity check: ok"
+        if health.ok
+        else f"Integrity check **failed**: {clip(health.problem or '?', 200)}. Restore a backup "
+        "(`python -m bot restore PATH`, see README)."
+    )
+    if health.last_backup_at is None:
+        backup = f"Last backup: none yet (daily, to `{clip(str(health.backup_dir), 200)}`)"
+    else:
+        at = datetime.fromtimestamp(health.last_backup_at, UTC)
+        backup = (
+            f"Last backup: {_when(at)} (`{health.last_backup_name}`) · "
+            f"{plural(health.backups_kept, 'backup')} kept"
+        )
+    return f"{check}\n{backup}"

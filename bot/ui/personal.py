@@ -12,7 +12,9 @@ words, and numbers come with their meaning ("0 = none, 10 = the worst").
 
 from __future__ import annotations
 
+import io
 import json
+import zipfile
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
@@ -27,6 +29,7 @@ from bot.journal.drafts import Draft
 from bot.journal.report import JournalReport
 from bot.journal.summary import JournalSummary, Stat
 from bot.storage.journal import Checkin
+from bot.storage.privacy import KEPT_SUFFIX
 from bot.storage.reminders import Reminder
 from bot.text import clip, plural
 from bot.ui import components as c
@@ -247,6 +250,12 @@ def journal_report(report: JournalReport) -> Reply:
             f"{plural(summary.checkin_count, 'check-in', 'check-ins')} and "
             f"{plural(summary.routine_count, 'routine', 'routines')}. "
             f"Days are counted in {summary.tz_name} time. {PRIVATE_NOTE}"
+            + (
+                "\nThat's a lot of entries, so the chart and the file show **one line per day** "
+                "(averages). Every single entry is in `/privacy export`."
+                if report.daily
+                else ""
+            )
         ),
     )
     embed.add_field(name="Pain", value=_stat_line(summary.pain, "pain scores"), inline=False)
@@ -443,6 +452,68 @@ def privacy_export(data: Mapping[str, Any], *, now: datetime) -> Reply:
     )
 
 
+def privacy_export_parts(data: Mapping[str, Any], *, now: datetime, upload_limit: int) -> list[Reply]:
+    """The export as messages that each fit ``upload_limit`` bytes of files.
+
+    Small enough: one JSON file. Too big: zipped. Still too big: the zip in numbered pieces
+    (``.zip.001``, ``.zip.002`` …, which 7-Zip and ``cat`` join), one per message. Each
+    message says which case it is, so nobody wonders where the rest is."""
+    single = privacy_export(data, now=now)
+    body = single.files[0].data
+    budget = max(1024, upload_limit - 8 * 1024)  # room for the multipart wrapping
+    if len(body) <= budget:
+        return [single]
+    name = export_filename(now)
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+        archive.writestr(name, body)
+    zipped = packed.getvalue()
+    zip_name = name.removesuffix(".json") + ".zip"
+    lead = single.content or ""
+    if len(zipped) <= budget:
+        note = "\nIt was too big to send as one file, so it's **zipped**: open the .zip to get the JSON file."
+        zip_file = Attachment(zip_name, zipped, description="Your data, zipped")
+        return [Reply(content=lead + note, files=[zip_file])]
+    pieces = [zipped[i : i + budget] for i in range(0, len(zipped), budget)]
+    count = len(pieces)
+    note = (
+        f"\nIt was too big for one file even zipped, so it comes in **{count} numbered pieces**, one per "
+        f"message. Save all {count}, then open the first with 7-Zip (or join them: "
+        f"`cat {zip_name}.0* > {zip_name}`) to get the JSON file."
+    )
+    replies = []
+    for n, piece in enumerate(pieces, start=1):
+        text = lead + note if n == 1 else f"Piece {n} of {count} of your data."
+        replies.append(
+            Reply(
+                content=text,
+                files=[Attachment(f"{zip_name}.{n:03d}", piece, description=f"Piece {n} of {count}")],
+            )
+        )
+    return replies
+
+
+def checkin_slow_down(wait: str) -> Reply:
+    """Too many check-ins in a short time: kind, and the typed form is kept."""
+    return Reply(
+        content=(
+            "That's a lot of check-ins in a short time, so I haven't saved this one yet. "
+            f"You can save it in {wait}: `/checkin` will open with what you typed."
+        ),
+        ephemeral=True,
+    )
+
+
+def export_slow_down(wait: str) -> Reply:
+    return Reply(
+        content=(
+            "You've asked for a few copies of your data already, and each one is a big file. "
+            f"You can ask again in {wait}. Nothing has changed since the last copy unless you used me."
+        ),
+        ephemeral=True,
+    )
+
+
 def privacy_confirm(user_id: int) -> Reply:
     embed = discord.Embed(
         title="Erase everything I hold about you?",
@@ -464,7 +535,10 @@ def privacy_confirm(user_id: int) -> Reply:
 
 
 def privacy_deleted(counts: Mapping[str, int]) -> Reply:
-    erased = [_table_phrase(name, n) for name, n in sorted(counts.items()) if n]
+    erased = [
+        _table_phrase(name, n) for name, n in sorted(counts.items()) if n and not name.endswith(KEPT_SUFFIX)
+    ]
+    kept = sum(n for name, n in counts.items() if name.endswith(KEPT_SUFFIX))
     if not erased:
         text = "**Done.** I held nothing about you, so there was nothing to erase."
     else:
@@ -472,6 +546,11 @@ def privacy_deleted(counts: Mapping[str, int]) -> Reply:
             "**Done. I erased everything I held about you:** " + ", ".join(erased) + ".\n"
             "Nothing with your user id is left, and any reminder or routine timer of yours is stopped. "
             "If you use me again, I'll start fresh."
+        )
+    if kept:
+        text += (
+            f"\nThe moderator log keeps {plural(kept, 'moderator action')} you took, with your user id "
+            "replaced by a pseudonym, so the community can still see what changed and when."
         )
     return Reply(content=text)
 

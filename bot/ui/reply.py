@@ -9,6 +9,7 @@ bot says can ping anyone.
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -85,6 +86,12 @@ async def send(interaction: discord.Interaction[Any], reply: Reply) -> None:
         await interaction.followup.send(ephemeral=ephemeral, wait=False, **kwargs)
     else:
         await interaction.response.send_message(ephemeral=ephemeral, **kwargs)
+
+
+async def send_all(interaction: discord.Interaction[Any], replies: Sequence[Reply]) -> None:
+    """Several messages in order: the first as the response, the rest as follow-ups."""
+    for reply in replies:
+        await send(interaction, reply)
 
 
 async def update(interaction: discord.Interaction[Any], reply: Reply) -> None:

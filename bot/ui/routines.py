@@ -83,7 +83,8 @@ def countdown(deadline: float) -> str:
 
 def _session_button(session: RoutineSession, label: str, action: Action, style: discord.ButtonStyle,
                     row: int) -> Any:
-    return c.button(label, "rt", session.id, action.value, style=style, row=row)
+    # The session version says which card this is: a press on an older card gets the current one.
+    return c.button(label, "rt", session.id, action.value, session.version, style=style, row=row)
 
 
 def _footer(session: RoutineSession) -> str:
@@ -272,11 +273,18 @@ def _step_buttons(session: RoutineSession) -> discord.ui.View:
 # --------------------------------------------------------------------------- endings
 
 
-def finish_card(session: RoutineSession, *, saved_pain: int | None = None, ask: bool = True) -> Reply:
+def finish_card(
+    session: RoutineSession,
+    *,
+    saved_pain: int | None = None,
+    changed_from: int | None = None,
+    ask: bool = True,
+) -> Reply:
     """Done or stopped: time spent, steps done, and a quick 0–10 pain check for the journal.
 
-    ``saved_pain`` thanks them for the number they chose; ``ask=False`` (they
-    tapped "Not now") leaves the question out.
+    ``saved_pain`` thanks them for the number they chose; ``changed_from`` says a later tap
+    replaced an earlier answer (one entry per routine); ``ask=False`` (they tapped "Not now")
+    leaves the question out.
     """
     total = len(session.routine.steps)
     spent = format_seconds(session.active_seconds)
@@ -292,6 +300,9 @@ def finish_card(session: RoutineSession, *, saved_pain: int | None = None, ask: 
     asking = ask and saved_pain is None
     if asking:
         lines.append(PAIN_QUESTION)
+    elif saved_pain is not None and changed_from is not None:
+        lines.append(f"Changed your answer for this routine from {changed_from} to **{saved_pain} / 10** "
+                     "(one entry in your journal, not two). See it any time with `/journal`.")
     elif saved_pain is not None:
         lines.append(f"Saved to your private journal: pain **{saved_pain} / 10**. Thank you. "
                      "See it any time with `/journal`.")
