@@ -16,6 +16,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import logsafety
+from bot.fairuse import CHECKINS, wait_words
 from bot.journal.checkin_form import NOTE_MAX, CheckinProblems, clean_note, parse_checkin
 from bot.tracking.card import CardState
 from bot.tracking.service import NeedsPain, TrackingService, clean_symptom_name
@@ -116,6 +117,12 @@ class Tracking(commands.Cog):
         for_doctor: bool = False,
     ) -> None:
         user_id = interaction.user.id
+        if "pain" not in state.measures:
+            raise UserFacingError(render.needs_pain())
+        if wait := self.bot.services.fair_use.wait_s(CHECKINS, user_id):
+            # The same per-member limit as the check-in form; nothing is stored, the card stays.
+            await send(interaction, personal.checkin_slow_down(wait_words(wait)))
+            return
         try:
             saved = await self.service.save(user_id, state, now=self.now(), note=note, for_doctor=for_doctor)
         except NeedsPain:
