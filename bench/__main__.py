@@ -3,7 +3,7 @@
 Runs, in this order (quietest first, so start-up is not measured beside a
 leftover process): start-up and idle memory, interactions against the bare
 discord.py baseline, autocomplete and search, reload of 1,000 files, and 10,000
-routine sessions with timers, the journal, and crisis screening speed. Each module
+routine sessions with timers, the journal, tracking, and crisis screening speed. Each module
 exposes ``async run(progress) -> list[Figure]``; one that is missing (not built yet)
 or crashes is reported in the table instead of hiding the rest.
 
@@ -42,6 +42,7 @@ BENCHMARKS: tuple[tuple[str, str], ...] = (
     ("reload", "bench.bench_reload"),
     ("timers", "bench.bench_timers"),
     ("journal", "bench.bench_journal"),
+    ("tracking", "bench.bench_tracking"),
     ("crisis", "bench.bench_crisis"),
 )
 CHILD_TIMEOUT_S = 600
