@@ -19,7 +19,7 @@ from bot.crisis.lexicon import CLASSES, FAMILIES
 from bot.crisis.normalize import normalize, tokens
 from bot.crisis.patterns import Compiler, PatternError
 from bot.safety import mentions_crisis
-from tests.crisis_corpus import CRISIS_FIGURES, HELD_OUT, load_corpus, measure
+from tests.crisis_corpus import CRISIS_FIGURES, HELD_OUT, SECOND_HELD_OUT, load_corpus, measure
 
 REPO = Path(__file__).resolve().parents[1]
 CONTENT_PHRASES = ("kill myself", "kms", "hurt myself", "cut myself", "want to die", "overdose", "unalive")
@@ -366,7 +366,8 @@ def test_every_family_is_exercised_by_the_corpus() -> None:
 
 @pytest.fixture(scope="module")
 def corpus():  # type: ignore[no-untyped-def]
-    return load_corpus()
+    """The corpus the figures are asserted on: the tuning split and the first held-out split."""
+    return [e for e in load_corpus() if e.split != SECOND_HELD_OUT]
 
 
 def test_corpus_shape(corpus) -> None:  # type: ignore[no-untyped-def]
@@ -384,9 +385,11 @@ def test_corpus_shape(corpus) -> None:  # type: ignore[no-untyped-def]
 def test_corpus_figures(corpus, request: pytest.FixtureRequest) -> None:  # type: ignore[no-untyped-def]
     everything = measure(corpus)
     held_out = measure(e for e in corpus if e.split == HELD_OUT)
-    request.config.stash[CRISIS_FIGURES] = (everything, held_out)
+    second = measure(e for e in load_corpus() if e.split == SECOND_HELD_OUT)
+    request.config.stash[CRISIS_FIGURES] = (everything, held_out, second)
     print(f"\ncrisis screen: {everything.line()}; mean {everything.mean_us:.0f} µs/message")
     print(f"held-out split: {held_out.line()}")
+    print(f"second held-out split (never tuned against): {second.line()}")
     for figures in (everything, held_out):
         assert figures.recall >= RECALL_TARGET, f"missed: {figures.missed}"
         assert figures.false_alarm_rate <= FALSE_ALARM_TARGET, f"false alarms: {figures.false_alarms}"
