@@ -1,0 +1,323 @@
+"""Concept rules: crisis ideas recognised from the words they combine, not from listed phrases.
+
+The phrase families of :mod:`bot.crisis.lexicon` know how people say it; these rules know
+what it is made of, so wording nobody listed is still heard. Each rule combines concepts
+within one sentence (the ``~N`` gaps of :mod:`bot.crisis.patterns` never cross a sentence
+end nor skip a negation):
+
+1. a **means** (rope, knife, gun, pills, bridge, ledge, platform, traffic, a car crash …)
+   with the writer's **intent, thought, acquisition or handling** (want, going to, thinking
+   about, bought, hold, stand at the edge …), with everyday guards (cooking, a swing …);
+2. **preparation and farewell** acts (letters "just in case", secret goodbyes, giving
+   belongings away, life insurance for the family, a plan and a date, last messages);
+3. **burden and absence** (others better off / relieved if I were gone, nobody would miss
+   me, I am a burden);
+4. **not wanting to exist / giving up on life** (no reason to stay, giving up for good,
+   the point of me, done with living, can't keep fighting, want out, want it all to end).
+
+Hyperbole that borrows crisis words ("my legs want to die", "overdosed on coffee") is
+defused in the token stream first (:func:`defuse`), so no rule or family reads it.
+"""
+
+from __future__ import annotations
+
+from bot.crisis.concern import Concern
+from bot.crisis.lexicon import Family, words
+
+CONCEPT_CLASSES: dict[str, tuple[str, ...]] = {
+    # --- 1. means
+    "MEANS_HELD": (
+        "rope", "hangrope", "knife", "knives", "blade", "blades", "razor", "razors", "razor blade",
+        "razor blades", "gun", "guns", "pistol", "revolver", "rifle", "shotgun", "bullet", "bullets",
+        "pills", "tablets", "meds", "bottle", "pill bottle", "stash", "cord", "belt",
+    ),
+    "MEANS_BOUGHT": (
+        "rope", "hangrope", "gun", "pistol", "revolver", "rifle", "shotgun", "bullets", "razor blades",
+        "blades", "charcoal", "helium", "hose",
+    ),
+    "PLACE_EDGE": (
+        "edge", "ledge", "platform", "tracks", "track", "bridge", "roof", "rooftop", "balcony", "cliff",
+        "overpass", "railing", "window", "top of the building", "top floor", "parking garage",
+    ),
+    "ACQUIRE": (
+        "bought", "buy", "buying", "got", "get", "getting", "purchased", "ordered", "found", "have",
+        "has", "picked up", "keep", "keeping", "hid", "hidden", "hiding", "stashed", "own",
+    ),
+    "HANDLE": (
+        "hold", "holding", "held", "stare at", "staring at", "stared at", "look at", "looking at",
+        "looked at", "keep looking at", "keep staring at", "sit with", "sat with", "sitting with",
+        "play with", "playing with", "touch", "touching",
+    ),
+    "STAND": ("stand", "standing", "stood", "sit", "sitting", "sat", "lean", "leaning", "leaned", "walk", "walked"),
+    "CONTEMPLATE": (
+        "think about it", "thinking about it", "thought about it", "think about doing it", "thinking about doing it",
+        "wonder what if", "wondering what if", "wonder how", "wondering how", "how easy", "how easily", "tempted",
+        "jump", "jumping", "step off", "stepping off", "step forward", "stepping forward", "lean forward",
+        "let go", "falling", "end it", "use it", "do it", "the urge",
+    ),
+    "WILL": (
+        "@INTENT", "@THINK", "going to", "gonna", "about to", "kinda want to", "kind of want to", "half want to",
+        "feel like", "tempted to",
+    ),
+    "CRASH": ("crash", "crashing", "wreck", "wrecking", "total"),
+    "VEHICLE": ("car", "truck", "van", "motorbike", "bike"),
+    "DRIVE": ("drive", "driving", "steer", "steering", "swerve", "swerving", "veer", "veering", "run", "turn"),
+    "INTO": ("into", "off", "in front of"),
+    "CRASH_TARGET": (
+        "wall", "tree", "traffic", "the road", "a bridge", "the bridge", "cliff", "river", "lake", "truck",
+        "pole", "barrier", "oncoming", "a semi", "lorry", "bus", "train", "overpass", "guardrail", "ditch",
+    ),
+    "LEAP": ("jump", "jumping", "step", "stepping", "throw myself", "throwing myself", "fall", "leap"),
+    "LEAP_TARGET": (
+        "off|from @DET? ~2 @PLACE_EDGE|something|somewhere|high",
+        "in front of|onto|into @DET? ~1 train|bus|truck|traffic|car|cars|tracks|rails|river|sea|ocean|lake",
+    ),
+    "WATER": ("ocean", "sea", "river", "lake", "water", "waves"),
+    "ALL_DOSE": (
+        "everything", "every pill", "every tablet", "every single pill", "all of them", "all of it",
+        "all my", "all of my", "all the", "the whole", "the entire", "the rest of", "whole bottle",
+    ),
+    "SWALLOW": ("swallow", "swallowing", "take", "taking", "down", "downing", "eat", "eating", "pop", "popping"),
+    # --- 2. preparation and farewell
+    "LETTERS": ("letter", "letters", "note", "notes", "goodbye letter", "goodbye letters", "a message", "messages", "video"),
+    "WROTE": ("wrote", "written", "writing", "write", "left", "leaving", "leave", "recorded", "recording", "drafted"),
+    "LETTER_TO": (
+        "to|for @DET? ~1 kids|children|family|husband|wife|partner|mom|mum|dad|parents|sister|brother|son|daughter|"
+        "grandkids|grandchildren|friends|girls|boys|boyfriend|girlfriend|everyone|everybody|loved_ones",
+        "to|for each|all of them",
+    ),
+    "JUST_IN_CASE": (
+        "just in case", "in case", "for when i am gone", "for when i go", "for after i am gone", "for after",
+        "to read after", "to find", "goodbye", "goodbyes", "explaining why", "to say sorry", "saying sorry",
+        "for afterwards", "when i am gone", "when i am not here",
+    ),
+    "SECRETLY": (
+        "without", "secretly", "in secret", "for the last time", "one last time", "last time", "forever",
+        "for good", "and they do not know", "and she does not know", "and he does not know", "she does not know",
+        "he does not know", "they do not know", "without them knowing", "without him knowing",
+        "without her knowing", "it was goodbye", "for real",
+    ),
+    "BELONGINGS": (
+        "stuff", "things", "belongings", "possessions", "everything", "all my", "my things", "my stuff",
+        "my pets", "my cat", "my dog", "my jewelry", "my jewellery", "my favourite", "my favorite",
+    ),
+    "PAYOUT": (
+        "pay", "pays", "paid", "payout", "pay out", "pay off", "collect", "collecting", "cash", "money",
+        "better off", "would be fine", "worth more", "take care of them", "cover", "get", "would get",
+    ),
+    # --- 3. burden and absence
+    "OTHERS": (
+        "everyone", "everybody", "they", "family", "my family", "kids", "my kids", "children", "my children",
+        "husband", "my husband", "wife", "my wife", "partner", "my partner", "parents", "my parents", "mom",
+        "my mom", "mum", "my mum", "dad", "my dad", "the world", "people", "friends", "my friends", "he",
+        "she", "them", "all of them", "all of you", "you",
+    ),
+    "RELIEF": (
+        "relieved", "happier", "freer", "better off", "better", "easier", "less stressed", "lighter", "fine",
+        "at peace", "free", "richer", "glad", "thankful", "grateful", "okay",
+    ),
+    "GONE_STATE": (
+        "@GONE", "gone", "dead", "die", "disappear", "disappeared", "vanished", "was not here", "were not here",
+        "was not around", "were not around", "was not alive", "were not alive", "was no longer here",
+        "was no longer around", "did not exist", "was not there", "no longer existed", "stopped existing",
+        "was not in their lives", "was out of the picture", "was not in the way",
+    ),
+    "GONE_GUARD": (
+        "for", "to", "on", "from", "into", "under", "at", "with", "until", "till", "down", "off", "over",
+        "because", "since", "a", "the", "this", "last",
+    ),
+    "NOBODY": ("nobody", "no one", "noone", "no body", "not a single person", "not one person"),
+    "MISS": ("miss", "notice", "care", "cry", "mourn", "grieve"),
+    # --- 4. not wanting to exist, giving up
+    "STAY": (
+        "stay !(in|at|home|up|late|overnight|with|for|inside|out|on|over|positive|strong|hydrated|calm|awake|put)",
+        "staying !(in|at|home|up|late|overnight|with|for|inside|out|on|over|positive|strong|hydrated|calm|awake)",
+        "be here", "being here", "be alive", "being alive", "live !(@LIVE_PLACE)",
+        "living !(@LIVE_PLACE|with|room|costs|cost|expenses|situation|arrangement|arrangements)", "keep going", "keep living",
+        "go on $|@ANYMORE|living|with_life|like_this", "carry on $|@ANYMORE|living|with_life",
+        "continue $|@ANYMORE|living|with_life", "stick around", "exist", "existing", "keep fighting",
+        "keep trying $|@ANYMORE", "wake up $|@ANYMORE", "get up $|@ANYMORE",
+        "be around", "hold on", "hang on $|@ANYMORE",
+    ),
+    "FOR_GOOD": (
+        "for good", "on life", "on living", "on everything", "on myself", "on me", "forever", "completely",
+        "for real", "on it all", "on all of it", "on being alive", "on staying alive", "on the fight",
+        "on fighting", "on trying to live", "on my life", "on this life", "on the world",
+    ),
+    "FIGHT_ON": (
+        "$", "this body", "this disease", "this illness", "it", "@ANYMORE", "this", "lupus", "my body",
+        "for much", "every day", "like this", "to stay alive", "to live", "to be here", "for my life",
+    ),
+    "OUT_END": (
+        "$", "permanently", "for good", "forever", "of this life", "of life", "of this world", "of here for good",
+        "of existence", "of living", "of my life",
+    ),
+    "IT_ALL": ("it all", "everything", "all of it", "all of this", "it forever", "my life", "life", "my existence"),
+    "ENDS": ("end", "be over", "over", "go away forever", "finish", "be done", "end forever"),
+    # --- 5. hyperbole that borrows crisis words
+    "LIMB": (
+        "knees", "knee", "legs", "leg", "feet", "foot", "hands", "hand", "back", "joints", "arms", "arm",
+        "hips", "hip", "muscles", "calves", "thighs", "glutes", "quads", "hamstrings", "ankles", "wrists",
+        "shoulders", "fingers", "toes", "lungs", "brain cells", "ears", "eyes", "neck", "abs", "bum", "butt",
+    ),
+}  # fmt: skip
+
+# Words in the same sentence that make a means everyday ("a rope for the swing", "cooking knife").
+_MEANS_VETO = words(
+    "swing tree cooking cook kitchen chopping chop meal prep dinner lunch breakfast bread cake vegetables veggies "
+    "veg onions carving camping climbing gym skipping jump rope tug hunting range shaving legs beard armpits sharpen "
+    "grip grips handle handles opener jar sharpening garden gardening laundry washing line boat sailing dog leash horse christmas present gift crafts "
+    "craft sewing whittling fishing train ticket commute commuting late delayed delay station waiting wait bus stop "
+    "view sunset photos photo picture pictures selfie fireworks repair repairs roofer leak leaking gutters painting "
+    "tour lesson lessons class museum hiking hike scenic diving dive pool swimming swim trampoline jacks parachute "
+    "bungee skydiving vacation holiday beach trip"
+)
+_DOSE_VETO = words(
+    "morning breakfast lunch dinner vacation holiday trip travel travelling traveling with_me doctor appointment "
+    "pharmacy pharmacist prescribed schedule routine water food supplements vitamins bag suitcase or together "
+    "separately spread space same"
+)
+_FAREWELL_VETO = words(
+    "retiring retire retired moving move moved party wedding graduation school class college job work colleague "
+    "colleagues coworkers vacation holiday trip pen pals pal christmas birthday thank cards card santa teacher "
+    "rheumatologist doctor nurse decluttering declutter charity donate donating donation garage sale outgrown fit "
+    "kondo downsizing downsize passed died funeral hospice grave"
+)
+_INSURANCE_VETO = words("baby born quote quotes premium premiums cheaper policy beneficiary change update")
+
+_PERSON_OBJ = "me|him|her|them"
+
+CONCEPT_FAMILIES: tuple[Family, ...] = (
+    # 1. means with intent, thought, acquisition or handling
+    Family(
+        "concept-means-acquired",
+        Concern.SUICIDE,
+        (
+            "i|just|finally|today|already @ACQUIRE @DET? ~2 @MEANS_BOUGHT !(for|to_fix|to_tie|to_hang_the|to_hang_my|to_hang_a|license|licence|permit|safe|class|course|range|shop|store|show|rack)",
+            "there is @DET? ~1 @MEANS_BOUGHT in|under @DET? ~1 closet|car|drawer|room|bedroom|garage|bag|wardrobe",
+        ),
+        veto=_MEANS_VETO,
+    ),
+    Family(
+        "concept-means-handled",
+        Concern.SUICIDE,
+        (
+            "@HANDLE @DET? ~2 @MEANS_HELD ~6 @CONTEMPLATE",
+            "@STAND ~2 at|on|by|near|over @DET? ~1 @PLACE_EDGE ~8 @CONTEMPLATE",
+            "@WILL ~2 @CRASH @DET? ~1 @VEHICLE",
+            "@WILL ~2 @DRIVE @DET? ~1 @VEHICLE? ~2 @INTO @DET? ~1 @CRASH_TARGET",
+            "@WILL ~2 @LEAP @LEAP_TARGET",
+            "@WILL ~2 walk|walking|wade|wading into @DET? @WATER",
+            "@WILL ~2 hang|hanging|drown|drowning|suffocate|suffocating @REFL",
+        ),
+        veto=_MEANS_VETO,
+    ),
+    Family(
+        "concept-means-pills",
+        Concern.OVERDOSE,
+        (
+            "@STRONG_INTENT|@THINK ~2 @SWALLOW @ALL_DOSE ~4 @MEDS|cabinet|organizer|pillbox|medicine_cabinet|bottle|stash|at_once",
+            "@STRONG_INTENT|@THINK ~2 @SWALLOW every|each @MEDS",
+            "how many ~4 @MEDS ~4 it_take|it_would_take|would_it_take|does_it_take|kill|lethal|fatal|to_die|enough_to",
+        ),
+        veto=_DOSE_VETO,
+    ),
+    # 2. preparation and farewell
+    Family(
+        "concept-farewell",
+        Concern.SUICIDE,
+        (
+            "@WROTE @DET? ~2 @LETTERS @LETTER_TO? @JUST_IN_CASE",
+            "@STRONG_INTENT do it tonight|this_weekend|tomorrow_night",
+            "goodbye|goodbyes|suicide letter|letters|note|notes|message|messages|video !(from|card|cards|party)",
+            "say|said|saying|told|tell|telling|whispered ~3 goodbye|goodbyes ~4 @SECRETLY",
+            "@STRONG_INTENT|time_to|ready_to ~1 say|said goodbye|goodbyes ~1 to ~1 everyone|everybody|world|life|all|you_all|everything",
+            "giving|give|gave|given|gift|gifting away @BELONGINGS ~6 will_not_need|not_need|before_i|do_not_need|will_not_be",
+            "giving|give|gave|given away @DET? ~1 belongings|possessions|my_stuff|my_things|all_my",
+            "better_off|would_be_fine|worth_more ~6 life_insurance|insurance_money|insurance_payout|my_insurance",
+            "life_insurance|insurance_money|my_insurance ~6 @PAYOUT",
+            "worth more dead",
+            "this_is|this_will_be|will_be|here_is|that_is|it_is @DET? last message|post|text|words|goodbye !(before|for|tonight|today|goodnight|of_the|on|about|until|till)",
+            "last time ~3 hear from me|see me|talk to me|talk to anyone",
+            "tonight is the night $|for_me",
+            "have|got|made|make|with|it_is a plan ~2 and_a_date|and_a_time|and_the_means|and_a_day !(for|to|with|at)",
+            "planning|planned|decided|deciding|picked|picking|chose|chosen|working_out|figured_out how|when|where ~2 to|i_will|i_would|i_am_going_to|i_could ~1 do_it $|tonight|soon|this_week|without",
+            "planning|planned|decided|deciding|picked|picking|chose|chosen|working_out|figured_out how|when|where ~2 to|i_will|i_would|i_am_going_to|i_could ~1 end_it|die|kill_myself|end_my_life",
+            "will|would not|never be around|here ~2 much_longer|for_long|for_much_longer|to_see|forever|after_tonight|after_today|after_this_week|for_christmas|for_their|for_your|for_my_birthday",
+        ),
+        veto=_FAREWELL_VETO | _INSURANCE_VETO,
+    ),
+    # 3. burden and absence
+    Family(
+        "concept-burden",
+        Concern.SUICIDE,
+        (
+            "@RELIEF ~4 without me !(nagging|complaining|calling|bothering|around_for|here_for|at|on|for|this|tonight|today|tomorrow|while|during|there|next|until|till|going|coming|so)",
+            "@RELIEF ~5 if|when|once|after i|he|she|they ~2 @GONE_STATE !(@GONE_GUARD)",
+            "@NOBODY ~3 @MISS ~2 " + _PERSON_OBJ + " ~1 if|when|once ~2 @GONE_STATE !(@GONE_GUARD)",
+            "@NOBODY ~3 @MISS ~2 if|when|once i|he|she|they ~2 @GONE_STATE !(@GONE_GUARD)",
+            "@NOBODY would|will|is_going_to ~1 @MISS " + _PERSON_OBJ + " $|@ANYMORE|at_all|anyway|if|when",
+            "i_am|am|i_am_such|am_such|i_am_nothing_but|am_nothing_but ~1 a|an|the ~1 burden $|to_everyone|to_everybody|to_all|to_my|on_everyone|on_my|for_everyone|for_my|to_them|on_them|to_people|to_the_world|to_anyone|to_you !(~4+some_days|sometimes|when|with|because|financially|lately|guilty)",
+        ),
+        person=None,
+    ),
+    # 4. not wanting to exist, giving up on life
+    Family(
+        "concept-no-reason",
+        Concern.SUICIDE,
+        (
+            "no|not_a|not_any|not_one|any|one ~1 reason|reasons|point|purpose ~2 left? ~1 to|for|in ~1 @STAY",
+            "do_not|can_not|cannot|never|could_not|does_not see|find|have|know ~2 a|any|the ~1 reason|reasons|point ~2 to|for|in ~1 @STAY",
+            "giving|give|gave|given|to_give|close_to_giving|ready_to_give up @FOR_GOOD",
+            "point of|in me $|@ANYMORE|existing|being_alive|being_here|staying|living|even_existing|still_being|even",
+            "point of|in my existence|existing|being_alive|me_existing|me_being_alive|my_life",
+            "done|finished|through|over|tired with|of ~1 life|living|existing|being_alive|this_life|my_life $|@ANYMORE|now|honestly|tbh",
+            "can_not|cannot|unable_to keep fighting|living @FIGHT_ON",
+            "@INTENT ~1 out @OUT_END",
+            "@INTENT ~1 @IT_ALL ~1 to @ENDS !(soon|already|so_i_can|before)",
+            "@INTENT ~1 @IT_ALL to stop $|forever|for_good|now|permanently",
+            "rather be dead|dying|gone|not_alive|not_here|not_exist",
+            "wish|wished|wishing i ~1 had|was|were never ~1 born|existed|been_born",
+        ),
+        person=None,
+    ),
+)
+
+# Hyperbole: "<limb> want(s) to die", "overdosed on <coffee>", "dying to", "killing it" — these spans
+# are blanked out of the token stream before any rule or family reads it.
+_OVERDOSE_WORDS = words("overdosed overdose overdosing od odx oded oding")
+_NOT_A_DRUG = words(
+    "coffee caffeine espresso lattes latte tea sugar chocolate candy sweets cake cakes cookies biscuits carbs pizza "
+    "cheese salt spicy food snacks tv netflix youtube tiktok instagram memes podcasts podcast crime reality shows show "
+    "books reading sun sunshine sleep naps nap cuteness love drama gossip shopping christmas halloween music kpop "
+    "anime games gaming work studying homework exercise cardio stretching yoga walking steps vitamins hugs puppies "
+    "kittens cats dogs pumpkin spice fries chips popcorn soda cola energy drinks drink wine beer cocktails"
+)
+_LIMBS = words(" ".join(CONCEPT_CLASSES["LIMB"]))
+_WANT = words("want wants wanted wanna wanting")
+_OWNERS = words("my the both his her your our their")
+_BLANK = "~"  # a token no rule nor family knows
+
+
+def defuse(tokens: list[str]) -> list[str]:
+    """The token stream with hyperbole that borrows crisis words blanked out (same length)."""
+    vocabulary = set(tokens)
+    od = not _OVERDOSE_WORDS.isdisjoint(vocabulary)
+    limb = not _LIMBS.isdisjoint(vocabulary) and not _WANT.isdisjoint(vocabulary)
+    if not od and not limb:
+        return tokens
+    out = list(tokens)
+    n = len(out)
+    for i, word in enumerate(tokens):
+        if od and word in _OVERDOSE_WORDS and i + 2 < n + 1:
+            j = i + 1
+            if j < n and out[j] == "on":
+                j += 1
+            while j < n and out[j] in ("the", "some", "all", "so", "much", "way", "too", "true"):
+                j += 1
+            if j < n and out[j] in _NOT_A_DRUG:
+                for k in range(i, j + 1):
+                    out[k] = _BLANK
+        elif limb and word in _WANT and i > 1 and tokens[i - 1] in _LIMBS and tokens[i - 2] in _OWNERS:
+            out[i] = _BLANK
+    return out
