@@ -56,12 +56,15 @@ CONCEPT_CLASSES: dict[str, tuple[str, ...]] = {
         "let go", "falling", "end it", "use it", "do it", "the urge",
     ),
     "WILL": (
-        "@INTENT", "@THINK", "going to", "gonna", "about to", "kinda want to", "kind of want to", "half want to",
+        "@INTENT", "@THINK", "going to", "gonna", "about to", "if i", "what if i", "maybe i", "could just", "kinda want to", "kind of want to", "half want to",
         "feel like", "tempted to",
     ),
     "CRASH": ("crash", "crashing", "wreck", "wrecking", "total"),
     "VEHICLE": ("car", "truck", "van", "motorbike", "bike"),
-    "DRIVE": ("drive", "driving", "steer", "steering", "swerve", "swerving", "veer", "veering", "run", "turn"),
+    "DRIVE": (
+        "drive", "driving", "drove", "steer", "steering", "steered", "swerve", "swerving", "swerved", "veer",
+        "veering", "veered", "run", "turn", "crash", "crashed",
+    ),
     "INTO": ("into", "off", "in front of"),
     "CRASH_TARGET": (
         "wall", "tree", "traffic", "the road", "a bridge", "the bridge", "cliff", "river", "lake", "truck",
@@ -95,7 +98,7 @@ CONCEPT_CLASSES: dict[str, tuple[str, ...]] = {
         "without", "secretly", "in secret", "for the last time", "one last time", "last time", "forever",
         "for good", "and they do not know", "and she does not know", "and he does not know", "she does not know",
         "he does not know", "they do not know", "without them knowing", "without him knowing",
-        "without her knowing", "it was goodbye", "for real",
+        "without her knowing", "it was goodbye", "for real", "in my head", "in my mind", "quietly", "silently",
     ),
     "BELONGINGS": (
         "stuff", "things", "belongings", "possessions", "everything", "all my", "my things", "my stuff",
@@ -114,7 +117,8 @@ CONCEPT_CLASSES: dict[str, tuple[str, ...]] = {
     ),
     "RELIEF": (
         "relieved", "happier", "freer", "better off", "better", "easier", "less stressed", "lighter", "fine",
-        "at peace", "free", "richer", "glad", "thankful", "grateful", "okay", "breathe easier", "sleep better",
+        "at peace", "free", "richer", "glad", "thankful", "grateful", "okay", "breathe easier", "sleep better", "chill",
+        "happy", "more happy", "good", "better without", "safer",
     ),
     "GONE_STATE": (
         "@GONE", "gone", "dead", "die", "disappear", "disappeared", "vanished", "was not here", "were not here",
@@ -122,6 +126,8 @@ CONCEPT_CLASSES: dict[str, tuple[str, ...]] = {
         "was no longer around", "did not exist", "was not there", "no longer existed", "stopped existing",
         "was not in their lives", "was out of the picture", "was not in the way", "was not in it", "were not in it",
         "was not in the picture", "was not in their way", "was not in this world",
+        "am not here", "am not around", "am not alive", "am no longer here", "am gone", "am dead", "do not exist",
+        "not exist", "not be here", "am not in it", "was not born",
     ),
     "GONE_GUARD": (
         "for", "to", "on", "from", "into", "under", "at", "with", "until", "till", "down", "off", "over",
@@ -205,6 +211,7 @@ CONCEPT_FAMILIES: tuple[Family, ...] = (
         Concern.SUICIDE,
         (
             "@HANDLE @DET? ~2 @MEANS_HELD ~6 @CONTEMPLATE",
+            "@MEANS_HELD in|against|to|on @POSS|the? hand|hands|wrist|wrists|arm|arms|throat|neck|head|lap|skin right_now|now|$|again|tonight",
             "@STAND ~2 at|on|by|near|over @DET? ~1 @PLACE_EDGE ~8 @CONTEMPLATE",
             "@PLACE_EDGE ~6 stood|standing|sat|sitting there? ~2 looking|staring|peering down|over !(at)",
             "@WILL ~2 @CRASH @DET? ~1 @VEHICLE",
@@ -221,6 +228,8 @@ CONCEPT_FAMILIES: tuple[Family, ...] = (
         (
             "@STRONG_INTENT|@THINK ~2 @SWALLOW @ALL_DOSE ~4 @MEDS|cabinet|organizer|pillbox|medicine_cabinet|bottle|stash|at_once",
             "@STRONG_INTENT|@THINK ~2 @SWALLOW every|each @MEDS",
+            "@MEDS ~6 vodka|wine|whiskey|alcohol|booze|liquor|rum|gin ~3 ready|lined_up|next_to_me|in_front_of_me|tonight|waiting",
+            "vodka|wine|whiskey|alcohol|booze|liquor|rum|gin ~6 @MEDS ~3 ready|lined_up|next_to_me|in_front_of_me|tonight|waiting",
             "how many ~4 @MEDS ~4 it_take|it_would_take|would_it_take|does_it_take|kill|lethal|fatal|to_die|enough_to",
         ),
         veto=_DOSE_VETO,
@@ -231,6 +240,17 @@ CONCEPT_FAMILIES: tuple[Family, ...] = (
         Concern.SUICIDE,
         (
             "@WROTE @DET? ~2 @LETTERS @LETTER_TO? @JUST_IN_CASE",
+            "@WROTE @DET? ~2 @LETTERS to|for everyone|everybody|each_of_them|all_of_them|each_of_you|all_of_you|my_loved_ones",
+            "my will and letters|notes|goodbyes",
+            "sent|sending|send|wrote|writing|written @POSS? last message|messages|texts|text|words|goodbye|goodbyes to|for everyone|everybody|my_family|all|the_people|people",
+            "goodbye|goodbyes ~3 before i ~1 do_it|end_it|die|go_through_with_it|go $",
+            "goodbye|farewell everyone|everybody|world|cruel_world|forever|all_of_you $",
+            "planning|plan|planned|plotting|planing my exit|way_out|final_exit !(from|strategy|plan_from|at|interview)",
+            "ready to go ~8 made|making|make @POSS peace",
+            "made|making|make @POSS peace ~8 ready to go",
+            "gave|give|giving|given away ~6 no_use|no_need|will_not_need|not_need|do_not_need|will_not_be_needing ~3 @ANYMORE|where_i_am_going|soon|after|for_them",
+            "@OTHERS ~3 get|have|collect|would_get|will_get ~2 @DET? life_insurance|insurance_money|insurance_payout|payout",
+            "do|do_not|not plan|planning|expect|intend|intending to be here|around|alive ~2 next_year|next_month|by|for_much|much_longer|long|tomorrow|next_week|at_christmas|for_christmas|$",
             "@STRONG_INTENT do it tonight|this_weekend|tomorrow_night",
             "goodbye|goodbyes|suicide letter|letters|note|notes|message|messages|video !(from|card|cards|party)",
             "say|said|saying|told|tell|telling|whispered ~3 goodbye|goodbyes ~4 @SECRETLY",
@@ -283,6 +303,11 @@ CONCEPT_FAMILIES: tuple[Family, ...] = (
             "@INTENT ~1 @IT_ALL ~1 to @ENDS !(soon|already|so_i_can|before)",
             "@INTENT ~1 @IT_ALL to stop $|forever|for_good|now|permanently",
             "rather be dead|dying|gone|not_alive|not_here|not_exist",
+            "finish|finishing|quit|quitting|leave|leaving|go_from|exit|exiting|finish_with my|this life|world|living|existence",
+            "tired|sick|exhausted for|to live|living|life $|@ANYMORE",
+            "lost|losing|lose @DET? will to live|keep_fighting|fight|go_on|keep_going|carry_on|continue|stay_alive|be_here|exist",
+            "point of|in me continuing|going_on|carrying_on|trying|fighting|staying $|@ANYMORE|like_this|with_life|at_all",
+            "tapping|tap|tapped|checking|check|checked|logging|log|bowing|bow out permanently|for_good|forever|of_life|of_this_life",
             "let|letting|to_let go of life|living|this_life|my_life|this_world|being_alive",
             "ready|want|time to let go $|now|for_good|forever",
             "wish|wished|wishing i ~1 had|was|were never ~1 born|existed|been_born",
