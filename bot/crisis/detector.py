@@ -59,7 +59,7 @@ ON_PURPOSE = (
 class _Pattern:
     regex: re.Pattern[str]
     first_words: frozenset[str] | None  # None: may start at any word
-    anchors: tuple[frozenset[str], ...] = ()  # one word of each set must be in the text
+    needs: frozenset[str] | None = None  # one of these words must be in the text (the most selective)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +72,7 @@ class _Compiled:
         stands (a set lookup), not scanned over the whole text: long messages stay fast."""
         short = len(text.words) <= SHORT_TEXT
         for pattern in self.patterns:
-            if any(anchor.isdisjoint(text.vocabulary) for anchor in pattern.anchors):
+            if pattern.needs is not None and pattern.needs.isdisjoint(text.vocabulary):
                 continue  # a word the pattern needs is not in the text at all
             if pattern.first_words is None:
                 yield from pattern.regex.finditer(text.joined)
@@ -135,7 +135,11 @@ def _compile(family: Family) -> _Compiled:
     return _Compiled(
         family,
         tuple(
-            _Pattern(_COMPILER.compile_one(p), _COMPILER.first_words(p), _COMPILER.anchors(p))
+            _Pattern(
+                _COMPILER.compile_one(p),
+                _COMPILER.first_words(p),
+                min(_COMPILER.anchors(p), key=len, default=None),
+            )
             for p in family.patterns
         ),
     )
