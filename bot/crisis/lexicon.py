@@ -432,7 +432,7 @@ ENGLISH_HINTS = words("the and i to is my it you of in that this have am not wit
 _TOOK_ALL_VETO = words(
     "morning evening breakfast lunch dinner food schedule daily routine yay finally remembered time today "
     "vitamins supplements organizer pillbox forgot forget remember remind reminder sure did prescribed doctor gave "
-    "pharmacy pharmacist refill refills fridge cheaper cost costs insurance coupon tried nothing helped"
+    "pharmacy pharmacist refill refills fridge cheaper cost costs insurance coupon tried nothing helped spread split"
 )
 
 FAMILIES: tuple[Family, ...] = (
