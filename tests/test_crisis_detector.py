@@ -14,8 +14,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.crisis import Concern, Screening, screen
+from bot.crisis.concepts import CONCEPT_CLASSES, defuse
 from bot.crisis.detector import ALL_FAMILIES, matched_families
-from bot.crisis.lexicon import CLASSES, FAMILIES
+from bot.crisis.lexicon import CLASSES
 from bot.crisis.normalize import normalize, tokens
 from bot.crisis.patterns import Compiler, PatternError
 from bot.safety import mentions_crisis
@@ -328,8 +329,8 @@ def test_mentions_crisis_shares_the_normaliser() -> None:
 
 
 def test_every_family_compiles_and_a_bad_pattern_is_refused() -> None:
-    compiler = Compiler(CLASSES)
-    for family in FAMILIES:
+    compiler = Compiler({**CLASSES, **CONCEPT_CLASSES})
+    for family in ALL_FAMILIES:
         compiler.compile(family.patterns)
     with pytest.raises(PatternError):
         compiler.compile(("want to @NO_SUCH_CLASS",))
@@ -354,6 +355,64 @@ def test_pattern_elements() -> None:
     assert hits("i give up $", "ok. i give up. bye") and not hits("i give up $", "i give up sugar")
     assert hits("^ die $", "die") and not hits("^ die $", "do not die")
     assert hits("took #MANY @PILLS", "took 30 pills") and not hits("took #MANY @PILLS", "took 2 pills")
+
+
+def test_anchors_name_the_words_a_pattern_cannot_match_without() -> None:
+    compiler = Compiler({"MEANS": ("rope", "razor blades"), "WANT": ("want to", "@NEED"), "NEED": ("need",)})
+    assert compiler.anchors("i|we bought @DET? ~2 @MEANS $") == (
+        frozenset({"i", "we"}),
+        frozenset({"bought"}),
+        frozenset({"rope", "razor"}),
+    )
+    assert compiler.anchors("@WANT? out") == (frozenset({"out"}),)  # optional parts need nothing
+    assert compiler.anchors("go on $|@ANYMORE") == (frozenset({"go"}), frozenset({"on"}))
+
+
+# One example per concept rule: wording no phrase family lists, heard from what it combines.
+@pytest.mark.parametrize(
+    ("text", "concern"),
+    [
+        ("just got a rope from the hardware store", Concern.SUICIDE),  # means acquired
+        ("i sit with the razor and wonder how easy it would be", Concern.SUICIDE),  # means handled
+        ("kind of want to wreck my car on the motorway", Concern.SUICIDE),
+        ("thinking about popping every tablet in the house", Concern.OVERDOSE),  # means: pills
+        ("left notes for my kids just in case", Concern.SUICIDE),  # preparation and farewell
+        ("my partner would get my life insurance, that's something", Concern.SUICIDE),
+        ("my parents would honestly be relieved if i was gone", Concern.SUICIDE),  # burden and absence
+        ("i'm a burden to everyone", Concern.SUICIDE),
+        ("i see no reason to keep living", Concern.SUICIDE),  # not wanting to exist
+        ("what's the point of me anymore", Concern.SUICIDE),
+        ("my sister says we'd all be happier if she was gone", Concern.OTHER_PERSON),
+    ],
+)
+def test_concept_rules_hear_unlisted_wording(text: str, concern: Concern) -> None:
+    assert screen(text).concern is concern, matched_families(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my hamstrings want to die after that class",  # hyperbole defused
+        "overdosed on pumpkin spice lattes this week",
+        "bought a rope for the dog's tug toy",  # means, everyday
+        "holding the knife is hard with my swollen hands when i'm chopping",
+        "we walked to the bridge and watched the sunset",
+        "wrote a note to my doctor just in case she forgets my allergy",
+        "i'm giving up on this diet",
+        "i can't keep fighting with my insurance company",
+        "my kids would be lost without me",
+        "i won't be around next weekend, visiting my mum",
+    ],
+)
+def test_concept_rules_keep_everyday_talk_out(text: str) -> None:
+    assert screen(text).concern is Concern.NONE, matched_families(text)
+
+
+def test_defuse_blanks_only_the_hyperbole() -> None:
+    assert defuse(tokens("my legs want to die")) == ["my", "legs", "~", "to", "die"]
+    assert defuse(tokens("overdosed on coffee")) == ["~", "~", "~"]
+    assert defuse(tokens("overdosed on my pills")) == tokens("overdosed on my pills")
+    assert defuse(tokens("i came back wanting to die")) == tokens("i came back wanting to die")
 
 
 def test_every_family_is_exercised_by_the_corpus() -> None:
