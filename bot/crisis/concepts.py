@@ -138,7 +138,11 @@ CONCEPT_CLASSES: dict[str, tuple[str, ...]] = {
         "trouble",
     ),
     "NOBODY": ("nobody", "no one", "noone", "no body", "not a single person", "not one person"),
-    "MISS": ("miss", "notice", "care", "cry", "mourn", "grieve"),
+    "MISS": ("miss", "notice", "care", "cry", "mourn", "grieve", "blink", "bat an eye", "realise", "realize", "know"),
+    "DAY": (
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tonight", "tomorrow",
+        "today", "next week", "this weekend", "the weekend", "my birthday", "christmas",
+    ),
     # --- 4. not wanting to exist, giving up
     "STAY": (
         "stay !(in|at|home|up|late|overnight|with|for|inside|out|on|over|positive|strong|hydrated|calm|awake|put)",
@@ -192,7 +196,7 @@ _FAREWELL_VETO = words(
     "retiring retire retired moving move moved party wedding graduation school class college job work colleague "
     "colleagues coworkers vacation holiday trip pen pals pal christmas birthday thank cards card santa teacher "
     "rheumatologist doctor nurse decluttering declutter charity donate donating donation garage sale outgrown fit "
-    "kondo downsizing downsize passed died funeral hospice grave"
+    "kondo downsizing downsize passed died funeral hospice grave surgery operation hospital admitted"
 )
 _INSURANCE_VETO = words("baby born quote quotes premium premiums cheaper policy beneficiary change update")
 
@@ -206,6 +210,7 @@ CONCEPT_FAMILIES: tuple[Family, ...] = (
         (
             "@ACQUIRE @DET? ~2 @MEANS_BOUGHT !(for|to_fix|to_tie|to_hang_the|to_hang_my|to_hang_a|license|licence|permit|safe|class|course|range|shop|store|show|rack|lights|light|swing|ladder)",
             "garage ~5 car|engine|motor ~1 running|on|idling",
+            "exit|suicide bag|bags",
             "car|engine|motor running|on|idling ~4 in the garage|closed_garage",
             "there is @DET? ~1 @MEANS_BOUGHT in|under @DET? ~1 closet|car|drawer|room|bedroom|garage|bag|wardrobe",
         ),
@@ -237,6 +242,8 @@ CONCEPT_FAMILIES: tuple[Family, ...] = (
             "@MEDS ~6 for|until when? i decide|am_ready|choose|have_had_enough|want_to_go|need_them_for_it",
             "@MEDS ~8 when|until it_is|the_time_is time|right|the_time",
             "@HANDLE @DET? ~1 medicine_cabinet|cabinet|pill_bottles|pills|meds|bottle|bottles ~3 and? counting|counted $|them|again|the_pills",
+            "@MEDS ~6 for the? right|final|last|perfect moment|time|day|night",
+            "how long|fast|quickly ~5 die|dying|death from|of|on ~1 @MEDS",
             "@MEDS ~6 vodka|wine|whiskey|alcohol|booze|liquor|rum|gin ~3 ready|lined_up|next_to_me|in_front_of_me|tonight|waiting",
             "vodka|wine|whiskey|alcohol|booze|liquor|rum|gin ~6 @MEDS ~3 ready|lined_up|next_to_me|in_front_of_me|tonight|waiting",
             "how many ~4 @MEDS ~4 it_take|it_would_take|would_it_take|does_it_take|kill|lethal|fatal|to_die|enough_to",
@@ -254,6 +261,10 @@ CONCEPT_FAMILIES: tuple[Family, ...] = (
             "sent|sending|send|wrote|writing|written @POSS? last message|messages|texts|text|words|goodbye|goodbyes to|for everyone|everybody|my_family|all|the_people|people",
             "goodbye|goodbyes ~3 before i ~1 do_it|end_it|die|go_through_with_it|go $",
             "goodbye|farewell everyone|everybody|world|cruel_world|forever|all_of_you $",
+            "will_not|would_not|am_not_going_to be able to look_after|take_care_of|care_for|feed|walk ~3 after|past|beyond @DAY",
+            "decided|chosen|picked|set|know|it_is|have_decided ~2 @DAY is|will_be the day|night|date $",
+            "remember me ~8 going|gone|leave|leaving|before_i_go|when_i_am_gone|before_i_die",
+            "am|i_am going|leaving before it|this|things|i ~1 gets|get worse",
             "will_not|do_not|would_not|not_going_to need ~3 where i_am_going|i_will_be|i_go",
             "settled|settling|put|putting|got|getting|sorted|sorting @POSS affairs|things ~1 in_order? ~4 ready|goodbye|before_i",
             "planning|plan|planned|plotting|planing my exit|way_out|final_exit !(from|strategy|plan_from|at|interview)",
@@ -322,6 +333,9 @@ CONCEPT_FAMILIES: tuple[Family, ...] = (
             "rather be dead|dying|gone|not_alive|not_here|not_exist",
             "finish|finishing|quit|quitting|leave|leaving|go_from|exit|exiting|finish_with my|this life|world|living|existence",
             "tired|sick|exhausted for|to live|living|life $|@ANYMORE",
+            "life|living|this_world|existing|being_alive is|was|just_is not for me @ANYMORE|$",
+            "ready for it|it_all|everything|life|my_life to end|be_over|stop $|now|forever|already",
+            "do_not|no|not|lost|can_not_find|have_no ~2 strength|energy|will|fight|courage ~1 left? to stay_alive|live|keep_living|be_alive|exist|keep_fighting|go_on_living",
             "lost|losing|lose @DET? will to live|keep_fighting|fight|go_on|keep_going|carry_on|continue|stay_alive|be_here|exist",
             "point of|in me continuing|going_on|carrying_on|trying|fighting|staying $|@ANYMORE|like_this|with_life|at_all",
             "tapping|tap|tapped|checking|check|checked|logging|log|bowing|bow out permanently|for_good|forever|of_life|of_this_life",

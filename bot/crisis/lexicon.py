@@ -529,7 +529,7 @@ FAMILIES: tuple[Family, ...] = (
             "finally|can|could|will|get_to rest forever|in_peace",
             "i_am sorry for everything $",
             "pray|praying|prayed|wish|wishing|hoping|hope for death|to_die|it_to_end|the_end_to_come",
-            "standing|sitting|stood|sat|am on|at ~1 bridge|ledge|roof|rooftop|railing|tracks|balcony|edge !(of_the_bed|of_my_bed|of_the_pool|of_the_bath|of_my_seat|terrace|garden|deck|bar|patio|with|drinking|having|enjoying)",
+            "standing|sitting|stood|sat|am on|at ~1 bridge|ledge|roof|rooftop|railing|tracks|balcony|overpass|cliff|edge !(of_the_bed|of_my_bed|of_the_pool|of_the_bath|of_my_seat|terrace|garden|deck|bar|patio|with|drinking|having|enjoying)",
             "nobody|no_one cares|would_care|will_care if|whether i live|die|am_alive|exist|wake_up|make_it",
             "scars|cuts|wounds are|were fresh|bleeding",
             "sitting|sat|lying|standing here ~1 with a|the|my razor|blade|blades|rope|gun|hangrope|pills",
