@@ -18,6 +18,9 @@ from typing import Final
 MESSAGE_CONTENT: Final = 2000
 """Characters in a message's plain ``content``."""
 EMBEDS_PER_MESSAGE: Final = 10
+SCREEN: Final = 1200
+"""Our own limit, not Discord's: the visible characters of one message (content, embed title,
+author, description, fields and footer), about one phone screen for a tired reader."""
 
 # --- embeds --------------------------------------------------------------------------------------
 EMBED_TITLE: Final = 256

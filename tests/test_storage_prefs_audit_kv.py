@@ -56,9 +56,9 @@ async def test_auto_advance_is_on_until_the_member_turns_it_off(db: Database) ->
 
 
 async def test_a_row_from_before_the_default_changed_counts_as_never_chosen(tmp_path: Path) -> None:
-    from bot.storage.migrations import MIGRATIONS, apply_migrations
-
     import aiosqlite
+
+    from bot.storage.migrations import MIGRATIONS, apply_migrations
 
     async with aiosqlite.connect(tmp_path / "older.sqlite3") as conn:
         await apply_migrations(conn, MIGRATIONS[:-1])
