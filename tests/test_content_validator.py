@@ -81,7 +81,8 @@ def test_the_it_hurts_message_must_fit_one_embed_description(tree: Path) -> None
 def test_long_cautions_page_by_themselves_but_one_source_must_fit_a_screen(tree: Path) -> None:
     routine = tree / "routines" / "chair-stretch.yaml"
     cautions = "".join(f"  - Caution {n} - {'c' * 450}\n" for n in range(10))
-    text = routine.read_text().replace("  - Stop if it hurts. A gentle pull is fine; pain is not.\n", cautions)
+    stop = "  - Stop if it hurts. A gentle pull is fine; pain is not.\n"
+    text = routine.read_text().replace(stop, cautions)
     routine.write_text(text)
     assert errors_of(tree) == []  # ten long cautions: the safety notes simply have more pages
     long_url = "https://www.nhs.uk/live-well/exercise/sitting-exercises/" + "x" * 1000
