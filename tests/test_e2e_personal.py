@@ -26,7 +26,7 @@ from PIL import Image
 
 from bot.reminders.dispatcher import DM_BLOCKED_NOTICE
 from bot.storage.timefmt import to_iso
-from tests.e2e_support import LiveBot, debug_bot_fixture, live_bot_fixture  # noqa: F401
+from tests.e2e_support import LiveBot, debug_bot_fixture, live_bot_fixture, to_the_safety_ok  # noqa: F401
 from tests.emulator.harness import InteractionHandle, Message
 from tests.emulator.state import StoredMessage, User
 
@@ -437,8 +437,10 @@ async def test_when_dms_are_closed_the_reminder_pauses_and_the_person_is_told_ne
     await live_bot.start()
     # The pause and the notice are two writes: wait for the second, the one the person will see.
     await emu.wait_until(
-        lambda: db_rows(live_bot, "SELECT 1 FROM reminders WHERE paused = 1")
-        and db_rows(live_bot, "SELECT 1 FROM user_prefs WHERE notice_pending IS NOT NULL"),
+        lambda: (
+            db_rows(live_bot, "SELECT 1 FROM reminders WHERE paused = 1")
+            and db_rows(live_bot, "SELECT 1 FROM user_prefs WHERE notice_pending IS NOT NULL")
+        ),
         10,
         "the reminder to pause and the notice to be left",
     )
@@ -535,7 +537,9 @@ async def fill_through_the_commands(live: LiveBot, user: User) -> None:
     if user.dms_open:
         await checkin(live, "dm", "6", "4", f"dm note {user.username}", user=user)
     await ask(live, "remind", {"time": "08:15", "timezone": "Europe/London"}, subcommand="set", user=user)
-    intro = await ask(live, "stretch", {"routine": ROUTINE}, user=user)
+    intro = await to_the_safety_ok(
+        live.emu, await ask(live, "stretch", {"routine": ROUTINE}, user=user), user
+    )
     card = await (await press(live, intro, "I've read this — start", user=user)).wait_message()
     await (await press(live, card, "It hurts", user=user)).wait_message()
     outcomes = db_rows(live, "SELECT outcome FROM routine_completions WHERE user_id = ?", (user.id,))
