@@ -428,3 +428,14 @@ async def test_timers_are_re_armed_after_a_crash_and_the_card_catches_up(live: L
     await live.emu.wait_until(lambda: step_of(card) == "Step 2 of 2", timeout=15, what="catch-up")
     assert edits(live, TOKEN_EDIT) >= 1
     assert "Well done" in title(await press(live, card, "Finish"))
+
+
+async def test_in_manual_mode_an_ended_hold_says_so_instead_of_a_stale_countdown(live: LiveBot) -> None:
+    card = await start(live, QUICK, manual=True)
+    assert re.search(r"<t:\d+:R>", card.text())  # "ends in 1 second" while it runs
+    # When the hold ends the card is edited: no "ends 3 seconds ago" left on screen.
+    await live.emu.wait_until(lambda: "Hold done" in card.text(), timeout=10, what="the hold-done card")
+    assert not re.search(r"<t:\d+:R>", card.text())
+    assert title(card) == "Side reach (left) · hold 1 of 2"  # nothing moved without a press
+    card = await press(live, card, "Next")
+    assert title(card) == "Side reach (left) · hold 2 of 2"
