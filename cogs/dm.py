@@ -67,12 +67,19 @@ class DirectMessages(commands.Cog):
         prefs = self.bot.services.prefs
         user_id = message.author.id
         now = self.bot.clock.now()
-        last = (await prefs.get(user_id)).dm_menu_at
+        try:
+            last = (await prefs.get(user_id)).dm_menu_at
+        except Exception:  # storage trouble must not leave a DM unanswered: answer without the menu
+            log.exception("could not read when the DM menu was last shown")
+            last = datetime.fromtimestamp(now, UTC)
         menu = last is None or now - last.timestamp() >= MENU_EVERY_SECONDS
         reply = dm_reply(understand(message.content, self.bot.content.library), menu=menu)
         await message.channel.send(**message_kwargs(reply))
         if shows_menu(reply):
-            await prefs.mark_dm_menu(user_id, now=datetime.fromtimestamp(now, UTC))
+            try:
+                await prefs.mark_dm_menu(user_id, now=datetime.fromtimestamp(now, UTC))
+            except Exception:
+                log.exception("could not store when the DM menu was shown")
 
     async def on_menu(self, interaction: discord.Interaction[Any], press: Press) -> None:
         choice = press.args[0] if press.args else ""
