@@ -176,13 +176,13 @@ async def test_a_whole_routine_in_a_server(live: LiveBot) -> None:
     safety = yaml.safe_load((live.content / "safety.yaml").read_text("utf-8"))
     first_line = safety["disclaimer"].splitlines()[0]
     assert "Before you start" in intro.text()  # the cautions first
-    assert "I'll only ask once" in intro.content
+    assert "First time only" in intro.content and "Auto-advance is on" in intro.content
     assert intro.find_button("Let me press Next")  # auto-advance is on; the switch says what it does
     notes = await read_notes_to_the_ok(live, intro)
     assert notes.id == intro.id  # the notes page inside one message
     assert first_line in notes.text()  # the disclaimer, before the first routine
     notes = await press(live, notes, "Let me press Next")  # this test walks the routine by hand
-    assert "I'll only ask once" in notes.content
+    assert "Auto-advance is off" in notes.content
 
     card = await press(live, await read_notes_to_the_ok(live, notes), "I've read this — start")
     assert card.ephemeral and title(card) == "Sit tall, then relax · hold 1 of 2"
@@ -207,7 +207,7 @@ async def test_a_whole_routine_in_a_server(live: LiveBot) -> None:
     assert db_rows(live, "SELECT pain, source FROM checkins") == [(3, "routine")]
 
     again = await open_intro(live, ROUTINE)  # the safety note is asked for only once
-    assert again.find_button("Start") and "I'll only ask once" not in again.content
+    assert again.find_button("Start") and "First time only" not in again.content
     assert len(again.text()) < 300 and again.find_button("Safety notes")  # one line, notes one tap away
     assert "Auto-advance is off" in again.text()  # their own choice is kept
     notes = await press(live, again, "Safety notes")

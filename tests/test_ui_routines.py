@@ -136,7 +136,11 @@ def test_the_first_intro_is_the_safety_notes_paged_with_the_ok_on_the_last_page(
         if routine.kind != "stretch":
             continue
         reply = render.routine_intro(routine, library.safety, acknowledged=False, auto_advance=True)
-        assert reply.content is not None and "only ask once" in reply.content
+        assert (
+            reply.content is not None
+            and "First time only" in reply.content
+            and "Auto-advance is on" in reply.content
+        )
         pages = [
             render.routine_notes(routine, library.safety, n, acknowledged=False, auto_advance=True)
             for n in range(5)

@@ -211,11 +211,12 @@ def hurt_text(safety: Safety) -> str:
 # One screen each (limits.SCREEN): the intro is one line; the cautions, the disclaimer and the
 # sources page inside one message, so nothing is ever a wall of text. The validator measures these.
 
-ROUTINE_NOTE_RESERVE = 250
-"""Room kept on a notes page for the title, the one-time note above it and the footer."""
+ROUTINE_NOTE_RESERVE = 270
+"""Room kept on a notes page for the title, the one-time note above it (with the auto-advance
+line) and the footer."""
 ROUTINE_NOTES_BUDGET = limits.SCREEN - ROUTINE_NOTE_RESERVE
-AUTO_ON_LINE = "**Auto-advance is on:** each hold and rest moves on by itself. Tap **Pause** any time."
-AUTO_OFF_LINE = "**Auto-advance is off:** tap **Next** when a hold is done. Rests still end by themselves."
+AUTO_ON_LINE = "**Auto-advance is on:** holds and rests move on by themselves. **Pause** any time."
+AUTO_OFF_LINE = "**Auto-advance is off:** tap **Next** after each hold. Rests end by themselves."
 
 
 def _pack(blocks: Sequence[tuple[str, Sequence[str], str]], budget: int) -> list[str]:

@@ -61,10 +61,7 @@ CARE_TEAM_TOPIC = "care-team"
 
 OTHERS_SESSION = "This routine belongs to someone else — start your own with /stretch."
 POSITION_WORDS = {"floor": "on the floor", "chair": "in a chair", "bed": "in bed", "standing": "standing"}
-ACK_NOTE = (
-    "**Before your first routine:** please read these safety notes. "
-    "Tap **I've read this — start** to confirm. I'll only ask once."
-)
+ACK_NOTE = "**First time only:** please read these notes, then tap **I've read this — start**."
 GROUNDING_DONE = (
     "Well done for taking this time. Stay as long as you like, and take it slowly when you get up.\n\n"
     "If things still feel too much, the crisis lines are there any time, and so is your safety plan."
@@ -259,7 +256,8 @@ def routine_notes(
     if not acknowledged:
         items.append(_auto_switch(routine, auto_advance, row=1))
     items.append(c.button("All routines", "rtlist", row=1))
-    return Reply(content=None if acknowledged else ACK_NOTE, embeds=[embed], view=c.view(*items))
+    note = None if acknowledged else f"{ACK_NOTE}\n{AUTO_ON_LINE if auto_advance else AUTO_OFF_LINE}"
+    return Reply(content=note, embeds=[embed], view=c.view(*items))
 
 
 def routine_sources(routine: Routine, page: int) -> Reply:
