@@ -92,6 +92,18 @@ def test_long_cautions_page_by_themselves_but_one_source_must_fit_a_screen(tree:
     assert "phone screen" in errors[0][2]
 
 
+def test_a_routine_kind_is_stretch_or_grounding(tree: Path) -> None:
+    routine = tree / "routines" / "chair-stretch.yaml"
+    text = routine.read_text()
+    routine.write_text(text.replace("id: chair-stretch\n", "id: chair-stretch\nkind: grounding\n", 1))
+    library = load_library(tree).library
+    assert library is not None and library.routines["chair-stretch"].kind == "grounding"
+    routine.write_text(text.replace("id: chair-stretch\n", "id: chair-stretch\nkind: yoga\n", 1))
+    errors = errors_of(tree)
+    assert [(name, line) for name, line, _ in errors] == [("chair-stretch.yaml", 2)]
+    assert "stretch" in errors[0][2] and "grounding" in errors[0][2]
+
+
 def test_duplicate_ids_are_reported_in_both_files(tree: Path) -> None:
     shutil.copy(tree / "routines" / "chair-stretch.yaml", tree / "routines" / "chair-copy.yaml")
     errors = errors_of(tree)
