@@ -27,6 +27,7 @@ from bot.storage.privacy import delete_user
 from bot.storage.reminders import ReminderRepo
 from bot.storage.safety_plans import SafetyPlanRepo
 from bot.storage.sessions import SessionRepo
+from bot.storage.shares import ShareRepo
 
 if TYPE_CHECKING:
     from bot.client import LupusBot
@@ -50,6 +51,7 @@ class Services:
     fair_use: FairUse
     safety_plans: SafetyPlanRepo
     db: Database
+    shares: ShareRepo
 
     @classmethod
     async def create(cls, bot: LupusBot) -> Services:
@@ -73,6 +75,7 @@ class Services:
             fair_use=FairUse(bot.clock),
             safety_plans=SafetyPlanRepo(db),
             db=db,
+            shares=ShareRepo(db),
         )
         return services
 

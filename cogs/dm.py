@@ -23,7 +23,7 @@ from bot.fairuse import DM_MENUS
 from bot.ui import reading as render
 from bot.ui.components import Press
 from bot.ui.dm import dm_reply, shows_menu
-from bot.ui.reply import message_kwargs, send
+from bot.ui.reply import message_kwargs, update
 from bot.ui.routines import CARE_TEAM_TOPIC, hurt_card
 
 if TYPE_CHECKING:
@@ -82,14 +82,15 @@ class DirectMessages(commands.Cog):
                 log.exception("could not store when the DM menu was shown")
 
     async def on_menu(self, interaction: discord.Interaction[Any], press: Press) -> None:
+        """A menu button opens its page in place of the menu (navigation never stacks messages)."""
         choice = press.args[0] if press.args else ""
         library = self.bot.content.library
         if choice == "stretch" and (stretch := self.bot.get_cog("Stretch")) is not None:
-            await stretch.show_list(interaction)  # type: ignore[attr-defined]
+            await stretch.show_list(interaction, replace=True)  # type: ignore[attr-defined]
         elif choice == "resources":
-            await send(interaction, render.topic_list(library))
+            await update(interaction, render.topic_list(library))
         else:
-            await send(interaction, render.help_page(library))
+            await update(interaction, render.help_page(library))
 
 
 async def setup(bot: LupusBot) -> None:

@@ -25,7 +25,7 @@ from bot.text import clip
 from bot.ui import routines as render
 from bot.ui.components import EXPIRED, Press
 from bot.ui.errors import UserFacingError, safe_autocomplete
-from bot.ui.reading import choices
+from bot.ui.reading import choices, see_also_items
 from bot.ui.reply import NO_MENTIONS, Reply, is_bot_dm, send, update
 
 if TYPE_CHECKING:
@@ -164,11 +164,13 @@ class Stretch(commands.Cog):
         return found
 
     async def intro(self, user_id: int, routine: Routine) -> Reply:
+        library = self.bot.content.library
         return render.routine_intro(
             routine,
-            self.bot.content.library.safety,
+            library.safety,
             acknowledged=await self.routines.safety_acknowledged(user_id),
             auto_advance=await self.routines.auto_advance(user_id),
+            see_also=see_also_items(library, routine.see_also, row=2),
         )
 
     def hurt_reply(self) -> Reply:
@@ -281,12 +283,14 @@ class Stretch(commands.Cog):
         routine = self.routine(press.args[0] if press.args else "")
         page = _page(press.args[1] if len(press.args) > 1 else "0")
         user_id = interaction.user.id
+        library = self.bot.content.library
         reply = render.routine_notes(
             routine,
-            self.bot.content.library.safety,
+            library.safety,
             page,
             acknowledged=await self.routines.safety_acknowledged(user_id),
             auto_advance=await self.routines.auto_advance(user_id),
+            see_also=see_also_items(library, routine.see_also, row=2),
         )
         await update(interaction, reply)
 

@@ -199,7 +199,7 @@ def test_title_matches_outrank_body_matches(library: Library) -> None:
 def test_search_finds_routines_and_resources(library: Library) -> None:
     assert library.search("shoulder rolls")[0].ref == "routine:chair-stretch"
     hit = library.search("samaritans")[0]
-    assert (hit.kind, hit.ref) == ("resource", "resources:crisis")
+    assert (hit.kind, hit.ref) == ("resource", "resources:crisis#1")
     assert "Samaritans" in hit.title
 
 

@@ -42,12 +42,28 @@ def topic_yaml(items: int, helps_with_chars: int, groups: int = 1) -> str:
     )
 
 
-def test_a_topic_whose_message_is_over_6000_characters_is_refused(tree: Path) -> None:
-    # each group fits its field (1024) but ten of them cannot share one message (6000)
+def test_a_long_topic_pages_by_group_but_each_screen_must_fit_a_phone(tree: Path) -> None:
+    # ten groups of three long items: far over one message, but each group is its own screen
     (tree / "resources" / "big.yaml").write_text(topic_yaml(items=3, helps_with_chars=250, groups=10))
+    assert errors_of(tree) == []
+    library = load_library(tree).library
+    assert library is not None
+    pages = render_text.resource_pages(library.topics["big"])
+    assert len(pages) >= 10
+    assert all(
+        render_text.resource_topic_embed(library.topics["big"], None, n).total() <= limits.SCREEN
+        for n in range(len(pages))
+    )
+    # a group whose title and intro alone fill more than a screen is refused at its line
+    text = (
+        topic_yaml(items=1, helps_with_chars=100)
+        .replace("    items:\n", f"    intro: {'i' * 990}\n    items:\n", 1)
+        .replace("  - title: Group 0", f"  - title: Group {'t' * 200}")
+    )
+    (tree / "resources" / "big.yaml").write_text(text)
     errors = errors_of(tree)
     assert [(name, line) for name, line, _ in errors] == [("big.yaml", 6)]
-    assert "Discord allows 6,000" in errors[0][2]
+    assert "one phone screen holds 1,200" in errors[0][2]
 
 
 def test_a_group_within_the_field_limit_is_fine(tree: Path) -> None:
@@ -203,12 +219,10 @@ def test_resource_item_text_is_what_the_validator_measures() -> None:
         regions=("GB", "IE"),
     )
     assert render_text.resource_item_text(item) == (
-        "**Samaritans** (GB, IE) — Someone to talk to.\n📞 116 123 · https://www.samaritans.org"
+        "**[Samaritans](https://www.samaritans.org)** — Someone to talk to.\n📞 116 123"
     )
     everywhere = item.model_copy(update={"regions": ("INTL",), "url": None})
-    assert render_text.resource_item_text(everywhere).endswith(
-        "(everywhere) — Someone to talk to.\n📞 116 123"
-    )
+    assert render_text.resource_item_text(everywhere) == "**Samaritans** — Someone to talk to.\n📞 116 123"
 
 
 def test_discord_limits_live_in_one_place() -> None:

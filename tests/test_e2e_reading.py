@@ -68,7 +68,9 @@ async def test_read_an_article_and_walk_its_sections(live_bot: LiveBot, place: s
     ).wait_message()
     assert first.find_button("◀ Previous").disabled
     assert not first.find_button("Next ▶").disabled
-    assert "Section 1 of" in first.text() and "Sources:" in first.text() and "Reviewed" in first.text()
+    assert "Section 1 of" in first.text() and "reviewed" in first.text()
+    assert "Sources:" not in first.text(), "sources sit behind their button, not on every page"
+    assert first.id == overview.id, "navigation edits the message it came from"
 
     second = await (
         await emu.click(first, first.find_button("Next ▶"), user=live_bot.place.member)
@@ -123,11 +125,15 @@ async def test_share_posts_a_public_copy(live_bot: LiveBot) -> None:
     emu, p = live_bot.emu, live_bot.place
     page = await slash(live_bot, "read", {"article": ARTICLE, "section": "self-care"})
     assert page.ephemeral
+    title = page.embeds[0]["title"]
     shared = await emu.click(page, page.find_button("Share in channel"), user=p.member)
     public = (await shared.response()).message
-    assert public is not None and not public.ephemeral
-    assert public.embeds and public.embeds[0]["title"] == page.embeds[0]["title"]
-    assert not public.components, "a shared copy carries no private navigation"
+    assert public is not None and public.ephemeral and "Post it?" in public.text()
+    posted = await emu.click(public, public.find_button("Post it"), user=p.member)
+    [copy] = await posted.wait_followups(1)
+    assert not copy.ephemeral
+    assert copy.embeds and copy.embeds[0]["title"] == title
+    assert [b.label for b in copy.buttons()] == ["Delete"], "a shared copy carries no private navigation"
 
 
 @pytest.mark.parametrize("place", ["guild", "dm"])
@@ -142,11 +148,16 @@ async def test_library_lists_everything_and_opens_items(live_bot: LiveBot, place
         await emu.select(library, article_select.custom_id, [ARTICLE], user=p.member)
     ).wait_message()
     assert "Lupus and lower back pain" in opened.text()
-    topic_select = next(s for k, s in selects.items() if k and "resource" in k)
+    assert opened.id == library.id, "a menu pick opens in place of the library"
+    library = await slash(live_bot, "library", place=place)
+    topic_select = next(s for s in library.selects() if s.placeholder and "resource" in s.placeholder)
     topic = await (
         await emu.select(library, topic_select.custom_id, ["crisis"], user=p.member)
     ).wait_message()
-    assert "988" in topic.text()
+    jump = next(s for s in topic.selects() if s.placeholder == "Jump to…")
+    us_page = next(o["value"] for o in jump.options if o["label"] == "United States")
+    us = await (await emu.select(topic, jump.custom_id, [us_page], user=p.member)).wait_message()
+    assert "988" in us.text() and us.id == topic.id
 
 
 @pytest.mark.parametrize("place", ["guild", "dm"])
@@ -162,7 +173,8 @@ async def test_search_ranks_and_opens_a_result(live_bot: LiveBot, place: str) ->
     ).wait_message()
     assert opened.embeds
     nothing = await slash(live_bot, "search", {"query": "zzqxv"}, place=place)
-    assert "found nothing" in nothing.text()
+    assert "Nothing found" in nothing.text()
+    assert [b.label for b in nothing.buttons()] == ["Browse the library", "Help and resources"]
 
 
 async def test_members_own_words_find_and_open_the_new_articles(live_bot: LiveBot) -> None:
@@ -195,11 +207,27 @@ async def test_members_own_words_find_and_open_the_new_articles(live_bot: LiveBo
 async def test_resources_by_topic_and_region(live_bot: LiveBot, place: str) -> None:
     listing = await slash(live_bot, "resources", place=place)
     assert "crisis" in listing.text().lower()
-    us = await slash(live_bot, "resources", {"topic": "crisis", "region": "US"}, place=place)
-    assert "988" in us.text() and "741741" in us.text()
-    uk = await slash(live_bot, "resources", {"topic": "crisis", "region": "UK"}, place=place)
-    assert "116 123" in uk.text()
-    assert "741741" not in uk.text(), "US-only lines are filtered out for the UK"
+    us = await every_page(
+        live_bot, await slash(live_bot, "resources", {"topic": "crisis", "region": "US"}, place=place)
+    )
+    assert "988" in us and "741741" in us
+    uk = await every_page(
+        live_bot, await slash(live_bot, "resources", {"topic": "crisis", "region": "UK"}, place=place)
+    )
+    assert "116 123" in uk
+    assert "741741" not in uk, "US-only lines are filtered out for the UK"
+
+
+async def every_page(live: LiveBot, message: Message) -> str:
+    """The text of every page of a paged message, pressing Next ▶ until it is disabled."""
+    texts = [message.text()]
+    while any(b.label == "Next ▶" and not b.disabled for b in message.buttons()):
+        assert len(message.text()) <= 1200
+        message = await (
+            await live.emu.click(message, message.find_button("Next ▶"), user=live.place.member)
+        ).wait_message()
+        texts.append(message.text())
+    return "\n".join(texts)
 
 
 @pytest.mark.parametrize("place", ["guild", "dm", "user-app"])
@@ -207,7 +235,11 @@ async def test_help_has_disclaimer_and_privacy_notice(live_bot: LiveBot, place: 
     page = await slash(live_bot, "help", place=place)
     text = page.text()
     assert "/stretch" in text and "/privacy" in text
-    assert "Please remember" in text and "Your privacy" in text
+    assert "Please remember" in text and len(text) <= 1200
+    notice = await (
+        await live_bot.emu.click(page, page.find_button("Your privacy"), user=live_bot.place.member)
+    ).wait_message()
+    assert "What I keep" in notice.text() and notice.id == page.id
     no_mentions(page)
 
 

@@ -223,9 +223,13 @@ async def test_every_field_of_every_form_is_screened(live_bot: LiveBot) -> None:
         assert is_card(card), f"{command} part {part} field {field}"
         checked += 1
     assert checked == len(forms) >= 10
-    # What the member asked to keep is kept: the plan holds every section they wrote.
-    row = db_rows(live_bot, "SELECT warning_signs, reasons FROM safety_plans")
-    assert row == [(CRISIS, CRISIS)]
+    # What the member asked to keep is kept: the plan holds every section they wrote. The card
+    # is sent before the form's own handler saves, so wait for the last save.
+    await live_bot.emu.wait_until(
+        lambda: db_rows(live_bot, "SELECT warning_signs, reasons FROM safety_plans") == [(CRISIS, CRISIS)],
+        10,
+        "the last part of the plan to be saved",
+    )
 
 
 # ------------------------------------------------------------------------------ safety plan

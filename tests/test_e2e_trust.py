@@ -203,8 +203,10 @@ async def test_a_debug_log_holds_no_token_url_or_member_text(tmp_path: Path) -> 
         await run("library")
         await run("read", {"article": "pacing-and-fatigue"})
         await run("search", {"query": query})
-        crisis = await run("resources", {"topic": "crisis", "region": "UK"})
-        await press(live, crisis, "Share in channel")
+        await run("resources", {"topic": "crisis", "region": "UK"})
+        care = await run("resources", {"topic": "care-team", "region": "US"})
+        ask = await press(live, care, "Share in channel")  # crisis lines are never shared
+        await press(live, ask, "Post it")
         ran.add(("checkin", None))
         saved = await checkin(live, "7", note)
         assert "Pain **7**/10" in saved.text()
@@ -305,13 +307,16 @@ async def test_a_typed_region_is_refused_and_a_share_is_built_from_content_only(
     assert "carol" not in answer.text() and not answer.buttons()
     assert bot_posts(live_bot) == []
 
-    uk = await slash(live_bot, "resources", {"topic": "crisis", "region": "uk"})
-    await press(live_bot, uk, "Share in channel")
+    # Crisis lines are never shared; a care-team page is, built from content and a known code.
+    us = await slash(live_bot, "resources", {"topic": "care-team", "region": "united states"})
+    ask = await press(live_bot, us, "Share in channel")
+    await press(live_bot, ask, "Post it")
+    await live_bot.emu.state.changes.wait_for(lambda: bot_posts(live_bot), 5)
     [posted] = bot_posts(live_bot)
     text = posted.text()
-    assert "116 123" in text and "GB" in text
-    for piece in ("<@", "||", "~~", "carol", "uk and"):
-        assert piece not in text
+    assert "Showing help for US" in text
+    for piece in ("<@", "||", "~~", "carol", "united states"):
+        assert piece not in text.lower()
     allowed = posted.raw.get("allowed_mentions")
     assert allowed is None or allowed.get("parse") == []
 

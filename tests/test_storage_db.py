@@ -29,6 +29,7 @@ EXPECTED_TABLES = {
     "routine_completions",
     "routine_sessions",
     "safety_plans",
+    "shares",
     "user_prefs",
 }
 

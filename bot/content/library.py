@@ -176,7 +176,20 @@ class Library:
                 "topic": indexes.topics,
                 "region": indexes.regions,
             }[kind]
-        return index.query(query, limit)
+        choices = index.query(query, limit)
+        if kind == "topic" and query.strip() and len(choices) < limit:
+            choices += self._topics_by_content(query, {c.value for c in choices}, limit - len(choices))
+        return choices
+
+    def _topics_by_content(self, query: str, known: set[str], limit: int) -> list[Choice]:
+        """Topics whose items match ``query`` in search ("988" or "suicide" finds crisis lines,
+        "depressed" the topics with emotional support), for words no title or synonym has."""
+        found: list[Choice] = []
+        for hit in self.search(query, limit=20):
+            if hit.kind == "resource" and hit.id not in known and hit.id in self.topics:
+                known.add(hit.id)
+                found.append(Choice(name=clip(self.topics[hit.id].title, limits.CHOICE_NAME), value=hit.id))
+        return found[:limit]
 
     def region_code(self, text: str) -> str:
         """The region code for what someone typed: a code (``us``), a name (``Canada``) or a
@@ -290,8 +303,9 @@ def _search_docs(
     articles: Mapping[str, Article], routines: Mapping[str, Routine], topics: Mapping[str, ResourceTopic]
 ) -> list[SearchDoc]:
     """One row per article (title, aliases, summary: opens the overview), per section, per
-    routine (summary and every step) and per resource item. Aliases sit on the article row
-    only, so they do not make every section of a long article match equally."""
+    routine (summary and every step) and per resource item (which opens at its group's page).
+    Aliases sit on the article row only, so they do not make every section of a long article
+    match equally."""
     docs: list[SearchDoc] = []
     for a in articles.values():
         docs.append(
@@ -337,7 +351,7 @@ def _search_docs(
             )
         )
     for t in topics.values():
-        for g in t.groups:
+        for group_index, g in enumerate(t.groups):
             for item in g.items:
                 docs.append(
                     SearchDoc(
@@ -349,7 +363,7 @@ def _search_docs(
                         keywords=f"{g.title} {' '.join(item.regions)}",
                         context=t.title,
                         body=plain_text(item.helps_with),
-                        ref=f"resources:{t.id}",
+                        ref=f"resources:{t.id}#{group_index}",
                     )
                 )
     return docs

@@ -82,44 +82,124 @@ def contact_text(item: ResourceItem) -> str:
 
 
 def resource_item_text(item: ResourceItem) -> str:
-    """One resource as two short lines: name, where and what it helps with; then how to reach it."""
-    contact = " · ".join(part for part in (contact_text(item), item.url or "") if part)
-    return f"**{item.name}** ({regions_text(item.regions)}) — {item.helps_with}\n{contact}"
+    """One resource: its name as a link, what it helps with, then how to reach it by phone."""
+    name = f"**[{item.name}]({item.url})**" if item.url else f"**{item.name}**"
+    contact = contact_text(item)
+    return f"{name} — {item.helps_with}" + (f"\n{contact}" if contact else "")
 
 
 def resource_group_text(group: ResourceGroup, region: str | None = None) -> str:
-    """The value of the embed field that shows ``group``: its intro, then every item that
-    serves ``region`` (all items when None). Empty when no item serves the region."""
+    """A group's intro, then every item that serves ``region`` (all items when None).
+    Empty when no item serves the region."""
     items = [item for item in group.items if item.serves(region)]
     if not items:
         return ""
     lines = [group.intro] if group.intro else []
     lines += [resource_item_text(item) for item in items]
-    return "\n".join(lines)
+    return "\n\n".join(lines)
 
 
 def region_note(region: str | None) -> str:
-    return f"\n\n*Showing help for {region.upper()} and for everywhere.*" if region else ""
+    return f"*Showing help for {region.upper()}.*" if region else ""
+
+
+def reviewed_text(reviewed: dt.date) -> str:
+    """``reviewed Nov 2026``: the month is what a reader needs."""
+    return f"reviewed {reviewed:%b %Y}"
 
 
 def sources_text(sources: Sequence[Source], reviewed: dt.date) -> str:
-    """The footer line naming the sources and the review date."""
+    """The footer line naming the sources and the review date (routine cards)."""
     names = ", ".join(source.title for source in sources)
     return clip(f"Sources: {names} · Reviewed {reviewed}", limits.EMBED_FOOTER)
 
 
-def resource_topic_embed(topic: ResourceTopic, region: str | None = None) -> EmbedText:
-    """A topic as one embed: the intro, then one field per group that has help for ``region``."""
-    fields = tuple(
-        (clip(group.title, limits.EMBED_FIELD_NAME), value)
-        for group in topic.groups
-        if (value := resource_group_text(group, region))
-    )
+FOOTER_RESERVE = 48
+"""Room kept for a footer such as "Page 12 of 14 · reviewed Sep 2026" and line breaks."""
+SOURCES_TITLE = "Sources"
+
+
+def source_line(n: int, source: Source) -> str:
+    return f"{n}. [{source.title}]({source.url})"
+
+
+def sources_pages(sources: Sequence[Source]) -> list[str]:
+    """The numbered source list, as masked links, cut into pages that each fit one screen."""
+    budget = limits.SCREEN - len(SOURCES_TITLE) - FOOTER_RESERVE
+    pages: list[str] = []
+    page = ""
+    for n, source in enumerate(sources, 1):
+        line = source_line(n, source)
+        if page and len(page) + 1 + len(line) > budget:
+            pages.append(page)
+            page = ""
+        page = f"{page}\n{line}" if page else line
+    return [*pages, page] if page else pages or [""]
+
+
+def sources_embed(sources: Sequence[Source], reviewed: dt.date, page: int) -> EmbedText:
+    pages = sources_pages(sources)
+    page = max(0, min(page, len(pages) - 1))
+    where = f"Page {page + 1} of {len(pages)} · " if len(pages) > 1 else ""
+    return EmbedText(title=SOURCES_TITLE, description=pages[page], footer=where + reviewed_text(reviewed))
+
+
+@dataclass(frozen=True, slots=True)
+class ResourcePage:
+    """One screen of a resource topic: ``group`` is the index in ``topic.groups`` it shows
+    (-1 for the topic's intro on its own)."""
+
+    group: int
+    text: str
+
+
+def _resource_budget(topic: ResourceTopic) -> int:
+    return limits.SCREEN - len(clip(topic.title, limits.EMBED_TITLE)) - FOOTER_RESERVE
+
+
+def resource_pages(topic: ResourceTopic, region: str | None = None) -> list[ResourcePage]:
+    """A topic as screens: one per group (a long group goes on over several), the intro and
+    region note on top of the first when they fit, else on a screen of their own."""
+    budget = _resource_budget(topic)
+    pages: list[ResourcePage] = []
+    for g, group in enumerate(topic.groups):
+        items = [item for item in group.items if item.serves(region)]
+        if not items:
+            continue
+        head = f"**{group.title}**" + (f"\n{group.intro}" if group.intro else "")
+        text = head
+        for item in items:
+            line = resource_item_text(item)
+            if text != head and len(text) + 2 + len(line) > budget:
+                pages.append(ResourcePage(g, text))
+                text = f"**{group.title}** (continued)"
+                head = text
+            text += "\n\n" + line
+        pages.append(ResourcePage(g, text))
+    intro = "\n\n".join(part for part in (topic.intro, region_note(region)) if part)
+    if not pages:
+        return [ResourcePage(-1, intro + "\n\nNothing here for that region yet.")]
+    first = pages[0]
+    if len(intro) + 2 + len(first.text) <= budget:
+        return [ResourcePage(first.group, f"{intro}\n\n{first.text}"), *pages[1:]]
+    return [ResourcePage(-1, intro), *pages]
+
+
+def resource_page_of_group(topic: ResourceTopic, region: str | None, group: int) -> int:
+    """The first page showing ``group`` (0 when it has nothing for the region)."""
+    pages = resource_pages(topic, region)
+    return next((n for n, page in enumerate(pages) if page.group == group), 0)
+
+
+def resource_topic_embed(topic: ResourceTopic, region: str | None = None, page: int = 0) -> EmbedText:
+    """One page of a topic as one embed, footed "Page i of n · reviewed Nov 2026"."""
+    pages = resource_pages(topic, region)
+    page = max(0, min(page, len(pages) - 1))
+    where = f"Page {page + 1} of {len(pages)} · " if len(pages) > 1 else ""
     return EmbedText(
         title=clip(topic.title, limits.EMBED_TITLE),
-        description=topic.intro + region_note(region),
-        footer=sources_text(topic.sources, topic.reviewed) if topic.sources else "",
-        fields=fields,
+        description=pages[page].text,
+        footer=where + reviewed_text(topic.reviewed),
     )
 
 
@@ -127,54 +207,93 @@ Target = Article | tuple[Article, Section] | Routine | ResourceTopic
 
 
 def ref_label(target: Target) -> str:
-    """How a see-also reference reads: the title and the command that opens it."""
+    """How a see-also reference reads on its button: an icon for the kind, then the title."""
     if isinstance(target, tuple):
-        article, section = target
-        return f"{article.title} → {section.title} (`/read {article.id} {section.id}`)"
-    if isinstance(target, Article):
-        return f"{target.title} (`/read {target.id}`)"
-    if isinstance(target, Routine):
-        return f"{target.title} (`/stretch {target.id}`)"
-    return f"{target.title} (`/resources {target.id}`)"
-
-
-def see_also_text(labels: Sequence[str]) -> str:
-    return bullet_list(labels)
+        _, section = target
+        label = f"📖 {section.title}"
+    elif isinstance(target, Article):
+        label = f"📖 {target.title}"
+    elif isinstance(target, Routine):
+        label = f"🧘 {target.title}"
+    else:
+        label = f"🤝 {target.title}"
+    return clip(label, limits.BUTTON_LABEL)
 
 
 SEE_ALSO = "See also"
+PAGE_MARK_RESERVE = 40
+"""Room for "*Page 2 of 3 of this section*" under a page of a long section."""
+
+#: The most a section page may hold when nothing else is on the screen.
+SECTION_PAGE = limits.SCREEN - FOOTER_RESERVE - PAGE_MARK_RESERVE
 
 
-#: A section longer than one embed is read over several pages of at most this many characters,
-#: leaving room in the description for the page marker.
-SECTION_PAGE = limits.EMBED_DESCRIPTION - 200
+def section_footer(article: Article, index: int) -> str:
+    return f"Section {index + 1} of {len(article.sections)} · {reviewed_text(article.reviewed)}"
 
 
-def section_pages(body: str) -> list[str]:
+def section_page_size(article: Article, index: int) -> int:
+    """How much of a section's body one screen holds next to its title, author and footer."""
+    section = article.sections[index]
+    fixed = len(clip(section.title, limits.EMBED_TITLE)) + len(clip(article.title, limits.EMBED_AUTHOR))
+    return limits.SCREEN - fixed - len(section_footer(article, index)) - PAGE_MARK_RESERVE
+
+
+def section_pages(body: str, size: int = SECTION_PAGE) -> list[str]:
     """The pages a section body is shown in, each with its "Page i of n" marker when split."""
-    pages = split_pages(body, SECTION_PAGE)
+    pages = split_pages(body, max(size, 200))
     if len(pages) == 1:
         return pages
     return [f"{text}\n\n*Page {n} of {len(pages)} of this section*" for n, text in enumerate(pages, 1)]
 
 
-def section_embed(
-    article: Article, index: int, see_also_labels: Sequence[str], body: str | None = None
-) -> EmbedText:
-    """One section as one embed: section title, the article as author, see-also as a field,
-    and "Section i of n · Sources …" as footer. ``body`` is the page shown (default: all of it)."""
+def article_section_pages(article: Article, index: int) -> list[str]:
+    return section_pages(article.sections[index].body, section_page_size(article, index))
+
+
+def section_embed(article: Article, index: int, body: str | None = None) -> EmbedText:
+    """One section as one embed: section title, the article as author, and
+    "Section i of n · reviewed Nov 2026" as footer. ``body``: the page shown (default: page 1)."""
     section = article.sections[index]
-    footer = f"Section {index + 1} of {len(article.sections)} · " + sources_text(
-        article.sources, article.reviewed
-    )
-    fields = ((SEE_ALSO, see_also_text(see_also_labels)),) if see_also_labels else ()
     return EmbedText(
         title=clip(section.title, limits.EMBED_TITLE),
-        description=section.body if body is None else body,
+        description=article_section_pages(article, index)[0] if body is None else body,
         author=clip(article.title, limits.EMBED_AUTHOR),
-        footer=clip(footer, limits.EMBED_FOOTER),
-        fields=fields,
+        footer=section_footer(article, index),
     )
+
+
+def overview_embed(article: Article) -> EmbedText:
+    """An article's contents: its summary and numbered section titles."""
+    lines = [article.summary, ""]
+    lines += [f"**{n}.** {s.title}" for n, s in enumerate(article.sections, 1)]
+    return EmbedText(
+        title=clip(article.title, limits.EMBED_TITLE),
+        description="\n".join(lines),
+        footer=f"{len(article.sections)} sections · {reviewed_text(article.reviewed)}",
+    )
+
+
+HELP_TITLE = "Lupus Companion"
+HELP_COMMANDS = (
+    ("/read", "read an article, one short section at a time"),
+    ("/library", "browse everything: articles, routines, help"),
+    ("/search", "find a word or topic"),
+    ("/stretch", "gentle stretching, guided step by step"),
+    ("/resources", "care team, money help, crisis lines"),
+    ("/checkin", "note your pain and tiredness privately"),
+    ("/journal", "your recent check-ins, a chart and a file for appointments"),
+    ("/remind", "a daily stretch reminder by DM"),
+    ("/safety-plan", "your private plan for hard moments"),
+    ("/privacy", "get a copy of your data, or erase it"),
+)
+"""What ``/help`` lists, in order."""
+
+
+def help_description(disclaimer: str) -> str:
+    """``/help``: one line per command, then the medical disclaimer."""
+    commands = "\n".join(f"`{name}` — {what}" for name, what in HELP_COMMANDS)
+    return f"{commands}\n\n**Please remember:** {disclaimer}"
 
 
 def routine_intro_text(routine: Routine, disclaimer: str = "") -> str:

@@ -52,9 +52,16 @@ WEIGHTS = (10.0, 5.0, 2.0, 1.0)
 _STOPWORDS_TEXT = """
 a an and are as at be but by can do does for from how i if in is it me my of on or so
 that the this to was what when where which who why will with you your
+all am any been feel feeling get got had has have im just lot lots much really too very
 """
 STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
-"""Dropped from the first (AND) pass, so "how do I stretch my back" still finds stretches."""
+"""Dropped from both passes (unless the synonyms list gives them a meaning), so "how do I
+stretch my back" still finds stretches and "tired all the time" does not match on "time"."""
+TIER_POOL = 3
+"""Plain matches fetched per result wanted, for the tiers to reorder."""
+STRONG_COLUMNS = ("title keywords", "title keywords context")
+"""Columns that say what a place is about (its body only mentions things): a place naming
+every word of a query in its title or keywords comes first, then in those or its context."""
 _WORD = re.compile(r"[^\W_]+")
 
 Phrase = tuple[str, ...]
@@ -95,7 +102,7 @@ class SearchDoc:
 
 @dataclass(frozen=True, slots=True)
 class SearchHit:
-    """One result. ``score``: higher is better, comparable only within one result list.
+    """One result. ``score``: the bm25 score (the list order, not the score, is the ranking).
     ``snippet`` is plain text with the matched words in Discord ``**bold**``."""
 
     kind: HitKind
@@ -113,9 +120,12 @@ def fts_tokens(query: str) -> list[str]:
     return [w[:MAX_TOKEN_CHARS] for w in words[:MAX_TOKENS]]
 
 
-def fts_query(terms: Sequence[Term], operator: str, prefix: frozenset[str] = frozenset()) -> str:
+def fts_query(
+    terms: Sequence[Term], operator: str, prefix: frozenset[str] = frozenset(), columns: str = ""
+) -> str:
     """Quoted terms joined by ``AND``/``OR``; a term with synonyms is an OR-group in brackets.
-    The last typed word, and any in ``prefix``, also match as a prefix ("kidn" finds "kidney")."""
+    The last typed word, and any in ``prefix``, also match as a prefix ("kidn" finds "kidney").
+    ``columns`` (``"title context"``) makes each term match in those columns only."""
     parts = []
     for n, term in enumerate(terms):
         typed = '"' + " ".join(term.typed) + '"'
@@ -125,7 +135,7 @@ def fts_query(terms: Sequence[Term], operator: str, prefix: frozenset[str] = fro
             typed += "*"
         if term.also:
             typed = "(" + " OR ".join([typed, *('"' + " ".join(p) + '"' for p in term.also)]) + ")"
-        parts.append(typed)
+        parts.append(f"{{{columns}}} : ({typed})" if columns else typed)
     return f" {operator} ".join(parts)
 
 
@@ -217,9 +227,25 @@ class SearchIndex:
         """All meaningful words first; when that finds nothing, any of the words."""
         terms = expand(tokens, self._synonyms)
         meaningful = [t for t in terms if not t.is_small_word()] or terms
-        hits = self._match(fts_query(meaningful, "AND", prefix), limit)
-        if not hits and len(terms) > 1:
-            hits = self._match(fts_query(terms, "OR", prefix), limit)
+        hits = self._match(fts_query(meaningful, "AND", prefix), limit * TIER_POOL)
+        if hits and len(meaningful) > 1:
+            # Places naming every word in their title or keywords come first, then in those or
+            # their context: "can't afford my meds" opens medicine-cost help before a page that
+            # only mentions medicines. The tiers only reorder the plain matches, which keep their
+            # snippets (matched words in bold).
+            plain = {(h.ref, h.title): h for h in hits}
+            ranked: dict[tuple[str, str], SearchHit] = {}
+            for columns in STRONG_COLUMNS:
+                for h in self._match(fts_query(meaningful, "AND", prefix, columns), limit * TIER_POOL):
+                    if (h.ref, h.title) in plain:
+                        ranked.setdefault((h.ref, h.title), plain[(h.ref, h.title)])
+            for key, h in plain.items():
+                ranked.setdefault(key, h)
+            hits = list(ranked.values())
+        hits = hits[:limit]
+        if not hits and len(meaningful) > 1:
+            # Any of the meaningful words: "tired all the time" must not match on "the time".
+            hits = self._match(fts_query(meaningful, "OR", prefix), limit)
         return hits
 
     def _corrected(self, tokens: list[str]) -> list[str]:

@@ -249,16 +249,24 @@ def _references(file: LoadedFile, loc: DataPath, refs: Sequence[str], index: _In
     return errors
 
 
-def _too_long(file: LoadedFile, loc: DataPath, what: str, size: int, limit: int, advice: str) -> ContentError:
+def _too_long(
+    file: LoadedFile, loc: DataPath, what: str, size: int, limit: int, advice: str, *, ours: bool = False
+) -> ContentError:
+    """``ours``: the limit is our one-phone-screen rule (:data:`bot.limits.SCREEN`), not Discord's."""
     prefix = f"{where(loc)}: " if loc else ""
-    return file.error(loc, f"{prefix}{what} would be {size:,} characters; Discord allows {limit:,}. {advice}")
+    who = "one phone screen holds" if ours or limit == limits.SCREEN else "Discord allows"
+    return file.error(loc, f"{prefix}{what} would be {size:,} characters; {who} {limit:,}. {advice}")
 
 
 def _article_rules(file: LoadedFile, article: Article, index: _Index) -> list[ContentError]:
     errors = _unique_ids(file, "sections", article.sections, "section")
     for i, section in enumerate(article.sections):
         errors += _references(file, ("sections", i, "see_also"), section.see_also, index)
-        if not fits("share", "article", article.id, section.id, "9" * PAGE_NUMBER_WIDTH):
+        button_ids = (
+            ("share", "article", article.id, section.id, "9" * PAGE_NUMBER_WIDTH),
+            ("src", "a", article.id, "9" * PAGE_NUMBER_WIDTH, section.id, "9" * PAGE_NUMBER_WIDTH),
+        )
+        if not all(fits(*parts) for parts in button_ids):
             errors.append(
                 file.error(
                     ("sections", i, "id"),
@@ -268,30 +276,69 @@ def _article_rules(file: LoadedFile, article: Article, index: _Index) -> list[Co
                     ),
                 )
             )
-        targets = [index.target(ref) for ref in section.see_also]
-        labels = [render_text.ref_label(t) for t in targets if t is not None]
-        longest_page = max(render_text.section_pages(section.body), key=len)
-        embed = render_text.section_embed(article, i, labels, longest_page)
-        if embed.fields and len(embed.fields[0][1]) > limits.EMBED_FIELD_VALUE:
-            errors.append(
-                _too_long(
-                    file,
-                    ("sections", i, "see_also"),
-                    "the see-also list",
-                    len(embed.fields[0][1]),
-                    limits.EMBED_FIELD_VALUE,
-                    "List fewer references.",
+        for n, page in enumerate(render_text.article_section_pages(article, i), 1):
+            size = render_text.section_embed(article, i, page).total()
+            if size > limits.SCREEN:
+                errors.append(
+                    _too_long(
+                        file,
+                        ("sections", i, "body"),
+                        f"page {n} of this section's screen",
+                        size,
+                        limits.SCREEN,
+                        "Shorten the section or article title (the body is split into pages by itself).",
+                        ours=True,
+                    )
                 )
+    for i, section in enumerate(article.sections):
+        errors += _see_also_buttons(file, ("sections", i, "see_also"), section.see_also, index)
+    overview = render_text.overview_embed(article).total()
+    if overview > limits.SCREEN:
+        errors.append(
+            _too_long(
+                file,
+                ("summary",),
+                "the article's contents screen (summary and section titles)",
+                overview,
+                limits.SCREEN,
+                "Shorten the summary or the section titles.",
+                ours=True,
             )
-        if embed.total() > limits.EMBED_TOTAL:
+        )
+    errors += _sources_rules(file, article.sources)
+    return errors
+
+
+def _see_also_buttons(
+    file: LoadedFile, loc: DataPath, refs: Sequence[str], index: _Index
+) -> list[ContentError]:
+    """Every see-also reference becomes a button whose custom_id must fit Discord's limit."""
+    errors = []
+    for i, ref in enumerate(refs):
+        kind, _, target = ref.partition(":")
+        if not fits("open", kind, target):
+            errors.append(
+                file.error((*loc, i), f"{where((*loc, i))}: this reference is too long for a Discord button")
+            )
+    return errors
+
+
+def _sources_rules(file: LoadedFile, sources: Sequence[Any]) -> list[ContentError]:
+    """The Sources screen shows numbered masked links, paged; one source must fit one screen."""
+    errors = []
+    budget = limits.SCREEN - render_text.FOOTER_RESERVE - len(render_text.SOURCES_TITLE)
+    for i, source in enumerate(sources):
+        line = render_text.source_line(i + 1, source)
+        if len(line) > budget:
             errors.append(
                 _too_long(
                     file,
-                    ("sections", i),
-                    "this section's message",
-                    embed.total(),
-                    limits.EMBED_TOTAL,
-                    "Shorten the body, the see-also list or the sources.",
+                    ("sources", i),
+                    "this source's line on the Sources screen",
+                    len(line),
+                    budget,
+                    "Shorten its title.",
+                    ours=True,
                 )
             )
     return errors
@@ -331,38 +378,48 @@ def _topic_rules(file: LoadedFile, topic: ResourceTopic, index: _Index) -> list[
     errors = _references(file, ("see_also",), topic.see_also, index)
     if not fits("share", "resources", topic.id, "X" * REGION_WIDTH, 0):
         errors.append(file.error(("id",), f"id '{topic.id}' is too long for a Discord button custom_id"))
-    for g, group in enumerate(topic.groups):
-        value = render_text.resource_group_text(group)
-        if len(value) > limits.EMBED_FIELD_VALUE:
-            errors.append(
-                _too_long(
-                    file,
-                    ("groups", g),
-                    "this group's embed field",
-                    len(value),
-                    limits.EMBED_FIELD_VALUE,
-                    "Split it into two groups or shorten the intro and helps_with texts.",
+    errors += _see_also_buttons(file, ("see_also",), topic.see_also, index)
+    if not fits("src", "r", topic.id, "9" * PAGE_NUMBER_WIDTH, "X" * REGION_WIDTH, "9" * PAGE_NUMBER_WIDTH):
+        errors.append(file.error(("id",), f"id '{topic.id}' is too long for a Discord button custom_id"))
+    reported: set[DataPath] = set()
+    for region in [None, *sorted(topic.regions())]:
+        pages = render_text.resource_pages(topic, region)
+        for n, page in enumerate(pages):
+            size = render_text.resource_topic_embed(topic, region, n).total()
+            loc: DataPath = ("groups", page.group) if page.group >= 0 else ("intro",)
+            if size > limits.SCREEN and loc not in reported:
+                reported.add(loc)
+                errors.append(
+                    _too_long(
+                        file,
+                        loc,
+                        "a screen of this topic" + (f" (for {region})" if region else ""),
+                        size,
+                        limits.SCREEN,
+                        "Shorten the intro, the group intro or one item's helps_with "
+                        "(groups go on over several screens, but one item must fit one).",
+                        ours=True,
+                    )
                 )
-            )
-    embed = render_text.resource_topic_embed(topic)
-    # Filtering by region drops items but adds a one-line note: count the note too.
-    total = embed.total() + len(render_text.region_note("X" * REGION_WIDTH))
-    if total > limits.EMBED_TOTAL:
-        errors.append(
-            _too_long(
-                file,
-                ("groups",),
-                "this topic's message (title, intro, all groups, sources)",
-                total,
-                limits.EMBED_TOTAL,
-                "Move some groups into another topic, or shorten texts or the source titles.",
-            )
-        )
+    errors += _sources_rules(file, topic.sources)
     return errors
 
 
 def _safety_rules(file: LoadedFile, safety: Safety) -> list[ContentError]:
     errors = []
+    help_size = len(render_text.HELP_TITLE) + len(render_text.help_description(safety.disclaimer))
+    if help_size > limits.SCREEN:
+        errors.append(
+            _too_long(
+                file,
+                ("disclaimer",),
+                "the /help screen (commands and this disclaimer)",
+                help_size,
+                limits.SCREEN,
+                "Shorten the disclaimer.",
+                ours=True,
+            )
+        )
     hurt = len(render_text.HURT_TITLE) + len(render_text.hurt_text(safety))
     if hurt > VISIBLE_TEXT_MAX:
         errors.append(

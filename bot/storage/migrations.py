@@ -147,6 +147,19 @@ CREATE TABLE admin_refusal_counts (
 own), refused attempts counted per day and server instead of one row each, and the routine session
 a check-in answers (so its pain answer is stored once)."""
 
+MIGRATION_UXREAD = """
+CREATE TABLE shares (
+    id          INTEGER PRIMARY KEY,
+    user_id     INTEGER NOT NULL,
+    channel_id  INTEGER NOT NULL,
+    page_key    TEXT NOT NULL,
+    message_id  INTEGER,
+    created_at  REAL NOT NULL
+);
+CREATE INDEX idx_shares_channel_page ON shares (channel_id, page_key, created_at);
+"""
+"""Pages shared in a channel (issue 12): duplicate window and the Delete button's owner."""
+
 MIGRATION_UXROUTINE = """
 -- Auto-advance is on unless the member chose otherwise: when they chose (NULL = never, so on).
 -- Only a stored 1 was surely a choice (the old default was 0), so only that is kept as one.
@@ -157,7 +170,13 @@ ALTER TABLE user_prefs ADD COLUMN dm_menu_at TEXT;
 """
 """Routines in few taps (auto-advance on by default) and DMs that answer what was asked."""
 
-MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_SAFETY, MIGRATION_TRUST, MIGRATION_UXROUTINE)
+MIGRATIONS: tuple[str, ...] = (
+    MIGRATION_1,
+    MIGRATION_SAFETY,
+    MIGRATION_TRUST,
+    MIGRATION_UXREAD,
+    MIGRATION_UXROUTINE,
+)
 """Every migration, in order. The schema version is ``len(MIGRATIONS)``."""
 
 

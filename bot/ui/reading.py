@@ -15,15 +15,21 @@ from discord import app_commands
 
 from bot import limits
 from bot.content.library import AutocompleteKind, Library, SearchHit
-from bot.content.models import Article, ResourceTopic, Routine
+from bot.content.models import Article, ResourceTopic, Routine, Source
 from bot.content.render_text import (
+    HELP_TITLE,
     EmbedText,
+    article_section_pages,
+    help_description,
+    overview_embed,
     ref_label,
+    resource_pages,
     resource_topic_embed,
     section_embed,
-    section_pages,
-    sources_text,
+    sources_embed,
+    sources_pages,
 )
+from bot.custom_ids import fits
 from bot.text import clip
 from bot.ui import components as c
 from bot.ui.reply import Reply
@@ -54,13 +60,31 @@ def to_embed(text: EmbedText) -> discord.Embed:
     return embed
 
 
-def article_overview(article: Article, *, shareable: bool) -> Reply:
-    lines = [article.summary, ""]
-    lines += [f"**{n}.** {s.title}" for n, s in enumerate(article.sections, 1)]
-    embed = discord.Embed(
-        title=clip(article.title, limits.EMBED_TITLE), description="\n".join(lines), colour=COLOR
-    )
-    embed.set_footer(text=sources_text(article.sources, article.reviewed))
+def see_also_items(library: Library, refs: Sequence[str], row: int) -> list[discord.ui.Item[Any]]:
+    """See-also references as buttons that open their target (one row of up to 5, else a menu)."""
+    targets = [(ref, library.resolve(ref)) for ref in refs]
+    found = [(ref, ref_label(t)) for ref, t in targets if t is not None and fits("open", *_open_args(ref))]
+    if not found:
+        return []
+    if len(found) <= SEE_ALSO_BUTTONS:
+        return [c.button(label, "open", *_open_args(ref), row=row) for ref, label in found]
+    options = [
+        discord.SelectOption(label=clip(label, limits.SELECT_OPTION_LABEL), value=ref)
+        for ref, label in found[: limits.SELECT_OPTIONS]
+    ]
+    return [c.select("go", options=options, placeholder="See also…", row=row)]
+
+
+SEE_ALSO_BUTTONS = 5
+
+
+def _open_args(ref: str) -> tuple[str, str]:
+    kind, _, target = ref.partition(":")
+    return kind, target
+
+
+def article_overview(library: Library, article: Article, *, shareable: bool) -> Reply:
+    embed = to_embed(overview_embed(article))
     items: list[discord.ui.Item[Any]] = [
         c.button(
             "Start reading",
@@ -71,10 +95,11 @@ def article_overview(article: Article, *, shareable: bool) -> Reply:
             style=discord.ButtonStyle.primary,
             row=0,
         ),
+        c.button("Sources", "src", "a", article.id, 0, "-", 0, row=0),
     ]
-    items.append(section_picker(article, None))
     if shareable:
-        items.append(c.button("Share in channel", "share", "article", article.id, "-", 0, row=2))
+        items.append(c.button("Share in channel", "share", "article", article.id, "-", 0, row=0))
+    items.append(section_picker(article, None))
     return Reply(embeds=[embed], view=c.view(*items))
 
 
@@ -125,11 +150,9 @@ def _render_article_page(
 ) -> PageParts:
     index = next(i for i, s in enumerate(article.sections) if s.id == section_id)
     section = article.sections[index]
-    pages = section_pages(section.body)
+    pages = article_section_pages(article, index)
     page = max(0, min(page, len(pages) - 1))
-    body = pages[page]
-    labels = [library_label(library, ref) for ref in section.see_also]
-    embed = to_embed(section_embed(article, index, labels, body))
+    embed = to_embed(section_embed(article, index, pages[page]))
     if shared:
         return embed, None
 
@@ -164,50 +187,85 @@ def _render_article_page(
         ),
     ]
     items = [*row0, section_picker(article, section.id)]
+    items.append(c.button("Sources", "src", "a", article.id, 0, section.id, page, row=2))
     if shareable:
         items.append(c.button("Share in channel", "share", "article", article.id, section.id, page, row=2))
+    items += see_also_items(library, section.see_also, row=3)
     return embed, c.view(*items)
 
 
-def library_label(library: Library, ref: str) -> str:
-    target = library.resolve(ref)
-    return ref_label(target) if target is not None else ref
+def sources_page(
+    title_kind: str,
+    target_id: str,
+    sources: Sequence[Source],
+    reviewed: Any,
+    page: int,
+    back: tuple[str, ...],
+) -> Reply:
+    """The sources of an article or topic, a page at a time, with a way back to where the reader was."""
+    text = sources_embed(sources, reviewed, page)
+    count = len(sources_pages(sources))
+    page = max(0, min(page, count - 1))
+    back_button = (
+        c.button("◀ Back", "read", target_id, *back, row=0)
+        if title_kind == "a"
+        else c.button("◀ Back", "res", target_id, *back, row=0)
+    )
+    items: list[discord.ui.Item[Any]] = [back_button]
+    if count > 1:
+        items += [
+            c.button("Previous", "src", title_kind, target_id, page - 1, *back, disabled=page == 0, row=0),
+            c.button(
+                "Next", "src", title_kind, target_id, page + 1, *back, disabled=page + 1 >= count, row=0
+            ),
+        ]
+    return Reply(embeds=[to_embed(text)], view=c.view(*items))
 
 
 def routine_line(routine: Routine) -> str:
-    equipment = ", ".join(routine.equipment) if routine.equipment else "nothing"
-    return (
-        f"**{routine.title}** — {routine.minutes} min · {LEVEL_WORDS.get(routine.level, routine.level)} · "
-        f"{routine.position} · needs {equipment}"
-    )
+    return f"**{routine.title}** — {routine.minutes} min · {routine.position}"
+
+
+LIBRARY_LIST = 300
+"""Characters the routine and topic lists in /library may each use; articles get the rest."""
+LIBRARY_FIELD_NAMES = 100
+
+
+def _titles(lines: Sequence[str], limit: int = LIBRARY_LIST) -> str:
+    """As many lines as fit in ``limit``, then "…and N more" (the menus below list them all)."""
+    shown: list[str] = []
+    for n, line in enumerate(lines):
+        more = f"…and {len(lines) - n} more in the menu below"
+        if len("\n".join([*shown, line])) > limit - len(more) - 1 and n < len(lines) - 1:
+            shown.append(more)
+            break
+        shown.append(line)
+    return "\n".join(shown)
 
 
 def library_page(library: Library) -> Reply:
     embed = discord.Embed(
-        title="Library", colour=COLOR, description="Everything I can share. Pick below, or use `/search`."
+        title="Library",
+        colour=COLOR,
+        description="Everything I can share. Pick from a menu, or use `/search`.",
     )
     articles = sorted(library.articles.values(), key=lambda a: a.title)
     routines = sorted(library.routines.values(), key=lambda r: r.title)
     topics = sorted(library.topics.values(), key=lambda t: t.title)
+    routine_list = _titles([routine_line(r) for r in routines])
+    topic_list_text = _titles([f"**{t.title}**" for t in topics])
+    used = len(embed.title or "") + len(embed.description or "") + LIBRARY_FIELD_NAMES
+    article_budget = limits.SCREEN - used - len(routine_list) - len(topic_list_text)
     if articles:
-        listing = "\n".join(f"**{a.title}** — {a.summary}" for a in articles)
-        if len(listing) > limits.EMBED_FIELD_VALUE:  # many articles: every title beats half the summaries
-            listing = "\n".join(f"**{a.title}**" for a in articles)
         embed.add_field(
-            name="📖 Articles (/read)", inline=False, value=clip(listing, limits.EMBED_FIELD_VALUE)
+            name="📖 Articles (/read)",
+            inline=False,
+            value=_titles([f"**{a.title}**" for a in articles], article_budget),
         )
     if routines:
-        embed.add_field(
-            name="🧘 Stretching routines (/stretch)",
-            inline=False,
-            value=clip("\n".join(routine_line(r) for r in routines), limits.EMBED_FIELD_VALUE),
-        )
+        embed.add_field(name="🧘 Stretching routines (/stretch)", inline=False, value=routine_list)
     if topics:
-        embed.add_field(
-            name="🤝 Help and resources (/resources)",
-            inline=False,
-            value=clip("\n".join(f"**{t.title}**" for t in topics), limits.EMBED_FIELD_VALUE),
-        )
+        embed.add_field(name="🤝 Help and resources (/resources)", inline=False, value=topic_list_text)
     items: list[discord.ui.Item[Any]] = []
     for row, (kind, entries, placeholder) in enumerate(
         (
@@ -225,43 +283,129 @@ def library_page(library: Library) -> Reply:
     return Reply(embeds=[embed], view=c.view(*items))
 
 
+def article_list(library: Library) -> Reply:
+    """``/read`` with no article: the articles to pick from."""
+    articles = sorted(library.articles.values(), key=lambda a: a.title)
+    embed = discord.Embed(
+        title="Articles",
+        colour=COLOR,
+        description=_titles([f"**{a.title}**" for a in articles], limits.SCREEN - 200) or "No articles yet.",
+    )
+    embed.set_footer(text="Pick one below. Each is read a short section at a time.")
+    options = [
+        discord.SelectOption(label=clip(a.title, limits.SELECT_OPTION_LABEL), value=a.id)
+        for a in articles[: limits.SELECT_OPTIONS]
+    ]
+    items = [c.select("open", "article", options=options, placeholder="Open an article…")] if options else []
+    return Reply(embeds=[embed], view=c.view(*items))
+
+
+SEARCH_SHOWN = 5
+SNIPPET = 120
+RESULT_NAME = 80
+"""Five results of at most 80 + 120 characters, a title and a footer stay within one screen."""
+
+
 def search_results(query: str, hits: Sequence[SearchHit]) -> Reply:
-    shown = clip(query, 100)
-    if not hits:
+    """Numbered results 1…n, one per place to open (several items of one resource group are one result)."""
+    shown = clip(query, 60)
+    unique: dict[str, SearchHit] = {}
+    for hit in hits:
+        unique.setdefault(hit.ref[: limits.SELECT_OPTION_VALUE], hit)
+    results = list(unique.items())[:SEARCH_SHOWN]
+    if not results:
         return Reply(
-            content=(
-                f"I found nothing for “{discord.utils.escape_markdown(shown)}”. Try fewer or simpler words, "
-                "or browse everything with `/library`."
+            content=f"Nothing found for “{discord.utils.escape_markdown(shown)}”. {NOTHING_FOUND_NEXT}",
+            view=c.view(
+                c.button("Browse the library", "library", style=discord.ButtonStyle.primary),
+                c.button("Help and resources", "open", "resources", "-"),
             ),
             ephemeral=True,
         )
     embed = discord.Embed(title=clip(f"Search: {shown}", limits.EMBED_TITLE), colour=COLOR)
-    for n, hit in enumerate(hits[:10], 1):
+    for n, (_, hit) in enumerate(results, 1):
         embed.add_field(
-            name=clip(f"{n}. {hit.title}", limits.EMBED_FIELD_NAME),
-            value=clip(hit.snippet or "…", 300),
+            name=clip(f"{n}. {hit.title}", RESULT_NAME),
+            value=_snippet(hit.snippet),
             inline=False,
         )
-    # One option per place to open: several items of one resource topic share its ref, and
-    # Discord refuses a menu whose option values repeat (the whole reply would fail).
-    options: dict[str, discord.SelectOption] = {}
-    for n, hit in enumerate(hits[:10], 1):
-        label = clip(f"{n}. {hit.title}", limits.SELECT_OPTION_LABEL)
-        options.setdefault(hit.ref[:100], discord.SelectOption(label=label, value=hit.ref[:100]))
-    menu = c.select("go", options=list(options.values()), placeholder="Open a result…")
+    embed.set_footer(text="Open a result from the menu below.")
+    options = [
+        discord.SelectOption(label=clip(f"{n}. {hit.title}", limits.SELECT_OPTION_LABEL), value=ref)
+        for n, (ref, hit) in enumerate(results, 1)
+    ]
+    menu = c.select("go", options=options, placeholder="Open a result…")
     return Reply(embeds=[embed], view=c.view(menu))
 
 
+def _snippet(text: str) -> str:
+    """A short snippet whose bold marks still pair up after clipping (else ``**`` shows)."""
+    short = clip(text or "…", SNIPPET - 2)
+    return short + "**" if short.count("**") % 2 else short
+
+
+NOTHING_FOUND_NEXT = (
+    "Try one or two simple words (like “fatigue” or “back pain”), or browse everything in the library."
+)
+
+
 def resource_topic(
-    topic: ResourceTopic, region: str | None, *, shareable: bool, shared: bool = False
+    library: Library,
+    topic: ResourceTopic,
+    region: str | None,
+    page: int = 0,
+    *,
+    shareable: bool,
+    shared: bool = False,
 ) -> Reply:
-    embed = to_embed(resource_topic_embed(topic, region))
-    if shared or not shareable:
-        return Reply(embeds=[embed], ephemeral=False if shared else None)
-    return Reply(
-        embeds=[embed],
-        view=c.view(c.button("Share in channel", "share", "resources", topic.id, region or "-", 0)),
-    )
+    """One page of a resource topic, with Previous/Next, a "Jump to…" menu of its groups,
+    Sources, its see-also links, and Share (never for crisis lines)."""
+    pages = resource_pages(topic, region)
+    page = max(0, min(page, len(pages) - 1))
+    embed = to_embed(resource_topic_embed(topic, region, page))
+    if shared:
+        return Reply(embeds=[embed], ephemeral=False)
+    where = region or "-"
+    items: list[discord.ui.Item[Any]] = []
+    if len(pages) > 1:
+        items += [
+            c.button("◀ Previous", "res", topic.id, where, page - 1, disabled=page == 0, row=0),
+            c.button(
+                "Next ▶",
+                "res",
+                topic.id,
+                where,
+                page + 1,
+                style=discord.ButtonStyle.primary,
+                disabled=page + 1 >= len(pages),
+                row=0,
+            ),
+        ]
+    if topic.sources:
+        items.append(c.button("Sources", "src", "r", topic.id, 0, where, page, row=0))
+    if shareable and topic.id not in NEVER_SHARED:
+        items.append(c.button("Share in channel", "share", "resources", topic.id, where, page, row=0))
+    groups: dict[int, int] = {}
+    for n, p in enumerate(pages):
+        if p.group >= 0:
+            groups.setdefault(p.group, n)
+    if len(groups) > 1:
+        current = pages[page].group
+        options = [
+            discord.SelectOption(
+                label=clip(topic.groups[g].title, limits.SELECT_OPTION_LABEL),
+                value=str(n),
+                default=g == current,
+            )
+            for g, n in list(groups.items())[: limits.SELECT_OPTIONS]
+        ]
+        items.append(c.select("rjump", topic.id, where, options=options, placeholder="Jump to…", row=1))
+    items += see_also_items(library, topic.see_also, row=2)
+    return Reply(embeds=[embed], view=c.view(*items) if items else None)
+
+
+NEVER_SHARED = frozenset({"crisis"})
+"""Topics never posted in a channel: crisis lines are for the person who asked, privately."""
 
 
 def topic_list(library: Library) -> Reply:
@@ -269,8 +413,7 @@ def topic_list(library: Library) -> Reply:
     embed = discord.Embed(
         title="Help and resources",
         colour=COLOR,
-        description="\n".join(f"**{t.title}** — `/resources {t.id}`" for t in topics)
-        or "No resource topics yet.",
+        description="\n".join(f"**{t.title}**" for t in topics) or "No resource topics yet.",
     )
     options = [
         discord.SelectOption(label=clip(t.title, limits.SELECT_OPTION_LABEL), value=t.id)
@@ -280,18 +423,25 @@ def topic_list(library: Library) -> Reply:
     return Reply(embeds=[embed], view=c.view(*items))
 
 
-HELP_COMMANDS = (
-    ("/read", "read an article, one short section at a time"),
-    ("/library", "browse everything: articles, routines, help"),
-    ("/search", "find a word or topic"),
-    ("/stretch", "gentle stretching, guided step by step"),
-    ("/resources", "care team, money help, crisis lines"),
-    ("/checkin", "note your pain and tiredness privately"),
-    ("/journal", "your recent check-ins, a chart and a file for appointments"),
-    ("/remind", "a daily stretch reminder by DM"),
-    ("/safety-plan", "your private plan for hard moments"),
-    ("/privacy", "get a copy of your data, or erase it"),
-)
+def share_confirm(channel_mention: str, kind: str, target_id: str, a: str, b: str | int) -> Reply:
+    """Ask before posting: the member sees where it goes and that everyone will see it."""
+    back = ("read", target_id, a, b) if kind == "article" else ("res", target_id, a, b)
+    return Reply(
+        content=f"This posts a copy in {channel_mention} for everyone. Post it?",
+        view=c.view(
+            c.button("Post it", "shareok", kind, target_id, a, b, style=discord.ButtonStyle.primary),
+            c.button("Cancel", *back),
+        ),
+    )
+
+
+def share_done(text: str, back: tuple[str, ...]) -> Reply:
+    return Reply(content=text, view=c.view(c.button("◀ Back", *back)))
+
+
+def shared_view(share_id: int) -> discord.ui.View:
+    return c.view(c.button("Delete", "unshare", share_id, style=discord.ButtonStyle.secondary))
+
 
 PRIVACY_NOTICE = (
     "**What I keep:** your Discord user id, routine progress and completions, check-ins "
@@ -304,20 +454,21 @@ PRIVACY_NOTICE = (
 
 
 def help_page(library: Library) -> Reply:
-    embed = discord.Embed(
-        title="Lupus Companion",
-        colour=COLOR,
-        description="\n".join(f"`{name}` — {what}" for name, what in HELP_COMMANDS),
-    )
-    embed.add_field(
-        name="Please remember", value=clip(library.safety.disclaimer, limits.EMBED_FIELD_VALUE), inline=False
-    )
-    embed.add_field(name="Your privacy", value=clip(PRIVACY_NOTICE, limits.EMBED_FIELD_VALUE), inline=False)
-    return Reply(
-        embeds=[embed],
-        view=c.view(
+    embed = discord.Embed(title=HELP_TITLE, colour=COLOR, description=help_text(library))
+    items: list[discord.ui.Item[Any]] = []
+    if "crisis" in library.topics:
+        items.append(
             c.button("Crisis lines", "open", "resources", "crisis", style=discord.ButtonStyle.danger)
-            if "crisis" in library.topics
-            else c.button("Library", "library")
-        ),
-    )
+        )
+    items += [c.button("Library", "library"), c.button("Your privacy", "privacy-notice")]
+    return Reply(embeds=[embed], view=c.view(*items))
+
+
+def help_text(library: Library) -> str:
+    """The commands, then the disclaimer (the validator measures this with the shipped disclaimer)."""
+    return help_description(library.safety.disclaimer)
+
+
+def privacy_notice() -> Reply:
+    embed = discord.Embed(title="Your privacy", colour=COLOR, description=PRIVACY_NOTICE)
+    return Reply(embeds=[embed], view=c.view(c.button("◀ Back", "help")))

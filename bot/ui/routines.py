@@ -14,6 +14,7 @@ never edits a message once a second.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import Any
 
 import discord
@@ -132,6 +133,10 @@ def is_grounding(routine: Routine | RoutineSession) -> bool:
 # --------------------------------------------------------------------------- choosing
 
 
+LIST_SUMMARY = 80
+"""Characters of each summary in the routine list, so several routines fit one phone screen."""
+
+
 def routine_list(library: Library) -> Reply:
     """Every routine with its length, level, position and equipment, and a menu to pick one."""
     routines = sorted(
@@ -151,8 +156,9 @@ def routine_list(library: Library) -> Reply:
     shown = 0
     for routine in routines[: limits.EMBED_FIELDS]:
         name = clip(routine.title, limits.EMBED_FIELD_NAME)
-        value = clip(f"{routine_meta(routine)}\n{routine.summary}", limits.EMBED_FIELD_VALUE)
-        if used + len(name) + len(value) > limits.SCREEN - 60:  # room for the footer
+        summary = clip(routine.summary, LIST_SUMMARY)
+        value = clip(f"{routine_meta(routine)}\n{summary}", limits.EMBED_FIELD_VALUE)
+        if used + len(name) + len(value) > limits.SCREEN - 100:  # one phone screen, footer kept
             break
         embed.add_field(name=name, value=value, inline=False)
         used += len(name) + len(value)
@@ -173,13 +179,23 @@ def routine_list(library: Library) -> Reply:
     return Reply(embeds=[embed], view=c.view(menu))
 
 
-def routine_intro(routine: Routine, safety: Safety, *, acknowledged: bool, auto_advance: bool) -> Reply:
+def routine_intro(
+    routine: Routine,
+    safety: Safety,
+    *,
+    acknowledged: bool,
+    auto_advance: bool,
+    see_also: Sequence[discord.ui.Item[Any]] = (),
+) -> Reply:
     """Before a routine. The first time ever: the safety notes to confirm once. After that: one
-    line and Start, with the notes one tap away. A grounding exercise never waits for the OK."""
+    line and Start, with the notes one tap away. A grounding exercise never waits for the OK.
+    ``see_also``: the routine's see-also buttons (row 2), built by the reading renderer."""
     if is_grounding(routine):
         return _grounding_intro(routine)
     if not acknowledged:
-        return routine_notes(routine, safety, 0, acknowledged=False, auto_advance=auto_advance)
+        return routine_notes(
+            routine, safety, 0, acknowledged=False, auto_advance=auto_advance, see_also=see_also
+        )
     embed = discord.Embed(
         title=clip(routine.title, limits.EMBED_TITLE),
         description=f"{routine_meta(routine)}\n\n{AUTO_ON_LINE if auto_advance else AUTO_OFF_LINE}",
@@ -192,6 +208,7 @@ def routine_intro(routine: Routine, safety: Safety, *, acknowledged: bool, auto_
             c.button("Safety notes", "rtnotes", routine.id, 0, row=0),
             _auto_switch(routine, auto_advance),
             c.button("All routines", "rtlist", row=0),
+            *see_also,
         ),
     )
 
@@ -224,7 +241,13 @@ def _page_footer(page: int, pages: int, routine: Routine) -> str:
 
 
 def routine_notes(
-    routine: Routine, safety: Safety, page: int, *, acknowledged: bool, auto_advance: bool
+    routine: Routine,
+    safety: Safety,
+    page: int,
+    *,
+    acknowledged: bool,
+    auto_advance: bool,
+    see_also: Sequence[discord.ui.Item[Any]] = (),
 ) -> Reply:
     """The safety notes (what you need, cautions, disclaimer), paged inside one message.
 
@@ -256,6 +279,7 @@ def routine_notes(
     if not acknowledged:
         items.append(_auto_switch(routine, auto_advance, row=1))
     items.append(c.button("All routines", "rtlist", row=1))
+    items.extend(see_also)
     note = None if acknowledged else f"{ACK_NOTE}\n{AUTO_ON_LINE if auto_advance else AUTO_OFF_LINE}"
     return Reply(content=note, embeds=[embed], view=c.view(*items))
 
