@@ -61,10 +61,13 @@ async def test_my_back_hurts_leads_to_the_article_and_a_back_routine(live_bot: L
     shown = labels(answer)
     assert "Crisis lines" in shown and len(shown) <= 4  # up to three suggestions, and the crisis lines
     article = next(label for label in shown if "lower back pain" in label.lower())
-    routine = next(label for label in shown if "Gentle lower-back stretches" in label)
+    assert any("Gentle lower-back stretches" in label for label in shown)
     page = await press(live_bot, answer, article, admin)
-    assert "back" in page.text().lower()
-    intro = await press(live_bot, answer, routine, admin)
+    assert page.id == answer.id and "back" in page.text().lower()  # opened in place of the answer
+
+    again = await dm(live_bot, admin, "my back hurts")
+    routine = next(label for label in labels(again) if "Gentle lower-back stretches" in label)
+    intro = await press(live_bot, again, routine, admin)
     assert "Gentle lower-back stretches" in intro.text() and "Before you start" in intro.text()
 
     money = await dm(live_bot, admin, "I can't afford my meds")
