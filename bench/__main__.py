@@ -42,6 +42,7 @@ BENCHMARKS: tuple[tuple[str, str], ...] = (
     ("reload", "bench.bench_reload"),
     ("timers", "bench.bench_timers"),
     ("journal", "bench.bench_journal"),
+    ("tracking", "bench.bench_tracking"),
 )
 CHILD_TIMEOUT_S = 600
 NOTE_PREFIX = "note:"

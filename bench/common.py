@@ -67,6 +67,7 @@ BUDGETS: dict[str, Budget] = {
     "idle_rss_mb": Budget(120.0, "≤ 120 MB"),
     "sessions_extra_mb": Budget(60.0, "≤ +60 MB"),
     "timer_lateness_p99_ms": Budget(250.0, "≤ 250 ms"),
+    "tracking_first_reply_ms": Budget(3000.0, "≤ 3 s"),
 }
 """DESIGN.md → Budgets, keyed by the figure each one applies to."""
 

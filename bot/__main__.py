@@ -21,7 +21,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     restore.add_argument("backup", type=Path, help="a bot-*.sqlite3 file from database.backup_dir")
     schema = sub.add_parser("schema", help="print the JSON Schema of the content files")
-    schema.add_argument("--kind", choices=["article", "routine", "resource", "safety"], default=None)
+    schema.add_argument(
+        "--kind", choices=["article", "routine", "resource", "safety", "synonyms", "tracking"], default=None
+    )
     args = parser.parse_args(argv)
 
     if args.command == "schema":

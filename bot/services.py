@@ -15,24 +15,36 @@ from bot.fairuse import FairUse
 from bot.journal.drafts import DraftStore
 from bot.journal.report import JournalReports
 from bot.reminders.dispatcher import ReminderDispatcher
+from bot.reminders.schedule import parse_time
 from bot.reminders.service import ReminderService
+from bot.report.service import ReportService
 from bot.routines.service import RoutineService
 from bot.storage.audit import AuditRepo
 from bot.storage.backup import DailyBackup
 from bot.storage.db import Database
 from bot.storage.journal import JournalRepo
 from bot.storage.kv import KVRepo
+from bot.storage.meds import MedicineRepo
 from bot.storage.prefs import PrefsRepo
 from bot.storage.privacy import delete_user
 from bot.storage.reminders import ReminderRepo
 from bot.storage.safety_plans import SafetyPlanRepo
 from bot.storage.sessions import SessionRepo
 from bot.storage.shares import ShareRepo
+from bot.storage.tracking import TrackingRepo
+from bot.tracking.meds import MedService
+from bot.tracking.service import TrackingService
 
 if TYPE_CHECKING:
     from bot.client import LupusBot
 
 log = logging.getLogger(__name__)
+
+CHECKIN_BLOCKED_NOTICE = (
+    "I tried to send your daily check-in reminder, but Discord would not let me message you. I've paused "
+    "it so I don't keep trying. To get it again: allow direct messages from this server's members "
+    "(Server name → Privacy Settings), then use `/remind checkin`."
+)
 
 
 @dataclass
@@ -52,12 +64,19 @@ class Services:
     safety_plans: SafetyPlanRepo
     db: Database
     shares: ShareRepo
+    tracking: TrackingService
+    meds: MedService
+    checkin_reminders: ReminderDispatcher
+    """The daily check-in reminder: the stretch reminder's rules on its own table."""
+    report: ReportService
 
     @classmethod
     async def create(cls, bot: LupusBot) -> Services:
         db = bot.db
         prefs, journal, reminders = PrefsRepo(db), JournalRepo(db), ReminderRepo(db)
         kv = KVRepo(db)
+        tracking = TrackingService(TrackingRepo(db), reminders)
+        medicines = MedicineRepo(db)
         services = cls(
             kv=kv,
             prefs=prefs,
@@ -68,7 +87,7 @@ class Services:
             reminder_dispatcher=ReminderDispatcher(
                 ReminderService(reminders), prefs, bot.scheduler, bot.clock
             ),
-            journal_reports=JournalReports(journal),
+            journal_reports=JournalReports(journal, tracking=tracking.repo, meds=medicines),
             checkin_drafts=DraftStore(bot.clock),
             routines=RoutineService(db, bot.scheduler, bot.clock),
             backup=DailyBackup(db, kv, bot.scheduler, bot.clock, bot.config.database.backup_dir),
@@ -76,6 +95,17 @@ class Services:
             safety_plans=SafetyPlanRepo(db),
             db=db,
             shares=ShareRepo(db),
+            tracking=tracking,
+            meds=MedService(medicines, tracking, bot.scheduler, bot.clock),
+            checkin_reminders=ReminderDispatcher(
+                ReminderService(ReminderRepo(db, table="checkin_reminders")),
+                prefs,
+                bot.scheduler,
+                bot.clock,
+                key_prefix="checkin-reminder:",
+                blocked_notice=CHECKIN_BLOCKED_NOTICE,
+            ),
+            report=ReportService(tracking.repo, medicines),
         )
         return services
 
@@ -93,6 +123,8 @@ class Services:
             self.routines.forget_user,
             self.reminder_dispatcher.forget_user,
             self.checkin_drafts.forget_user,
+            self.meds.forget_user,
+            self.checkin_reminders.forget_user,
             self.fair_use.forget_user,
         ):
             try:
@@ -104,8 +136,22 @@ class Services:
     async def rearm(self) -> None:
         """Re-arm stored timers (routine deadlines, reminders) after a start."""
         await self.reminder_dispatcher.rearm()
+        await self.checkin_reminders.rearm()
+        await self.meds.rearm()
         await self.routines.rearm()
         await self.backup.arm()
+
+    async def set_timezone(self, user_id: int, tz_name: str) -> None:
+        """The member's one time zone: stored once, and every reminder of theirs follows it.
+
+        ValueError for a zone tzdata does not know (checked before anything changes)."""
+        now = self.reminder_dispatcher.now()
+        for dispatcher in (self.reminder_dispatcher, self.checkin_reminders):
+            current = await dispatcher.service.get(user_id)
+            if current is not None:
+                await dispatcher.set(user_id, parse_time(current.local_time), tz_name, current.routine_id)
+        await self.tracking.set_timezone(user_id, tz_name, now=now)
+        await self.meds.replan_user(user_id)
 
     async def close(self) -> None:
         """Let in-flight work finish before the database closes."""

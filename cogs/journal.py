@@ -41,10 +41,8 @@ class Journal(commands.Cog):
 
     # --- /checkin --------------------------------------------------------------------------------
 
-    @app_commands.command(name="checkin", description="Note your pain and tiredness in your private journal")
-    async def checkin(self, interaction: discord.Interaction[Any]) -> None:
-        draft = self.bot.services.checkin_drafts.get(interaction.user.id)
-        await open_modal(interaction, render.checkin_modal(draft))
+    # The /checkin command itself is the three-tap card in cogs/tracking.py; this form stays for
+    # "Check in now" and "Fix my check-in" buttons.
 
     async def on_checkin(self, interaction: discord.Interaction[Any], press: Press) -> None:
         """``lc:checkin:open`` reopens the form; ``lc:checkin:submit`` is the form coming back."""

@@ -11,6 +11,8 @@ from discord.ext import commands
 
 from bot.content.models import Article, ResourceTopic
 from bot.content.render_text import resource_page_of_group
+from bot.crisis import Screening
+from bot.crisis.card import CRISIS_TOPIC
 from bot.moderators import Moderators, is_moderator
 from bot.text import clip
 from bot.ui import reading as render
@@ -138,6 +140,10 @@ class Reading(commands.Cog):
         found = library.topics.get(topic)
         if found is None:
             raise not_found(self.bot, "topic", topic, "/resources")
+        if found.id == CRISIS_TOPIC and not region:
+            # The crisis card for where this member lives (their choice, else the community's).
+            await send(interaction, await self.bot.safety_net.card(interaction.user.id, Screening()))
+            return
         await send(interaction, self.resource_page(interaction, found, _region(self.bot, region), 0))
 
     @resources.autocomplete("topic")
@@ -294,6 +300,8 @@ class Reading(commands.Cog):
             await update(interaction, self.page(interaction, self.article(target_id), section_id or "-", 0))
         elif kind == "resources" and target_id == "-":
             await update(interaction, render.topic_list(library))
+        elif kind == "resources" and target_id == CRISIS_TOPIC and not section_id:
+            await update(interaction, await self.bot.safety_net.card(interaction.user.id, Screening()))
         elif kind == "resources" and target_id in library.topics:
             topic = library.topics[target_id]
             page = resource_page_of_group(topic, None, _int(section_id)) if section_id else 0

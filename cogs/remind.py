@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 from zoneinfo import ZoneInfo
 
 import aiohttp
@@ -29,6 +29,7 @@ from bot.reminders.dispatcher import Delivery
 from bot.reminders.schedule import ALIASES, parse_time, timezone_choices
 from bot.storage.reminders import Reminder
 from bot.text import clip, normalize_query
+from bot.ui import checkin_reminder as checkin_render
 from bot.ui import personal as render
 from bot.ui.components import Press
 from bot.ui.errors import UserFacingError, safe_autocomplete
@@ -40,6 +41,8 @@ if TYPE_CHECKING:
     from bot.client import LupusBot
 
 log = logging.getLogger(__name__)
+
+SNOOZE_SECONDS = 30 * 60
 
 
 def resolve_timezone(text: str) -> str | None:
@@ -93,6 +96,25 @@ class DiscordReminderSender:
         return Delivery.SENT
 
 
+class DiscordCheckinSender:
+    """Sends the daily check-in reminder DM (same mapping of Discord's answers as the stretch one)."""
+
+    def __init__(self, bot: LupusBot) -> None:
+        self.bot = bot
+
+    async def __call__(self, reminder: Reminder) -> Delivery:
+        try:
+            channel = await self.bot.create_dm(discord.Object(id=reminder.user_id))
+            await channel.send(**message_kwargs(checkin_render.checkin_dm()))
+        except (discord.Forbidden, discord.NotFound) as exc:
+            log.info("check-in reminder DM refused by Discord (code %s)", exc.code)
+            return Delivery.BLOCKED
+        except (TimeoutError, discord.HTTPException, aiohttp.ClientError, OSError) as exc:
+            log.warning("check-in reminder DM failed for now (%s)", type(exc).__name__)
+            return Delivery.FAILED
+        return Delivery.SENT
+
+
 async def show_pending_notice(bot: LupusBot, interaction: discord.Interaction[Any]) -> bool:
     """Send the person's pending notice as a private follow-up, once. Call after the response is sent.
 
@@ -125,11 +147,37 @@ class Remind(commands.GroupCog, group_name="remind", group_description="A daily 
         self.bot = bot
         self.dispatcher = bot.services.reminder_dispatcher
         self.dispatcher.sender = DiscordReminderSender(bot)
+        self.checkins = bot.services.checkin_reminders
+        self.checkins.sender = DiscordCheckinSender(bot)
         bot.router.register("remind", self.on_remind_button)
 
     async def cog_unload(self) -> None:
         self.bot.router.unregister("remind")
         self.dispatcher.sender = None
+        self.checkins.sender = None
+
+    # --- the member's one time zone --------------------------------------------------------------
+
+    @staticmethod
+    async def apply_timezone(bot: LupusBot, interaction: discord.Interaction[Any], typed: str) -> str:
+        """Resolve what they typed and make it their one time zone (every reminder follows)."""
+        zone = resolve_timezone(typed)
+        if zone is None:
+            raise Remind.unknown_zone(typed)
+        try:
+            await bot.services.set_timezone(interaction.user.id, zone)
+        except ValueError:
+            raise Remind.unknown_zone(typed) from None
+        return zone
+
+    @staticmethod
+    def timezone_options(bot: LupusBot, current: str) -> list[Any]:
+        now = datetime.fromtimestamp(bot.clock.now(), UTC)
+        options = []
+        for zone in timezone_choices(current, limit=25):
+            local = now.astimezone(ZoneInfo(zone))
+            options.append(app_commands.Choice(name=f"{zone} (now {local:%H:%M})", value=zone))
+        return options
 
     # --- commands --------------------------------------------------------------------------------
 
@@ -150,9 +198,6 @@ class Remind(commands.GroupCog, group_name="remind", group_description="A daily 
             local = parse_time(time)
         except ValueError as exc:
             raise UserFacingError(str(exc)) from None
-        zone = resolve_timezone(timezone)
-        if zone is None:
-            raise self.unknown_zone(timezone)
         routine_id: str | None = None
         if routine:
             if routine not in self.bot.content.library.routines:
@@ -160,6 +205,7 @@ class Remind(commands.GroupCog, group_name="remind", group_description="A daily 
             routine_id = routine
         user_id = interaction.user.id
         before = await self.bot.services.reminders.get(user_id)
+        zone = await self.apply_timezone(self.bot, interaction, timezone)
         try:
             reminder = await self.dispatcher.set(user_id, local, zone, routine_id)
         except ValueError:
@@ -170,7 +216,8 @@ class Remind(commands.GroupCog, group_name="remind", group_description="A daily 
         if (before is None or before.paused) and not is_bot_dm(interaction):
             await self.check_dm_reach(interaction)
 
-    def unknown_zone(self, typed: str) -> UserFacingError:
+    @staticmethod
+    def unknown_zone(typed: str) -> UserFacingError:
         guesses = timezone_choices(typed, limit=3)
         hint = f" Did you mean {', '.join(f'**{g}**' for g in guesses)}?" if guesses else ""
         shown = discord.utils.escape_markdown(clip(typed, 40))
@@ -182,12 +229,7 @@ class Remind(commands.GroupCog, group_name="remind", group_description="A daily 
     @set_reminder.autocomplete("timezone")
     @safe_autocomplete
     async def timezone_ac(self, interaction: discord.Interaction[Any], current: str) -> list[Any]:
-        now = datetime.fromtimestamp(self.bot.clock.now(), UTC)
-        choices = []
-        for zone in timezone_choices(current, limit=25):
-            local = now.astimezone(ZoneInfo(zone))
-            choices.append(app_commands.Choice(name=f"{zone} (now {local:%H:%M})", value=zone))
-        return choices
+        return self.timezone_options(self.bot, current)
 
     @set_reminder.autocomplete("routine")
     @safe_autocomplete
@@ -206,21 +248,75 @@ class Remind(commands.GroupCog, group_name="remind", group_description="A daily 
         except discord.HTTPException as exc:
             log.warning("could not send the reminder hello DM (status %s)", exc.status)
 
-    @app_commands.command(name="show", description="See your daily reminder")
+    @app_commands.command(
+        name="checkin", description="Get a daily check-in reminder by DM at your local time"
+    )
+    @app_commands.describe(
+        time="When, like 20:00 or 8pm", timezone="Your time zone, if it changed (start typing your city)"
+    )
+    async def checkin_reminder(
+        self,
+        interaction: discord.Interaction[Any],
+        time: app_commands.Range[str, 1, 40],
+        timezone: app_commands.Range[str, 1, 64] | None = None,
+    ) -> None:
+        try:
+            local = parse_time(time)
+        except ValueError as exc:
+            raise UserFacingError(str(exc)) from None
+        user_id = interaction.user.id
+        zone = (
+            await self.apply_timezone(self.bot, interaction, timezone)
+            if timezone is not None
+            else await self.bot.services.tracking.timezone(user_id)
+        )
+        reminder = await self.checkins.set(user_id, local, zone, None)
+        await send(interaction, checkin_render.checkin_reminder_set(reminder))
+
+    @checkin_reminder.autocomplete("timezone")
+    @safe_autocomplete
+    async def checkin_timezone_ac(self, interaction: discord.Interaction[Any], current: str) -> list[Any]:
+        return self.timezone_options(self.bot, current)
+
+    @app_commands.command(name="show", description="See your daily reminders")
     async def show(self, interaction: discord.Interaction[Any]) -> None:
         reminder = await self.bot.services.reminders.get(interaction.user.id)
         routine = await usual_routine(self.bot, reminder, interaction.user.id) if reminder else None
-        await send(interaction, render.reminder_show(reminder, routine))
+        reply = render.reminder_show(reminder, routine)
+        checkin = await self.checkins.service.get(interaction.user.id)
+        reply.content = (reply.content or "") + "\n" + checkin_render.checkin_reminder_line(checkin)
+        await send(interaction, reply)
 
-    @app_commands.command(name="off", description="Stop your daily reminder")
-    async def off(self, interaction: discord.Interaction[Any]) -> None:
-        await send(interaction, render.reminder_off(await self.dispatcher.off(interaction.user.id)))
+    @app_commands.command(name="off", description="Stop a daily reminder")
+    @app_commands.describe(which="Which reminder to stop (the stretch one unless you say)")
+    async def off(
+        self, interaction: discord.Interaction[Any], which: Literal["stretch", "checkin"] = "stretch"
+    ) -> None:
+        await self.turn_off(interaction, which)
+
+    async def turn_off(self, interaction: discord.Interaction[Any], which: str) -> None:
+        user_id = interaction.user.id
+        if which == "checkin":
+            await send(interaction, checkin_render.checkin_reminder_off(await self.checkins.off(user_id)))
+        else:
+            await send(interaction, render.reminder_off(await self.dispatcher.off(user_id)))
 
     async def on_remind_button(self, interaction: discord.Interaction[Any], press: Press) -> None:
-        """``lc:remind:off`` from /remind show or from the reminder DM: acts on the presser's own reminder."""
-        if (press.args[0] if press.args else "") != "off":
+        """``lc:remind:off|snooze|skip[:stretch|checkin]`` from /remind or a reminder DM: acts on the
+        presser's own reminder."""
+        action = press.args[0] if press.args else ""
+        which = press.args[1] if len(press.args) > 1 else "stretch"
+        dispatcher = self.checkins if which == "checkin" else self.dispatcher
+        if action == "off":
+            await self.turn_off(interaction, which)
+        elif action == "snooze":
+            when = await dispatcher.snooze(interaction.user.id, SNOOZE_SECONDS)
+            await send(interaction, checkin_render.snoozed(which, when))
+        elif action == "skip":
+            when = await dispatcher.skip_today(interaction.user.id)
+            await send(interaction, checkin_render.skipped_today(which, when))
+        else:
             raise UserFacingError("That button has expired. Use `/remind show` to see your reminder.")
-        await send(interaction, render.reminder_off(await self.dispatcher.off(interaction.user.id)))
 
     # --- notices ---------------------------------------------------------------------------------
 

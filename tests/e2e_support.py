@@ -23,7 +23,8 @@ import pytest
 import yaml
 
 from tests.emulator import BotProcess, Emulator
-from tests.emulator.harness import Community, Message, User
+from tests.emulator.harness import Community, InteractionHandle, Message
+from tests.emulator.state import User
 
 REPO = Path(__file__).resolve().parents[1]
 START_FIRST_TIME = "I've read this — start"
@@ -141,6 +142,15 @@ async def debug_bot_fixture(tmp_path: Path) -> AsyncIterator[LiveBot]:
     """Like ``live_bot`` but logging at DEBUG (for tests that prove nothing private is logged)."""
     async for live in live_bot_for(tmp_path, logging__level="DEBUG"):
         yield live
+
+
+async def open_checkin_form(emu: Emulator, user: User, **where: object) -> InteractionHandle:
+    """The check-in form: ``/checkin`` shows the card, and its "Add a note" button opens the form."""
+    card = await (await emu.slash("checkin", {}, user=user, **where)).wait_message()  # type: ignore[arg-type]
+    handle = await emu.click(card, card.find_button("Add a note"), user=user)
+    await handle.response()
+    assert handle.modal is not None, "Add a note opens the check-in form"
+    return handle
 
 
 async def to_the_safety_ok(emu: Emulator, notes: Message, user: User, *, manual: bool = False) -> Message:

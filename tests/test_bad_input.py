@@ -30,7 +30,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from tests.e2e_support import LiveBot, live_bot_fixture  # noqa: F401
+from tests.e2e_support import LiveBot, live_bot_fixture, open_checkin_form  # noqa: F401
 from tests.emulator import InteractionHandle, Message
 
 pytestmark = pytest.mark.timeout(300)
@@ -256,9 +256,7 @@ async def test_checkin_form_with_any_values_is_saved_or_explained(
     modified client could send): saved when valid, otherwise every problem explained."""
     require(live_bot, "checkin")
     emu, p = live_bot.emu, live_bot.place
-    form = await emu.slash("checkin", {}, user=p.member, guild=p.guild)
-    await form.response()
-    assert form.modal is not None
+    form = await open_checkin_form(emu, p.member, guild=p.guild)
     typed = {"pain": pain, "fatigue": fatigue, "note": note or ""}
     values = {name: fill(value, live_bot) for name, value in typed.items()}
     submitted = await emu.submit_modal(form, values=values, strict=False)
@@ -270,8 +268,7 @@ async def test_the_database_never_holds_an_out_of_range_check_in(live_bot: LiveB
     require(live_bot, "checkin")
     emu, p = live_bot.emu, live_bot.place
     for pain, fatigue in (("11", "5"), ("-1", "5"), ("5", "99"), ("10", "10"), ("0", "0")):
-        form = await emu.slash("checkin", {}, user=p.member, guild=p.guild)
-        await form.response()
+        form = await open_checkin_form(emu, p.member, guild=p.guild)
         submitted = await emu.submit_modal(form, values={"pain": pain, "fatigue": fatigue}, strict=False)
         await answer(live_bot, submitted, f"/checkin {pain} {fatigue}")
     import sqlite3
@@ -287,6 +284,7 @@ KINDS = [
     "read", "pick", "share", "open", "go", "library", "menu", "privacy", "remind", "checkin", "journal",
     "rt", "rtopen", "rtstart", "rtack", "rtauto", "rtlist", "rtresume", "rtabandon", "rtpain", "rtnotes",
     "rtsrc", "zz",
+    "ck", "med", "rq",
 ]  # fmt: skip
 HANDPICKED = [
     "lc:",
@@ -308,6 +306,15 @@ HANDPICKED = [
     "lc:share:article:x:y:z",
     "lc:share:resources",
     "lc:checkin:open:extra",
+    "lc:ck:m:p:zzzzz:_",
+    "lc:ck:m:p:-----:_",
+    "lc:ck:s:zz:-----:zz9",
+    "lc:ck:save:-----:_",
+    "lc:ck:save:6----:99999999999a3",
+    "lc:ck:flare:yes",
+    "lc:med:taken:999999",
+    "lc:med:snooze:-1",
+    "lc:rq:open:x",
     "LC:READ:X",
     "lc:READ:x",
     "x" * 100,
@@ -394,8 +401,7 @@ async def test_made_up_forms_get_a_kind_answer(
     """A form submission with a forged custom_id, missing, unknown or oversized fields."""
     require(live_bot, "checkin")
     emu, p = live_bot.emu, live_bot.place
-    form = await emu.slash("checkin", {}, user=p.member, guild=p.guild)
-    await form.response()
+    form = await open_checkin_form(emu, p.member, guild=p.guild)
     custom_id = fill(custom_id, live_bot)
     form.record.modal = {
         "custom_id": custom_id,

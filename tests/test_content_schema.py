@@ -37,6 +37,7 @@ def test_the_combined_schema_accepts_any_kind() -> None:
         "#/$defs/ResourceTopic",
         "#/$defs/Safety",
         "#/$defs/Synonyms",
+        "#/$defs/Tracking",
     }
 
 
@@ -82,6 +83,7 @@ def test_write_schemas(tmp_path) -> None:  # type: ignore[no-untyped-def]
         "routine.schema.json",
         "safety.schema.json",
         "synonyms.schema.json",
+        "tracking.schema.json",
     ]
     for path in written:
         json.loads(path.read_text())

@@ -26,7 +26,13 @@ from PIL import Image
 
 from bot.reminders.dispatcher import DM_BLOCKED_NOTICE
 from bot.storage.timefmt import to_iso
-from tests.e2e_support import LiveBot, debug_bot_fixture, live_bot_fixture, to_the_safety_ok  # noqa: F401
+from tests.e2e_support import (  # noqa: F401
+    LiveBot,
+    debug_bot_fixture,
+    live_bot_fixture,
+    open_checkin_form,
+    to_the_safety_ok,
+)
 from tests.emulator.harness import InteractionHandle, Message
 from tests.emulator.state import StoredMessage, User
 
@@ -67,10 +73,7 @@ async def press(live: LiveBot, message: Message, label: str, user: User | None =
 
 
 async def open_checkin(live: LiveBot, place: str, user: User | None = None) -> InteractionHandle:
-    handle = await slash(live, "checkin", place=place, user=user)
-    await handle.response()
-    assert handle.modal is not None, "/checkin should open a form"
-    return handle
+    return await open_checkin_form(live.emu, user or live.place.member, **where(live, place))
 
 
 async def checkin(
@@ -124,7 +127,7 @@ async def test_a_check_in_is_saved_privately_with_the_time(live_bot: LiveBot, pl
     handle = await open_checkin(live_bot, place)
     assert handle.modal is not None
     inputs = {i.custom_id: i for i in handle.modal.inputs()}
-    assert set(inputs) == {"pain", "fatigue", "note"}
+    assert set(inputs) == {"pain", "fatigue", "note", "doctor"}  # "doctor": the for-my-doctor toggle
     assert inputs["pain"].required and inputs["fatigue"].required and not inputs["note"].required
     assert inputs["note"].max_length == 500 and inputs["note"].style == 2  # a paragraph box
 
@@ -134,7 +137,7 @@ async def test_a_check_in_is_saved_privately_with_the_time(live_bot: LiveBot, pl
         await live_bot.emu.submit_modal(handle, values={"pain": "6", "fatigue": "8", "note": note})
     ).wait_message()
     assert_private(saved, place)
-    assert "Saved to your private journal" in saved.content and "Pain **6**/10" in saved.content
+    assert "Saved to your private journal" in saved.text() and "Pain **6**/10" in saved.text()
     rows = db_rows(live_bot, "SELECT * FROM checkins")
     assert len(rows) == 1
     row = rows[0]
@@ -173,7 +176,7 @@ async def test_a_score_out_of_range_is_explained_kindly_and_nothing_typed_is_los
     fixed = await (
         await live_bot.emu.submit_modal(reopened, values={"pain": "4", "fatigue": "5"})
     ).wait_message()
-    assert "Saved to your private journal" in fixed.content
+    assert "Saved to your private journal" in fixed.text()
     [row] = db_rows(live_bot, "SELECT pain, fatigue, note FROM checkins")
     assert row == {"pain": 4, "fatigue": 5, "note": note.strip()}
 
@@ -533,10 +536,26 @@ def seed_empty_tables(live: LiveBot, users: list[int]) -> None:
 
 async def fill_through_the_commands(live: LiveBot, user: User) -> None:
     """Everything a person leaves behind by using the bot: check-ins, a reminder, a routine that hurt."""
-    await checkin(live, "guild", "5", "5", f"guild note {user.username}", user=user)
+    # Own symptoms and a flare; the guild check-in records a symptom level from the card.
+    await ask(live, "symptoms", {"name": "rash"}, subcommand="add", user=user)
+    await ask(live, "flare", {"note": f"flare note {user.username}"}, subcommand="start", user=user)
+    card = await ask(live, "checkin", user=user)
+    [symptom] = [s.custom_id for s in card.selects() if s.custom_id.startswith("lc:ck:s:")]
+    card = await (await live.emu.select(card, symptom, ["1"], user=user)).wait_message()
+    form = await live.emu.click(card, card.find_button("Add a note"), user=user)
+    await form.response()
+    await (
+        await live.emu.submit_modal(
+            form, values={"pain": "5", "fatigue": "5", "note": f"guild note {user.username}", "doctor": True}
+        )
+    ).wait_message()
     if user.dms_open:
         await checkin(live, "dm", "6", "4", f"dm note {user.username}", user=user)
     await ask(live, "remind", {"time": "08:15", "timezone": "Europe/London"}, subcommand="set", user=user)
+    await ask(live, "remind", {"time": "20:00"}, subcommand="checkin", user=user)
+    await ask(live, "meds", {"name": f"med {user.username}", "times": "9:00"}, subcommand="add", user=user)
+    [medicine] = db_rows(live, "SELECT id FROM medicines WHERE user_id = ?", (user.id,))
+    await ask(live, "meds", {"name": str(medicine["id"])}, subcommand="log", user=user)
     intro = await to_the_safety_ok(
         live.emu, await ask(live, "stretch", {"routine": ROUTINE}, user=user), user
     )

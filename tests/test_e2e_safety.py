@@ -16,7 +16,13 @@ from typing import Any
 
 import pytest
 
-from tests.e2e_support import LiveBot, live_bot_fixture, live_bot_for, to_the_safety_ok  # noqa: F401
+from tests.e2e_support import (  # noqa: F401
+    LiveBot,
+    live_bot_fixture,
+    live_bot_for,
+    open_checkin_form,
+    to_the_safety_ok,
+)
 from tests.emulator.harness import InteractionHandle, Message
 from tests.emulator.state import User
 
@@ -127,6 +133,9 @@ async def test_the_region_card_follows_the_members_own_choice(live_bot: LiveBot,
     other = "dm" if place == "guild" else "guild"
     again = await (await slash(live_bot, "search", {"query": CRISIS}, place=other)).wait_message()
     assert "Help in the US" in again.text()
+    # Asked for directly, the crisis lines are the same card for the same place.
+    asked = await (await slash(live_bot, "resources", {"topic": "crisis"}, place=other)).wait_message()
+    assert "Help in the US" in asked.text() and "116 123" not in asked.text()
 
 
 # ------------------------------------------------------------ every free-text path is screened
@@ -174,7 +183,11 @@ async def test_every_string_option_of_every_command_is_screened_first(live_bot: 
 
 
 async def open_form(live: LiveBot, command: str, place: str = "guild") -> InteractionHandle:
-    handle = await slash(live, command, place=place)
+    """The check-in form (the /checkin card's "Add a note"), or /report's questions form."""
+    if command == "checkin":
+        where = {"guild": live.place.guild} if place == "guild" else {"dm": True}
+        return await open_checkin_form(live.emu, live.place.member, **where)
+    handle = await slash(live, command, {"questions": "edit"} if command == "report" else {}, place=place)
     await handle.response()
     assert handle.modal is not None
     return handle
@@ -212,7 +225,9 @@ async def test_every_field_of_every_form_is_screened(live_bot: LiveBot) -> None:
     forms = form_fields()
     checked = 0
     for command, part, field in forms:
-        handle = await (open_form(live_bot, "checkin") if command == "checkin" else plan_form(live_bot, part))
+        handle = await (
+            open_form(live_bot, command) if command in ("checkin", "report") else plan_form(live_bot, part)
+        )
         assert handle.modal is not None
         limit = next(i.max_length for i in handle.modal.inputs() if i.custom_id == field) or 4000
         text = next(t for t in (CRISIS, SHORT_CRISIS, TINY_CRISIS) if len(t) <= limit)

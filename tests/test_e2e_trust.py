@@ -35,6 +35,7 @@ from tests.e2e_support import (  # noqa: F401
     LiveBot,
     live_bot_fixture,
     live_bot_for,
+    open_checkin_form,
     to_the_safety_ok,
 )
 from tests.emulator import BotProcess
@@ -83,8 +84,7 @@ async def press(live: LiveBot, message: Message, label: str, user: User | None =
 
 
 async def checkin(live: LiveBot, pain: str, note: str = "", *, user: User | None = None) -> Message:
-    handle = await live.emu.slash("checkin", user=user or live.place.member, guild=live.place.guild)
-    await handle.response()
+    handle = await open_checkin_form(live.emu, user or live.place.member, guild=live.place.guild)
     submitted = await live.emu.submit_modal(handle, values={"pain": pain, "fatigue": "4", "note": note})
     return await submitted.wait_message()
 
@@ -195,6 +195,8 @@ async def test_a_debug_log_holds_no_token_url_or_member_text(tmp_path: Path) -> 
     query = "quokka umbrella 5521"
     dm_text = "lantern otter 3391 hello"
     plan_text = "willow compass 7719 call my sister"
+    symptom, flare_note, question = "saffron rash", "cobalt flare 2290", "heron question 5150"
+    medicine, dose = "zephyrin 7731", "3 drops of 4417"
     async for live in live_bot_for(tmp_path, logging__level="DEBUG"):
         emu, p = live.emu, live.place
         ran: set[tuple[str, str | None]] = set()
@@ -214,6 +216,23 @@ async def test_a_debug_log_holds_no_token_url_or_member_text(tmp_path: Path) -> 
         assert note in journal.attachments[-1].data.decode()
         await run("remind", {"time": "08:15", "timezone": "Europe/London"}, subcommand="set")
         await run("remind", subcommand="show")
+        # Tracking: own symptoms, a flare, medicines, the check-in reminder and the doctor's page.
+        await run("symptoms", {"name": symptom}, subcommand="add")
+        await run("symptoms", subcommand="list")
+        await run("flare", {"note": flare_note}, subcommand="start")
+        await run("flare", {"note": flare_note}, subcommand="end")
+        await run("meds", {"name": medicine, "times": "9:00", "dose": dose}, subcommand="add")
+        await run("meds", subcommand="list")
+        await run("meds", {"name": medicine}, subcommand="log")
+        await run("remind", {"time": "20:00"}, subcommand="checkin")
+        ran.add(("report", None))
+        questions = await emu.slash("report", {"questions": "edit"}, user=p.member, guild=p.guild)
+        await questions.response()
+        await (await emu.submit_modal(questions, values={"questions": question})).wait_message()
+        page = await run("report", {"days": 30})
+        assert page.attachments and page.attachments[0].filename.endswith(".pdf")
+        await run("meds", {"name": medicine}, subcommand="remove")
+        await run("symptoms", {"name": symptom}, subcommand="remove")
         intro = await to_the_safety_ok(emu, await run("stretch", {"routine": ROUTINE}), p.member)
         card = await press(live, intro, "I've read this — start")
         await press(live, card, "It hurts")
@@ -257,6 +276,11 @@ async def test_a_debug_log_holds_no_token_url_or_member_text(tmp_path: Path) -> 
             "willow compass",
             "Pain **7**",
             "'pain': 7",
+            symptom,
+            flare_note,
+            question,
+            medicine,
+            dose,
         ):
             assert text not in logs, f"the log holds {text!r}"
 

@@ -35,7 +35,7 @@ import yaml
 
 from bot.storage.db import Database, StorageError
 from bot.storage.kv import KVRepo
-from tests.e2e_support import REPO, LiveBot, live_bot_for
+from tests.e2e_support import REPO, LiveBot, live_bot_for, open_checkin_form
 from tests.emulator import BotProcess, Emulator, InteractionHandle, Message
 from tests.emulator.state import User, Violation
 
@@ -129,10 +129,7 @@ async def begin_routine(live: LiveBot, user: User) -> Message:
 
 
 async def open_checkin(live: LiveBot, user: User) -> InteractionHandle:
-    handle = await live.emu.slash("checkin", {}, user=user, guild=live.place.guild)
-    await handle.response()
-    assert handle.modal is not None, "/checkin opens a form"
-    return handle
+    return await open_checkin_form(live.emu, user, guild=live.place.guild)
 
 
 def rows(database: Path, sql: str) -> list[tuple[Any, ...]]:

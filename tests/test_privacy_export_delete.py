@@ -20,6 +20,7 @@ from bot.storage.audit import AuditRepo
 from bot.storage.db import Database, StorageError
 from bot.storage.journal import Checkin, Completion, JournalRepo
 from bot.storage.kv import KVRepo
+from bot.storage.meds import MedicineRepo
 from bot.storage.prefs import PrefsRepo
 from bot.storage.privacy import (
     KEPT_SUFFIX,
@@ -32,6 +33,7 @@ from bot.storage.privacy import (
 from bot.storage.pseudonyms import is_pseudonym
 from bot.storage.reminders import ReminderRepo
 from bot.storage.sessions import SessionRepo, SessionRow
+from bot.storage.tracking import FullCheckin, TrackingRepo
 
 NOW = datetime(2026, 5, 1, 12, 0, tzinfo=UTC)
 # Snowflake-sized ids, so they cannot collide with small row ids or counters.
@@ -77,6 +79,36 @@ async def fill_with_repositories(db: Database, user_id: int) -> None:
     await prefs.ack_safety(user_id, now=NOW)
     await prefs.mark_dm_blocked(user_id, notice=f"notice for {user_id}", now=NOW)
     await AuditRepo(db).record(user_id, "reload", "ok", detail=f"by {user_id}", now=NOW)
+    await fill_tracking(db, user_id)
+
+
+async def fill_tracking(db: Database, user_id: int) -> None:
+    """Symptoms and their levels, a flare, a medicine with a dose and a reminder row, settings."""
+    tracking = TrackingRepo(db)
+    rash = await tracking.add_symptom(user_id, "rash", now=NOW, limit=10)
+    assert rash is not None
+    await tracking.add_checkin(
+        FullCheckin(
+            user_id,
+            NOW,
+            pain=4,
+            stiffness=6,
+            sleep=3,
+            mood=5,
+            note=f"doc {user_id}",
+            for_doctor=True,
+            symptoms={rash.id: 2},
+        )
+    )
+    await tracking.start_flare(user_id, now=NOW, note=f"flare {user_id}")
+    await tracking.set_setting(user_id, "questions", f"question from {user_id}", now=NOW)
+    meds = MedicineRepo(db)
+    medicine = await meds.add(user_id, f"med {user_id}", "1 tablet", ("08:00",), now=NOW)
+    await meds.record_dose(user_id, medicine.id, "taken", due_at=NOW, now=NOW, source="reminder")
+    await meds.add_reminder(user_id, medicine.id, NOW + timedelta(days=1))
+    await ReminderRepo(db, table="checkin_reminders").upsert(
+        user_id, local_time="20:00", timezone="Europe/London", routine_id=None, next_fire_at=NOW, now=NOW
+    )
 
 
 async def generic_row(db: Database, table: str, user_id: int, n: int) -> None:
@@ -229,7 +261,7 @@ async def test_a_new_table_without_user_id_makes_both_refuse(db: Database) -> No
     with pytest.raises(PrivacySchemaError, match="feedback"):
         await delete_user(db, LEAVING)
     # Refusing means refusing: nothing was deleted.
-    assert await db.fetchval("SELECT COUNT(*) FROM checkins WHERE user_id = ?", (LEAVING,)) == 3
+    assert await db.fetchval("SELECT COUNT(*) FROM checkins WHERE user_id = ?", (LEAVING,)) == 4
 
 
 async def test_delete_is_all_or_nothing(db: Database) -> None:

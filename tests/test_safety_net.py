@@ -20,6 +20,7 @@ from bot.storage.prefs import Prefs
 from bot.ui.crisis import CardOptions, crisis_card
 from bot.ui.personal import checkin_modal
 from bot.ui.reply import Reply
+from bot.ui.report import questions_modal
 from bot.ui.safety_net import SafetyNet
 from bot.ui.safety_plan import plan_modal
 
@@ -27,6 +28,7 @@ REPO = Path(__file__).resolve().parents[1]
 
 FORMS = {
     "bot/ui/personal.py": [("checkin", 1, checkin_modal)],
+    "bot/ui/report.py": [("report", 1, lambda: questions_modal(""))],
     "bot/ui/safety_plan.py": [
         ("safety-plan", 1, lambda: plan_modal(1, None)),
         ("safety-plan", 2, lambda: plan_modal(2, None)),

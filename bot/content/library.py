@@ -17,7 +17,7 @@ from typing import Literal
 
 from bot import limits
 from bot.content.choices import Choice, ChoiceIndex
-from bot.content.models import Article, Ref, ResourceTopic, Routine, Safety, Section, Synonyms
+from bot.content.models import Article, Ref, ResourceTopic, Routine, Safety, Section, Synonyms, Tracking
 from bot.content.render_text import plain_text
 from bot.content.search import SearchDoc, SearchHit, SearchIndex, fts_tokens
 from bot.text import clip, normalize_query
@@ -100,6 +100,8 @@ class Library:
     synonyms: Mapping[str, tuple[str, ...]]
     """A member's word → the content's words for it (``synonyms.yaml``; may be empty)."""
     _indexes: _Indexes = field(repr=False)
+    tracking: Tracking | None = None
+    """``tracking.yaml`` (starter symptoms); None when the file is absent."""
 
     @classmethod
     def build(
@@ -111,6 +113,7 @@ class Library:
         *,
         version: str,
         synonyms: Synonyms | None = None,
+        tracking: Tracking | None = None,
     ) -> Library:
         """A snapshot of these models, with every index built now (so reads are cheap)."""
         articles, routines, topics = dict(articles), dict(routines), dict(topics)
@@ -123,6 +126,7 @@ class Library:
             version=version,
             synonyms=MappingProxyType(expansions),
             _indexes=_build_indexes(articles, routines, topics, expansions),
+            tracking=tracking,
         )
 
     def counts(self) -> dict[str, int]:

@@ -25,7 +25,7 @@ from pydantic import ValidationError
 from bot.content.errors import ContentError, validation_problems
 from bot.content.library import Library
 from bot.content.marked_yaml import parse_yaml
-from bot.content.models import MODEL_BY_KIND, Article, ResourceTopic, Routine, Safety, Synonyms
+from bot.content.models import MODEL_BY_KIND, Article, ResourceTopic, Routine, Safety, Synonyms, Tracking
 from bot.content.validator import LoadedFile, validate_files
 
 MAX_FILE_BYTES = 256 * 1024
@@ -37,6 +37,7 @@ OUTSIDE = "outside the content folder"
 """The whole message for a file that resolves outside the content root."""
 SYNONYMS_FILE = "synonyms.yaml"
 """Optional: members' words for things, which search widens a query with."""
+TRACKING_FILE = "tracking.yaml"
 
 
 @dataclass(slots=True)
@@ -98,6 +99,9 @@ def _content_files(root: Path) -> Iterator[tuple[str, Path]]:
     synonyms = root / SYNONYMS_FILE
     if synonyms.is_file():
         yield "synonyms", synonyms
+    tracking = root / TRACKING_FILE
+    if tracking.is_file():
+        yield "tracking", tracking
 
 
 def _read(path: Path, max_bytes: int) -> bytes | int:
@@ -224,6 +228,7 @@ def load_library(root: Path, *, max_file_bytes: int = MAX_FILE_BYTES) -> LoadRes
     topics = {m.id: m for m in models if isinstance(m, ResourceTopic)}
     safety = next((m for m in models if isinstance(m, Safety)), None)
     synonyms = next((m for m in models if isinstance(m, Synonyms)), None)
+    tracking = next((m for m in models if isinstance(m, Tracking)), None)
     counts = {
         "articles": len(articles),
         "sections": sum(len(a.sections) for a in articles.values()),
@@ -236,6 +241,12 @@ def load_library(root: Path, *, max_file_bytes: int = MAX_FILE_BYTES) -> LoadRes
     library = None
     if not errors and safety is not None:
         library = Library.build(
-            articles, routines, topics, safety, synonyms=synonyms, version=digest.hexdigest()[:12]
+            articles,
+            routines,
+            topics,
+            safety,
+            synonyms=synonyms,
+            version=digest.hexdigest()[:12],
+            tracking=tracking,
         )
     return LoadResult(library, errors, len(files), counts, safety_state)

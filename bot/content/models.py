@@ -431,7 +431,14 @@ class Synonyms(ContentModel):
         return {word: tuple(means) for word, means in merged.items() if means}
 
 
-ContentKind = Literal["article", "routine", "resource", "safety", "synonyms"]
+class Tracking(ContentModel):
+    """``tracking.yaml`` (optional): the starter symptoms offered by ``/symptoms add``."""
+
+    starter_symptoms: Annotated[tuple[Annotated[str, _text(40)], ...], Field(min_length=1, max_length=25)]
+    sources: Sources
+
+
+ContentKind = Literal["article", "routine", "resource", "safety", "synonyms", "tracking"]
 
 MODEL_BY_KIND: dict[str, type[ContentModel]] = {
     "article": Article,
@@ -439,4 +446,5 @@ MODEL_BY_KIND: dict[str, type[ContentModel]] = {
     "resource": ResourceTopic,
     "safety": Safety,
     "synonyms": Synonyms,
+    "tracking": Tracking,
 }

@@ -277,13 +277,17 @@ def overview_embed(article: Article) -> EmbedText:
 HELP_TITLE = "Lupus Companion"
 HELP_COMMANDS = (
     ("/read", "read an article, one short section at a time"),
-    ("/library", "browse everything: articles, routines, help"),
+    ("/library", "browse articles, routines and help"),
     ("/search", "find a word or topic"),
     ("/stretch", "gentle stretching, guided step by step"),
     ("/resources", "care team, money help, crisis lines"),
-    ("/checkin", "note your pain and tiredness privately"),
-    ("/journal", "your recent check-ins, a chart and a file for appointments"),
-    ("/remind", "a daily stretch reminder by DM"),
+    ("/checkin", "a private check-in in three taps"),
+    ("/symptoms", "your own symptoms on the check-in card"),
+    ("/flare", "mark the start or end of a flare"),
+    ("/meds", "your medicines, with DM reminders"),
+    ("/journal", "your check-ins, a chart and a file"),
+    ("/report", "a one-page PDF for your doctor"),
+    ("/remind", "daily stretch and check-in reminders"),
     ("/safety-plan", "your private plan for hard moments"),
     ("/privacy", "get a copy of your data, or erase it"),
 )

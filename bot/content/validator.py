@@ -42,6 +42,7 @@ KIND_WORD = {
     "resource": "resource topic",
     "safety": "safety",
     "synonyms": "synonyms",
+    "tracking": "tracking",
 }
 REF_KIND = {"article": "article", "routine": "routine", "resources": "resource"}
 """Reference prefix → content kind."""

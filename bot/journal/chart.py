@@ -15,12 +15,13 @@ first use, keeping it out of the bot's start-up time.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
 from bot.journal.window import checkins_in, completions_in, window_start, zone
 from bot.storage.journal import Checkin, Completion
+from bot.storage.tracking import Flare
 
 WIDTH_PX = 1200
 HEIGHT_PX = 600
@@ -48,6 +49,7 @@ def render_chart(
     now: datetime,
     *,
     tz_name: str = "UTC",
+    flares: Sequence[Flare] = (),
 ) -> bytes:
     """A PNG (exactly 1200×600 px) of the ``days`` before ``now``, in ``tz_name`` local time."""
     from matplotlib import dates as mdates
@@ -106,6 +108,18 @@ def render_chart(
             )
 
         _mark_routine_days(ax, finished, tz)
+        for flare in flares:  # a hatched band, so it does not rely on colour
+            ax.axvspan(
+                max(flare.started_at, start).astimezone(tz),
+                min(flare.ended_at or now, now).astimezone(tz),
+                facecolor="#F6D3C0",
+                edgecolor=HURT_COLOUR,
+                hatch="\\\\",
+                alpha=0.5,
+                linewidth=0,
+            )
+        if flares:
+            handles.append(Patch(facecolor="#F6D3C0", edgecolor=HURT_COLOUR, hatch="\\\\", label="Flare"))
         if any(r.outcome != "hurt" for r in finished):
             handles.append(
                 Line2D(

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 
 from bot.journal.daily import DayAgg
 from bot.storage.journal import Checkin, Completion
+from bot.storage.tracking import FullCheckin
 
 HEADER = (
     "kind",
@@ -29,7 +30,14 @@ HEADER = (
     "steps_done",
     "steps_total",
     "seconds_spent",
+    "stiffness",
+    "sleep",
+    "mood",
+    "for_doctor",
 )
+"""Then one ``symptom: <name>`` column per symptom the member ever tracked (none / mild / …)."""
+
+LEVEL_WORDS = ("none", "mild", "moderate", "severe")
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 
@@ -47,10 +55,32 @@ def _number(value: int | None) -> str:
     return "" if value is None else str(int(value))
 
 
-def checkins_csv(checkins: Iterable[Checkin], completions: Iterable[Completion]) -> bytes:
-    """UTF-8 CSV: a header, then check-ins and routines in time order (routines by start time)."""
+def checkins_csv(
+    checkins: Iterable[Checkin],
+    completions: Iterable[Completion],
+    *,
+    details: Mapping[int, FullCheckin] | None = None,
+    symptoms: Sequence[tuple[int, str]] = (),
+) -> bytes:
+    """UTF-8 CSV: a header, then check-ins and routines in time order (routines by start time).
+
+    ``details`` (check-in id -> the full check-in) fills the newer measures and the symptom
+    columns, one per ``(symptom id, name)`` in ``symptoms``.
+    """
+    details = details or {}
+    extra_blank = [""] * (4 + len(symptoms))
     rows: list[tuple[tuple[datetime, int, int], list[str]]] = []
     for c in checkins:
+        full = details.get(c.id or -1)
+        extra = extra_blank
+        if full is not None:
+            extra = [
+                _number(full.stiffness),
+                _number(full.sleep),
+                _number(full.mood),
+                "yes" if full.for_doctor else "",
+                *(LEVEL_WORDS[full.symptoms[sid]] if sid in full.symptoms else "" for sid, _ in symptoms),
+            ]
         at = c.at.astimezone(UTC)
         rows.append(
             (
@@ -68,6 +98,7 @@ def checkins_csv(checkins: Iterable[Checkin], completions: Iterable[Completion])
                     "",
                     "",
                     "",
+                    *extra,
                 ],
             )
         )
@@ -89,13 +120,14 @@ def checkins_csv(checkins: Iterable[Checkin], completions: Iterable[Completion])
                     _number(r.steps_done),
                     _number(r.steps_total),
                     _number(r.seconds_spent),
+                    *extra_blank,
                 ],
             )
         )
     rows.sort(key=lambda item: item[0])
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(HEADER)
+    writer.writerow((*HEADER, *(neutralize(f"symptom: {name}") for _, name in symptoms)))
     writer.writerows(row for _, row in rows)
     return buffer.getvalue().encode("utf-8")
 

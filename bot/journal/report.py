@@ -25,6 +25,9 @@ from bot.journal.export import checkins_csv, daily_csv
 from bot.journal.summary import JournalSummary, summary_from_days
 from bot.journal.window import checkins_in, completions_in, window_start, zone
 from bot.storage.journal import Checkin, Completion, JournalRepo
+from bot.storage.meds import MedicineRepo
+from bot.storage.tracking import TrackingRepo
+from bot.tracking.insights import Insights, insights
 
 DEFAULT_DAYS = 30
 MAX_DAYS = 365
@@ -42,6 +45,8 @@ class JournalReport:
     csv: bytes
     daily: bool = False
     """True when the window held more than :data:`DETAIL_LIMIT` check-ins: chart and CSV are per day."""
+    insights: Insights | None = None
+    """Patterns, medicine adherence and flares (when the tracking repositories are attached)."""
 
     @property
     def is_empty(self) -> bool:
@@ -51,9 +56,18 @@ class JournalReport:
 class JournalReports:
     """Builds reports from the journal repository, limiting how many charts render at once."""
 
-    def __init__(self, repo: JournalRepo, *, max_parallel_charts: int = 2) -> None:
+    def __init__(
+        self,
+        repo: JournalRepo,
+        *,
+        max_parallel_charts: int = 2,
+        tracking: TrackingRepo | None = None,
+        meds: MedicineRepo | None = None,
+    ) -> None:
         self._repo = repo
         self._charts = asyncio.Semaphore(max_parallel_charts)
+        self._tracking = tracking
+        self._meds = meds
 
     async def build(self, user_id: int, days: int, *, now: datetime, tz_name: str = "UTC") -> JournalReport:
         """The report for the ``days`` before ``now`` in the person's ``tz_name``."""
@@ -65,17 +79,37 @@ class JournalReports:
         routine_days = await self._repo.completion_days(user_id, cuts)
         summary = summary_from_days(day_aggs, routine_days, days, tz_name, now=now)
         daily = summary.checkin_count > DETAIL_LIMIT
+        extra: Insights | None = None
+        if self._tracking is not None and self._meds is not None and not summary.is_empty:
+            extra = await insights(
+                self._tracking, self._meds, user_id, start, now=now, tz_name=tz_name, details=not daily
+            )
         if daily:
             checkins = daily_points(day_aggs, user_id, zone(tz_name))
             csv = daily_csv(day_aggs)
         else:
             checkins = checkins_in(await self._repo.checkins_since(user_id, start), start, now)
-            csv = checkins_csv(checkins, completions) if not summary.is_empty else b""
+            csv = (
+                checkins_csv(
+                    checkins,
+                    completions,
+                    details=extra.details if extra else None,
+                    symptoms=extra.symptoms if extra else (),
+                )
+                if not summary.is_empty
+                else b""
+            )
         chart: bytes | None = None
         if not summary.is_empty:
             async with self._charts:
                 chart = await asyncio.to_thread(
-                    render_chart, checkins, completions, days, now, tz_name=tz_name
+                    render_chart,
+                    checkins,
+                    completions,
+                    days,
+                    now,
+                    tz_name=tz_name,
+                    flares=extra.flares if extra else (),
                 )
         return JournalReport(
             summary=summary,
@@ -84,6 +118,7 @@ class JournalReports:
             chart_png=chart,
             csv=csv,
             daily=daily,
+            insights=extra,
         )
 
 

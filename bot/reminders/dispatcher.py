@@ -79,6 +79,7 @@ class ReminderDispatcher:
         sender: ReminderSender | None = None,
         retry_seconds: float = RETRY_SECONDS,
         blocked_notice: str = DM_BLOCKED_NOTICE,
+        key_prefix: str = KEY_PREFIX,
     ) -> None:
         self.service = service
         self.sender = sender
@@ -88,6 +89,11 @@ class ReminderDispatcher:
         self._clock = clock
         self._retry = retry_seconds
         self._notice = blocked_notice
+        # The daily check-in reminder runs on its own table through a second dispatcher.
+        self._prefix = key_prefix
+
+    def _key(self, user_id: int) -> str:
+        return f"{self._prefix}{user_id}"
 
     def now(self) -> datetime:
         return datetime.fromtimestamp(self._clock.now(), UTC)
@@ -111,27 +117,49 @@ class ReminderDispatcher:
 
     async def off(self, user_id: int) -> bool:
         """Stop and remove the reminder; False if there was none."""
-        self._scheduler.cancel(reminder_key(user_id))
+        self._scheduler.cancel(self._key(user_id))
         return await self.service.off(user_id)
 
     async def forget_user(self, user_id: int) -> None:
         """The ``/privacy delete`` hook: drop the timer (the row goes with the rest of their data)."""
-        self._scheduler.cancel(reminder_key(user_id))
+        self._scheduler.cancel(self._key(user_id))
+
+    async def snooze(self, user_id: int, seconds: float) -> datetime | None:
+        """Fire again ``seconds`` from now (then carry on daily); None when there is no active reminder."""
+        reminder = await self.service.get(user_id)
+        if reminder is None or reminder.paused:
+            return None
+        when = datetime.fromtimestamp(self._clock.now() + seconds, UTC)
+        if not await self.service.move(user_id, when, now=self.now()):
+            return None
+        self._arm(user_id, when)
+        return when
+
+    async def skip_today(self, user_id: int) -> datetime | None:
+        """No more reminders today (a pending snooze included): next one is tomorrow's. None: no reminder."""
+        reminder = await self.service.get(user_id)
+        if reminder is None or reminder.paused:
+            return None
+        when = await self.service.first_after_today(reminder, now=self.now())
+        if not await self.service.move(user_id, when, now=self.now()):
+            return None
+        self._arm(user_id, when)
+        return when
 
     def is_armed(self, user_id: int) -> bool:
-        return reminder_key(user_id) in self._scheduler
+        return self._key(user_id) in self._scheduler
 
     # -- delivery ---------------------------------------------------------------------------------
 
     def _arm(self, user_id: int, when: datetime) -> None:
-        self._scheduler.schedule(reminder_key(user_id), when.timestamp(), self._on_timer)
+        self._scheduler.schedule(self._key(user_id), when.timestamp(), self._on_timer)
 
     def _retry_later(self, user_id: int) -> None:
-        self._scheduler.schedule(reminder_key(user_id), self._clock.now() + self._retry, self._on_timer)
+        self._scheduler.schedule(self._key(user_id), self._clock.now() + self._retry, self._on_timer)
 
     async def _on_timer(self, key: str) -> None:
         try:
-            user_id = int(key.removeprefix(KEY_PREFIX))
+            user_id = int(key.removeprefix(self._prefix))
         except ValueError:
             log.warning("ignoring a malformed reminder timer key")
             return
@@ -172,7 +200,7 @@ class ReminderDispatcher:
             # while this DM was in flight, writing a preferences row would bring some of it back.
             if await self.service.record_undeliverable(firing, now=now):
                 await self._prefs.mark_dm_blocked(user_id, notice=self._notice, now=now)
-            self._scheduler.cancel(reminder_key(user_id))
+            self._scheduler.cancel(self._key(user_id))
             log.info("a reminder DM was refused by Discord; the reminder is paused")
         else:
             self._retry_later(user_id)
@@ -182,7 +210,7 @@ class ReminderDispatcher:
         """Arm from whatever the row says now (it may have been changed or removed meanwhile)."""
         reminder = await self.service.get(user_id)
         if reminder is None or reminder.paused:
-            self._scheduler.cancel(reminder_key(user_id))
+            self._scheduler.cancel(self._key(user_id))
             return
         when = reminder.next_fire_at
         if when <= self.now():

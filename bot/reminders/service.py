@@ -139,5 +139,16 @@ class ReminderService:
         """The DM failed for good (e.g. no shared server): pause rather than retry daily."""
         return await self._repo.pause(firing.reminder.user_id, reason, now=now)
 
+    async def move(self, user_id: int, when: datetime, *, now: datetime) -> bool:
+        """Fire next at ``when`` (a snooze, or skipping today); the daily rhythm resumes after it."""
+        return await self._repo.reschedule(user_id, when, now=now)
+
+    async def first_after_today(self, reminder: Reminder, *, now: datetime) -> datetime:
+        """The reminder's first firing after the end of the member's local today."""
+        tz = zone_or_error(reminder.timezone)
+        local = now.astimezone(tz)
+        end_of_today = datetime.combine(local.date(), time(23, 59, 59), tzinfo=tz)
+        return next_fire(parse_time(reminder.local_time), tz, end_of_today)
+
     async def next_wakeup(self) -> datetime | None:
         return await self._repo.next_fire_at()

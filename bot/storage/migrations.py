@@ -160,6 +160,104 @@ CREATE INDEX idx_shares_channel_page ON shares (channel_id, page_key, created_at
 """
 """Pages shared in a channel (issue 12): duplicate window and the Delete button's owner."""
 
+MIGRATION_TRACKING = """
+-- Issue 14: more measures on a check-in (NULL on old rows, so pain-and-fatigue check-ins stay valid),
+-- own symptoms and their level per check-in, flares, medicines with a dose log and reminder rows
+-- kept until sent, a daily check-in reminder, and per-member tracking settings (the one place the
+-- member's time zone, paper size and questions for the doctor live).
+ALTER TABLE checkins ADD COLUMN stiffness INTEGER CHECK (stiffness BETWEEN 0 AND 10);
+ALTER TABLE checkins ADD COLUMN sleep INTEGER CHECK (sleep BETWEEN 0 AND 10);
+ALTER TABLE checkins ADD COLUMN mood INTEGER CHECK (mood BETWEEN 0 AND 10);
+ALTER TABLE checkins ADD COLUMN for_doctor INTEGER NOT NULL DEFAULT 0;
+
+CREATE TABLE symptoms (
+    id         INTEGER PRIMARY KEY,
+    user_id    INTEGER NOT NULL,
+    name       TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 40),
+    active     INTEGER NOT NULL DEFAULT 1,
+    created_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX idx_symptoms_user_name ON symptoms (user_id, name);
+
+CREATE TABLE checkin_symptoms (
+    user_id    INTEGER NOT NULL,
+    checkin_id INTEGER NOT NULL REFERENCES checkins (id) ON DELETE CASCADE,
+    symptom_id INTEGER NOT NULL REFERENCES symptoms (id) ON DELETE CASCADE,
+    level      INTEGER NOT NULL CHECK (level BETWEEN 0 AND 3),
+    PRIMARY KEY (checkin_id, symptom_id)
+);
+CREATE INDEX idx_checkin_symptoms_user ON checkin_symptoms (user_id, symptom_id);
+
+CREATE TABLE flares (
+    id         INTEGER PRIMARY KEY,
+    user_id    INTEGER NOT NULL,
+    started_at TEXT NOT NULL,
+    ended_at   TEXT,
+    note       TEXT CHECK (length(note) <= 500),
+    end_note   TEXT CHECK (length(end_note) <= 500)
+);
+CREATE INDEX idx_flares_user_started ON flares (user_id, started_at);
+
+CREATE TABLE medicines (
+    id         INTEGER PRIMARY KEY,
+    user_id    INTEGER NOT NULL,
+    name       TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 100),
+    dose       TEXT CHECK (length(dose) <= 100),
+    times      TEXT NOT NULL,
+    active     INTEGER NOT NULL DEFAULT 1,
+    created_at TEXT NOT NULL,
+    removed_at TEXT
+);
+CREATE INDEX idx_medicines_user ON medicines (user_id, active);
+
+CREATE TABLE medicine_doses (
+    id          INTEGER PRIMARY KEY,
+    user_id     INTEGER NOT NULL,
+    medicine_id INTEGER NOT NULL REFERENCES medicines (id) ON DELETE CASCADE,
+    due_at      REAL,
+    status      TEXT NOT NULL CHECK (status IN ('taken', 'skipped')),
+    recorded_at TEXT NOT NULL,
+    source      TEXT NOT NULL
+);
+CREATE UNIQUE INDEX idx_medicine_doses_due ON medicine_doses (medicine_id, due_at);
+CREATE INDEX idx_medicine_doses_user ON medicine_doses (user_id, recorded_at);
+
+CREATE TABLE medicine_reminders (
+    id          INTEGER PRIMARY KEY,
+    user_id     INTEGER NOT NULL,
+    medicine_id INTEGER NOT NULL REFERENCES medicines (id) ON DELETE CASCADE,
+    due_at      REAL NOT NULL,
+    fire_at     REAL NOT NULL,
+    claimed_at  REAL,
+    sent_at     REAL,
+    UNIQUE (medicine_id, due_at)
+);
+CREATE INDEX idx_medicine_reminders_pending ON medicine_reminders (sent_at, fire_at);
+
+CREATE TABLE checkin_reminders (
+    user_id       INTEGER PRIMARY KEY,
+    local_time    TEXT NOT NULL,
+    timezone      TEXT NOT NULL,
+    routine_id    TEXT,
+    next_fire_at  REAL NOT NULL,
+    last_sent_at  REAL,
+    paused        INTEGER NOT NULL DEFAULT 0,
+    paused_reason TEXT,
+    created_at    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL
+);
+CREATE INDEX idx_checkin_reminders_next_fire ON checkin_reminders (paused, next_fire_at);
+
+CREATE TABLE tracking_settings (
+    user_id        INTEGER PRIMARY KEY,
+    timezone       TEXT,
+    questions      TEXT CHECK (length(questions) <= 1000),
+    meds_notice_at TEXT,
+    flare_asked_at TEXT,
+    updated_at     TEXT NOT NULL
+);
+"""
+
 MIGRATION_UXROUTINE = """
 -- Auto-advance is on unless the member chose otherwise: when they chose (NULL = never, so on).
 -- Only a stored 1 was surely a choice (the old default was 0), so only that is kept as one.
@@ -175,6 +273,7 @@ MIGRATIONS: tuple[str, ...] = (
     MIGRATION_SAFETY,
     MIGRATION_TRUST,
     MIGRATION_UXREAD,
+    MIGRATION_TRACKING,
     MIGRATION_UXROUTINE,
 )
 """Every migration, in order. The schema version is ``len(MIGRATIONS)``."""

@@ -54,8 +54,12 @@ def _reminder(row: Row) -> Reminder:
 class ReminderRepo:
     """Store and query reminders."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, table: str = "reminders") -> None:
+        # ``checkin_reminders`` has the same shape: the daily check-in reminder reuses every rule.
+        if table not in ("reminders", "checkin_reminders"):
+            raise ValueError(f"not a reminder table: {table}")
         self._db = db
+        self._table = table
 
     async def upsert(
         self,
@@ -71,7 +75,7 @@ class ReminderRepo:
         stamp = to_iso(now or utcnow())
         async with self._db.transaction():
             await self._db.execute(
-                f"INSERT INTO reminders ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, NULL, 0, NULL, ?, ?) "
+                f"INSERT INTO {self._table} ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, NULL, 0, NULL, ?, ?) "
                 "ON CONFLICT (user_id) DO UPDATE SET local_time = excluded.local_time, "
                 "timezone = excluded.timezone, routine_id = excluded.routine_id, "
                 "next_fire_at = excluded.next_fire_at, paused = 0, paused_reason = NULL, "
@@ -83,17 +87,17 @@ class ReminderRepo:
         return stored
 
     async def get(self, user_id: int) -> Reminder | None:
-        row = await self._db.fetchone(f"SELECT {_COLUMNS} FROM reminders WHERE user_id = ?", (user_id,))
+        row = await self._db.fetchone(f"SELECT {_COLUMNS} FROM {self._table} WHERE user_id = ?", (user_id,))
         return None if row is None else _reminder(row)
 
     async def delete(self, user_id: int) -> bool:
         """Remove the user's reminder; False if there was none."""
-        return await self._db.execute("DELETE FROM reminders WHERE user_id = ?", (user_id,)) > 0
+        return await self._db.execute(f"DELETE FROM {self._table} WHERE user_id = ?", (user_id,)) > 0
 
     async def due(self, now: datetime) -> list[Reminder]:
         """Unpaused reminders whose next firing is at or before ``now``, earliest first."""
         rows = await self._db.fetchall(
-            f"SELECT {_COLUMNS} FROM reminders WHERE paused = 0 AND next_fire_at <= ? "
+            f"SELECT {_COLUMNS} FROM {self._table} WHERE paused = 0 AND next_fire_at <= ? "
             "ORDER BY next_fire_at, user_id",
             (to_epoch(now),),
         )
@@ -134,7 +138,7 @@ class ReminderRepo:
         *,
         sent: bool,
     ) -> bool:
-        sql = "UPDATE reminders SET next_fire_at = ?, updated_at = ?"
+        sql = f"UPDATE {self._table} SET next_fire_at = ?, updated_at = ?"
         params: list[object] = [to_epoch(next_fire_at), to_iso(now)]
         if sent:
             sql += ", last_sent_at = ?"
@@ -149,14 +153,14 @@ class ReminderRepo:
     async def pause(self, user_id: int, reason: str, *, now: datetime | None = None) -> bool:
         """Stop firing (e.g. ``dm_blocked``) but keep the settings; False if there is no reminder."""
         changed = await self._db.execute(
-            "UPDATE reminders SET paused = 1, paused_reason = ?, updated_at = ? WHERE user_id = ?",
+            f"UPDATE {self._table} SET paused = 1, paused_reason = ?, updated_at = ? WHERE user_id = ?",
             (reason, to_iso(now or utcnow()), user_id),
         )
         return changed == 1
 
     async def resume(self, user_id: int, next_fire_at: datetime, *, now: datetime | None = None) -> bool:
         changed = await self._db.execute(
-            "UPDATE reminders SET paused = 0, paused_reason = NULL, next_fire_at = ?, updated_at = ? "
+            f"UPDATE {self._table} SET paused = 0, paused_reason = NULL, next_fire_at = ?, updated_at = ? "
             "WHERE user_id = ?",
             (to_epoch(next_fire_at), to_iso(now or utcnow()), user_id),
         )
@@ -165,14 +169,14 @@ class ReminderRepo:
     async def all_active(self) -> list[Reminder]:
         """Every unpaused reminder, earliest first (to re-arm the scheduler at start-up)."""
         rows = await self._db.fetchall(
-            f"SELECT {_COLUMNS} FROM reminders WHERE paused = 0 ORDER BY next_fire_at, user_id"
+            f"SELECT {_COLUMNS} FROM {self._table} WHERE paused = 0 ORDER BY next_fire_at, user_id"
         )
         return [_reminder(r) for r in rows]
 
     async def next_fire_at(self) -> datetime | None:
         """The earliest pending firing, or None: when the scheduler should next wake."""
-        value = await self._db.fetchval("SELECT MIN(next_fire_at) FROM reminders WHERE paused = 0")
+        value = await self._db.fetchval(f"SELECT MIN(next_fire_at) FROM {self._table} WHERE paused = 0")
         return None if value is None else from_epoch(value)
 
     async def count(self) -> int:
-        return int(await self._db.fetchval("SELECT COUNT(*) FROM reminders WHERE paused = 0"))
+        return int(await self._db.fetchval(f"SELECT COUNT(*) FROM {self._table} WHERE paused = 0"))

@@ -219,6 +219,25 @@ def _weeks_text(summary: JournalSummary) -> str:
     return "\n".join(kept) or "—"
 
 
+def _add_tracking_fields(embed: discord.Embed, report: JournalReport) -> None:
+    """Patterns (observations only), medicines and flares, when there are any."""
+    extra = report.insights
+    if extra is None:
+        return
+    if extra.patterns:
+        text = "\n".join(extra.patterns) + "\n*Observations from your own records, not causes.*"
+        embed.add_field(name="Patterns", value=clip(text, limits.EMBED_FIELD_VALUE), inline=False)
+    if extra.medicines:
+        text = "\n".join(clip(line, 120) for line in extra.medicines[:5])
+        embed.add_field(name="Medicines", value=clip(text, limits.EMBED_FIELD_VALUE), inline=False)
+    if extra.flares:
+        ongoing = any(f.ended_at is None for f in extra.flares)
+        text = f"{plural(len(extra.flares), 'flare')} in this period" + (
+            " (one still open)" if ongoing else ""
+        )
+        embed.add_field(name="Flares", value=text + "; shaded on the chart.", inline=False)
+
+
 def journal_report(report: JournalReport) -> Reply:
     """The summary embed with the chart inside, plus the chart and CSV as files."""
     summary = report.summary
@@ -252,6 +271,7 @@ def journal_report(report: JournalReport) -> Reply:
             ),
             inline=False,
         )
+    _add_tracking_fields(embed, report)
     embed.add_field(name="Week by week", value=_weeks_text(summary), inline=False)
     embed.set_footer(
         text=clip(
@@ -359,7 +379,12 @@ def reminder_dm(routine: Routine | None) -> Reply:
     )
     return Reply(
         content=content,
-        view=c.view(start, c.button("Stop these reminders", "remind", "off")),
+        view=c.view(
+            start,
+            c.button("Snooze 30 min", "remind", "snooze", "stretch"),
+            c.button("Skip today", "remind", "skip", "stretch"),
+            c.button("Stop these reminders", "remind", "off"),
+        ),
         ephemeral=False,
     )
 
@@ -386,6 +411,14 @@ TABLE_WORDS: Mapping[str, tuple[str, str]] = {
     "reminders": ("reminder", "reminders"),
     "user_prefs": ("set of preferences (including your safety acknowledgement)", "sets of preferences"),
     "audit_log": ("moderator log entry", "moderator log entries"),
+    "symptoms": ("tracked symptom", "tracked symptoms"),
+    "checkin_symptoms": ("symptom level", "symptom levels"),
+    "flares": ("flare", "flares"),
+    "medicines": ("medicine", "medicines"),
+    "medicine_doses": ("dose record", "dose records"),
+    "medicine_reminders": ("medicine reminder", "medicine reminders"),
+    "checkin_reminders": ("check-in reminder", "check-in reminders"),
+    "tracking_settings": ("set of tracking settings", "sets of tracking settings"),
 }
 
 

@@ -445,7 +445,8 @@ def shared_view(share_id: int) -> discord.ui.View:
 
 PRIVACY_NOTICE = (
     "**What I keep:** your Discord user id, routine progress and completions, check-ins "
-    "(pain, tiredness, an optional note), reminder settings, your safety plan and preferences. "
+    "(pain, tiredness, stiffness, sleep, mood, your symptoms, an optional note), flares, "
+    "medicines and doses you record, reminder settings, your safety plan and preferences. "
     "**Never:** your messages. **Why:** so routines can resume and your journal works. "
     "**For how long:** until you erase it. "
     "Health details are only ever shown to you privately and are never logged.\n"

@@ -1,0 +1,73 @@
+"""Renderers for the daily check-in reminder and for Snooze / Skip today on any daily reminder."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import discord
+
+from bot.storage.reminders import Reminder
+from bot.ui import components as c
+from bot.ui.reply import Reply
+
+KIND_WORDS = {"stretch": "stretch reminder", "checkin": "check-in reminder"}
+
+
+def checkin_dm() -> Reply:
+    """The daily DM: one tap opens the check-in card."""
+    return Reply(
+        content=(
+            "📝 **Time for your daily check-in.** Three taps: pain, fatigue, Save. "
+            "Skip anything that doesn't fit today."
+        ),
+        view=c.view(
+            c.button("Check in now", "ck", "open", style=discord.ButtonStyle.success),
+            c.button("Snooze 30 min", "remind", "snooze", "checkin"),
+            c.button("Skip today", "remind", "skip", "checkin"),
+            c.button("Stop these reminders", "remind", "off", "checkin"),
+        ),
+        ephemeral=False,
+    )
+
+
+def checkin_reminder_set(reminder: Reminder) -> Reply:
+    return Reply(
+        content=(
+            f"**Your daily check-in reminder is on:** {reminder.local_time} every day, "
+            f"{reminder.timezone} time. "
+            f"The next one comes <t:{int(reminder.next_fire_at.timestamp())}:f> by direct message. "
+            "It has Snooze and Skip today buttons. Stop it with `/remind off which:checkin`."
+        ),
+        view=c.view(c.button("Turn off", "remind", "off", "checkin")),
+    )
+
+
+def checkin_reminder_line(reminder: Reminder | None) -> str:
+    if reminder is None:
+        return "**Daily check-in reminder:** off. Turn it on with `/remind checkin`."
+    if reminder.paused:
+        return "**Daily check-in reminder:** paused (direct messages failed). Use `/remind checkin` again."
+    return (
+        f"**Daily check-in reminder:** {reminder.local_time} every day, {reminder.timezone} time. "
+        f"Next: <t:{int(reminder.next_fire_at.timestamp())}:f>."
+    )
+
+
+def snoozed(kind: str, when: datetime | None) -> Reply:
+    if when is None:
+        return Reply(content=f"You have no active {KIND_WORDS.get(kind, 'reminder')} to snooze.")
+    return Reply(content=f"Snoozed. I'll remind you again at <t:{int(when.timestamp())}:t>.")
+
+
+def skipped_today(kind: str, when: datetime | None) -> Reply:
+    if when is None:
+        return Reply(content=f"You have no active {KIND_WORDS.get(kind, 'reminder')}.")
+    return Reply(content=f"No more today. The next one comes <t:{int(when.timestamp())}:f>. Rest well.")
+
+
+def checkin_reminder_off(removed: bool) -> Reply:
+    if not removed:
+        return Reply(content="You have no check-in reminder, so there was nothing to turn off.")
+    return Reply(
+        content="Your daily check-in reminder is **off**. Use `/remind checkin` if you want it back."
+    )

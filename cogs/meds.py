@@ -1,0 +1,184 @@
+"""/meds add, list, remove and log, plus the medicine reminder DM: a thin adapter over ``bot.tracking.meds``.
+
+Names and dose text are typed by the member: the safety net screens them before this runs
+(``bot.ui.safety_net``); they are kept as typed and never logged. Replies are private.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any, Literal
+
+import aiohttp
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot import logsafety
+from bot.storage.meds import Medicine, MedReminder
+from bot.tracking.meds import DOSE_MAX, MAX_MEDICINES, NAME_MAX, Delivery, MedService, parse_times
+from bot.ui import meds as render
+from bot.ui.components import Press
+from bot.ui.errors import UserFacingError, safe_autocomplete
+from bot.ui.reply import message_kwargs, send, update
+from cogs.remind import Remind
+
+if TYPE_CHECKING:
+    from bot.client import LupusBot
+
+log = logging.getLogger(__name__)
+
+
+class DiscordMedSender:
+    """Sends one medicine reminder DM; maps Discord's answers onto :class:`Delivery`."""
+
+    def __init__(self, bot: LupusBot) -> None:
+        self.bot = bot
+
+    async def __call__(self, row: MedReminder, medicine: Medicine) -> Delivery:
+        try:
+            channel = await self.bot.create_dm(discord.Object(id=row.user_id))
+            await channel.send(**message_kwargs(render.reminder_dm(row, medicine)))
+        except (discord.Forbidden, discord.NotFound) as exc:
+            log.info("medicine reminder DM refused by Discord (code %s)", exc.code)
+            return Delivery.BLOCKED
+        except (TimeoutError, discord.HTTPException, aiohttp.ClientError, OSError) as exc:
+            log.warning("medicine reminder DM failed for now (%s)", type(exc).__name__)
+            return Delivery.FAILED
+        return Delivery.SENT
+
+
+class Meds(commands.GroupCog, group_name="meds", group_description="Your medicines and DM reminders"):
+    def __init__(self, bot: LupusBot) -> None:
+        self.bot = bot
+        self.meds: MedService = bot.services.meds
+        self.meds.sender = DiscordMedSender(bot)
+        bot.router.register(render.KIND, self.on_button)
+
+    async def cog_unload(self) -> None:
+        self.bot.router.unregister(render.KIND)
+        self.meds.sender = None
+
+    def now(self) -> datetime:
+        return datetime.fromtimestamp(self.bot.clock.now(), UTC)
+
+    async def own_medicine(self, user_id: int, typed: str) -> Medicine | None:
+        mine = await self.meds.repo.list(user_id)
+        for medicine in mine:
+            if str(medicine.id) == typed.strip() or medicine.name.casefold() == typed.strip().casefold():
+                return medicine
+        return None
+
+    @app_commands.command(name="add", description="Add a medicine and get a DM at its times")
+    @app_commands.describe(
+        name="The medicine's name, as you call it",
+        times="When, like 8:00 or 8:00, 20:00 (your local time)",
+        dose="Optional: the dose as your doctor wrote it, like 1 tablet",
+        timezone="Your time zone, once (start typing your city)",
+    )
+    async def add(
+        self,
+        interaction: discord.Interaction[Any],
+        name: app_commands.Range[str, 1, NAME_MAX],
+        times: app_commands.Range[str, 1, 80],
+        dose: app_commands.Range[str, 1, DOSE_MAX] | None = None,
+        timezone: app_commands.Range[str, 1, 64] | None = None,
+    ) -> None:
+        try:
+            parsed = parse_times(times)
+        except ValueError as exc:
+            raise UserFacingError(str(exc)) from None
+        user_id = interaction.user.id
+        tracking = self.bot.services.tracking
+        if timezone is not None:
+            await Remind.apply_timezone(self.bot, interaction, timezone)
+        elif (await tracking.repo.settings(user_id)).timezone is None and (
+            await self.bot.services.reminders.get(user_id)
+        ) is None:
+            raise UserFacingError(
+                "Tell me your time zone once, so the reminders come at your local time: "
+                "add the `timezone` option (start typing your city, like London or New York)."
+            )
+        if len(await self.meds.repo.list(user_id)) >= MAX_MEDICINES:
+            raise UserFacingError(f"You can keep up to {MAX_MEDICINES} medicines here. Remove one first.")
+        medicine = await self.meds.add(
+            user_id, " ".join(name.split()), dose and " ".join(dose.split()), parsed
+        )
+        settings = await tracking.repo.settings(user_id)
+        first = settings.meds_notice_at is None
+        if first:
+            await tracking.repo.set_setting(user_id, "meds_notice_at", self.now(), now=self.now())
+        await send(
+            interaction, render.med_added(medicine, await tracking.timezone(user_id), first_time=first)
+        )
+
+    @app_commands.command(name="list", description="Your medicines, their times and what you recorded")
+    async def list_meds(self, interaction: discord.Interaction[Any]) -> None:
+        user_id = interaction.user.id
+        medicines = await self.meds.repo.list(user_id)
+        adherence = await self.meds.repo.adherence(user_id, self.now() - timedelta(days=30))
+        tz_name = await self.bot.services.tracking.timezone(user_id)
+        await send(interaction, render.med_list(medicines, adherence, tz_name))
+
+    @app_commands.command(name="remove", description="Stop a medicine's reminders and remove it")
+    @app_commands.describe(name="Which medicine (start typing)")
+    async def remove(
+        self, interaction: discord.Interaction[Any], name: app_commands.Range[str, 1, 100]
+    ) -> None:
+        medicine = await self.own_medicine(interaction.user.id, name)
+        removed = medicine is not None and await self.meds.remove(interaction.user.id, medicine.id)
+        await send(interaction, render.med_removed(removed))
+
+    @app_commands.command(name="log", description="Record a dose after the fact")
+    @app_commands.describe(name="Which medicine (start typing)", status="Taken or skipped")
+    async def log_dose(
+        self,
+        interaction: discord.Interaction[Any],
+        name: app_commands.Range[str, 1, 100],
+        status: Literal["taken", "skipped"] = "taken",
+    ) -> None:
+        medicine = await self.own_medicine(interaction.user.id, name)
+        ok = medicine is not None and await self.meds.log_dose(interaction.user.id, medicine.id, status)
+        await send(interaction, render.dose_logged(ok, status))
+
+    @remove.autocomplete("name")
+    @log_dose.autocomplete("name")
+    @safe_autocomplete
+    async def name_ac(self, interaction: discord.Interaction[Any], current: str) -> list[Any]:
+        typed = current.casefold().strip()
+        mine = await self.meds.repo.list(interaction.user.id)
+        return [
+            app_commands.Choice(name=m.name[:100], value=str(m.id))
+            for m in mine
+            if typed in m.name.casefold()
+        ][:25]
+
+    @add.autocomplete("timezone")
+    @safe_autocomplete
+    async def timezone_ac(self, interaction: discord.Interaction[Any], current: str) -> list[Any]:
+        return Remind.timezone_options(self.bot, current)
+
+    async def on_button(self, interaction: discord.Interaction[Any], press: Press) -> None:
+        """``lc:med:taken|skipped|snooze:<reminder id>`` from a reminder DM."""
+        if len(press.args) != 2 or not press.args[1].isdigit():
+            raise UserFacingError(render.not_yours())
+        action, reminder_id = press.args[0], int(press.args[1])
+        user_id = interaction.user.id
+        if action in ("taken", "skipped"):
+            row = await self.meds.answer(user_id, reminder_id, action)  # type: ignore[arg-type]
+            if row is None:
+                raise UserFacingError(render.not_yours())
+            await update(interaction, render.dose_answered(action))
+        elif action == "snooze":
+            when = await self.meds.snooze(user_id, reminder_id)
+            if when is None:
+                raise UserFacingError(render.not_yours())
+            await update(interaction, render.snoozed(when))
+        else:
+            raise UserFacingError(render.not_yours())
+
+
+async def setup(bot: LupusBot) -> None:
+    logsafety.install()
+    await bot.add_cog(Meds(bot))
