@@ -74,12 +74,13 @@ class DirectMessages(commands.Cog):
             last = datetime.fromtimestamp(now, UTC)
         menu = last is None or now - last.timestamp() >= MENU_EVERY_SECONDS
         reply = dm_reply(understand(message.content, self.bot.content.library), menu=menu)
-        await message.channel.send(**message_kwargs(reply))
         if shows_menu(reply):
+            # Stored before sending: a second DM right behind this one must already see it.
             try:
                 await prefs.mark_dm_menu(user_id, now=datetime.fromtimestamp(now, UTC))
             except Exception:
                 log.exception("could not store when the DM menu was shown")
+        await message.channel.send(**message_kwargs(reply))
 
     async def on_menu(self, interaction: discord.Interaction[Any], press: Press) -> None:
         """A menu button opens its page in place of the menu (navigation never stacks messages)."""
