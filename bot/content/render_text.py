@@ -108,12 +108,6 @@ def reviewed_text(reviewed: dt.date) -> str:
     return f"reviewed {reviewed:%b %Y}"
 
 
-def sources_text(sources: Sequence[Source], reviewed: dt.date) -> str:
-    """The footer line naming the sources and the review date (routine cards)."""
-    names = ", ".join(source.title for source in sources)
-    return clip(f"Sources: {names} · Reviewed {reviewed}", limits.EMBED_FOOTER)
-
-
 FOOTER_RESERVE = 48
 """Room kept for a footer such as "Page 12 of 14 · reviewed Sep 2026" and line breaks."""
 SOURCES_TITLE = "Sources"
@@ -298,17 +292,6 @@ def help_description(disclaimer: str) -> str:
     """``/help``: one line per command, then the medical disclaimer."""
     commands = "\n".join(f"`{name}` — {what}" for name, what in HELP_COMMANDS)
     return f"{commands}\n\n**Please remember:** {disclaimer}"
-
-
-def routine_intro_text(routine: Routine, disclaimer: str = "") -> str:
-    """What a member reads before the first step: summary, what you need, cautions, disclaimer."""
-    parts = [routine.summary]
-    if routine.equipment:
-        parts.append("**You need:** " + ", ".join(routine.equipment))
-    parts.append("**Before you start**\n" + bullet_list(routine.cautions))
-    if disclaimer:
-        parts.append(disclaimer)
-    return "\n\n".join(parts)
 
 
 HURT_TITLE = "Stop now — you did the right thing"

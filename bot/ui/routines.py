@@ -28,6 +28,7 @@ from bot.content.render_text import (
     HURT_TITLE,
     care_text,
     hurt_text,
+    reviewed_text,
     routine_notes_pages,
     routine_sources_pages,
 )
@@ -237,7 +238,7 @@ def _grounding_intro(routine: Routine) -> Reply:
 
 def _page_footer(page: int, pages: int, routine: Routine) -> str:
     where = f"Page {page + 1} of {pages} · " if pages > 1 else ""
-    return f"{where}reviewed {routine.reviewed:%b %Y}"
+    return where + reviewed_text(routine.reviewed)
 
 
 def routine_notes(
