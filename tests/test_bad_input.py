@@ -282,7 +282,8 @@ async def test_the_database_never_holds_an_out_of_range_check_in(live_bot: LiveB
 
 KINDS = [
     "read", "pick", "share", "open", "go", "library", "menu", "privacy", "remind", "checkin", "journal",
-    "rt", "rtopen", "rtstart", "rtack", "rtauto", "rtlist", "rtresume", "rtabandon", "rtpain", "zz",
+    "rt", "rtopen", "rtstart", "rtack", "rtauto", "rtlist", "rtresume", "rtabandon", "rtpain", "rtnotes",
+    "rtsrc", "zz",
     "ck", "med", "rq",
 ]  # fmt: skip
 HANDPICKED = [
@@ -297,6 +298,8 @@ HANDPICKED = [
     "lc:rt:not-a-session:explode",
     "lc:rtpain:00000000000000000000000000000000:11",
     "lc:rtpain:00000000000000000000000000000000:-1",
+    "lc:rtnotes:chair-bad-day:99999999999",
+    "lc:rtsrc:no-such-routine:0",
     "lc:journal:abc",
     "lc:journal:99999999999999999999999",
     "lc:privacy:delete:1",

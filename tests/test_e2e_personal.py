@@ -26,7 +26,13 @@ from PIL import Image
 
 from bot.reminders.dispatcher import DM_BLOCKED_NOTICE
 from bot.storage.timefmt import to_iso
-from tests.e2e_support import LiveBot, debug_bot_fixture, live_bot_fixture, open_checkin_form  # noqa: F401
+from tests.e2e_support import (  # noqa: F401
+    LiveBot,
+    debug_bot_fixture,
+    live_bot_fixture,
+    open_checkin_form,
+    to_the_safety_ok,
+)
 from tests.emulator.harness import InteractionHandle, Message
 from tests.emulator.state import StoredMessage, User
 
@@ -434,8 +440,10 @@ async def test_when_dms_are_closed_the_reminder_pauses_and_the_person_is_told_ne
     await live_bot.start()
     # The pause and the notice are two writes: wait for the second, the one the person will see.
     await emu.wait_until(
-        lambda: db_rows(live_bot, "SELECT 1 FROM reminders WHERE paused = 1")
-        and db_rows(live_bot, "SELECT 1 FROM user_prefs WHERE notice_pending IS NOT NULL"),
+        lambda: (
+            db_rows(live_bot, "SELECT 1 FROM reminders WHERE paused = 1")
+            and db_rows(live_bot, "SELECT 1 FROM user_prefs WHERE notice_pending IS NOT NULL")
+        ),
         10,
         "the reminder to pause and the notice to be left",
     )
@@ -548,7 +556,9 @@ async def fill_through_the_commands(live: LiveBot, user: User) -> None:
     await ask(live, "meds", {"name": f"med {user.username}", "times": "9:00"}, subcommand="add", user=user)
     [medicine] = db_rows(live, "SELECT id FROM medicines WHERE user_id = ?", (user.id,))
     await ask(live, "meds", {"name": str(medicine["id"])}, subcommand="log", user=user)
-    intro = await ask(live, "stretch", {"routine": ROUTINE}, user=user)
+    intro = await to_the_safety_ok(
+        live.emu, await ask(live, "stretch", {"routine": ROUTINE}, user=user), user
+    )
     card = await (await press(live, intro, "I've read this — start", user=user)).wait_message()
     await (await press(live, card, "It hurts", user=user)).wait_message()
     outcomes = db_rows(live, "SELECT outcome FROM routine_completions WHERE user_id = ?", (user.id,))

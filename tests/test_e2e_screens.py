@@ -40,6 +40,8 @@ SAMPLES: dict[str, list[Any]] = {
     "time": ["08:30"],
     "timezone": ["America/New_York"],
     "region": ["US"],
+    "name": ["rash"],
+    "times": ["08:00"],
 }
 """Values for required options that do not name content (by option name)."""
 
