@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.crisis import Concern, Screening, screen
-from bot.crisis.concepts import CONCEPT_CLASSES, defuse
+from bot.crisis.concepts import CONCEPT_CLASSES, defuse, rejoin_fragments
 from bot.crisis.detector import ALL_FAMILIES, matched_families
 from bot.crisis.lexicon import CLASSES
 from bot.crisis.normalize import normalize, tokens
@@ -413,6 +413,15 @@ def test_defuse_blanks_only_the_hyperbole() -> None:
     assert defuse(tokens("overdosed on coffee")) == ["~", "~", "~"]
     assert defuse(tokens("overdosed on my pills")) == tokens("overdosed on my pills")
     assert defuse(tokens("i came back wanting to die")) == tokens("i came back wanting to die")
+
+
+def test_a_short_continuation_fragment_joins_the_sentence_before() -> None:
+    assert screen("I give up. On life.").is_crisis
+    assert screen("im giving up. for good this time").is_crisis
+    assert not screen("i gave up. for now. going to bed").is_crisis
+    assert rejoin_fragments(tokens("ok. on my way")) == ["ok", "on", "my", "way"]
+    longer = tokens("ok. on my way to the shop now")
+    assert rejoin_fragments(longer) == longer
 
 
 def test_every_family_is_exercised_by_the_corpus() -> None:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from bot.crisis.concern import Concern
 from bot.crisis.lexicon import Family, words
+from bot.crisis.normalize import BOUNDARY
 
 CONCEPT_CLASSES: dict[str, tuple[str, ...]] = {
     # --- 1. means
@@ -361,6 +362,32 @@ _LIMBS = words(" ".join(CONCEPT_CLASSES["LIMB"]))
 _WANT = words("want wants wanted wanna wanting")
 _OWNERS = words("my the both his her your our their")
 _BLANK = "~"  # a token no rule nor family knows
+
+
+_CONTINUATION = words("for on with of forever permanently completely anymore")
+_FRAGMENT = 4  # words: a sentence this short that starts like a continuation finishes the one before
+
+
+def rejoin_fragments(tokens: list[str]) -> list[str]:
+    """ "I give up. On life." is one thought: a short fragment starting with a continuation word
+    ("for good", "on life", "with everything", "forever") is joined to the sentence before it."""
+    if BOUNDARY not in tokens:
+        return tokens
+    out: list[str] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        word = tokens[i]
+        if word == BOUNDARY and out and i + 1 < n and tokens[i + 1] in _CONTINUATION:
+            end = i + 1
+            while end < n and tokens[end] != BOUNDARY:
+                end += 1
+            if end - (i + 1) <= _FRAGMENT:
+                i += 1  # drop the sentence end: the fragment continues the sentence
+                continue
+        out.append(word)
+        i += 1
+    return out
 
 
 def defuse(tokens: list[str]) -> list[str]:

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.crisis.concepts import CONCEPT_CLASSES, CONCEPT_FAMILIES, defuse
+from bot.crisis.concepts import CONCEPT_CLASSES, CONCEPT_FAMILIES, defuse, rejoin_fragments
 from bot.crisis.concern import Concern, Screening
 from bot.crisis.lexicon import (
     CLASSES,
@@ -224,7 +224,7 @@ def _matches(text: _Text) -> list[tuple[Family, Concern]]:
 
 def matched_families(text: str) -> list[str]:
     """Names of the phrase families that match ``text``: for tests and for tuning the lexicon."""
-    words = defuse(tokens(text))
+    words = rejoin_fragments(defuse(tokens(text)))
     return [family.name for family, _ in _matches(_Text.of(words))] if words else []
 
 
@@ -301,7 +301,7 @@ def _language(text: str, words: list[str]) -> str:
 
 def screen(text: str, extra_phrases: Iterable[str] = ()) -> Screening:
     """Screen one piece of member text; never raises on any string."""
-    words = defuse(tokens(text))
+    words = rejoin_fragments(defuse(tokens(text)))
     if not words:
         return NO_CONCERN
     canonical = _Text.of(words)
