@@ -100,6 +100,7 @@ CONCEPT_CLASSES: dict[str, tuple[str, ...]] = {
         "for good", "and they do not know", "and she does not know", "and he does not know", "she does not know",
         "he does not know", "they do not know", "without them knowing", "without him knowing",
         "without her knowing", "it was goodbye", "for real", "in my head", "in my mind", "quietly", "silently",
+        "slowly", "one by one", "so it will not hurt", "so they will not", "without saying",
     ),
     "BELONGINGS": (
         "@POSS? stuff|things|belongings|possessions|jewelry|jewellery|books|clothes", "stuff", "things", "belongings", "possessions", "everything", "all my", "my things", "my stuff",
@@ -189,7 +190,7 @@ _MEANS_VETO = words(
     "bungee skydiving vacation holiday beach trip"
 )
 _DOSE_VETO = words(
-    "morning breakfast lunch dinner vacation holiday trip travel travelling traveling with_me doctor appointment "
+    "dog cat kids grandkids toddler baby children puppy morning breakfast lunch dinner vacation holiday trip travel travelling traveling with_me doctor appointment "
     "pharmacy pharmacist prescribed schedule routine water food supplements vitamins bag suitcase or together "
     "separately spread space same"
 )
@@ -243,6 +244,8 @@ CONCEPT_FAMILIES: tuple[Family, ...] = (
             "@MEDS ~6 for|until when? i decide|am_ready|choose|have_had_enough|want_to_go|need_them_for_it",
             "@MEDS ~8 when|until it_is|the_time_is time|right|the_time",
             "@HANDLE @DET? ~1 medicine_cabinet|cabinet|pill_bottles|pills|meds|bottle|bottles ~3 and? counting|counted $|them|again|the_pills",
+            "hid|hidden|hiding|stashed|stash @DET? ~1 @MEDS where|so ~3 can_not_find|will_not_find|does_not_know|do_not_know|no_one|nobody",
+            "swallowed|downed|chugged what_was_left|the_rest|whatever_was_left ~2 @MEDS",
             "@MEDS ~6 for the? right|final|last|perfect moment|time|day|night",
             "how long|fast|quickly ~5 die|dying|death from|of|on ~1 @MEDS",
             "@MEDS ~6 vodka|wine|whiskey|alcohol|booze|liquor|rum|gin ~3 ready|lined_up|next_to_me|in_front_of_me|tonight|waiting",
@@ -262,6 +265,8 @@ CONCEPT_FAMILIES: tuple[Family, ...] = (
             "sent|sending|send|wrote|writing|written @POSS? last message|messages|texts|text|words|goodbye|goodbyes to|for everyone|everybody|my_family|all|the_people|people",
             "goodbye|goodbyes ~3 before i ~1 do_it|end_it|die|go_through_with_it|go $",
             "goodbye|farewell everyone|everybody|world|cruel_world|forever|all_of_you $",
+            "@WROTE|deciding|decided|listing|list ~1 down? who|what ~3 gets|get|should_get|will_get|can_have ~3 my|from_my things|stuff|belongings|jewelry|jewellery|possessions",
+            "scared|afraid|worried|frightened of what i will|i_might|i_could do ~1 to_myself|tonight|$",
             "will_not|would_not|am_not_going_to be able to look_after|take_care_of|care_for|feed|walk ~3 after|past|beyond @DAY",
             "decided|chosen|picked|set|know|it_is|have_decided ~2 @DAY is|will_be the day|night|date $",
             "remember me ~8 going|gone|leave|leaving|before_i_go|when_i_am_gone|before_i_die",
@@ -335,6 +340,12 @@ CONCEPT_FAMILIES: tuple[Family, ...] = (
             "finish|finishing|quit|quitting|leave|leaving|go_from|exit|exiting|finish_with my|this life|world|living|existence",
             "tired|sick|exhausted for|to live|living|life $|@ANYMORE",
             "life|living|this_world|existing|being_alive is|was|just_is not for me @ANYMORE|$",
+            "welcome|would_welcome|would_not_mind|hope_for|pray_for|praying_for @DET? heart_attack|stroke|fatal|accident|car_crash|crash|the_end|death",
+            "quit|quitting|stop|stopped|stopping|refuse|refusing @POSS? dialysis|treatment|treatments|meds|medication|medications|insulin|infusions|transfusions ~4 so|to|and|until ~3 die|kill_me|take_me|finish_me|all_be_over|it_all_ends|end_it|end_my_life|be_dead",
+            "if|when|hope @DET? ~2 flare|lupus|disease|illness|it|this|kidneys ~1 kills|kill|takes|take me ~1 fine|good|so_be_it|whatever|let_it|then_good|that_is_fine|i_do_not_care|okay|ok",
+            "have|let|make it_all|everything|all_of_it be_over|end|stop $|forever|now",
+            "lived|have_lived|had_lived enough|long_enough $|@ANYMORE",
+            "done|did my job|my_part here $",
             "ready for it|it_all|everything|life|my_life to end|be_over|stop $|now|forever|already",
             "do_not|no|not|lost|can_not_find|have_no ~2 strength|energy|will|fight|courage ~1 left? to stay_alive|live|keep_living|be_alive|exist|keep_fighting|go_on_living",
             "lost|losing|lose @DET? will to live|keep_fighting|fight|go_on|keep_going|carry_on|continue|stay_alive|be_here|exist",
