@@ -38,6 +38,7 @@ from bot.crisis.lexicon import (
     Family,
     Person,
 )
+from bot.crisis.model import CrisisModel, load_model
 from bot.crisis.normalize import BOUNDARY, tokens
 from bot.crisis.patterns import Compiler
 
@@ -47,6 +48,7 @@ NO_CONCERN = Screening()
 # Most urgent first: an overdose needs the emergency number before anything else.
 PRIORITY: tuple[Concern, ...] = (Concern.OVERDOSE, Concern.SUICIDE, Concern.SELF_HARM, Concern.OTHER_PERSON)
 
+MODEL_MIN_WORDS = 4  # a sentence shorter than this is left to the rules
 SHORT_TEXT = 60  # words: below this a pattern is scanned over the text, above it tried where it can start
 LOOKBACK = 8  # words searched backwards for who a match is about
 VETO_WINDOW = 6  # words either side searched for everyday context
@@ -222,6 +224,21 @@ def _matches(text: _Text) -> list[tuple[Family, Concern]]:
     return found
 
 
+def _guarded(text: _Text) -> bool:
+    """Whether some family matched but its own guard said no (a negation, everyday context).
+
+    The rules decided those wordings on purpose ("I don't want to die", "tired of living off
+    noodles"), so the learned model does not overrule them."""
+    for compiled in _FAMILIES:
+        for match in compiled.finditer(text):
+            start, end = text.span(match)
+            if (compiled.family.negatable and _negated(text, start)) or _vetoed(
+                text, start, end, compiled.family
+            ):
+                return True
+    return False
+
+
 def matched_families(text: str) -> list[str]:
     """Names of the phrase families that match ``text``: for tests and for tuning the lexicon."""
     words = rejoin_fragments(defuse(tokens(text)))
@@ -299,6 +316,25 @@ def _language(text: str, words: list[str]) -> str:
     return "es" if spanish >= 2 and spanish > english else "en"
 
 
+def _model_flags(model: CrisisModel, words: list[str]) -> bool:
+    """The model reads one sentence at a time, like the rules ("I want to. Die Hard is on")."""
+    sentence: list[str] = []
+    for word in [*words, BOUNDARY]:
+        if word != BOUNDARY:
+            sentence.append(word)
+        elif sentence:
+            # A few words alone ("I want to.") are too little for it to judge; the rules read those.
+            if len(sentence) >= MODEL_MIN_WORDS and model.flags(" ".join(sentence)):
+                return True
+            sentence = []
+    return False
+
+
+def model_input(text: str) -> str:
+    """The text the learned model reads: the canonical tokens, hyperbole defused."""
+    return " ".join(rejoin_fragments(defuse(tokens(text))))
+
+
 def screen(text: str, extra_phrases: Iterable[str] = ()) -> Screening:
     """Screen one piece of member text; never raises on any string."""
     words = rejoin_fragments(defuse(tokens(text)))
@@ -318,4 +354,8 @@ def screen(text: str, extra_phrases: Iterable[str] = ()) -> Screening:
     if _exercise_hurt(words):
         return Screening(Concern.EXERCISE_HURT, _language(text, words))
     language = _language(text, words)
+    model = load_model()
+    if model is not None and _model_flags(model, words) and not _guarded(canonical):
+        # A wording the rules don't know but that reads like the crisis messages the model saw.
+        return Screening(Concern.SUICIDE, language)
     return NO_CONCERN if language == "en" else Screening(Concern.NONE, language)

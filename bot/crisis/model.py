@@ -1,0 +1,106 @@
+"""A learned second opinion for the crisis screen: a linear model over character and word n-grams.
+
+The phrase families and concept rules (:mod:`bot.crisis.lexicon`, :mod:`bot.crisis.concepts`)
+know the wordings someone wrote down; people in crisis keep finding new ones. This model,
+trained by scikit-learn on the tuning corpus (``python -m tests.crisis_corpus.train_model``),
+scores how much a message reads like the crisis messages it saw, so a new wording close to
+known ones is still heard. It only ever adds a crisis (the rules' guards still decide
+everything they match), and its threshold was chosen on the tuning corpus for few false alarms.
+
+Inference is plain Python over the exported weights (``model.json``): TF-IDF with sublinear
+term frequency and l2 norm per block, then a logistic regression, exactly as scikit-learn
+computes it (``tests/test_crisis_model.py`` checks the two agree). No ML library is needed
+at run time, so the bot's start-up and memory stay small.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+MODEL_PATH = Path(__file__).with_name("model.json")
+MAX_CHARS = 1_500
+"""Only the start of a very long message is scored (the rules read all of it)."""
+
+_WORD = re.compile(r"(?u)\b\w\w+\b")
+_SPACES = re.compile(r"\s\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Block:
+    """One TF-IDF block: n-gram -> (idf, weight)."""
+
+    analyzer: str  # "char_wb" or "word"
+    low: int
+    high: int
+    features: dict[str, tuple[float, float]]
+
+    def ngrams(self, text: str) -> list[str]:
+        if self.analyzer == "word":
+            words = _WORD.findall(text)
+            grams: list[str] = []
+            for n in range(self.low, self.high + 1):
+                grams.extend(" ".join(words[i : i + n]) for i in range(len(words) - n + 1))
+            return grams
+        grams = []
+        for word in _SPACES.sub(" ", text).split():
+            padded = f" {word} "
+            size = len(padded)
+            for n in range(self.low, self.high + 1):
+                offset = 0
+                grams.append(padded[offset : offset + n])
+                while offset + n < size:
+                    offset += 1
+                    grams.append(padded[offset : offset + n])
+                if offset == 0:  # a word shorter than n counts once
+                    break
+        return grams
+
+    def score(self, text: str) -> float:
+        """This block's share of the decision: weights · l2-normalised sublinear TF-IDF."""
+        counts = Counter(g for g in self.ngrams(text) if g in self.features)
+        dot = norm = 0.0
+        for gram, count in counts.items():
+            idf, weight = self.features[gram]
+            value = (1.0 + math.log(count)) * idf
+            dot += value * weight
+            norm += value * value
+        return dot / math.sqrt(norm) if norm else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class CrisisModel:
+    blocks: tuple[_Block, ...]
+    intercept: float
+    threshold: float
+
+    def probability(self, text: str) -> float:
+        text = text[:MAX_CHARS].lower()
+        z = self.intercept + sum(block.score(text) for block in self.blocks)
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def flags(self, text: str) -> bool:
+        return self.probability(text) >= self.threshold
+
+
+@cache
+def load_model(path: Path = MODEL_PATH) -> CrisisModel | None:
+    """The exported model, or None when there is none (the rules then screen alone)."""
+    if not path.exists():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    blocks = tuple(
+        _Block(
+            b["analyzer"],
+            b["ngram_range"][0],
+            b["ngram_range"][1],
+            {gram: (idf, weight) for gram, idf, weight in b["features"]},
+        )
+        for b in data["blocks"]
+    )
+    return CrisisModel(blocks, float(data["intercept"]), float(data["threshold"]))
