@@ -68,8 +68,12 @@ def edit(live: LiveBot, relative: str, old: str, new: str) -> None:
 async def test_a_moderator_reloads_a_good_change_and_sees_what_changed(live_bot: LiveBot) -> None:
     before = load_library(live_bot.content).library
     assert before is not None
-    edit(live_bot, f"articles/{PACING}.yaml", "title: Pacing your energy with lupus fatigue",
-         "title: Pacing your energy, one day at a time")
+    edit(
+        live_bot,
+        f"articles/{PACING}.yaml",
+        "title: Pacing your energy with lupus fatigue",
+        "title: Pacing your energy, one day at a time",
+    )
     new_article = (live_bot.content / f"articles/{PACING}.yaml").read_text(encoding="utf-8")
     (live_bot.content / "articles/flare-diary.yaml").write_text(
         new_article.replace(f"id: {PACING}", "id: flare-diary"), encoding="utf-8"
@@ -99,10 +103,18 @@ async def test_a_moderator_reloads_a_good_change_and_sees_what_changed(live_bot:
 async def test_a_broken_tree_is_refused_and_members_keep_the_old_content(live_bot: LiveBot) -> None:
     served = load_library(live_bot.content).library
     assert served is not None
-    edit(live_bot, f"articles/{BACK}.yaml", "title: Lupus and lower back pain",
-         "tittle: Lupus and lower back pain")
-    edit(live_bot, f"articles/{PACING}.yaml", "title: Pacing your energy with lupus fatigue",
-         "title: A new title that must not be served")
+    edit(
+        live_bot,
+        f"articles/{BACK}.yaml",
+        "title: Lupus and lower back pain",
+        "tittle: Lupus and lower back pain",
+    )
+    edit(
+        live_bot,
+        f"articles/{PACING}.yaml",
+        "title: Pacing your energy with lupus fatigue",
+        "title: A new title that must not be served",
+    )
     (live_bot.content / "routines/bed-morning.yaml").write_text("id: [bed-morning\n", encoding="utf-8")
 
     reply = await admin(live_bot, "reload", within_s=15)
@@ -218,8 +230,12 @@ async def test_the_watcher_reloads_changes_and_tells_the_moderators_channel(live
     await live_bot.restart()
     await live_bot.emu.wait_until(lambda: "content watch in place" in live_bot.bot.logs(), 10, "the watch")
 
-    edit(live_bot, f"articles/{PACING}.yaml", "title: Pacing your energy with lupus fatigue",
-         "title: Pacing, changed on disk")
+    edit(
+        live_bot,
+        f"articles/{PACING}.yaml",
+        "title: Pacing your energy with lupus fatigue",
+        "title: Pacing, changed on disk",
+    )
     posted = await live_bot.emu.wait_for_message(
         channel=p.general, predicate=lambda m: "reloaded" in m.text(), timeout=15
     )
@@ -268,8 +284,10 @@ async def test_reads_during_a_big_reload_are_all_answered_from_one_version(live_
         reads.append(await emu.slash("read", options, user=p.member, guild=p.guild))
         during += not reload_answered()
         await asyncio.sleep(0.02)
-    after = [await emu.slash("read", {"article": article_id(n), "section": "sec-02"}, user=p.member,
-                             guild=p.guild) for n in range(5)]
+    after = [
+        await emu.slash("read", {"article": article_id(n), "section": "sec-02"}, user=p.member, guild=p.guild)
+        for n in range(5)
+    ]
     pages = await asyncio.gather(*(h.wait_message(timeout=10) for h in [*reads, *after]))
     reloaded = await reload_handle.wait_message(timeout=20)
     elapsed = time.monotonic() - started

@@ -43,7 +43,7 @@ SAMPLES: dict[str, list[Any]] = {
 }
 """Values for required options that do not name content (by option name)."""
 
-SKIP_LABELS = ("Delete everything", "Yes, delete", "Stop these reminders")
+SKIP_LABELS = ("Delete everything", "Yes, delete", "Yes, stop it")
 """Buttons that end the member's data: pressed last would be fine, but they change what later steps see."""
 
 

@@ -55,12 +55,30 @@ ROUTINE: dict[str, Any] = {
     "id": "gentle-test",
     "title": "Gentle test routine",
     "steps": [
-        {"id": "tilt", "title": "Pelvic tilt", "hold_seconds": 5, "reps": 2, "sides": "none",
-         "rest_seconds": 3},
-        {"id": "knee", "title": "Knee to chest", "hold_seconds": 4, "reps": 1, "sides": "both",
-         "rest_seconds": 2},
-        {"id": "breathe", "title": "Slow breaths", "hold_seconds": 0, "reps": 3, "sides": "none",
-         "rest_seconds": 0},
+        {
+            "id": "tilt",
+            "title": "Pelvic tilt",
+            "hold_seconds": 5,
+            "reps": 2,
+            "sides": "none",
+            "rest_seconds": 3,
+        },
+        {
+            "id": "knee",
+            "title": "Knee to chest",
+            "hold_seconds": 4,
+            "reps": 1,
+            "sides": "both",
+            "rest_seconds": 2,
+        },
+        {
+            "id": "breathe",
+            "title": "Slow breaths",
+            "hold_seconds": 0,
+            "reps": 3,
+            "sides": "none",
+            "rest_seconds": 0,
+        },
     ],
 }
 SNAPSHOT = RoutineSnapshot.from_mapping(ROUTINE)
@@ -240,9 +258,7 @@ async def test_a_press_that_lost_a_race_changes_nothing_and_returns_the_current_
 
 async def test_two_presses_at_once_never_both_win(env: Env) -> None:
     record = await env.service.begin(ALICE, SNAPSHOT)
-    results = await asyncio.gather(
-        *(env.service.press(record.id, ALICE, Action.NEXT) for _ in range(4))
-    )
+    results = await asyncio.gather(*(env.service.press(record.id, ALICE, Action.NEXT) for _ in range(4)))
     applied = sum(r.applied for r in results)
     stored = await env.service.get(record.id)
     assert stored is not None

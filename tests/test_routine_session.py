@@ -356,8 +356,14 @@ def test_next_on_a_movement_moves_on_and_honours_its_rest() -> None:
     data = {
         **FLOOR_ROUTINE,
         "steps": [
-            {"id": "roll", "title": "Ankle circles", "hold_seconds": 0, "reps": 5, "sides": "both",
-             "rest_seconds": 4},
+            {
+                "id": "roll",
+                "title": "Ankle circles",
+                "hold_seconds": 0,
+                "reps": 5,
+                "sides": "both",
+                "rest_seconds": 4,
+            },
         ],
     }
     s = ok(transition(new_session(data=data), Action.START, T0))

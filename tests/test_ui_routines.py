@@ -65,8 +65,10 @@ def check_fits(reply: Reply) -> None:
 
 def labels(reply: Reply) -> list[str]:
     assert reply.view is not None
-    return [str(getattr(item, "label", None) or getattr(getattr(item, "item", None), "label", ""))
-            for item in reply.view.children]
+    return [
+        str(getattr(item, "label", None) or getattr(getattr(item, "item", None), "label", ""))
+        for item in reply.view.children
+    ]
 
 
 def custom_ids(reply: Reply) -> list[str]:
@@ -190,7 +192,8 @@ def test_the_finish_card_offers_a_pain_check_from_0_to_10(library: Library) -> N
     check_fits(reply)
     ids = custom_ids(reply)
     assert [i for i in ids if i.startswith("lc:rtpain:")] == [
-        *(f"lc:rtpain:{'a' * 32}:{n}" for n in range(11)), f"lc:rtpain:{'a' * 32}:skip"
+        *(f"lc:rtpain:{'a' * 32}:{n}" for n in range(11)),
+        f"lc:rtpain:{'a' * 32}:skip",
     ]
     text = reply.embeds[0].description or ""
     assert "1 min" in text and "0 of 5" in text and "1 skipped" in text
@@ -243,17 +246,30 @@ def test_the_resume_prompt_offers_resume_and_start_over(library: Library) -> Non
 def longest_routine() -> Routine:
     """A routine as large as the content format allows (and the validator would accept)."""
     step: dict[str, Any] = {
-        "id": "s", "title": "T" * 80, "instructions": "word " * 299 + "x", "hold_seconds": 300,
-        "reps": 20, "sides": "both", "rest_seconds": 300,
+        "id": "s",
+        "title": "T" * 80,
+        "instructions": "word " * 299 + "x",
+        "hold_seconds": 300,
+        "reps": 20,
+        "sides": "both",
+        "rest_seconds": 300,
         "image": {"url": "https://example.org/" + "p" * 200, "alt": "A" * 300},
     }
-    return Routine.model_validate({
-        "id": "a" * 48, "title": "R" * 256, "summary": "S" * 300, "level": "moderate", "position": "standing",
-        "minutes": 90, "equipment": ["E" * 100] * 3, "cautions": ["C" * 400] * 5,
-        "reviewed": dt.date(2026, 11, 24),
-        "sources": [{"title": "N" * 256, "url": "https://example.org/" + "u" * 500}] * 10,
-        "steps": [{**step, "id": f"s{i}"} for i in range(25)],
-    })
+    return Routine.model_validate(
+        {
+            "id": "a" * 48,
+            "title": "R" * 256,
+            "summary": "S" * 300,
+            "level": "moderate",
+            "position": "standing",
+            "minutes": 90,
+            "equipment": ["E" * 100] * 3,
+            "cautions": ["C" * 400] * 5,
+            "reviewed": dt.date(2026, 11, 24),
+            "sources": [{"title": "N" * 256, "url": "https://example.org/" + "u" * 500}] * 10,
+            "steps": [{**step, "id": f"s{i}"} for i in range(25)],
+        }
+    )
 
 
 def test_cards_for_the_largest_routine_still_fit(library: Library) -> None:

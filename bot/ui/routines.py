@@ -82,16 +82,19 @@ def countdown(deadline: float) -> str:
     return f"<t:{math.ceil(deadline)}:R>"
 
 
-def _session_button(session: RoutineSession, label: str, action: Action, style: discord.ButtonStyle,
-                    row: int) -> Any:
+def _session_button(
+    session: RoutineSession, label: str, action: Action, style: discord.ButtonStyle, row: int
+) -> Any:
     # The session version says which card this is: a press on an older card gets the current one.
     return c.button(label, "rt", session.id, action.value, session.version, style=style, row=row)
 
 
 def _footer(session: RoutineSession) -> str:
     mode = "moves on by itself" if session.auto_advance else "you press Next"
-    return clip(f"{session.routine.title} · Auto-advance {'on' if session.auto_advance else 'off'} ({mode})",
-                limits.EMBED_FOOTER)
+    return clip(
+        f"{session.routine.title} · Auto-advance {'on' if session.auto_advance else 'off'} ({mode})",
+        limits.EMBED_FOOTER,
+    )
 
 
 def _progress(session: RoutineSession) -> str:
@@ -159,8 +162,10 @@ def routine_intro(
     description = routine_intro_text(routine, safety.disclaimer)
     title = clip(routine.title, limits.EMBED_TITLE)
     room = limits.EMBED_TOTAL - len(title) - len(description)
-    footer = clip(f"{routine_meta(routine)} · {sources_text(routine.sources, routine.reviewed)}",
-                  max(0, min(limits.EMBED_FOOTER, room)))
+    footer = clip(
+        f"{routine_meta(routine)} · {sources_text(routine.sources, routine.reviewed)}",
+        max(0, min(limits.EMBED_FOOTER, room)),
+    )
     embed = discord.Embed(title=title, description=description, colour=COLOR)
     if footer:
         embed.set_footer(text=footer)
@@ -171,7 +176,10 @@ def routine_intro(
     )
     toggle = c.button(
         f"Auto-advance: {'on' if auto_advance else 'off'}",
-        "rtauto", routine.id, "off" if auto_advance else "on", row=0,
+        "rtauto",
+        routine.id,
+        "off" if auto_advance else "on",
+        row=0,
     )
     items = [start, toggle, c.button("All routines", "rtlist", row=0), *see_also]
     return Reply(content=None if acknowledged else ACK_NOTE, embeds=[embed], view=c.view(*items))
@@ -193,10 +201,15 @@ def resume_prompt(session: RoutineSession, requested: str | None, *, start_at_on
         ),
     )
     embed.description = clip(embed.description or "", limits.EMBED_DESCRIPTION)
-    return Reply(embeds=[embed], view=c.view(
-        c.button("Resume", "rtresume", session.id, style=discord.ButtonStyle.primary),
-        c.button("Start over", "rtabandon", session.id, requested or "-", "go" if start_at_once else "intro"),
-    ))
+    return Reply(
+        embeds=[embed],
+        view=c.view(
+            c.button("Resume", "rtresume", session.id, style=discord.ButtonStyle.primary),
+            c.button(
+                "Start over", "rtabandon", session.id, requested or "-", "go" if start_at_once else "intro"
+            ),
+        ),
+    )
 
 
 # --------------------------------------------------------------------------- the routine
@@ -315,15 +328,20 @@ def finish_card(
     if asking:
         lines.append(PAIN_QUESTION)
     elif saved_pain is not None and changed_from is not None:
-        lines.append(f"Changed your answer for this routine from {changed_from} to **{saved_pain} / 10** "
-                     "(one entry in your journal, not two). See it any time with `/journal`.")
+        lines.append(
+            f"Changed your answer for this routine from {changed_from} to **{saved_pain} / 10** "
+            "(one entry in your journal, not two). See it any time with `/journal`."
+        )
     elif saved_pain is not None:
-        lines.append(f"Saved to your private journal: pain **{saved_pain} / 10**. Thank you. "
-                     "See it any time with `/journal`.")
+        lines.append(
+            f"Saved to your private journal: pain **{saved_pain} / 10**. Thank you. "
+            "See it any time with `/journal`."
+        )
     else:
         lines.append("Take care, and rest well.")
-    embed = discord.Embed(title=title, colour=colour,
-                          description=clip("\n\n".join(lines), limits.EMBED_DESCRIPTION))
+    embed = discord.Embed(
+        title=title, colour=colour, description=clip("\n\n".join(lines), limits.EMBED_DESCRIPTION)
+    )
     embed.set_footer(text=clip(session.routine.title, limits.EMBED_FOOTER))
     if not asking:
         return Reply(embeds=[embed], view=c.view(c.button("Stretch again", "rtlist")))
@@ -332,24 +350,31 @@ def finish_card(
 
 
 def hurt_card(safety: Safety, care_team: ResourceTopic | None) -> Reply:
-    """"It hurts": the emergency signs first, then what to do now, on one phone screen; the
+    """ "It hurts": the emergency signs first, then what to do now, on one phone screen; the
     numbers, the same-day list (with care-team contacts) and a journal note are one tap each."""
     embed = discord.Embed(title=HURT_TITLE, colour=HURT_COLOR, description=hurt_text(safety))
-    return Reply(embeds=[embed], view=c.view(
-        c.button("Emergency numbers", "hurt", "emergency", style=discord.ButtonStyle.danger),
-        c.button("When to call my care team", "hurt", "care", style=discord.ButtonStyle.primary),
-        c.button("Log this in my journal", "checkin", "open"),
-    ))
+    return Reply(
+        embeds=[embed],
+        view=c.view(
+            c.button("Emergency numbers", "hurt", "emergency", style=discord.ButtonStyle.danger),
+            c.button("When to call my care team", "hurt", "care", style=discord.ButtonStyle.primary),
+            c.button("Log this in my journal", "checkin", "open"),
+        ),
+    )
 
 
 def care_card(safety: Safety, care_team: ResourceTopic | None) -> Reply:
-    """"When to call my care team": the same-day list, then a button to the care-team contacts."""
-    embed = discord.Embed(title="When to call your care team", colour=HURT_COLOR,
-                          description=care_text(safety))
+    """ "When to call my care team": the same-day list, then a button to the care-team contacts."""
+    embed = discord.Embed(
+        title="When to call your care team", colour=HURT_COLOR, description=care_text(safety)
+    )
     items: list[Any] = []
     if care_team is not None:
-        items.append(c.button("Care team contacts", "open", "resources", care_team.id,
-                              style=discord.ButtonStyle.primary))
+        items.append(
+            c.button(
+                "Care team contacts", "open", "resources", care_team.id, style=discord.ButtonStyle.primary
+            )
+        )
     return Reply(embeds=[embed], view=c.view(*items) if items else None)
 
 
