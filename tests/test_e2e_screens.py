@@ -38,8 +38,10 @@ SAMPLES: dict[str, list[Any]] = {
     "query": ["my back hurts", "I can't afford my meds", "tired all the time", "crisis"],
     "days": [30],
     "time": ["08:30"],
-    "timezone": ["America/New_York"],
+    "timezone": ["EST"],
     "region": ["US"],
+    "name": ["Plaquenil"],
+    "times": ["8:00, 20:00"],
 }
 """Values for required options that do not name content (by option name)."""
 
