@@ -3,9 +3,9 @@
 Runs, in this order (quietest first, so start-up is not measured beside a
 leftover process): start-up and idle memory, interactions against the bare
 discord.py baseline, autocomplete and search, reload of 1,000 files, and 10,000
-routine sessions with timers. Each module exposes ``async run(progress) ->
-list[Figure]``; one that is missing (not built yet) or crashes is reported in the
-table instead of hiding the rest.
+routine sessions with timers, the journal, tracking, and crisis screening speed. Each module
+exposes ``async run(progress) -> list[Figure]``; one that is missing (not built yet)
+or crashes is reported in the table instead of hiding the rest.
 
 Each benchmark runs in **its own Python process** (``python -m bench --child
 MODULE``, which prints its figures as JSON): memory figures would otherwise
@@ -43,6 +43,7 @@ BENCHMARKS: tuple[tuple[str, str], ...] = (
     ("timers", "bench.bench_timers"),
     ("journal", "bench.bench_journal"),
     ("tracking", "bench.bench_tracking"),
+    ("crisis", "bench.bench_crisis"),
 )
 CHILD_TIMEOUT_S = 600
 NOTE_PREFIX = "note:"

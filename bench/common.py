@@ -68,6 +68,7 @@ BUDGETS: dict[str, Budget] = {
     "sessions_extra_mb": Budget(60.0, "≤ +60 MB"),
     "timer_lateness_p99_ms": Budget(250.0, "≤ 250 ms"),
     "tracking_first_reply_ms": Budget(3000.0, "≤ 3 s"),
+    "crisis_screen_us": Budget(1000.0, "< 1 ms"),
 }
 """DESIGN.md → Budgets, keyed by the figure each one applies to."""
 

@@ -3,53 +3,305 @@
 Interface used by every free-text path (DMs, search, forms, text options):
 ``screen(text, extra_phrases=()) -> Screening``. ``extra_phrases`` are the
 content's own crisis phrases (``safety.yaml``), which count as well.
+
+How: the text becomes a canonical token stream (:mod:`bot.crisis.normalize`), the
+phrase families of :mod:`bot.crisis.lexicon` are matched on it, and each match is
+checked against its family's guards (negation, everyday context) and read for who
+it is about. The most urgent concern wins: overdose, then suicide, then self-harm,
+then someone else at risk. Without any, hurt during exercise is reported so the
+It-hurts help can be shown. Nothing is stored or logged.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from enum import StrEnum
+from functools import lru_cache
 
-from bot.safety import mentions_crisis
-
-DEFAULT_PHRASES: tuple[str, ...] = (
-    "kill myself",
-    "want to die",
-    "suicide",
-    "suicidal",
-    "end my life",
-    "self harm",
+from bot.crisis.concern import Concern, Screening
+from bot.crisis.lexicon import (
+    CLASSES,
+    ENGLISH_HINTS,
+    EXERCISE,
+    FAMILIES,
+    FIRST_PERSON,
+    INJURY,
+    NEGATION_BRIDGE,
+    NEGATORS,
+    OTHER_INSIDE,
+    OTHER_PEOPLE,
+    SPANISH_HINTS,
+    Family,
+    Person,
 )
+from bot.crisis.normalize import BOUNDARY, tokens
+from bot.crisis.patterns import Compiler
 
+__all__ = ["Concern", "Screening", "screen"]
 
-class Concern(StrEnum):
-    """What the text is about. Everything but NONE and EXERCISE_HURT is a crisis."""
+NO_CONCERN = Screening()
+# Most urgent first: an overdose needs the emergency number before anything else.
+PRIORITY: tuple[Concern, ...] = (Concern.OVERDOSE, Concern.SUICIDE, Concern.SELF_HARM, Concern.OTHER_PERSON)
 
-    NONE = "none"
-    SUICIDE = "suicide"  # the writer may harm themselves, direct or indirect wording
-    SELF_HARM = "self_harm"  # cutting, burning, hurting oneself on purpose
-    OVERDOSE = "overdose"  # took or is saving pills: lead with emergency + poison control
-    OTHER_PERSON = "other_person"  # someone else is at risk: a helping-someone reply
-    EXERCISE_HURT = "exercise_hurt"  # "I hurt myself stretching": the It-hurts help, not crisis
+SHORT_TEXT = 60  # words: below this a pattern is scanned over the text, above it tried where it can start
+LOOKBACK = 8  # words searched backwards for who a match is about
+VETO_WINDOW = 6  # words either side searched for everyday context
+ON_PURPOSE = (
+    "on purpose", "deliberately", "intentionally", "purposely", "purposefully", "a proposito", "adrede",
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
-class Screening:
-    concern: Concern = Concern.NONE
-    language: str = "en"  # "en" or "es": which wording the reply should lead with
-
-    @property
-    def is_crisis(self) -> bool:
-        return self.concern not in (Concern.NONE, Concern.EXERCISE_HURT)
+class _Pattern:
+    regex: re.Pattern[str]
+    first_words: frozenset[str] | None  # None: may start at any word
 
 
-NO_CONCERN = Screening()
+@dataclass(frozen=True, slots=True)
+class _Compiled:
+    family: Family
+    patterns: tuple[_Pattern, ...]
+
+    def finditer(self, text: _Text) -> Iterator[re.Match[str]]:
+        """Matches of the family's patterns. A pattern is only tried where one of its first words
+        stands (a set lookup), not scanned over the whole text: long messages stay fast."""
+        short = len(text.words) <= SHORT_TEXT
+        for pattern in self.patterns:
+            if pattern.first_words is None:
+                yield from pattern.regex.finditer(text.joined)
+                continue
+            if pattern.first_words.isdisjoint(text.vocabulary):
+                continue
+            if short:  # one scan is cheaper than finding the places
+                yield from pattern.regex.finditer(text.joined)
+                continue
+            present = pattern.first_words & text.vocabulary
+            indexes = sorted(i for word in present for i in text.positions[word])
+            for i in indexes:
+                match = pattern.regex.match(text.joined, text.starts[i])
+                if match:
+                    yield match
+
+
+@dataclass(frozen=True, slots=True)
+class _Text:
+    """The token stream, its matchable string, and where each token starts in it."""
+
+    words: list[str]
+    joined: str
+    starts: list[int]
+    positions: dict[str, list[int]]  # word -> indexes where it stands
+    vocabulary: frozenset[str]
+
+    @classmethod
+    def of(cls, words: list[str]) -> _Text:
+        starts: list[int] = []
+        positions: dict[str, list[int]] = {}
+        at = 1
+        for i, w in enumerate(words):
+            starts.append(at)
+            at += len(w) + 1
+            positions.setdefault(w, []).append(i)
+        return cls(words, " " + " ".join(words) + " ", starts, positions, frozenset(positions))
+
+    def span(self, match: re.Match[str]) -> tuple[int, int]:
+        """Token indexes [start, end) covered by a regex match."""
+        start = bisect_right(self.starts, match.start()) - 1
+        end = bisect_right(self.starts, max(match.end() - 2, match.start()))
+        return start, max(end, start + 1)
+
+    def sentence(self, start: int, end: int, window: int) -> list[str]:
+        """Words around [start, end) in the same sentence, at most ``window`` either side."""
+        lo = start
+        while lo > 0 and start - lo < window and self.words[lo - 1] != BOUNDARY:
+            lo -= 1
+        hi = end
+        while hi < len(self.words) and hi - end < window and self.words[hi] != BOUNDARY:
+            hi += 1
+        return self.words[lo:start] + self.words[end:hi]
+
+
+_COMPILER = Compiler(CLASSES)
+
+
+def _compile(family: Family) -> _Compiled:
+    return _Compiled(
+        family,
+        tuple(_Pattern(_COMPILER.compile_one(p), _COMPILER.first_words(p)) for p in family.patterns),
+    )
+
+
+_FAMILIES: tuple[_Compiled, ...] = tuple(_compile(f) for f in FAMILIES)
+_ON_PURPOSE = tuple(" " + p + " " for p in ON_PURPOSE)
+
+
+def _negated(text: _Text, start: int) -> bool:
+    """A negator just before the match ("I do not really want to die"), within the sentence."""
+    i = start - 1
+    bridged = 0
+    while i >= 0 and bridged <= 3:
+        word = text.words[i]
+        if word in NEGATORS:
+            return True
+        if word not in NEGATION_BRIDGE:
+            return False
+        bridged += 1
+        i -= 1
+    return False
+
+
+def _person(text: _Text, start: int, end: int, family: Family) -> Person:
+    """Whom the match is about: the words inside it first, then the nearest person before it."""
+    if family.person:
+        return family.person
+    inside = text.words[start:end]
+    if any(w in FIRST_PERSON for w in inside):
+        return "self"
+    if any(w in OTHER_INSIDE for w in inside):
+        return "other"
+    i = start - 1
+    while i >= 0 and start - i <= LOOKBACK and text.words[i] != BOUNDARY:
+        word = text.words[i]
+        if word in FIRST_PERSON and word != "me":  # "my friend sent me a goodbye text"
+            return "self"
+        if word in OTHER_PEOPLE:
+            return "other"
+        i -= 1
+    return family.default_person
+
+
+def _vetoed(text: _Text, start: int, end: int, family: Family) -> bool:
+    if not family.veto:
+        return False
+    around = text.sentence(start, end, VETO_WINDOW)
+    if family.veto.isdisjoint(around):
+        return False
+    context = " " + " ".join(around) + " "
+    return not any(p in context for p in _ON_PURPOSE)
+
+
+def _findings(text: _Text) -> list[tuple[Concern, str]]:
+    """Every concern the families find, with the language of the family that found it."""
+    return [(concern, family.language) for family, concern in _matches(text)]
+
+
+def _matches(text: _Text) -> list[tuple[Family, Concern]]:
+    """Each family that matches (once), with the concern its match stands for."""
+    found: list[tuple[Family, Concern]] = []
+    for compiled in _FAMILIES:
+        family = compiled.family
+        about_other = False
+        for match in compiled.finditer(text):
+            start, end = text.span(match)
+            if family.negatable and _negated(text, start):
+                continue
+            if _vetoed(text, start, end, family):
+                continue
+            if _person(text, start, end, family) == "self":
+                found.append((family, family.concern))
+                break  # the writer's own concern: nothing in this family is more urgent
+            if not about_other:
+                about_other = True
+                found.append((family, Concern.OTHER_PERSON))
+    return found
+
+
+def matched_families(text: str) -> list[str]:
+    """Names of the phrase families that match ``text``: for tests and for tuning the lexicon."""
+    words = tokens(text)
+    return [family.name for family, _ in _matches(_Text.of(words))] if words else []
+
+
+@lru_cache(maxsize=64)
+def _extra_family(phrases: tuple[str, ...]) -> _Compiled | None:
+    """The content's own crisis phrases as one more family (normalised like the text)."""
+    canonical = sorted({" ".join(tokens(p)) for p in phrases} - {""}, key=len, reverse=True)
+    if not canonical:
+        return None
+    alternatives = "|".join(re.escape(p) + " " for p in canonical)
+    # Content phrases keep the everyday exceptions the families know ("die my hair", "dead tired").
+    guard = _COMPILER.element("!(@CONTENT_PHRASE_GUARD)")
+    family = Family(
+        "content-phrases",
+        Concern.SUICIDE,
+        (),
+        negatable=True,
+        veto=_SELF_HARM_VETO,
+    )
+    return _Compiled(family, (_Pattern(re.compile(f"(?<= )(?:{alternatives}){guard}"), None),))
+
+
+_SELF_HARM_VETO = next(f.veto for f in FAMILIES if f.name == "self-harm-hurt")
+_EXTRA_KINDS: tuple[tuple[frozenset[str], Concern], ...] = (
+    (frozenset({"overdose", "overdosed", "overdosing", "pils", "pil", "odx"}), Concern.OVERDOSE),
+    (
+        frozenset({"harm", "harming", "hurt", "hurting", "cut", "cuting", "burn", "burning", "cuts"}),
+        Concern.SELF_HARM,
+    ),
+)
+
+
+def _extra_findings(text: _Text, phrases: tuple[str, ...]) -> list[tuple[Concern, str]]:
+    compiled = _extra_family(phrases)
+    if compiled is None:
+        return []
+    for match in compiled.finditer(text):
+        start, end = text.span(match)
+        if _negated(text, start):
+            continue
+        words = set(text.words[start:end])
+        kind = next((c for keys, c in _EXTRA_KINDS if not keys.isdisjoint(words)), Concern.SUICIDE)
+        if kind is Concern.SELF_HARM and _vetoed(text, start, end, compiled.family):
+            continue
+        person = _person(text, start, end, compiled.family)
+        return [(kind if person == "self" else Concern.OTHER_PERSON, "en")]
+    return []
+
+
+def _exercise_hurt(words: list[str]) -> bool:
+    """A hurt word and an exercise word in the same sentence."""
+    sentence: set[str] = set()
+    for word in [*words, BOUNDARY]:
+        if word == BOUNDARY:
+            if not INJURY.isdisjoint(sentence) and not EXERCISE.isdisjoint(sentence):
+                return True
+            sentence = set()
+        else:
+            sentence.add(word)
+    return False
+
+
+_SPANISH_LETTERS = re.compile("[ñáéíóú¿¡]", re.IGNORECASE)
+
+
+def _language(text: str, words: list[str]) -> str:
+    """ "es" when Spanish words (or letters) outweigh English ones; "en" otherwise."""
+    spanish = sum(w in SPANISH_HINTS for w in words)
+    if _SPANISH_LETTERS.search(text):
+        spanish += 2
+    english = sum(w in ENGLISH_HINTS for w in words)
+    return "es" if spanish >= 2 and spanish > english else "en"
 
 
 def screen(text: str, extra_phrases: Iterable[str] = ()) -> Screening:
-    """Screen one piece of member text. Placeholder: the old phrase matcher."""
-    phrases = (*DEFAULT_PHRASES, *extra_phrases)
-    if mentions_crisis(text, phrases):
-        return Screening(Concern.SUICIDE)
-    return NO_CONCERN
+    """Screen one piece of member text; never raises on any string."""
+    words = tokens(text)
+    if not words:
+        return NO_CONCERN
+    canonical = _Text.of(words)
+    found = _findings(canonical)
+    phrases = tuple(extra_phrases)
+    if phrases:
+        found += _extra_findings(canonical, phrases)
+    if found:
+        concern = min((c for c, _ in found), key=PRIORITY.index)
+        language = next(lang for c, lang in found if c is concern)
+        if language == "en" and _language(text, words) == "es":
+            language = "es"
+        return Screening(concern, language)
+    if _exercise_hurt(words):
+        return Screening(Concern.EXERCISE_HURT, _language(text, words))
+    language = _language(text, words)
+    return NO_CONCERN if language == "en" else Screening(Concern.NONE, language)

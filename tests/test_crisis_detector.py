@@ -1,0 +1,402 @@
+"""The crisis detector: normalisation, each phrase family, the guards, and the labelled corpus.
+
+The corpus figures (recall, false alarms, on everything and on the held-out split) are
+asserted here and printed at the end of the test run (tests/conftest.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.crisis import Concern, Screening, screen
+from bot.crisis.detector import matched_families
+from bot.crisis.lexicon import CLASSES, FAMILIES
+from bot.crisis.normalize import normalize, tokens
+from bot.crisis.patterns import Compiler, PatternError
+from bot.safety import mentions_crisis
+from tests.crisis_corpus import CRISIS_FIGURES, HELD_OUT, load_corpus, measure
+
+REPO = Path(__file__).resolve().parents[1]
+CONTENT_PHRASES = ("kill myself", "kms", "hurt myself", "cut myself", "want to die", "overdose", "unalive")
+RECALL_TARGET = 0.97
+FALSE_ALARM_TARGET = 0.05
+
+
+# ---- the public interface -----------------------------------------------------------------------
+
+
+def test_screening_interface() -> None:
+    assert {c.value for c in Concern} == {
+        "none", "suicide", "self_harm", "overdose", "other_person", "exercise_hurt",
+    }  # fmt: skip
+    assert Screening() == Screening(Concern.NONE, "en") and not Screening().is_crisis
+    assert not Screening(Concern.EXERCISE_HURT).is_crisis
+    assert all(Screening(c).is_crisis for c in (Concern.SUICIDE, Concern.SELF_HARM, Concern.OVERDOSE))
+    assert Screening(Concern.OTHER_PERSON).is_crisis
+    assert screen("") == Screening() and screen("   \n ") == Screening()
+
+
+@given(st.text(max_size=400), st.lists(st.text(max_size=30), max_size=4))
+def test_screen_never_raises(text: str, phrases: list[str]) -> None:
+    result = screen(text, phrases)
+    assert isinstance(result, Screening) and result.language in ("en", "es")
+
+
+def test_a_very_long_message_is_screened_and_the_crisis_in_it_found() -> None:
+    filler = "my knees ache and the flare is slow to settle, pred helps a bit. " * 60
+    assert screen(filler).concern is Concern.NONE
+    assert screen(filler + " honestly i want to die " + filler).concern is Concern.SUICIDE
+
+
+# ---- normalisation -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I want to DIE!!!", "i want to die"),
+        ("Ｉ ｗａｎｔ ｔｏ ｄｉｅ", "i want to die"),  # full width (NFKC)
+        ("𝓲 𝔀𝓪𝓷𝓽 𝓽𝓸 𝓭𝓲𝓮", "i want to die"),  # maths letters (NFKC)
+        ("sui\u00adcide", "suicide"),  # soft hyphen
+        ("ki\u200bll my\u200dself", "kil myself"),  # zero-width space and joiner
+        ("s\u0301u\u0308icide", "suicide"),  # combining marks
+        ("i want to d\u0456e", "i want to die"),  # Cyrillic і
+        ("\u0455uicid\u0430l", "suicidal"),  # Cyrillic ѕ and а
+        ("κill myself", "kil myself"),  # Greek kappa
+        ("su1cide", "suicide"),
+        ("$uicide", "suicide"),
+        ("5uicidal", "suicidal"),
+        ("k!ll my$elf", "kil myself"),
+        ("d13", "die"),
+        ("kiII myself", "kil myself"),  # capital I for l
+        ("ꜱᴜɪᴄɪᴅᴇ", "suicide"),  # small capitals
+        ("s\u0336u\u0336i\u0336c\u0336i\u0336d\u0336e\u0336", "suicide"),  # struck through
+        ("ⓚⓘⓛⓛ myself", "kil myself"),  # circled (NFKC)
+        ("🅺🅸🅻🅻 myself", "kil myself"),  # squared (not folded by NFKC)
+        ("su*cide", "suicide"),  # a masked letter
+        ("k#ll my$elf", "kil myself"),
+        ("k.ill myself", "kil myself"),
+        ("su¡cide", "suicide"),
+        ("k i l l myself", "kil myself"),
+        ("s-u-i-c-i-d-e", "suicide"),
+        ("k.i.l.l myself", "kil myself"),
+        ("sui cide", "suicide"),
+        ("killmyself", "kil myself"),
+        ("#iwanttodie", "i want to die"),
+        ("dieeeee", "die"),
+        ("i wanna die", "i want to die"),
+        ("im gonna kms", "i am going to kms"),
+        ("i cant do this anymore", "i can not do this anymore"),
+        ("i can't", "i can not"),
+        ("i dont wnat to live anymroe", "i do not want to live anymore"),  # typing slips
+        ("i want 2 die", "i want to die"),
+        ("u r better off without me", "you are beter of without me"),
+        ("sewer slide", "suicide"),
+        ("I'd rather", "i would rather"),
+        ("gonna od tonight", "going to odx tonight"),
+        ("that's odd", "that is od"),
+        ("quiero morirme, ya no puedo más", "quiero morirme ya no puedo mas"),
+    ],
+)
+def test_normalisation(text: str, expected: str) -> None:
+    assert normalize(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("walked 3 kms", "walked 3 km"),
+        ("a few kms", "a few km"),
+        ("walked 3kms", "walked 3kms"),
+        ("took 400mg at 10am", "tok 400mg at 10am"),
+        ("call 988", "cal 988"),
+        ("took 2 pills", "tok 2 pils"),
+        ("my b12 is low", "my bi2 is low"),  # digits inside words are read as letters; harmless here
+    ],
+)
+def test_numbers_keep_their_digits(text: str, expected: str) -> None:
+    assert normalize(text) == expected
+
+
+def test_sentences_stay_apart() -> None:
+    assert tokens("I'm fine. Die hard is a film")[3] == "."
+    # "want to" and "die" are in different sentences, so no phrase spans them
+    assert screen("I want to. Die Hard is on tonight").concern is Concern.NONE
+
+
+# ---- phrase families --------------------------------------------------------------------------
+
+SUICIDE_EN = [
+    "i want to die",
+    "i really dont want to be alive anymore",
+    "thinking about ending it",
+    "i want to end it all",
+    "i'm going to kill myself",
+    "gonna unalive myself",
+    "i can't do this anymore",
+    "can't take it anymore",
+    "i can't go on like this",
+    "no point in living",
+    "what's the point of living",
+    "i don't want to wake up tomorrow",
+    "i hope i don't wake up",
+    "everyone would be better off without me",
+    "they'd be happier if i was gone",
+    "i want to disappear",
+    "i wish i didn't exist",
+    "so tired of living like this",
+    "done with life",
+    "i have nothing to live for",
+    "i wrote goodbye letters",
+    "i'd rather be dead than go through another flare",
+    "thinking about jumping off the bridge",
+    "I'm not suicidal, just tired",  # by design: the word itself is screened
+    "it would be easier to just not be here",
+    "why am i even alive",
+    "i don't care if i live or die anymore",
+    "all i think about is dying",
+    "what if i just didnt wake up tomorrow",
+]
+SPANISH = [
+    ("quiero morirme", Concern.SUICIDE),
+    ("me quiero matar", Concern.SUICIDE),
+    ("no quiero vivir", Concern.SUICIDE),
+    ("ya no puedo más", Concern.SUICIDE),
+    ("pienso en suicidarme", Concern.SUICIDE),
+    ("ojalá no despertar", Concern.SUICIDE),
+    ("estarían mejor sin mí", Concern.SUICIDE),
+    ("me corté los brazos otra vez", Concern.SELF_HARM),
+    ("me tomé todas las pastillas", Concern.OVERDOSE),
+    ("mi amiga dice que se quiere matar", Concern.OTHER_PERSON),
+    ("mi hijo quiere morir", Concern.OTHER_PERSON),
+]
+SELF_HARM = [
+    "been cutting again",
+    "i cut myself last night",
+    "burning myself again",
+    "i hurt myself on purpose",
+    "self harm urges are bad tonight",
+    "relapsed on sh",
+    "i scratch my arms until they bleed",
+    "i cut my arms",
+]
+OVERDOSE = [
+    "took all my pills",
+    "i just swallowed a bottle of tylenol",
+    "saving up my pills",
+    "i overdosed",
+    "gonna od",
+    "i took 30 tablets",
+    "how many plaquenil to die",
+    "how many of my pills would it take, asking for real",
+    "i'm going to take all my sleeping pills tonight",
+]
+OTHER_PERSON = [
+    "my friend said she wants to kill herself",
+    "my son wants to die",
+    "my sister is suicidal",
+    "my husband took all his pills",
+    "my daughter has been cutting herself",
+    "how do i help someone who wants to end their life",
+    "he says everyone would be better off without him",
+    "kys",  # said to or about someone else
+]
+EXERCISE_HURT = [
+    "I hurt myself doing the knee-to-chest stretch",
+    "I hurt myself stretching",
+    "pulled a muscle in the routine",
+    "the yoga pose hurt my back",
+]
+EVERYDAY = [
+    "this flare is killing me",
+    "my joints are killing me",
+    "cut myself shaving",
+    "walked 3 kms",
+    "going to die my hair",
+    "dying to see the new movie",
+    "I could kill for a nap",
+    "killed it at PT today",
+    "dead tired",
+    "the pills for my lupus",
+    "took my pills this morning",
+    "I don't want to die from lupus",
+    "I don't want to die",
+    "can you die from lupus?",
+    "i can't take ibuprofen anymore",
+    "no point in going to urgent care",
+    "what's the point of plaquenil",
+    "i want to disappear under a blanket for the weekend",
+    "i want to end it with my boyfriend",
+    "i'm done with this flare",
+    "tired of living off noodles",
+    "i dont want to live in this city anymore",
+    "my cat is trying to kill me lol",
+    "I'm saving up for new shoes",
+    "took too many notes",
+    "I cut myself some slack today",
+    "i burned myself on the kettle",
+    "i fell and hurt myself",
+    "i took my meds on time today",
+    "my doctor is cutting my pred",
+    "i'm killing myself trying to keep the house clean",
+    "dont wanna wake up early tomorrow",
+    "i'd die without my heating pad",
+    "I want to die when I see the bill lol",
+]
+
+
+@pytest.mark.parametrize("text", SUICIDE_EN)
+def test_suicide_wording(text: str) -> None:
+    assert screen(text) == Screening(Concern.SUICIDE, "en")
+
+
+@pytest.mark.parametrize(("text", "concern"), SPANISH)
+def test_spanish(text: str, concern: Concern) -> None:
+    assert screen(text) == Screening(concern, "es")
+
+
+@pytest.mark.parametrize("text", SELF_HARM)
+def test_self_harm(text: str) -> None:
+    assert screen(text).concern is Concern.SELF_HARM
+
+
+@pytest.mark.parametrize("text", OVERDOSE)
+def test_overdose(text: str) -> None:
+    assert screen(text).concern is Concern.OVERDOSE
+
+
+@pytest.mark.parametrize("text", OTHER_PERSON)
+def test_someone_else_at_risk(text: str) -> None:
+    assert screen(text).concern is Concern.OTHER_PERSON
+
+
+@pytest.mark.parametrize("text", EXERCISE_HURT)
+def test_hurt_while_exercising_gets_the_it_hurts_help(text: str) -> None:
+    assert screen(text).concern is Concern.EXERCISE_HURT
+
+
+@pytest.mark.parametrize("text", EVERYDAY)
+def test_everyday_lupus_talk_is_not_a_crisis(text: str) -> None:
+    assert not screen(text).is_crisis
+
+
+def test_the_most_urgent_concern_wins() -> None:
+    assert screen("i want to die and i took all my pills").concern is Concern.OVERDOSE
+    assert screen("my friend wants to die and so do i. i want to die").concern is Concern.SUICIDE
+    assert screen("i hurt myself doing the stretch and i want to die").concern is Concern.SUICIDE
+
+
+def test_a_crisis_buried_in_lupus_talk_is_found() -> None:
+    text = (
+        "Update: creatinine up again, nephrologist wants a biopsy, pred at 40mg and my face is a moon. "
+        "Honestly thinking about ending it. Anyway can you remind me about my 9pm meds"
+    )
+    assert screen(text).concern is Concern.SUICIDE
+
+
+# ---- the content's own phrases ---------------------------------------------------------------
+
+
+def test_content_phrases_count_after_normalisation() -> None:
+    phrases = ("feel like a ghost",)
+    assert screen("I feel like a ghost", phrases).is_crisis
+    assert screen("honestly  F E E L like a gh0st!!", phrases).is_crisis
+    assert not screen("I feel like a ghost", ()).is_crisis
+    assert not screen("I don't feel like a ghost", phrases).is_crisis  # negated
+
+
+def test_content_phrases_keep_the_everyday_guards() -> None:
+    assert screen("I hurt myself stretching", CONTENT_PHRASES).concern is Concern.EXERCISE_HURT
+    assert not screen("cut myself shaving", CONTENT_PHRASES).is_crisis
+    assert not screen("walked 3 kms", CONTENT_PHRASES).is_crisis
+    assert screen("thinking about overdose", CONTENT_PHRASES).concern is Concern.OVERDOSE
+
+
+def test_mentions_crisis_shares_the_normaliser() -> None:
+    assert mentions_crisis("k i l l m y s e l f", ("kill myself",))
+    assert mentions_crisis("su1cide", ("suicide",))
+    assert not mentions_crisis("walked 3 kms", ("kms",))
+    assert not mentions_crisis("I want to diet", ("want to die",))
+
+
+# ---- the pattern language and the lexicon ----------------------------------------------------
+
+
+def test_every_family_compiles_and_a_bad_pattern_is_refused() -> None:
+    compiler = Compiler(CLASSES)
+    for family in FAMILIES:
+        compiler.compile(family.patterns)
+    with pytest.raises(PatternError):
+        compiler.compile(("want to @NO_SUCH_CLASS",))
+    with pytest.raises(PatternError):
+        compiler.compile(("want to d!e",))
+    with pytest.raises(PatternError):
+        Compiler({"LOOP": ("@LOOP",)}).compile(("@LOOP",))
+
+
+def test_pattern_elements() -> None:
+    compiler = Compiler({"PILLS": ("pills", "sleeping pills")})
+
+    def hits(pattern: str, text: str) -> bool:
+        return compiler.compile((pattern,)).search(" " + normalize(text) + " ") is not None
+
+    assert hits("took all my @PILLS", "took all my sleeping pills")
+    assert hits("took all|most my? @PILLS", "took most pills")
+    assert hits("want to ~2 die", "want to just really die") and not hits("want to ~1 die", "want to a b die")
+    assert not hits("want to ~2 die", "want to not die")  # a gap never skips a negation
+    assert hits("end it !(with)", "end it") and not hits("end it !(with)", "end it with him")
+    assert hits("go on &(like)", "go on like this") and not hits("go on &(like)", "go on the trip")
+    assert hits("i give up $", "ok. i give up. bye") and not hits("i give up $", "i give up sugar")
+    assert hits("^ die $", "die") and not hits("^ die $", "do not die")
+    assert hits("took #MANY @PILLS", "took 30 pills") and not hits("took #MANY @PILLS", "took 2 pills")
+
+
+def test_every_family_is_exercised_by_the_corpus() -> None:
+    used = {name for example in load_corpus() for name in matched_families(example.text)}
+    assert {family.name for family in FAMILIES} - used == set()
+
+
+# ---- the labelled corpus --------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def corpus():  # type: ignore[no-untyped-def]
+    return load_corpus()
+
+
+def test_corpus_shape(corpus) -> None:  # type: ignore[no-untyped-def]
+    texts = [e.text for e in corpus]
+    assert len(corpus) >= 450
+    assert len(set(texts)) == len(texts), "a message is in the corpus twice"
+    everyday = sum(not e.is_crisis for e in corpus)
+    assert everyday / len(corpus) >= 0.45
+    held_out = sum(e.split == HELD_OUT for e in corpus)
+    assert held_out >= 140
+    assert {e.concern for e in corpus} == set(Concern)
+    assert any(e.language == "es" for e in corpus if e.is_crisis)
+
+
+def test_corpus_figures(corpus, request: pytest.FixtureRequest) -> None:  # type: ignore[no-untyped-def]
+    everything = measure(corpus)
+    held_out = measure(e for e in corpus if e.split == HELD_OUT)
+    request.config.stash[CRISIS_FIGURES] = (everything, held_out)
+    print(f"\ncrisis screen: {everything.line()}; mean {everything.mean_us:.0f} µs/message")
+    print(f"held-out split: {held_out.line()}")
+    for figures in (everything, held_out):
+        assert figures.recall >= RECALL_TARGET, f"missed: {figures.missed}"
+        assert figures.false_alarm_rate <= FALSE_ALARM_TARGET, f"false alarms: {figures.false_alarms}"
+        assert figures.concern_accuracy >= 0.95
+
+
+def test_the_shipped_crisis_phrases_keep_the_figures(corpus) -> None:  # type: ignore[no-untyped-def]
+    """Every screen also gets safety.yaml's phrases: they must not bring false alarms back."""
+    shipped = yaml.safe_load((REPO / "content" / "safety.yaml").read_text(encoding="utf-8"))
+    phrases = tuple(shipped["crisis"]["phrases"])
+    assert phrases
+    changed = [e.text for e in corpus if screen(e.text, phrases) != screen(e.text)]
+    assert changed == []
