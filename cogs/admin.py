@@ -152,6 +152,7 @@ class Admin(commands.Cog):
             names=self.names(interaction, operator=operator),
             hidden_roles=self.hidden_moderator_roles(interaction),
             bot_name=self.bot.user.display_name if self.bot.user else "the bot",
+            log_channel=self.log_channel_name(interaction, operator=operator),
         )
         await send(interaction, render.status_page(facts))
 
@@ -163,6 +164,18 @@ class Admin(commands.Cog):
             for member in guild.members:  # the cache: whoever Discord told us about
                 users.setdefault(member.id, member.display_name)
         return render.Names(guilds={g.id: g.name for g in guilds}, users=users)
+
+    def log_channel_name(self, interaction: discord.Interaction[Any], *, operator: bool) -> str | None:
+        """``#mods`` for this server's own moderators' channel (``#mods in Server`` for an operator)."""
+        channel_id = self.bot.config.admins.log_channel_id
+        channel = self.bot.get_channel(channel_id) if channel_id is not None else None
+        guild = getattr(channel, "guild", None)
+        name = getattr(channel, "name", None)
+        if guild is None or name is None:
+            return None
+        if operator:
+            return f"#{name} in {guild.name}"
+        return f"#{name}" if guild.id == interaction.guild_id else None
 
     def hidden_moderator_roles(self, interaction: discord.Interaction[Any]) -> list[str]:
         """Listed moderator roles of this server that ``/admin``'s default permissions hide.

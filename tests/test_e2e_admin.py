@@ -274,6 +274,8 @@ async def test_the_watcher_reloads_changes_and_tells_the_moderators_channel(live
     status = await admin(live_bot, "status")
     fields = {f["name"]: f["value"] for f in status.embeds[0]["fields"]}
     assert "Watching files for changes: on" in fields["Content"]
+    assert f"results go to #{p.general.name}" in fields["Content"]  # a name, not a channel id
+    assert str(p.general.id) not in status.text()
     assert "the file watcher: reload **errors**" in fields["Last reload"]
     assert "· watcher" not in fields["Last reload"]  # "the file watcher" already says where
 

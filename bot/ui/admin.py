@@ -209,6 +209,8 @@ class StatusFacts:
     hidden_roles: Sequence[str] = ()
     """Moderator roles (from ``admins.role_ids``) that ``/admin``'s default permissions hide."""
     bot_name: str = "the bot"
+    log_channel: str | None = None
+    """Where watcher results are posted, by name (``#mods``); None if unset or not this server's."""
 
 
 def _uptime(seconds: float) -> str:
@@ -283,6 +285,8 @@ def status_page(facts: StatusFacts) -> Reply:
     )
     if facts.watch_problem:
         content += f" (stopped: {clip(facts.watch_problem, 200)})"
+    if facts.log_channel:
+        content += f"; results go to {clip(facts.log_channel, 80)}"  # Discord keeps channel names plain
     colour = COLOR_PROBLEM if facts.current_errors else COLOR_INFO
     embed = discord.Embed(title="Bot status", colour=colour)
     embed.add_field(name="Content", value=clip(content, limits.EMBED_FIELD_VALUE), inline=False)
