@@ -1,23 +1,29 @@
-"""Plain DMs to the bot: the crisis card when it is needed (and nothing after it), else a short menu.
+"""Plain DMs to the bot: the crisis card when it is needed (and nothing after it), else what the
+words most likely wanted (``bot.dm_intent``): a "you're welcome", a greeting and the menu, or up
+to three buttons to matching articles, routines and resources. The full menu is shown at most
+once every :data:`MENU_EVERY_SECONDS` per member (the time is kept with their preferences, so it
+holds across restarts and processes).
 
-The message text is only screened (``bot.ui.safety_net``); it is never stored or logged.
-"I hurt myself stretching" gets the It-hurts help instead of the menu.
+The message text is only screened (``bot.ui.safety_net``) and matched; it is never stored or
+logged. "I hurt myself stretching" gets the It-hurts help.
 """
 
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 import discord
 from discord.ext import commands
 
 from bot.crisis.free_text import dm_answer
+from bot.dm_intent import understand
 from bot.fairuse import DM_MENUS
-from bot.ui import components as c
 from bot.ui import reading as render
 from bot.ui.components import Press
-from bot.ui.reply import NO_MENTIONS, message_kwargs, update
+from bot.ui.dm import dm_reply, shows_menu
+from bot.ui.reply import message_kwargs, update
 from bot.ui.routines import CARE_TEAM_TOPIC, hurt_card
 
 if TYPE_CHECKING:
@@ -25,21 +31,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-MENU_TEXT = (
-    "Hi, I'm Lupus Companion. I can share short, trusted reading, guide gentle stretches, "
-    "and point you to help. What would you like?"
-)
-
-
-def menu_view() -> discord.ui.View:
-    return c.view(
-        c.button("Read", "library", style=discord.ButtonStyle.primary),
-        c.button("Stretch", "menu", "stretch", style=discord.ButtonStyle.success),
-        c.button("Resources", "menu", "resources"),
-        c.button("Help", "menu", "help"),
-        # Always there, not only after crisis words: people in crisis often don't say so.
-        c.button("Crisis lines", "crisis", "lines", style=discord.ButtonStyle.danger),
-    )
+MENU_EVERY_SECONDS = 10 * 60
+"""The full menu at most this often per member: repeated, it is only noise."""
 
 
 class DirectMessages(commands.Cog):
@@ -62,12 +55,32 @@ class DirectMessages(commands.Cog):
                 reply = hurt_card(library.safety, library.topics.get(CARE_TEAM_TOPIC))
                 await message.channel.send(**message_kwargs(reply))
                 return
-            # Fair use: past the limit the menu is skipped, never queued, so a flood of DMs cannot
+            # Fair use: past the limit the answer is skipped, never queued, so a flood of DMs cannot
             # fill Discord's rate limit and delay the next crisis reply (which is always sent).
             if self.bot.services.fair_use.allow(DM_MENUS, message.author.id):
-                await message.channel.send(MENU_TEXT, view=menu_view(), allowed_mentions=NO_MENTIONS)
+                await self.answer(message)
         except discord.HTTPException as exc:
             log.warning("could not answer a DM (status %s)", exc.status)
+
+    async def answer(self, message: discord.Message) -> None:
+        """What the words most likely wanted; the full menu only if it was not shown lately."""
+        prefs = self.bot.services.prefs
+        user_id = message.author.id
+        now = self.bot.clock.now()
+        try:
+            last = (await prefs.get(user_id)).dm_menu_at
+        except Exception:  # storage trouble must not leave a DM unanswered: answer without the menu
+            log.exception("could not read when the DM menu was last shown")
+            last = datetime.fromtimestamp(now, UTC)
+        menu = last is None or now - last.timestamp() >= MENU_EVERY_SECONDS
+        reply = dm_reply(understand(message.content, self.bot.content.library), menu=menu)
+        if shows_menu(reply):
+            # Stored before sending: a second DM right behind this one must already see it.
+            try:
+                await prefs.mark_dm_menu(user_id, now=datetime.fromtimestamp(now, UTC))
+            except Exception:
+                log.exception("could not store when the DM menu was shown")
+        await message.channel.send(**message_kwargs(reply))
 
     async def on_menu(self, interaction: discord.Interaction[Any], press: Press) -> None:
         """A menu button opens its page in place of the menu (navigation never stacks messages)."""

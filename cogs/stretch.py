@@ -56,7 +56,19 @@ def _kind(exc: RoutineError | InvalidAction) -> UserFacingError:
 class Stretch(commands.Cog):
     """Guided routines: list, intro, step cards, and the endings."""
 
-    KINDS = ("rt", "rtopen", "rtstart", "rtack", "rtauto", "rtlist", "rtresume", "rtabandon", "rtpain")
+    KINDS = (
+        "rt",
+        "rtopen",
+        "rtstart",
+        "rtack",
+        "rtauto",
+        "rtlist",
+        "rtresume",
+        "rtabandon",
+        "rtpain",
+        "rtnotes",
+        "rtsrc",
+    )
 
     def __init__(self, bot: LupusBot) -> None:
         self.bot = bot
@@ -72,6 +84,8 @@ class Stretch(commands.Cog):
             self.on_resume,
             self.on_abandon,
             self.on_pain,
+            self.on_notes,
+            self.on_sources,
         )
         for kind, handler in zip(self.KINDS, handlers, strict=True):
             bot.router.register(kind, handler)
@@ -95,7 +109,10 @@ class Stretch(commands.Cog):
         active = await self.routines.active_for(interaction.user.id)
         if active is not None:
             requested = found.id if found else None
-            await send(interaction, render.resume_prompt(active.session, requested, start_at_once=False))
+            prompt = render.resume_prompt(
+                active.session, requested, start_at_once=False, requested_title=found.title if found else None
+            )
+            await send(interaction, prompt)
         elif found is None:
             await self.show_list(interaction)
         elif private and not is_bot_dm(interaction):
@@ -153,7 +170,7 @@ class Stretch(commands.Cog):
             library.safety,
             acknowledged=await self.routines.safety_acknowledged(user_id),
             auto_advance=await self.routines.auto_advance(user_id),
-            see_also=see_also_items(library, routine.see_also, row=1),
+            see_also=see_also_items(library, routine.see_also, row=2),
         )
 
     def hurt_reply(self) -> Reply:
@@ -188,7 +205,9 @@ class Stretch(commands.Cog):
                 interaction.user.id, snapshot, delivery=self.delivery(interaction)
             )
         except SessionConflict as conflict:
-            prompt = render.resume_prompt(conflict.existing.session, routine_id, start_at_once=True)
+            prompt = render.resume_prompt(
+                conflict.existing.session, routine_id, start_at_once=True, requested_title=routine.title
+            )
             await update(interaction, prompt)
             return
         await update(interaction, self.card(record.session))
@@ -255,12 +274,38 @@ class Stretch(commands.Cog):
         await update(interaction, self.card(result.record.session))
 
     async def on_open(self, interaction: discord.Interaction[Any], press: Press) -> None:
-        """The list's menu: show the chosen routine's intro in place of the list."""
-        await self.show_intro(interaction, press.values[0] if press.values else "", replace=True)
+        """The list's menu (or a Back button): show the routine's intro in place of the message."""
+        routine_id = press.values[0] if press.values else (press.args[0] if press.args else "")
+        await self.show_intro(interaction, routine_id, replace=True)
+
+    async def on_notes(self, interaction: discord.Interaction[Any], press: Press) -> None:
+        """``lc:rtnotes:<routine>:<page>``: the safety notes, a page at a time, in place."""
+        routine = self.routine(press.args[0] if press.args else "")
+        page = _page(press.args[1] if len(press.args) > 1 else "0")
+        user_id = interaction.user.id
+        library = self.bot.content.library
+        reply = render.routine_notes(
+            routine,
+            library.safety,
+            page,
+            acknowledged=await self.routines.safety_acknowledged(user_id),
+            auto_advance=await self.routines.auto_advance(user_id),
+            see_also=see_also_items(library, routine.see_also, row=2),
+        )
+        await update(interaction, reply)
+
+    async def on_sources(self, interaction: discord.Interaction[Any], press: Press) -> None:
+        """``lc:rtsrc:<routine>:<page>``: where the routine's advice comes from."""
+        routine = self.routine(press.args[0] if press.args else "")
+        await update(
+            interaction, render.routine_sources(routine, _page(press.args[1] if len(press.args) > 1 else "0"))
+        )
 
     async def on_start(self, interaction: discord.Interaction[Any], press: Press) -> None:
         routine_id = press.args[0] if press.args else ""
-        if not await self.routines.safety_acknowledged(interaction.user.id):
+        found = self.bot.content.library.routines.get(routine_id)
+        grounding = found is not None and render.is_grounding(found)  # never waits for the stretch OK
+        if not grounding and not await self.routines.safety_acknowledged(interaction.user.id):
             await self.show_intro(interaction, routine_id, replace=True)
             return
         await self.begin(interaction, routine_id)
@@ -271,6 +316,7 @@ class Stretch(commands.Cog):
         await self.begin(interaction, press.args[0] if press.args else "")
 
     async def on_auto(self, interaction: discord.Interaction[Any], press: Press) -> None:
+        """The auto-advance switch, on the intro or on the one-time notes (shown again in place)."""
         if len(press.args) != 2 or press.args[1] not in ("on", "off"):
             raise UserFacingError(EXPIRED)
         await self.routines.set_auto_advance(interaction.user.id, press.args[1] == "on")
@@ -321,6 +367,10 @@ class Stretch(commands.Cog):
             raise _kind(exc) from None
         card = render.finish_card(record.session, saved_pain=saved.pain, changed_from=previous)
         await update(interaction, card)
+
+
+def _page(value: str) -> int:
+    return int(value) if value.isdigit() and len(value) <= 3 else 0
 
 
 async def setup(bot: LupusBot) -> None:

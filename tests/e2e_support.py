@@ -23,10 +23,12 @@ import pytest
 import yaml
 
 from tests.emulator import BotProcess, Emulator
-from tests.emulator.harness import Community, InteractionHandle
+from tests.emulator.harness import Community, InteractionHandle, Message
 from tests.emulator.state import User
 
 REPO = Path(__file__).resolve().parents[1]
+START_FIRST_TIME = "I've read this — start"
+"""The one-time safety OK, on the last page of a routine's safety notes."""
 BOT_CMD = [sys.executable, "-m", "bot", "--config"]
 
 
@@ -149,3 +151,17 @@ async def open_checkin_form(emu: Emulator, user: User, **where: object) -> Inter
     await handle.response()
     assert handle.modal is not None, "Add a note opens the check-in form"
     return handle
+
+
+async def to_the_safety_ok(emu: Emulator, notes: Message, user: User, *, manual: bool = False) -> Message:
+    """Page a member's first routine intro (its safety notes) to the page with the one-time OK.
+
+    ``manual``: first turn auto-advance off ("Let me press Next"), for tests that walk a
+    routine by hand and must not have a timer move the card under their presses."""
+    if manual:
+        notes = await (
+            await emu.click(notes, notes.find_button("Let me press Next"), user=user)
+        ).wait_message()
+    while START_FIRST_TIME not in [b.label for b in notes.buttons()]:
+        notes = await (await emu.click(notes, notes.find_button("Next page"), user=user)).wait_message()
+    return notes

@@ -228,7 +228,9 @@ async def test_journal_days_out_of_range_from_a_modified_client(live_bot: LiveBo
     """Discord itself refuses these; a client that skips the check still gets a kind answer."""
     require(live_bot, "journal")
     p = live_bot.place
-    handle = await live_bot.emu.slash("journal", {"days": days}, user=p.member, guild=p.guild, strict=False)
+    handle = await live_bot.emu.slash(
+        "journal", {"days": days}, user=p.member, guild=p.guild, strict=False
+    )
     await answer(live_bot, handle, f"/journal days={days}")
 
 
@@ -280,7 +282,8 @@ async def test_the_database_never_holds_an_out_of_range_check_in(live_bot: LiveB
 
 KINDS = [
     "read", "pick", "share", "open", "go", "library", "menu", "privacy", "remind", "checkin", "journal",
-    "rt", "rtopen", "rtstart", "rtack", "rtauto", "rtlist", "rtresume", "rtabandon", "rtpain", "zz",
+    "rt", "rtopen", "rtstart", "rtack", "rtauto", "rtlist", "rtresume", "rtabandon", "rtpain", "rtnotes",
+    "rtsrc", "zz",
     "ck", "med", "rq",
 ]  # fmt: skip
 HANDPICKED = [
@@ -295,6 +298,8 @@ HANDPICKED = [
     "lc:rt:not-a-session:explode",
     "lc:rtpain:00000000000000000000000000000000:11",
     "lc:rtpain:00000000000000000000000000000000:-1",
+    "lc:rtnotes:chair-bad-day:99999999999",
+    "lc:rtsrc:no-such-routine:0",
     "lc:journal:abc",
     "lc:journal:99999999999999999999999",
     "lc:privacy:delete:1",

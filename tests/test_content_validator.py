@@ -94,14 +94,30 @@ def test_the_it_hurts_message_must_fit_one_embed_description(tree: Path) -> None
     assert all("It hurts" in message for _, _, message in errors)
 
 
-def test_the_routine_opening_message_must_fit(tree: Path) -> None:
+def test_long_cautions_page_by_themselves_but_one_source_must_fit_a_screen(tree: Path) -> None:
     routine = tree / "routines" / "chair-stretch.yaml"
     cautions = "".join(f"  - Caution {n} - {'c' * 450}\n" for n in range(10))
-    routine.write_text(
-        routine.read_text().replace("  - Stop if it hurts. A gentle pull is fine; pain is not.\n", cautions)
-    )
+    stop = "  - Stop if it hurts. A gentle pull is fine; pain is not.\n"
+    text = routine.read_text().replace(stop, cautions)
+    routine.write_text(text)
+    assert errors_of(tree) == []  # ten long cautions: the safety notes simply have more pages
+    long_url = "https://www.nhs.uk/live-well/exercise/sitting-exercises/" + "x" * 1000
+    routine.write_text(text.replace("https://www.nhs.uk/live-well/exercise/sitting-exercises/", long_url))
     errors = errors_of(tree)
-    assert [(name, line) for name, line, _ in errors] == [("chair-stretch.yaml", 8)]
+    assert [(name, line) for name, line, _ in errors] == [("chair-stretch.yaml", 20)]
+    assert "phone screen" in errors[0][2]
+
+
+def test_a_routine_kind_is_stretch_or_grounding(tree: Path) -> None:
+    routine = tree / "routines" / "chair-stretch.yaml"
+    text = routine.read_text()
+    routine.write_text(text.replace("id: chair-stretch\n", "id: chair-stretch\nkind: grounding\n", 1))
+    library = load_library(tree).library
+    assert library is not None and library.routines["chair-stretch"].kind == "grounding"
+    routine.write_text(text.replace("id: chair-stretch\n", "id: chair-stretch\nkind: yoga\n", 1))
+    errors = errors_of(tree)
+    assert [(name, line) for name, line, _ in errors] == [("chair-stretch.yaml", 2)]
+    assert "stretch" in errors[0][2] and "grounding" in errors[0][2]
 
 
 def test_duplicate_ids_are_reported_in_both_files(tree: Path) -> None:

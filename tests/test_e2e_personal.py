@@ -26,7 +26,13 @@ from PIL import Image
 
 from bot.reminders.dispatcher import DM_BLOCKED_NOTICE
 from bot.storage.timefmt import to_iso
-from tests.e2e_support import LiveBot, debug_bot_fixture, live_bot_fixture, open_checkin_form  # noqa: F401
+from tests.e2e_support import (  # noqa: F401
+    LiveBot,
+    debug_bot_fixture,
+    live_bot_fixture,
+    open_checkin_form,
+    to_the_safety_ok,
+)
 from tests.emulator.harness import InteractionHandle, Message
 from tests.emulator.state import StoredMessage, User
 
@@ -553,7 +559,9 @@ async def fill_through_the_commands(live: LiveBot, user: User) -> None:
     await ask(live, "meds", {"name": f"med {user.username}", "times": "9:00"}, subcommand="add", user=user)
     [medicine] = db_rows(live, "SELECT id FROM medicines WHERE user_id = ?", (user.id,))
     await ask(live, "meds", {"name": str(medicine["id"])}, subcommand="log", user=user)
-    intro = await ask(live, "stretch", {"routine": ROUTINE}, user=user)
+    intro = await to_the_safety_ok(
+        live.emu, await ask(live, "stretch", {"routine": ROUTINE}, user=user), user
+    )
     card = await (await press(live, intro, "I've read this — start", user=user)).wait_message()
     await (await press(live, card, "It hurts", user=user)).wait_message()
     outcomes = db_rows(live, "SELECT outcome FROM routine_completions WHERE user_id = ?", (user.id,))

@@ -16,7 +16,13 @@ from typing import Any
 
 import pytest
 
-from tests.e2e_support import LiveBot, live_bot_fixture, live_bot_for, open_checkin_form  # noqa: F401
+from tests.e2e_support import (  # noqa: F401
+    LiveBot,
+    live_bot_fixture,
+    live_bot_for,
+    open_checkin_form,
+    to_the_safety_ok,
+)
 from tests.emulator.harness import InteractionHandle, Message
 from tests.emulator.state import User
 
@@ -315,6 +321,7 @@ async def test_a_moderator_is_asked_only_when_the_member_taps(live_bot: LiveBot)
 
 async def test_the_it_hurts_card_fits_a_screen_and_its_buttons_work(live_bot: LiveBot) -> None:
     intro = await (await slash(live_bot, "stretch", {"routine": "chair-bad-day"})).wait_message()
+    intro = await to_the_safety_ok(live_bot.emu, intro, live_bot.place.member)
     card = await (await press(live_bot, intro, "I've read this — start")).wait_message()
     hurt = await (await press(live_bot, card, "It hurts")).wait_message()
     embed = hurt.embeds[0]

@@ -40,8 +40,8 @@ SAMPLES: dict[str, list[Any]] = {
     "time": ["08:30"],
     "timezone": ["EST"],
     "region": ["US"],
-    "name": ["Plaquenil"],
-    "times": ["8:00, 20:00"],
+    "name": ["rash"],
+    "times": ["08:00"],
 }
 """Values for required options that do not name content (by option name)."""
 

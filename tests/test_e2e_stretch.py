@@ -106,11 +106,30 @@ async def open_intro(live: LiveBot, routine: str, place: str = "guild") -> Messa
     return await stretch(live, place, routine=routine)
 
 
-async def start(live: LiveBot, routine: str, place: str = "guild") -> Message:
-    """From /stretch routine to the first step card (confirming the safety note if asked)."""
+async def read_notes_to_the_ok(live: LiveBot, notes: Message) -> Message:
+    """Page through the one-time safety notes to the page with the OK."""
+    while "I've read this — start" not in [b.label for b in notes.buttons()]:
+        notes = await press(live, notes, "Next page")
+    return notes
+
+
+async def start(live: LiveBot, routine: str, place: str = "guild", *, manual: bool = False) -> Message:
+    """From /stretch routine to the first step card (confirming the safety note if asked).
+
+    ``manual``: turn auto-advance off first, for tests that walk a routine of one-second holds
+    by hand (with auto-advance on, the card would move under their presses)."""
     intro = await open_intro(live, routine, place)
-    first_time = "I've read this — start" in [b.label for b in intro.buttons()]
-    return await press(live, intro, "I've read this — start" if first_time else "Start")
+    if manual:
+        intro = await press(live, intro, "Let me press Next")
+    if "Start" in [b.label for b in intro.buttons()]:
+        return await press(live, intro, "Start")
+    return await press(live, await read_notes_to_the_ok(live, intro), "I've read this — start")
+
+
+def step_of(card: Message) -> str:
+    """The card's one progress count, "Step 2 of 5"."""
+    found = re.search(r"Step \d+ of \d+", card.text())
+    return found.group(0) if found else ""
 
 
 async def walk_to_the_end(live: LiveBot, card: Message) -> Message:
@@ -156,21 +175,25 @@ async def test_a_whole_routine_in_a_server(live: LiveBot) -> None:
     intro = await (await live.emu.select(listing, menu.custom_id, [ROUTINE])).wait_message()
     safety = yaml.safe_load((live.content / "safety.yaml").read_text("utf-8"))
     first_line = safety["disclaimer"].splitlines()[0]
-    assert first_line in intro.text()  # the disclaimer, every time
-    assert "Before you start" in intro.text()  # the cautions
-    assert "I'll only ask once" in intro.content
-    assert intro.find_button("Auto-advance: off")
+    assert "Before you start" in intro.text()  # the cautions first
+    assert "First time only" in intro.content and "Auto-advance is on" in intro.content
+    assert intro.find_button("Let me press Next")  # auto-advance is on; the switch says what it does
+    notes = await read_notes_to_the_ok(live, intro)
+    assert notes.id == intro.id  # the notes page inside one message
+    assert first_line in notes.text()  # the disclaimer, before the first routine
+    notes = await press(live, notes, "Let me press Next")  # this test walks the routine by hand
+    assert "Auto-advance is off" in notes.content
 
-    card = await press(live, intro, "I've read this — start")
-    assert card.ephemeral and title(card).startswith("Step 1 of 5 · ")
+    card = await press(live, await read_notes_to_the_ok(live, notes), "I've read this — start")
+    assert card.ephemeral and title(card) == "Sit tall, then relax · hold 1 of 2"
     assert re.search(r"<t:\d+:R>", card.text())  # a live countdown, no per-second edits
-    assert "▱" in card.text() and "0 of 14" in card.text()
+    assert "▱" in card.text() and "Step 1 of 5" in card.text() and " of 14" not in card.text()
     styles = step_buttons(card)
     assert {"Back", "Pause", "Next", "Stop", "It hurts"} <= set(styles)
     assert styles["It hurts"] == 4  # red
 
     card = await press(live, card, "Back")  # back on the very first step: just starts it again
-    assert title(card).startswith("Step 1 of 5")
+    assert "Step 1 of 5" in card.text()
     card = await press(live, card, "Pause")
     assert title(card).startswith("Paused")
     assert [b.label for b in card.buttons()] == ["Resume", "Stop", "It hurts"]
@@ -184,15 +207,19 @@ async def test_a_whole_routine_in_a_server(live: LiveBot) -> None:
     assert db_rows(live, "SELECT pain, source FROM checkins") == [(3, "routine")]
 
     again = await open_intro(live, ROUTINE)  # the safety note is asked for only once
-    assert again.find_button("Start") and "I'll only ask once" not in again.content
+    assert again.find_button("Start") and "First time only" not in again.content
+    assert len(again.text()) < 300 and again.find_button("Safety notes")  # one line, notes one tap away
+    assert "Auto-advance is off" in again.text()  # their own choice is kept
+    notes = await press(live, again, "Safety notes")
+    assert "Before you start" in notes.text() and notes.id == again.id
 
 
 async def test_a_whole_routine_in_a_dm(live: LiveBot) -> None:
     listing = await stretch(live, "dm")
     assert not listing.ephemeral and listing.guild_id is None
-    card = await start(live, QUICK, "dm")
+    card = await start(live, QUICK, "dm", manual=True)
     assert not card.ephemeral
-    assert title(card) == "Step 1 of 2 · Side reach (left) · rep 1 of 2"
+    assert title(card) == "Side reach (left) · hold 1 of 2" and step_of(card) == "Step 1 of 2"
     done = await walk_to_the_end(live, card)
     assert "Well done" in title(done)
     assert db_rows(live, "SELECT outcome FROM routine_completions") == [("done",)]
@@ -202,17 +229,18 @@ async def test_private_true_runs_the_routine_in_a_dm_message(live: LiveBot) -> N
     note = await stretch(live, routine=QUICK, private=True)
     assert note.ephemeral and "DM" in note.content
     intro = await live.emu.wait_for_dm(live.place.member)
+    intro = await press(live, intro, "Let me press Next")
     card = await press(live, intro, "I've read this — start")
     assert not card.ephemeral and card.guild_id is None
     card = await press(live, card, "Next")
-    assert "rep 2 of 2" in title(card)
+    assert "hold 2 of 2" in title(card)
 
 
 async def test_movement_steps_take_one_press_for_all_their_reps(live: LiveBot) -> None:
-    card = await start(live, QUICK)
+    card = await start(live, QUICK, manual=True)
     for _ in range(4):  # left ×2, right ×2
         card = await press(live, card, "Next")
-    assert title(card) == "Step 2 of 2 · Shoulder shrugs · 5 times"
+    assert title(card) == "Shoulder shrugs · 5 times" and step_of(card) == "Step 2 of 2"
     assert "Do this **5 times**" in str(card.embeds[0]["description"])
     assert "Well done" in title(await press(live, card, "Finish"))
 
@@ -260,7 +288,7 @@ async def test_someone_elses_buttons_answer_kindly_and_change_nothing(live: Live
         assert "belongs to someone else" in answer.content and "/stretch" in answer.content
     assert db_rows(live, f"SELECT status FROM routine_sessions WHERE id = '{sid}'") == [("active",)]
     card = await press(live, card, "Next")  # the owner carries on from where they were
-    assert "rep 2 of 2" in title(card)
+    assert "hold 2 of 2" in title(card)
 
 
 async def test_buttons_of_a_finished_routine_answer_kindly(live: LiveBot) -> None:
@@ -279,29 +307,37 @@ async def test_buttons_of_a_finished_routine_answer_kindly(live: LiveBot) -> Non
     assert db_rows(live, "SELECT outcome FROM routine_completions") == [("stopped",)]
 
 
-async def test_start_over_closes_the_old_routine(live: LiveBot) -> None:
+async def test_start_over_restarts_the_same_routine_and_switching_says_which(live: LiveBot) -> None:
     first = await start(live, ROUTINE)
     prompt = await stretch(live, routine=QUICK)
-    intro = await press(live, prompt, "Start over")
-    assert "Quick test stretches" in title(intro)
-    card = await press(live, intro, "Start")
-    assert session_id(card) != session_id(first)
+    assert [b.label for b in prompt.buttons()] == [
+        "Resume",
+        "Start over",
+        "Start Quick test stretches instead",
+    ]
+    again = await press(live, prompt, "Start over")
+    assert session_id(again) != session_id(first)
+    assert title(again) == title(first) and step_of(again) == "Step 1 of 5"  # the same routine, anew
     late = await press(live, first, "Next")
     assert late.ephemeral and "closed" in late.content
+    prompt = await stretch(live, routine=QUICK)
+    intro = await press(live, prompt, "Start Quick test stretches instead")
+    assert "Quick test stretches" in title(intro)
+    card = await press(live, intro, "Start")
+    assert "Side reach" in title(card)
 
 
 # --------------------------------------------------------------------------- restarts and reloads
 
 
 async def test_after_the_bot_process_is_killed_the_old_buttons_carry_on(live: LiveBot) -> None:
-    card = await start(live, ROUTINE)
+    card = await start(live, ROUTINE, manual=True)
     card = await press(live, card, "Next")
     card = await press(live, card, "Next")
-    before = title(card)
-    assert before.startswith("Step 2 of 5")
+    assert step_of(card) == "Step 2 of 5"
     await live.restart(kill=True)  # SIGKILL: no shutdown code runs
     card = await press(live, card, "Next")  # a button from before the crash
-    assert title(card).startswith("Step 3 of 5") and "(left)" in title(card)
+    assert step_of(card) == "Step 3 of 5" and "(left)" in title(card)
     prompt = await stretch(live)  # /stretch offers to resume it
     resumed = await press(live, prompt, "Resume")
     assert title(resumed) == title(card)
@@ -309,7 +345,7 @@ async def test_after_the_bot_process_is_killed_the_old_buttons_carry_on(live: Li
 
 
 async def test_a_content_reload_does_not_change_a_running_routine(live: LiveBot) -> None:
-    card = await start(live, QUICK)
+    card = await start(live, QUICK, manual=True)
     card = await press(live, card, "Next")
     changed = {
         **QUICK_ROUTINE,
@@ -328,7 +364,7 @@ async def test_a_content_reload_does_not_change_a_running_routine(live: LiveBot)
     new_intro = await open_intro(live, QUICK)  # asked while the old one runs: offered resume
     assert "in progress" in title(new_intro) and "Quick test stretches" in new_intro.text()
     card = await press(live, card, "Next")
-    assert title(card) == "Step 1 of 2 · Side reach (right) · rep 1 of 2"  # the copy from the start
+    assert title(card) == "Side reach (right) · hold 1 of 2"  # the copy from the start
     done = await walk_to_the_end(live, card)
     assert "Quick test stretches" in done.text()
     fresh = await open_intro(live, QUICK)
@@ -340,13 +376,12 @@ async def test_a_content_reload_does_not_change_a_running_routine(live: LiveBot)
 
 async def test_auto_advance_edits_the_card_when_a_hold_ends(live: LiveBot) -> None:
     intro = await open_intro(live, QUICK)
-    intro = await press(live, intro, "Auto-advance: off")
-    assert intro.find_button("Auto-advance: on")
+    assert intro.find_button("Let me press Next")  # on by default
     card = await press(live, intro, "I've read this — start")
     assert "I'll move on by itself" in card.text()
     # Four one-second holds (left ×2, right ×2) pass with no press; the card follows,
     # edited through the latest interaction token (the only way to edit an ephemeral message).
-    await live.emu.wait_until(lambda: title(card).startswith("Step 2 of 2"), timeout=15, what="auto-advance")
+    await live.emu.wait_until(lambda: step_of(card) == "Step 2 of 2", timeout=15, what="auto-advance")
     assert edits(live, TOKEN_EDIT) == 4 and edits(live, DM_EDIT) == 0
     assert "Do this **5 times**" in card.text()  # a movement waits for Next
     assert "Well done" in title(await press(live, card, "Finish"))
@@ -354,10 +389,9 @@ async def test_auto_advance_edits_the_card_when_a_hold_ends(live: LiveBot) -> No
 
 async def test_auto_advance_in_a_dm_edits_the_dm_message(live: LiveBot) -> None:
     intro = await open_intro(live, QUICK, "dm")
-    intro = await press(live, intro, "Auto-advance: off")
     card = await press(live, intro, "I've read this — start")
     assert not card.ephemeral
-    await live.emu.wait_until(lambda: title(card).startswith("Step 2 of 2"), timeout=15, what="auto-advance")
+    await live.emu.wait_until(lambda: step_of(card) == "Step 2 of 2", timeout=15, what="auto-advance")
     assert edits(live, DM_EDIT) == 4 and edits(live, TOKEN_EDIT) == 0  # a DM message: no token needed
 
 
@@ -365,9 +399,8 @@ async def test_auto_advance_pauses_when_the_card_can_no_longer_be_edited(live: L
     """An ephemeral card can only be edited through its 15-minute token. When Discord refuses
     the edit, the routine pauses instead of running on unseen, and the next press resumes it."""
     intro = await open_intro(live, QUICK)
-    intro = await press(live, intro, "Auto-advance: off")
     card = await press(live, intro, "I've read this — start")
-    assert title(card).startswith("Step 1 of 2")
+    assert step_of(card) == "Step 1 of 2"
     live.emu.advance_clock(16 * 60)  # Discord's side: the card's token is now past 15 minutes
     await live.emu.wait_until(
         lambda: db_rows(live, "SELECT status FROM routine_sessions") == [("paused",)],
@@ -381,18 +414,28 @@ async def test_auto_advance_pauses_when_the_card_can_no_longer_be_edited(live: L
     assert edits(live, TOKEN_EDIT) == 0
     resumed = await press(live, card, "Next")  # a fresh press brings a fresh token
     assert db_rows(live, "SELECT status FROM routine_sessions") == [("active",)]
-    assert title(resumed).startswith("Step 1 of 2") or title(resumed).startswith("Step 2 of 2")
+    assert step_of(resumed) in ("Step 1 of 2", "Step 2 of 2")
 
 
 async def test_timers_are_re_armed_after_a_crash_and_the_card_catches_up(live: LiveBot) -> None:
     intro = await open_intro(live, QUICK)
-    intro = await press(live, intro, "Auto-advance: off")
     card = await press(live, intro, "I've read this — start")
     live.bot.kill()  # mid-hold, before any timer fired
     await live.bot.wait()
     await live.start()
     # The new process re-arms the stored deadline; the holds missed while it was down are
     # replayed at their own times, and the card is edited through the token stored with the session.
-    await live.emu.wait_until(lambda: title(card).startswith("Step 2 of 2"), timeout=15, what="catch-up")
+    await live.emu.wait_until(lambda: step_of(card) == "Step 2 of 2", timeout=15, what="catch-up")
     assert edits(live, TOKEN_EDIT) >= 1
     assert "Well done" in title(await press(live, card, "Finish"))
+
+
+async def test_in_manual_mode_an_ended_hold_says_so_instead_of_a_stale_countdown(live: LiveBot) -> None:
+    card = await start(live, QUICK, manual=True)
+    assert re.search(r"<t:\d+:R>", card.text())  # "ends in 1 second" while it runs
+    # When the hold ends the card is edited: no "ends 3 seconds ago" left on screen.
+    await live.emu.wait_until(lambda: "Hold done" in card.text(), timeout=10, what="the hold-done card")
+    assert not re.search(r"<t:\d+:R>", card.text())
+    assert title(card) == "Side reach (left) · hold 1 of 2"  # nothing moved without a press
+    card = await press(live, card, "Next")
+    assert title(card) == "Side reach (left) · hold 2 of 2"

@@ -29,7 +29,15 @@ import pytest
 
 from bot.storage.backup import FIRST_BACKUP_ENV, backups_in
 from bot.storage.timefmt import to_iso
-from tests.e2e_support import BOT_CMD, REPO, LiveBot, live_bot_fixture, live_bot_for, open_checkin_form  # noqa: F401
+from tests.e2e_support import (  # noqa: F401
+    BOT_CMD,
+    REPO,
+    LiveBot,
+    live_bot_fixture,
+    live_bot_for,
+    open_checkin_form,
+    to_the_safety_ok,
+)
 from tests.emulator import BotProcess
 from tests.emulator.harness import InteractionHandle, Message
 from tests.emulator.state import User
@@ -225,7 +233,7 @@ async def test_a_debug_log_holds_no_token_url_or_member_text(tmp_path: Path) -> 
         assert page.attachments and page.attachments[0].filename.endswith(".pdf")
         await run("meds", {"name": medicine}, subcommand="remove")
         await run("symptoms", {"name": symptom}, subcommand="remove")
-        intro = await run("stretch", {"routine": ROUTINE})
+        intro = await to_the_safety_ok(emu, await run("stretch", {"routine": ROUTINE}), p.member)
         card = await press(live, intro, "I've read this — start")
         await press(live, card, "It hurts")
         plan = await run("safety-plan")
@@ -352,6 +360,7 @@ async def walk_to_the_finish(live: LiveBot, card: Message) -> Message:
 async def test_the_end_of_routine_pain_answer_is_stored_once(live_bot: LiveBot) -> None:
     emu, member = live_bot.emu, live_bot.place.member
     intro = await slash(live_bot, "stretch", {"routine": ROUTINE}, dm=True)
+    intro = await to_the_safety_ok(live_bot.emu, intro, live_bot.place.member, manual=True)
     card = await press(live_bot, intro, "I've read this — start")
     finish = await walk_to_the_finish(live_bot, card)
     buttons = {b.label: b for b in finish.buttons()}
@@ -377,6 +386,7 @@ def position(live: LiveBot) -> tuple[int, int, int]:
 async def test_a_press_on_an_older_card_shows_the_current_card_instead_of_acting(live_bot: LiveBot) -> None:
     emu = live_bot.emu
     intro = await slash(live_bot, "stretch", {"routine": ROUTINE}, dm=True)
+    intro = await to_the_safety_ok(live_bot.emu, intro, live_bot.place.member, manual=True)
     card = await press(live_bot, intro, "I've read this — start")
     # The card as the member's phone still shows it when the reply to the next press is lost.
     old = replace(card.stored, id=emu.state.next_id(), components=copy.deepcopy(card.components))
@@ -485,14 +495,14 @@ async def test_a_dm_flood_skips_menus_and_the_crisis_reply_is_not_delayed(live_b
     emu, member = live_bot.emu, live_bot.place.member
     for n in range(15):
         await emu.send_dm(member, f"hello {n}")
-    await emu.wait_until(lambda: len(emu.dm_messages(member, from_bot_only=True)) >= 3, 10, "menus")
+    await emu.wait_until(lambda: len(emu.dm_messages(member, from_bot_only=True)) >= 3, 10, "answers")
     crisis = await emu.send_dm(member, "some days I want to die")
     reply = await emu.wait_for_dm(member, after=crisis, timeout=5)
-    assert "What would you like?" not in reply.text(), "the crisis card comes first, not a menu"
+    assert "can't chat" not in reply.text(), "the crisis card comes first, not an ordinary answer"
     assert "help" in reply.text().lower()
     await asyncio.sleep(0.5)
-    menus = [m for m in emu.dm_messages(member, from_bot_only=True) if "What would you like?" in m.text()]
-    assert len(menus) == 3, "past the limit, menus are skipped, not queued"
+    answers = [m for m in emu.dm_messages(member, from_bot_only=True) if m.id != reply.id]
+    assert len(answers) == 3, "past the limit, answers are skipped, not queued"
     assert "rate limited" not in live_bot.logs().lower()
 
 
@@ -553,6 +563,7 @@ async def test_after_a_reply_lost_to_server_errors_the_next_press_does_not_skip(
     moved on. The member presses Next again on the card they see: they get the current card."""
     emu = live_bot.emu
     intro = await slash(live_bot, "stretch", {"routine": ROUTINE}, dm=True)
+    intro = await to_the_safety_ok(live_bot.emu, intro, live_bot.place.member, manual=True)
     card = await press(live_bot, intro, "I've read this — start")
     first = position(live_bot)
     shown = card.embeds[0]["title"]

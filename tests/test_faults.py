@@ -106,8 +106,8 @@ def title(message: Message) -> str:
 
 
 def step_of(message: Message) -> int:
-    """The step a routine card shows ("Step 3 of 12 · …" → 3)."""
-    found = re.search(r"Step (\d+) of \d+", title(message))
+    """The step a routine card shows (its one progress count, "Step 3 of 12" → 3)."""
+    found = re.search(r"Step (\d+) of \d+", message.text())
     assert found, f"not a step card: {title(message)!r}"
     return int(found.group(1))
 

@@ -153,6 +153,11 @@ async def auto_on(env: Env, user: int = ALICE) -> None:
     await env.service.set_auto_advance(user, True)
 
 
+async def manual(env: Env, user: int = ALICE) -> None:
+    """The member turned auto-advance off (it is on until they do)."""
+    await env.service.set_auto_advance(user, False)
+
+
 async def completions(env: Env, user: int = ALICE) -> list[Any]:
     return await JournalRepo(env.db).completions_since(user, EPOCH)
 
@@ -165,7 +170,7 @@ async def test_begin_starts_the_first_hold_stores_it_and_arms_its_timer(env: Env
     s = record.session
     assert s.phase is Phase.HOLD and s.position == (0, 0, 0)
     assert s.deadline == T0 + 5
-    assert not s.auto_advance  # the product default is off
+    assert s.auto_advance  # the product default is on
     assert len(s.id) == 32
     assert env.scheduler.when(TIMER_PREFIX + s.id) == T0 + 5
     stored = await env.service.get(s.id)
@@ -177,11 +182,12 @@ async def test_begin_starts_the_first_hold_stores_it_and_arms_its_timer(env: Env
 
 
 async def test_auto_advance_comes_from_the_persons_preference(env: Env) -> None:
-    await auto_on(env)
-    assert await env.service.auto_advance(ALICE)
+    assert await env.service.auto_advance(ALICE)  # never chosen: on
+    await manual(env)
+    assert not await env.service.auto_advance(ALICE)
     record = await env.service.begin(ALICE, SNAPSHOT)
-    assert record.session.auto_advance
-    assert not (await env.service.begin(BOB, SNAPSHOT)).session.auto_advance
+    assert not record.session.auto_advance
+    assert (await env.service.begin(BOB, SNAPSHOT)).session.auto_advance
 
 
 async def test_one_live_routine_per_person(env: Env) -> None:
@@ -385,13 +391,15 @@ async def test_a_press_from_an_older_card_shows_the_current_card_instead_of_acti
 # --------------------------------------------------------------------------- timers and auto-advance
 
 
-async def test_manual_mode_a_hold_ends_and_waits_without_editing_the_card(env: Env) -> None:
+async def test_manual_mode_a_hold_ends_waits_and_the_card_says_so(env: Env) -> None:
+    await manual(env)
     record = await env.service.begin(ALICE, SNAPSHOT, delivery=ephemeral(env.clock))
     await env.pass_time(6)
     stored = await env.service.get(record.id)
     assert stored is not None and stored.session.hold_complete
     assert stored.session.position == (0, 0, 0)
-    assert env.editor.shown == []
+    # The card is edited to "Hold done" (no countdown left saying "ends 3 seconds ago").
+    assert [r.session.hold_complete for r in env.editor.shown] == [True]
 
 
 async def test_auto_advance_moves_on_when_a_hold_ends_and_edits_the_card(env: Env) -> None:
@@ -483,6 +491,7 @@ async def test_without_a_card_editor_auto_advance_pauses(env: Env) -> None:
 
 
 async def test_thirty_idle_minutes_pause_and_a_day_paused_closes(env: Env) -> None:
+    await manual(env)
     record = await env.service.begin(ALICE, SNAPSHOT, delivery=dm(env.clock))
     await env.pass_time(IDLE_AFTER_SECONDS + 1, step=60)
     stored = await env.service.get(record.id)
@@ -491,7 +500,7 @@ async def test_thirty_idle_minutes_pause_and_a_day_paused_closes(env: Env) -> No
     assert row is not None and row.status == "paused"
     expires = T0 + IDLE_AFTER_SECONDS + EXPIRE_AFTER_SECONDS
     assert row.deadline is not None and row.deadline.timestamp() == expires
-    assert [r.session.phase for r in env.editor.shown] == [Phase.PAUSED]  # the DM card says so
+    assert [r.session.phase for r in env.editor.shown][-1] is Phase.PAUSED  # the DM card says so
     await env.pass_time(EXPIRE_AFTER_SECONDS, step=3600)
     stored = await env.service.get(record.id)
     assert stored is not None and stored.session.phase is Phase.EXPIRED
@@ -504,6 +513,7 @@ async def test_thirty_idle_minutes_pause_and_a_day_paused_closes(env: Env) -> No
 
 
 async def test_after_a_restart_timers_are_re_armed_and_buttons_carry_on(env: Env) -> None:
+    await manual(env)
     record = await env.service.begin(ALICE, SNAPSHOT)
     await env.clock.advance(1)
     await env.service.press(record.id, ALICE, Action.NEXT)  # second tilt, ends at T0 + 6

@@ -322,12 +322,14 @@ def test_manual_mode_hold_ends_with_hold_complete_and_waits_for_next() -> None:
     assert s.phase is Phase.REST and s.deadline == T0 + 9 + 10  # a finished hold earns its rest
 
 
-def test_manual_mode_rest_end_also_waits_for_next() -> None:
+def test_manual_mode_rests_still_run_by_themselves() -> None:
     s = ok(transition(fire(started(auto=False)), Action.NEXT, T0 + 5))
+    assert s.phase is Phase.REST
+    rest_end = s.deadline
+    assert rest_end is not None
     s = fire(s)
-    assert s.phase is Phase.REST and s.rest_complete and s.deadline is None
-    s = ok(transition(s, Action.NEXT, T0 + 30))
-    assert s.phase is Phase.HOLD and s.position == (0, 0, 1) and s.deadline == T0 + 35
+    # Nobody needs a tap to stop resting: the next hold starts, and waits for Next when it ends.
+    assert s.phase is Phase.HOLD and s.position == (0, 0, 1) and s.deadline == rest_end + 5
     assert not s.timer_complete
 
 

@@ -46,6 +46,45 @@ async def test_prefs_changes_are_kept_together(db: Database) -> None:
     assert not got.auto_advance and got.usual_routine is None and got.safety_acknowledged
 
 
+async def test_auto_advance_is_on_until_the_member_turns_it_off(db: Database) -> None:
+    prefs = PrefsRepo(db)
+    assert (await prefs.get(ALICE)).auto_advance
+    await prefs.ack_safety(ALICE, now=NOW)  # a row for another reason: still on
+    assert (await prefs.get(ALICE)).auto_advance
+    await prefs.set_auto_advance(ALICE, False, now=NOW)
+    assert not (await prefs.get(ALICE)).auto_advance
+
+
+async def test_a_row_from_before_the_default_changed_counts_as_never_chosen(tmp_path: Path) -> None:
+    import aiosqlite
+
+    from bot.storage.migrations import MIGRATIONS, apply_migrations
+
+    async with aiosqlite.connect(tmp_path / "older.sqlite3") as conn:
+        await apply_migrations(conn, MIGRATIONS[:-1])
+        stamp = NOW.isoformat()
+        await conn.executemany(
+            "INSERT INTO user_prefs (user_id, auto_advance, created_at, updated_at) VALUES (?, ?, ?, ?)",
+            [(1, 0, stamp, stamp), (2, 1, stamp, stamp)],
+        )
+        await conn.commit()
+        await apply_migrations(conn)
+        await conn.commit()
+    upgraded = await Database.open(tmp_path / "older.sqlite3")
+    try:
+        prefs = PrefsRepo(upgraded)
+        assert (await prefs.get(1)).auto_advance  # the old default 0 was no choice: now on
+        assert (await prefs.get(2)).auto_advance  # someone who turned it on keeps it on
+    finally:
+        await upgraded.close()
+
+
+async def test_the_last_dm_menu_time_is_kept(db: Database) -> None:
+    prefs = PrefsRepo(db)
+    await prefs.mark_dm_menu(ALICE, now=NOW)
+    assert (await prefs.get(ALICE)).dm_menu_at == NOW
+
+
 async def test_a_pending_notice_is_taken_once(db: Database) -> None:
     prefs = PrefsRepo(db)
     assert await prefs.take_pending_notice(ALICE) is None

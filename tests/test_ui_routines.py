@@ -63,6 +63,17 @@ def check_fits(reply: Reply) -> None:
                 assert len(component.get("label", "") or "") <= limits.BUTTON_LABEL
 
 
+def visible(reply: Reply) -> int:
+    """What a phone shows: content, and every embed's title, author, description, fields and footer."""
+    total = len(reply.content or "")
+    for embed in reply.embeds:
+        data = embed.to_dict()
+        total += len(data.get("title", "")) + len(data.get("description", ""))
+        total += len(data.get("author", {}).get("name", "")) + len(data.get("footer", {}).get("text", ""))
+        total += sum(len(f["name"]) + len(f["value"]) for f in data.get("fields", []))
+    return total
+
+
 def labels(reply: Reply) -> list[str]:
     assert reply.view is not None
     return [
@@ -107,28 +118,79 @@ def every_card(session: RoutineSession) -> list[tuple[str, RoutineSession]]:
 def test_the_list_shows_length_level_position_and_equipment(library: Library) -> None:
     reply = render.routine_list(library)
     check_fits(reply)
+    assert visible(reply) <= limits.SCREEN
     text = " ".join(f["value"] for f in reply.embeds[0].to_dict()["fields"])
     for routine in library.routines.values():
-        assert f"{routine.minutes} min" in text
+        if routine.kind == "stretch":
+            assert f"{routine.minutes} min" in text
     assert "on the floor" in text and "in a chair" in text and "in bed" in text and "needs" in text
     [menu] = custom_ids(reply)
     assert menu == "lc:rtopen"
+    # A grounding exercise is not a stretch: the crisis card opens it, the list does not show it.
+    options = reply.view.children[0].item.options  # type: ignore[union-attr]
+    assert "grounding-breathing" not in [o.value for o in options]
 
 
-@pytest.mark.parametrize("acknowledged", [False, True])
-def test_every_intro_has_cautions_disclaimer_and_the_right_start(
-    library: Library, acknowledged: bool
+def test_the_first_intro_is_the_safety_notes_paged_with_the_ok_on_the_last_page(library: Library) -> None:
+    for routine in library.routines.values():
+        if routine.kind != "stretch":
+            continue
+        reply = render.routine_intro(routine, library.safety, acknowledged=False, auto_advance=True)
+        assert (
+            reply.content is not None
+            and "First time only" in reply.content
+            and "Auto-advance is on" in reply.content
+        )
+        pages = [
+            render.routine_notes(routine, library.safety, n, acknowledged=False, auto_advance=True)
+            for n in range(5)
+        ]
+        shown = "\n".join(p.embeds[0].description or "" for p in pages)
+        assert all(caution in shown for caution in routine.cautions)
+        assert library.safety.disclaimer.strip().splitlines()[0] in shown
+        for page in pages:
+            check_fits(page)
+            assert visible(page) <= limits.SCREEN
+        last = [n for n, p in enumerate(pages) if f"lc:rtack:{routine.id}" in custom_ids(p)]
+        assert last and "Next page" not in labels(pages[last[0]])  # the OK only where the notes end
+        assert all("Next page" in labels(p) for p in pages[: last[0]])
+
+
+def test_after_the_ok_an_intro_is_one_line_with_safety_notes_and_an_explained_switch(
+    library: Library,
 ) -> None:
     for routine in library.routines.values():
-        reply = render.routine_intro(routine, library.safety, acknowledged=acknowledged, auto_advance=False)
-        check_fits(reply)
-        description = reply.embeds[0].description or ""
-        assert routine.cautions[0] in description
-        assert library.safety.disclaimer.strip() in description
-        ids = custom_ids(reply)
-        start = f"lc:rtack:{routine.id}" if not acknowledged else f"lc:rtstart:{routine.id}"
-        assert start in ids and f"lc:rtauto:{routine.id}:on" in ids
-        assert (reply.content is not None) is (not acknowledged)
+        if routine.kind != "stretch":
+            continue
+        for auto in (True, False):
+            reply = render.routine_intro(routine, library.safety, acknowledged=True, auto_advance=auto)
+            check_fits(reply)
+            assert visible(reply) <= 300 and reply.content is None
+            description = reply.embeds[0].description or ""
+            assert ("Auto-advance is on" if auto else "Auto-advance is off") in description
+            ids = custom_ids(reply)
+            assert f"lc:rtstart:{routine.id}" in ids and f"lc:rtnotes:{routine.id}:0" in ids
+            assert f"lc:rtauto:{routine.id}:{'off' if auto else 'on'}" in ids
+            assert "Safety notes" in labels(reply)
+        sources = render.routine_sources(routine, 0)
+        assert visible(sources) <= limits.SCREEN and "https://" in (sources.embeds[0].description or "")
+
+
+def test_the_grounding_exercise_starts_without_the_stretch_ok_and_ends_calmly(library: Library) -> None:
+    routine = library.routines["grounding-breathing"]
+    intro = render.routine_intro(routine, library.safety, acknowledged=False, auto_advance=True)
+    assert f"lc:rtstart:{routine.id}" in custom_ids(intro) and intro.content is None
+    assert routine.cautions[0] in (intro.embeds[0].description or "")
+    s = session_for(routine, auto=True)
+    assert "It hurts" not in labels(render.step_card(s, s.updated_at))
+    for end in (
+        transition(s, Action.STOP, T0 + 5),
+        transition(transition(s, Action.SKIP, T0 + 1), Action.STOP, T0 + 2),
+    ):
+        card = render.finish_card(end)
+        text = card.embeds[0].description or ""
+        assert "pain" not in text.lower() and "Time stretching" not in text
+        assert {"lc:crisis:lines", "lc:plan:view:1"} <= set(custom_ids(card))
 
 
 def test_every_card_of_every_shipped_routine_fits_and_can_always_say_it_hurts(library: Library) -> None:
@@ -138,7 +200,8 @@ def test_every_card_of_every_shipped_routine_fits_and_can_always_say_it_hurts(li
             for phase, s in every_card(session_for(routine, auto=auto)):
                 reply = render.session_card(s, s.updated_at, library.safety, care_team)
                 check_fits(reply)
-                if not s.is_terminal:
+                assert visible(reply) <= limits.SCREEN, (routine.id, phase)
+                if not s.is_terminal and routine.kind == "stretch":
                     assert "It hurts" in labels(reply), phase
                     assert f"lc:rt:{s.id}:hurt:{s.version}" in custom_ids(reply)
 
@@ -147,10 +210,10 @@ def test_a_hold_card_shows_step_countdown_progress_and_worded_buttons(library: L
     s = session_for(library.routines["chair-bad-day"])
     reply = render.step_card(s, T0)
     embed = reply.embeds[0]
-    assert embed.title == s.position_label() and embed.title.startswith("Step 1 of 5 · ")
+    assert embed.title == "Sit tall, then relax · hold 1 of 2"
     assert s.deadline is not None
     assert f"<t:{int(s.deadline)}:R>" in (embed.description or "")
-    assert "▱▱▱▱▱▱▱▱▱▱ 0 of 14" in (embed.description or "")
+    assert "▱▱▱▱▱▱▱▱▱▱ Step 1 of 5" in (embed.description or "")  # one count: steps
     assert labels(reply) == ["Back", "Pause", "Next", "Skip step", "Stop", "It hurts"]
     assert reply.view is not None
     styles = [c["style"] for row in reply.view.to_components() for c in row["components"]]
@@ -170,7 +233,8 @@ def test_rest_pause_and_manual_cards_say_what_happens_next(library: Library) -> 
     rest = transition(rest, Action.NEXT, rest.updated_at + 1)
     assert rest.phase is Phase.REST
     card = render.step_card(rest, rest.updated_at)
-    assert (card.embeds[0].title or "").startswith("Rest · next: Step 1 of 5")
+    assert (card.embeds[0].title or "") == "Rest · next: Sit tall, then relax · hold 2 of 2"
+    assert "starts by itself" in (card.embeds[0].description or "")
     paused = transition(rest, Action.PAUSE, rest.updated_at + 2)
     card = render.step_card(paused, paused.updated_at + 100)
     assert (card.embeds[0].title or "").startswith("Paused · ")
@@ -234,10 +298,21 @@ def test_when_to_call_the_care_team_lists_the_same_day_signs_and_the_contacts(li
 
 def test_the_resume_prompt_offers_resume_and_start_over(library: Library) -> None:
     s = session_for(library.routines["chair-bad-day"])
-    reply = render.resume_prompt(s, "bed-morning", start_at_once=True)
+    reply = render.resume_prompt(s, "bed-morning", start_at_once=True, requested_title="Bed stretches")
     check_fits(reply)
-    assert custom_ids(reply) == [f"lc:rtresume:{s.id}", f"lc:rtabandon:{s.id}:bed-morning:go"]
-    assert custom_ids(render.resume_prompt(s, None, start_at_once=False))[1].endswith(":-:intro")
+    # "Start over" restarts the same routine; another one is only ever started by its name.
+    assert custom_ids(reply) == [
+        f"lc:rtresume:{s.id}",
+        f"lc:rtabandon:{s.id}:chair-bad-day:go",
+        f"lc:rtabandon:{s.id}:bed-morning:go",
+    ]
+    assert labels(reply) == ["Resume", "Start over", "Start Bed stretches instead"]
+    same = render.resume_prompt(s, "chair-bad-day", start_at_once=False)
+    assert labels(same) == ["Resume", "Start over"]
+    listing = render.resume_prompt(s, None, start_at_once=False)
+    assert custom_ids(listing)[1].endswith(":chair-bad-day:go") and custom_ids(listing)[2].endswith(
+        ":-:intro"
+    )
 
 
 # --------------------------------------------------------------------------- content at its limits

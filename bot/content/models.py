@@ -280,9 +280,14 @@ class Step(ContentModel):
 
 
 class Routine(ContentModel):
-    """A guided stretching routine: cautions first, then steps one at a time."""
+    """A guided stretching routine: cautions first, then steps one at a time.
+
+    ``kind: grounding`` is a calming exercise (the crisis card's "Breathe with me"), not a
+    stretch: it is not listed in ``/stretch``, asks no pain question and ends with a calm line
+    and the way back to the crisis lines and the member's safety plan."""
 
     id: Slug
+    kind: Literal["stretch", "grounding"] = "stretch"
     title: Annotated[str, _text(TITLE_MAX)]
     summary: Annotated[str, _text(SUMMARY_MAX)]
     level: Literal["gentle", "easy", "moderate"]

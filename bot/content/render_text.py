@@ -108,12 +108,6 @@ def reviewed_text(reviewed: dt.date) -> str:
     return f"reviewed {reviewed:%b %Y}"
 
 
-def sources_text(sources: Sequence[Source], reviewed: dt.date) -> str:
-    """The footer line naming the sources and the review date (routine cards)."""
-    names = ", ".join(source.title for source in sources)
-    return clip(f"Sources: {names} · Reviewed {reviewed}", limits.EMBED_FOOTER)
-
-
 FOOTER_RESERVE = 48
 """Room kept for a footer such as "Page 12 of 14 · reviewed Sep 2026" and line breaks."""
 SOURCES_TITLE = "Sources"
@@ -300,17 +294,6 @@ def help_description(disclaimer: str) -> str:
     return f"{commands}\n\n**Please remember:** {disclaimer}"
 
 
-def routine_intro_text(routine: Routine, disclaimer: str = "") -> str:
-    """What a member reads before the first step: summary, what you need, cautions, disclaimer."""
-    parts = [routine.summary]
-    if routine.equipment:
-        parts.append("**You need:** " + ", ".join(routine.equipment))
-    parts.append("**Before you start**\n" + bullet_list(routine.cautions))
-    if disclaimer:
-        parts.append(disclaimer)
-    return "\n\n".join(parts)
-
-
 HURT_TITLE = "Stop now — you did the right thing"
 HURT_BUTTONS_HINT = (
     "Tap below for emergency numbers, when to call your care team, or to note this in your journal."
@@ -328,6 +311,53 @@ def hurt_text(safety: Safety) -> str:
             HURT_BUTTONS_HINT,
         )
     )
+
+
+# --- routine intro and safety notes --------------------------------------------------------------
+# One screen each (limits.SCREEN): the intro is one line; the cautions, the disclaimer and the
+# sources page inside one message, so nothing is ever a wall of text. The validator measures these.
+
+ROUTINE_NOTE_RESERVE = 270
+"""Room kept on a notes page for the title, the one-time note above it (with the auto-advance
+line) and the footer."""
+ROUTINE_NOTES_BUDGET = limits.SCREEN - ROUTINE_NOTE_RESERVE
+AUTO_ON_LINE = "**Auto-advance is on:** holds and rests move on by themselves. **Pause** any time."
+AUTO_OFF_LINE = "**Auto-advance is off:** tap **Next** after each hold. Rests end by themselves."
+
+
+def _pack(blocks: Sequence[tuple[str, Sequence[str], str]], budget: int) -> list[str]:
+    """Blocks ``(heading, lines, joiner)`` packed into pages of at most ``budget`` characters.
+    A block starts after a blank line; one that goes on to a new page repeats its heading."""
+    pages: list[str] = []
+    page = ""
+    for heading, lines, joiner in blocks:
+        for i, line in enumerate(lines):
+            piece = f"**{heading}**\n{line}" if heading and i == 0 else line
+            sep = "\n\n" if i == 0 else joiner
+            if page and len(page) + len(sep) + len(piece) > budget:
+                pages.append(page)
+                page = f"**{heading}** (continued)\n{line}" if heading and i > 0 else piece
+            else:
+                page = f"{page}{sep}{piece}" if page else piece
+    return [*pages, page] if page else pages or [""]
+
+
+def routine_notes_pages(routine: Routine, disclaimer: str) -> list[str]:
+    """The routine's safety notes: what you need, every caution, then the medical disclaimer."""
+    blocks: list[tuple[str, Sequence[str], str]] = []
+    if routine.equipment:
+        blocks.append(("You need", [", ".join(routine.equipment)], "\n"))
+    blocks.append(("Before you start", [f"• {caution}" for caution in routine.cautions], "\n"))
+    paragraphs = [p.strip() for p in disclaimer.split("\n\n") if p.strip()]
+    if paragraphs:
+        blocks.append(("", paragraphs, "\n\n"))
+    return _pack(blocks, ROUTINE_NOTES_BUDGET)
+
+
+def routine_sources_pages(routine: Routine) -> list[str]:
+    """The routine's sources as numbered masked links, paged to fit a screen."""
+    lines = [f"{n}. [{source.title}]({source.url})" for n, source in enumerate(routine.sources, 1)]
+    return _pack([("Sources", lines, "\n")], ROUTINE_NOTES_BUDGET)
 
 
 def care_text(safety: Safety) -> str:

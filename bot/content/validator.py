@@ -355,18 +355,23 @@ def _routine_rules(file: LoadedFile, routine: Routine, index: _Index, safety: An
         errors.append(file.error(("id",), f"id '{routine.id}' is too long for a Discord button custom_id"))
     errors += _references(file, ("see_also",), routine.see_also, index)
     disclaimer = safety.disclaimer if isinstance(safety, Safety) else ""
-    intro = render_text.routine_intro_text(routine, disclaimer)
-    if len(intro) > limits.EMBED_DESCRIPTION:
-        errors.append(
-            _too_long(
-                file,
-                ("cautions",),
-                "the routine's opening message (summary, equipment, cautions and disclaimer)",
-                len(intro),
-                limits.EMBED_DESCRIPTION,
-                "Shorten the cautions.",
+    # The safety notes and the sources page by themselves; one caution or source must fit a page.
+    budget = render_text.ROUTINE_NOTES_BUDGET
+    for loc, what, pages in (
+        (
+            ("cautions",),
+            "a page of the routine's safety notes",
+            render_text.routine_notes_pages(routine, disclaimer),
+        ),
+        (("sources",), "a page of the routine's sources", render_text.routine_sources_pages(routine)),
+    ):
+        longest = max(len(page) for page in pages)
+        if longest > budget:
+            message = (
+                f"{what} would be {longest:,} characters; one phone screen leaves {budget:,} for it. "
+                "Shorten the longest entry (each one must fit one screen)."
             )
-        )
+            errors.append(file.error(loc, message))
     return errors
 
 

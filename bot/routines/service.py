@@ -134,10 +134,8 @@ class Delivery:
         )
 
     def token_valid(self, now: float) -> bool:
-        return (
-            self.interaction_token is not None
-            and self.token_expires_at is not None
-            and (now < self.token_expires_at)
+        return self.interaction_token is not None and self.token_expires_at is not None and (
+            now < self.token_expires_at
         )
 
     @property
@@ -268,6 +266,8 @@ def _record(row: SessionRow) -> SessionRecord:
 def _completion(session: RoutineSession) -> Completion | None:
     """The journal line for an ended session, or None (abandoned/expired, or stopped before starting)."""
     outcome = _OUTCOMES.get(session.phase)
+    if session.routine.kind == "grounding":
+        return None  # a breathing exercise from the crisis card is not a stretch to keep in the journal
     if outcome is None or session.finished_at is None:
         return None
     if outcome == "stopped" and session.started_at is None:
@@ -611,12 +611,15 @@ class RoutineService:
             log.warning("routine session %s: timer lost %d races in a row", session_id, WRITE_ATTEMPTS)
             return
         session = stored.session
-        moved = session.auto_advance and Action.TICK in applied
-        if moved or session.phase is Phase.PAUSED or session.is_terminal:
+        ticked = Action.TICK in applied
+        # Moved on by itself (auto-advance, or a rest ending): a card that cannot show it pauses the
+        # routine. A manual-mode hold that ended is shown too ("Hold done"), so the card never says
+        # "ends 3 seconds ago"; if that edit fails, nothing has moved and nothing pauses.
+        moved = ticked and not session.timer_complete
+        if ticked or session.phase is Phase.PAUSED or session.is_terminal:
             task = asyncio.get_running_loop().create_task(self._show_timer_result(stored, moved))
             self._edits.add(task)
             task.add_done_callback(self._edits.discard)
-        # Manual mode, still running: the countdown on the card already says the hold is over.
 
     async def _show_timer_result(self, record: SessionRecord, moved: bool) -> None:
         """Edit the card after a timer; pause the routine if an auto-advance card can't be shown."""
@@ -680,3 +683,4 @@ class RoutineService:
 def _looks_like_id(value: str) -> bool:
     """Session ids are 32 lower-case hex digits (uuid4().hex); anything else is a forged button."""
     return len(value) == 32 and all(c in "0123456789abcdef" for c in value)
+

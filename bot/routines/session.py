@@ -31,10 +31,10 @@ Phases::
   and there is a next position. During REST the indices already point at the
   *upcoming* position, so the UI can say "Rest · next: …", ``progress()`` counts
   the finished one, and Back means "let me redo the one I just did".
-* **TICK** is "the deadline passed". With ``auto_advance`` the routine moves on
-  by itself; without it a finished timer only sets ``timer_complete`` (exposed as
-  ``hold_complete`` / ``rest_complete``) and waits for Next — in manual mode
-  nothing ever moves without a press.
+* **TICK** is "the deadline passed". A rest always ends by itself (nobody should
+  need a tap to stop resting). After a hold, with ``auto_advance`` the routine
+  moves on by itself; without it the finished hold only sets ``timer_complete``
+  (exposed as ``hold_complete``) and waits for Next.
 * **NEXT** after a finished hold (or on a movement) completes the position: rest
   if due, else the next position. NEXT while a hold or rest is still counting
   down means "I'm going faster": straight to the next position's hold, no rest.
@@ -130,6 +130,17 @@ def _int(data: Mapping[str, Any], key: str, where: str, default: int, minimum: i
     if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
         raise ValueError(f"{where}: {key!r} must be an integer ≥ {minimum}")
     return value
+
+
+ROUTINE_KINDS = ("stretch", "grounding")
+
+
+def _kind(data: Mapping[str, Any], where: str) -> str:
+    """The routine's kind; sessions stored before kinds existed were all stretches."""
+    kind = data.get("kind") or "stretch"
+    if kind not in ROUTINE_KINDS:
+        raise ValueError(f"{where}: 'kind' must be one of {', '.join(ROUTINE_KINDS)}")
+    return str(kind)
 
 
 def _str_tuple(data: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
@@ -250,6 +261,8 @@ class RoutineSnapshot:
     minutes: int | None = None
     cautions: tuple[str, ...] = ()
     equipment: tuple[str, ...] = ()
+    kind: str = "stretch"
+    """``stretch`` or ``grounding`` (a calming exercise: it ends without the pain question)."""
     _starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -306,6 +319,7 @@ class RoutineSnapshot:
             minutes=minutes,
             cautions=_str_tuple(data, "cautions", where),
             equipment=_str_tuple(data, "equipment", where),
+            kind=_kind(data, where),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -316,6 +330,7 @@ class RoutineSnapshot:
             "minutes": self.minutes,
             "cautions": list(self.cautions),
             "equipment": list(self.equipment),
+            "kind": self.kind,
             "steps": [s.to_dict() for s in self.steps],
         }
 
@@ -949,10 +964,10 @@ def _suspend(s: RoutineSession, now: float) -> RoutineSession:
 def _tick(s: RoutineSession, now: float) -> RoutineSession:
     if s.phase not in TIMED_PHASES or s.deadline is None or now < s.deadline - TICK_TOLERANCE_SECONDS:
         raise _invalid(s, Action.TICK, "stale_timer", "This timer is out of date.")
+    if s.phase is Phase.REST:
+        return _hold(s, s.position_index, now)  # rests run by themselves, in either mode
     if not s.auto_advance:
         return replace(s, deadline=None, timer_complete=True)
-    if s.phase is Phase.REST:
-        return _hold(s, s.position_index, now)
     return _leave_position(s, now, rest=True)
 
 

@@ -258,6 +258,16 @@ CREATE TABLE tracking_settings (
 );
 """
 
+MIGRATION_UXROUTINE = """
+-- Auto-advance is on unless the member chose otherwise: when they chose (NULL = never, so on).
+-- Only a stored 1 was surely a choice (the old default was 0), so only that is kept as one.
+ALTER TABLE user_prefs ADD COLUMN auto_advance_set_at TEXT;
+UPDATE user_prefs SET auto_advance_set_at = updated_at WHERE auto_advance = 1;
+-- When a plain DM last got the full menu (it is shown at most once every 10 minutes).
+ALTER TABLE user_prefs ADD COLUMN dm_menu_at TEXT;
+"""
+"""Routines in few taps (auto-advance on by default) and DMs that answer what was asked."""
+
 MIGRATION_UXTIME = """
 -- Issue 12: zones stored under tzdata's old abbreviation names (EST is a fixed UTC-5 with no summer
 -- time) become the place people meant, which follows daylight saving (see bot.reminders.schedule).
@@ -296,6 +306,7 @@ MIGRATIONS: tuple[str, ...] = (
     MIGRATION_TRUST,
     MIGRATION_UXREAD,
     MIGRATION_TRACKING,
+    MIGRATION_UXROUTINE,
     MIGRATION_UXTIME,
 )
 """Every migration, in order. The schema version is ``len(MIGRATIONS)``."""

@@ -16,7 +16,8 @@ from bot.storage.timefmt import from_iso_opt, to_iso, utcnow
 @dataclass(frozen=True, slots=True)
 class Prefs:
     user_id: int
-    auto_advance: bool = False
+    auto_advance: bool = True
+    """Routine holds and rests move on by themselves; on unless the member turned it off."""
     usual_routine: str | None = None
     safety_ack_at: datetime | None = None
     dm_blocked_at: datetime | None = None
@@ -25,6 +26,8 @@ class Prefs:
     """A short message to show at their next interaction (e.g. why reminders stopped)."""
     crisis_region: str | None = None
     """Where they live, as chosen on the crisis card (``bot.crisis.regions``); None = the community's."""
+    dm_menu_at: datetime | None = None
+    """When a plain DM last got the full menu (shown at most every few minutes)."""
     created_at: datetime | None = None
     updated_at: datetime | None = None
 
@@ -35,7 +38,16 @@ class Prefs:
 
 # Column names are fixed here, never taken from callers.
 _SETTABLE = frozenset(
-    {"auto_advance", "usual_routine", "safety_ack_at", "dm_blocked_at", "notice_pending", "crisis_region"}
+    {
+        "auto_advance",
+        "auto_advance_set_at",
+        "usual_routine",
+        "safety_ack_at",
+        "dm_blocked_at",
+        "notice_pending",
+        "crisis_region",
+        "dm_menu_at",
+    }
 )
 
 
@@ -47,19 +59,22 @@ class PrefsRepo:
         """The user's preferences, or the defaults if they never changed any."""
         row = await self._db.fetchone(
             "SELECT user_id, auto_advance, usual_routine, safety_ack_at, dm_blocked_at, notice_pending, "
-            "crisis_region, created_at, updated_at FROM user_prefs WHERE user_id = ?",
+            "crisis_region, auto_advance_set_at, dm_menu_at, created_at, updated_at FROM user_prefs "
+            "WHERE user_id = ?",
             (user_id,),
         )
         if row is None:
             return Prefs(user_id=user_id)
         return Prefs(
             user_id=row["user_id"],
-            auto_advance=bool(row["auto_advance"]),
+            # Never chosen: on (the stored 0 may only be the old default).
+            auto_advance=bool(row["auto_advance"]) if row["auto_advance_set_at"] is not None else True,
             usual_routine=row["usual_routine"],
             safety_ack_at=from_iso_opt(row["safety_ack_at"]),
             dm_blocked_at=from_iso_opt(row["dm_blocked_at"]),
             notice_pending=row["notice_pending"],
             crisis_region=row["crisis_region"],
+            dm_menu_at=from_iso_opt(row["dm_menu_at"]),
             created_at=from_iso_opt(row["created_at"]),
             updated_at=from_iso_opt(row["updated_at"]),
         )
@@ -79,7 +94,14 @@ class PrefsRepo:
         )
 
     async def set_auto_advance(self, user_id: int, enabled: bool, *, now: datetime | None = None) -> None:
-        await self._set(user_id, {"auto_advance": int(enabled)}, now)
+        """The member's own choice (stored with when they made it, so the default never overrides it)."""
+        stamp = now or utcnow()
+        await self._set(user_id, {"auto_advance": int(enabled), "auto_advance_set_at": to_iso(stamp)}, stamp)
+
+    async def mark_dm_menu(self, user_id: int, *, now: datetime | None = None) -> None:
+        """Remember that a plain DM just got the full menu."""
+        stamp = now or utcnow()
+        await self._set(user_id, {"dm_menu_at": to_iso(stamp)}, stamp)
 
     async def set_usual_routine(
         self, user_id: int, routine_id: str | None, *, now: datetime | None = None

@@ -22,8 +22,17 @@ import discord
 from bot import limits
 from bot.content.library import Library
 from bot.content.models import ResourceTopic, Routine, Safety
-from bot.content.render_text import HURT_TITLE, care_text, hurt_text, routine_intro_text, sources_text
-from bot.routines.progress import format_seconds
+from bot.content.render_text import (
+    AUTO_OFF_LINE,
+    AUTO_ON_LINE,
+    HURT_TITLE,
+    care_text,
+    hurt_text,
+    reviewed_text,
+    routine_notes_pages,
+    routine_sources_pages,
+)
+from bot.routines.progress import format_seconds, progress_bar
 from bot.routines.session import Action, Phase, RoutineSession
 from bot.text import clip
 from bot.ui import components as c
@@ -39,6 +48,8 @@ __all__ = [
     "resume_prompt",
     "routine_intro",
     "routine_list",
+    "routine_notes",
+    "routine_sources",
     "session_card",
     "step_card",
 ]
@@ -52,9 +63,10 @@ CARE_TEAM_TOPIC = "care-team"
 
 OTHERS_SESSION = "This routine belongs to someone else — start your own with /stretch."
 POSITION_WORDS = {"floor": "on the floor", "chair": "in a chair", "bed": "in bed", "standing": "standing"}
-ACK_NOTE = (
-    "**Before your first routine:** please read the notes below. "
-    "Tap **I've read this — start** to confirm. I'll only ask once."
+ACK_NOTE = "**First time only:** please read these notes, then tap **I've read this — start**."
+GROUNDING_DONE = (
+    "Well done for taking this time. Stay as long as you like, and take it slowly when you get up.\n\n"
+    "If things still feel too much, the crisis lines are there any time, and so is your safety plan."
 )
 PAIN_QUESTION = (
     "**How is your pain right now?** Tap a number: 0 is no pain, 10 is the worst. "
@@ -90,16 +102,33 @@ def _session_button(
 
 
 def _footer(session: RoutineSession) -> str:
-    mode = "moves on by itself" if session.auto_advance else "you press Next"
-    return clip(
-        f"{session.routine.title} · Auto-advance {'on' if session.auto_advance else 'off'} ({mode})",
-        limits.EMBED_FOOTER,
-    )
+    mode = "auto-advance on" if session.auto_advance else "auto-advance off: you press Next"
+    return clip(f"{session.routine.title} · {mode}", limits.EMBED_FOOTER)
 
 
 def _progress(session: RoutineSession) -> str:
-    done, total = session.progress()
-    return f"{session.progress_bar()} {done} of {total}"
+    """The one progress count people see: steps (the bar fills by steps too)."""
+    steps = len(session.routine.steps)
+    done = steps if session.phase is Phase.DONE else session.step_index
+    return f"{progress_bar(done, steps)} Step {min(session.step_index + 1, steps)} of {steps}"
+
+
+def _card_title(session: RoutineSession) -> str:
+    """The step's name, its side, and which hold of the step this is (no second progress count)."""
+    step = session.current_step
+    title = step.title
+    if session.current_side is not None:
+        title += f" ({session.current_side})"
+    if step.is_movement and step.reps > 1:
+        title += f" · {step.reps} times"
+    elif step.reps_per_side > 1:
+        title += f" · hold {session.rep_index + 1} of {step.reps}"
+    return title
+
+
+def is_grounding(routine: Routine | RoutineSession) -> bool:
+    kind = routine.routine.kind if isinstance(routine, RoutineSession) else routine.kind
+    return kind == "grounding"
 
 
 # --------------------------------------------------------------------------- choosing
@@ -111,7 +140,9 @@ LIST_SUMMARY = 80
 
 def routine_list(library: Library) -> Reply:
     """Every routine with its length, level, position and equipment, and a menu to pick one."""
-    routines = sorted(library.routines.values(), key=lambda r: (r.minutes, r.title))
+    routines = sorted(
+        (r for r in library.routines.values() if not is_grounding(r)), key=lambda r: (r.minutes, r.title)
+    )
     embed = discord.Embed(
         title="Gentle stretching",
         colour=COLOR,
@@ -157,59 +188,155 @@ def routine_intro(
     auto_advance: bool,
     see_also: Sequence[discord.ui.Item[Any]] = (),
 ) -> Reply:
-    """Summary, equipment, cautions and the disclaimer, then Start (after a one-time OK);
-    ``see_also``: the routine's see-also buttons (row 1), built by the reading renderer."""
-    description = routine_intro_text(routine, safety.disclaimer)
-    title = clip(routine.title, limits.EMBED_TITLE)
-    room = limits.EMBED_TOTAL - len(title) - len(description)
-    footer = clip(
-        f"{routine_meta(routine)} · {sources_text(routine.sources, routine.reviewed)}",
-        max(0, min(limits.EMBED_FOOTER, room)),
+    """Before a routine. The first time ever: the safety notes to confirm once. After that: one
+    line and Start, with the notes one tap away. A grounding exercise never waits for the OK.
+    ``see_also``: the routine's see-also buttons (row 2), built by the reading renderer."""
+    if is_grounding(routine):
+        return _grounding_intro(routine)
+    if not acknowledged:
+        return routine_notes(
+            routine, safety, 0, acknowledged=False, auto_advance=auto_advance, see_also=see_also
+        )
+    embed = discord.Embed(
+        title=clip(routine.title, limits.EMBED_TITLE),
+        description=f"{routine_meta(routine)}\n\n{AUTO_ON_LINE if auto_advance else AUTO_OFF_LINE}",
+        colour=COLOR,
     )
-    embed = discord.Embed(title=title, description=description, colour=COLOR)
-    if footer:
-        embed.set_footer(text=footer)
-    start = (
-        c.button("Start", "rtstart", routine.id, style=discord.ButtonStyle.success, row=0)
-        if acknowledged
-        else c.button("I've read this — start", "rtack", routine.id, style=discord.ButtonStyle.success, row=0)
+    return Reply(
+        embeds=[embed],
+        view=c.view(
+            c.button("Start", "rtstart", routine.id, style=discord.ButtonStyle.success, row=0),
+            c.button("Safety notes", "rtnotes", routine.id, 0, row=0),
+            _auto_switch(routine, auto_advance),
+            c.button("All routines", "rtlist", row=0),
+            *see_also,
+        ),
     )
-    toggle = c.button(
-        f"Auto-advance: {'on' if auto_advance else 'off'}",
-        "rtauto",
-        routine.id,
-        "off" if auto_advance else "on",
-        row=0,
-    )
-    items = [start, toggle, c.button("All routines", "rtlist", row=0), *see_also]
-    return Reply(content=None if acknowledged else ACK_NOTE, embeds=[embed], view=c.view(*items))
 
 
-def resume_prompt(session: RoutineSession, requested: str | None, *, start_at_once: bool) -> Reply:
-    """One routine at a time: carry on with the one in progress, or close it and start over.
+def _auto_switch(routine: Routine, auto_advance: bool, row: int = 0) -> Any:
+    """The easy switch; the line above it says what auto-advance does."""
+    label = "Let me press Next" if auto_advance else "Move on by itself"
+    return c.button(label, "rtauto", routine.id, "off" if auto_advance else "on", row=row)
 
-    ``requested`` is the routine the person asked for (None: they asked for the list);
-    ``start_at_once`` skips the intro after Start over (they have just seen it).
+
+def _grounding_intro(routine: Routine) -> Reply:
+    cautions = "\n".join(f"• {caution}" for caution in routine.cautions)
+    embed = discord.Embed(
+        title=clip(routine.title, limits.EMBED_TITLE),
+        description=clip(f"{routine.summary}\n\n{cautions}", limits.SCREEN - 100),
+        colour=COLOR,
+    )
+    return Reply(
+        embeds=[embed],
+        view=c.view(
+            c.button("Start", "rtstart", routine.id, style=discord.ButtonStyle.success, row=0),
+            c.button("Crisis lines", "crisis", "lines", style=discord.ButtonStyle.danger, row=0),
+        ),
+    )
+
+
+def _page_footer(page: int, pages: int, routine: Routine) -> str:
+    where = f"Page {page + 1} of {pages} · " if pages > 1 else ""
+    return where + reviewed_text(routine.reviewed)
+
+
+def routine_notes(
+    routine: Routine,
+    safety: Safety,
+    page: int,
+    *,
+    acknowledged: bool,
+    auto_advance: bool,
+    see_also: Sequence[discord.ui.Item[Any]] = (),
+) -> Reply:
+    """The safety notes (what you need, cautions, disclaimer), paged inside one message.
+
+    Before the first routine they are the one-time OK: **I've read this — start** sits on the
+    last page, so the OK means the whole notes were on screen."""
+    pages = routine_notes_pages(routine, safety.disclaimer)
+    page = max(0, min(page, len(pages) - 1))
+    last = page == len(pages) - 1
+    embed = discord.Embed(
+        title=clip(f"Safety notes · {routine.title}", limits.EMBED_TITLE),
+        description=pages[page],
+        colour=COLOR,
+    )
+    embed.set_footer(text=_page_footer(page, len(pages), routine))
+    green = discord.ButtonStyle.success
+    items: list[Any] = []
+    if page > 0:
+        items.append(c.button("Previous", "rtnotes", routine.id, page - 1, row=0))
+    if not last:
+        items.append(
+            c.button("Next page", "rtnotes", routine.id, page + 1, style=discord.ButtonStyle.primary, row=0)
+        )
+    if acknowledged:
+        items.append(c.button("Start", "rtstart", routine.id, style=green, row=0))
+        items.append(c.button("Back", "rtopen", routine.id, row=0))
+    elif last:
+        items.append(c.button("I've read this — start", "rtack", routine.id, style=green, row=0))
+    items.append(c.button("Sources", "rtsrc", routine.id, 0, row=1))
+    if not acknowledged:
+        items.append(_auto_switch(routine, auto_advance, row=1))
+    items.append(c.button("All routines", "rtlist", row=1))
+    items.extend(see_also)
+    note = None if acknowledged else f"{ACK_NOTE}\n{AUTO_ON_LINE if auto_advance else AUTO_OFF_LINE}"
+    return Reply(content=note, embeds=[embed], view=c.view(*items))
+
+
+def routine_sources(routine: Routine, page: int) -> Reply:
+    """Where the routine's advice comes from, as links, paged; Back returns to the routine."""
+    pages = routine_sources_pages(routine)
+    page = max(0, min(page, len(pages) - 1))
+    embed = discord.Embed(
+        title=clip(routine.title, limits.EMBED_TITLE), description=pages[page], colour=COLOR
+    )
+    embed.set_footer(text=_page_footer(page, len(pages), routine))
+    items: list[Any] = []
+    if page > 0:
+        items.append(c.button("Previous", "rtsrc", routine.id, page - 1, row=0))
+    if page < len(pages) - 1:
+        items.append(c.button("Next page", "rtsrc", routine.id, page + 1, row=0))
+    items.append(
+        c.button("Back to the routine", "rtopen", routine.id, style=discord.ButtonStyle.primary, row=0)
+    )
+    return Reply(embeds=[embed], view=c.view(*items))
+
+
+def resume_prompt(
+    session: RoutineSession,
+    requested: str | None,
+    *,
+    start_at_once: bool,
+    requested_title: str | None = None,
+) -> Reply:
+    """One routine at a time: carry on with the one in progress, or start that same one over.
+
+    ``requested`` is the routine the person asked for (None: they asked for the list); when it
+    is another routine, a third button says so by name (``requested_title``): nothing switches
+    routines without saying which. ``start_at_once`` skips the intro (they have just seen it).
     """
     state = "paused" if session.phase is Phase.PAUSED else "in progress"
     embed = discord.Embed(
         title="You have a routine in progress",
         colour=COLOR,
-        description=(
-            f"**{session.routine.title}** is {state}: {session.position_label()}.\n"
-            f"{_progress(session)}\n\nWould you like to carry on where you left off, or start over?"
+        description=clip(
+            f"**{session.routine.title}** is {state}: {_card_title(session)}.\n{_progress(session)}\n\n"
+            "Carry on where you left off, or start it over from the first step?",
+            limits.EMBED_DESCRIPTION,
         ),
     )
-    embed.description = clip(embed.description or "", limits.EMBED_DESCRIPTION)
-    return Reply(
-        embeds=[embed],
-        view=c.view(
-            c.button("Resume", "rtresume", session.id, style=discord.ButtonStyle.primary),
-            c.button(
-                "Start over", "rtabandon", session.id, requested or "-", "go" if start_at_once else "intro"
-            ),
-        ),
-    )
+    items: list[Any] = [
+        c.button("Resume", "rtresume", session.id, style=discord.ButtonStyle.primary),
+        c.button("Start over", "rtabandon", session.id, session.routine.id, "go"),
+    ]
+    if requested is None:
+        items.append(c.button("Close it, see all routines", "rtabandon", session.id, "-", "intro"))
+    elif requested != session.routine.id:
+        label = f"Start {requested_title or 'the other one'} instead"
+        items.append(c.button(label, "rtabandon", session.id, requested, "go" if start_at_once else "intro"))
+    return Reply(embeds=[embed], view=c.view(*items))
 
 
 # --------------------------------------------------------------------------- the routine
@@ -218,7 +345,7 @@ def resume_prompt(session: RoutineSession, requested: str | None, *, start_at_on
 def step_card(session: RoutineSession, now: float) -> Reply:
     """The card for a live session: the current step (or rest, or pause) and its buttons."""
     step = session.current_step
-    label = session.position_label()
+    label = _card_title(session)
     if session.phase is Phase.PAUSED:
         title, lines, colour = f"Paused · {label}", _paused_lines(session, now), PAUSED_COLOR
     elif session.phase is Phase.REST:
@@ -258,11 +385,10 @@ def _hold_lines(session: RoutineSession) -> list[str]:
 
 
 def _rest_lines(session: RoutineSession) -> list[str]:
-    if session.deadline is None:
+    if session.deadline is None:  # a rest that ended in an older session's manual mode
         first = "**Rest done.** Press **Next** when you're ready."
     else:
-        then = "." if session.auto_advance else " — then press **Next**."
-        first = f"**Rest and breathe.** The next one starts {countdown(session.deadline)}{then}"
+        first = f"**Rest and breathe.** The next one starts by itself {countdown(session.deadline)}."
     return [first, f"**Next:** {session.current_step.instructions}"]
 
 
@@ -290,10 +416,9 @@ def _step_buttons(session: RoutineSession) -> discord.ui.View:
             _session_button(session, "Finish" if last else "Next", Action.NEXT, blue, 0),
             _session_button(session, "Skip step", Action.SKIP, grey, 0),
         ]
-    bottom = [
-        _session_button(session, "Stop", Action.STOP, grey, 1),
-        _session_button(session, "It hurts", Action.HURT, red, 1),
-    ]
+    bottom = [_session_button(session, "Stop", Action.STOP, grey, 1)]
+    if not is_grounding(session):  # the stretch stop advice does not fit a breathing exercise
+        bottom.append(_session_button(session, "It hurts", Action.HURT, red, 1))
     return c.view(*top, *bottom)
 
 
@@ -313,6 +438,8 @@ def finish_card(
     replaced an earlier answer (one entry per routine); ``ask=False`` (they tapped "Not now")
     leaves the question out.
     """
+    if is_grounding(session):
+        return grounding_end_card(session)
     total = len(session.routine.steps)
     spent = format_seconds(session.active_seconds)
     if session.phase is Phase.DONE:
@@ -347,6 +474,21 @@ def finish_card(
         return Reply(embeds=[embed], view=c.view(c.button("Stretch again", "rtlist")))
     pain = [c.button(str(n), "rtpain", session.id, n, row=n // 5) for n in range(11)]
     return Reply(embeds=[embed], view=c.view(*pain, c.button("Not now", "rtpain", session.id, "skip", row=2)))
+
+
+def grounding_end_card(session: RoutineSession) -> Reply:
+    """The end of a grounding exercise (finished or stopped): a calm line and the way back to
+    the crisis lines and the member's own safety plan. No pain question, nothing cheerful."""
+    embed = discord.Embed(title="Take your time", colour=COLOR, description=GROUNDING_DONE)
+    embed.set_footer(text=clip(session.routine.title, limits.EMBED_FOOTER))
+    return Reply(
+        embeds=[embed],
+        view=c.view(
+            c.button("Crisis lines", "crisis", "lines", style=discord.ButtonStyle.danger),
+            c.button("My safety plan", "plan", "view", 1, style=discord.ButtonStyle.primary),
+            c.button("Breathe again", "rtstart", session.routine.id),
+        ),
+    )
 
 
 def hurt_card(safety: Safety, care_team: ResourceTopic | None) -> Reply:
