@@ -12,9 +12,10 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: p
     figures = config.stash.get(CRISIS_FIGURES, None)
     if figures is None:
         return
-    everything, held_out = figures
+    everything, held_out, second = figures
     terminalreporter.write_sep("-", "crisis screening")
     terminalreporter.write_line(
-        f"crisis screen: {everything.line()} (held-out: {held_out.line()}); concern and language "
+        f"crisis screen: {everything.line()} (held-out: {held_out.line()}; "
+        f"second held-out: {second.line()}); concern and language "
         f"exact {everything.concern_accuracy:.1%}; mean {everything.mean_us:.0f} µs/message"
     )

@@ -165,3 +165,13 @@ def test_members_words_find_the_article_about_them(query: str, article_id: str) 
 )
 def test_members_words_find_the_article_in_autocomplete(query: str, article_id: str) -> None:
     assert article_id in [choice.value for choice in shipped().autocomplete("article", query)]
+
+
+def test_routine_choices_offer_stretches_not_the_grounding_exercise() -> None:
+    """/stretch and /remind set offer stretching routines; grounding is one tap from the crisis card."""
+    library = load_library(CONTENT).library
+    assert library is not None
+    offered = {c.value for c in library.autocomplete("routine", "")}
+    grounding = {r.id for r in library.routines.values() if r.kind == "grounding"}
+    assert grounding and not offered & grounding
+    assert offered == {r.id for r in library.routines.values() if r.kind == "stretch"}

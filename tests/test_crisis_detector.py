@@ -14,12 +14,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.crisis import Concern, Screening, screen
-from bot.crisis.detector import matched_families
-from bot.crisis.lexicon import CLASSES, FAMILIES
+from bot.crisis.concepts import CONCEPT_CLASSES, defuse, rejoin_fragments
+from bot.crisis.detector import ALL_FAMILIES, matched_families
+from bot.crisis.lexicon import CLASSES
 from bot.crisis.normalize import normalize, tokens
 from bot.crisis.patterns import Compiler, PatternError
 from bot.safety import mentions_crisis
-from tests.crisis_corpus import CRISIS_FIGURES, HELD_OUT, load_corpus, measure
+from tests.crisis_corpus import CRISIS_FIGURES, HELD_OUT, SECOND_HELD_OUT, load_corpus, measure
 
 REPO = Path(__file__).resolve().parents[1]
 CONTENT_PHRASES = ("kill myself", "kms", "hurt myself", "cut myself", "want to die", "overdose", "unalive")
@@ -328,8 +329,8 @@ def test_mentions_crisis_shares_the_normaliser() -> None:
 
 
 def test_every_family_compiles_and_a_bad_pattern_is_refused() -> None:
-    compiler = Compiler(CLASSES)
-    for family in FAMILIES:
+    compiler = Compiler({**CLASSES, **CONCEPT_CLASSES})
+    for family in ALL_FAMILIES:
         compiler.compile(family.patterns)
     with pytest.raises(PatternError):
         compiler.compile(("want to @NO_SUCH_CLASS",))
@@ -356,9 +357,76 @@ def test_pattern_elements() -> None:
     assert hits("took #MANY @PILLS", "took 30 pills") and not hits("took #MANY @PILLS", "took 2 pills")
 
 
+def test_anchors_name_the_words_a_pattern_cannot_match_without() -> None:
+    compiler = Compiler({"MEANS": ("rope", "razor blades"), "WANT": ("want to", "@NEED"), "NEED": ("need",)})
+    assert compiler.anchors("i|we bought @DET? ~2 @MEANS $") == (
+        frozenset({"i", "we"}),
+        frozenset({"bought"}),
+        frozenset({"rope", "razor"}),
+    )
+    assert compiler.anchors("@WANT? out") == (frozenset({"out"}),)  # optional parts need nothing
+    assert compiler.anchors("go on $|@ANYMORE") == (frozenset({"go"}), frozenset({"on"}))
+
+
+# One example per concept rule: wording no phrase family lists, heard from what it combines.
+@pytest.mark.parametrize(
+    ("text", "concern"),
+    [
+        ("just got a rope from the hardware store", Concern.SUICIDE),  # means acquired
+        ("i sit with the razor and wonder how easy it would be", Concern.SUICIDE),  # means handled
+        ("kind of want to wreck my car on the motorway", Concern.SUICIDE),
+        ("thinking about popping every tablet in the house", Concern.OVERDOSE),  # means: pills
+        ("left notes for my kids just in case", Concern.SUICIDE),  # preparation and farewell
+        ("my partner would get my life insurance, that's something", Concern.SUICIDE),
+        ("my parents would honestly be relieved if i was gone", Concern.SUICIDE),  # burden and absence
+        ("i'm a burden to everyone", Concern.SUICIDE),
+        ("i see no reason to keep living", Concern.SUICIDE),  # not wanting to exist
+        ("what's the point of me anymore", Concern.SUICIDE),
+        ("my sister says we'd all be happier if she was gone", Concern.OTHER_PERSON),
+    ],
+)
+def test_concept_rules_hear_unlisted_wording(text: str, concern: Concern) -> None:
+    assert screen(text).concern is concern, matched_families(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my hamstrings want to die after that class",  # hyperbole defused
+        "overdosed on pumpkin spice lattes this week",
+        "bought a rope for the dog's tug toy",  # means, everyday
+        "holding the knife is hard with my swollen hands when i'm chopping",
+        "we walked to the bridge and watched the sunset",
+        "wrote a note to my doctor just in case she forgets my allergy",
+        "i'm giving up on this diet",
+        "i can't keep fighting with my insurance company",
+        "my kids would be lost without me",
+        "i won't be around next weekend, visiting my mum",
+    ],
+)
+def test_concept_rules_keep_everyday_talk_out(text: str) -> None:
+    assert screen(text).concern is Concern.NONE, matched_families(text)
+
+
+def test_defuse_blanks_only_the_hyperbole() -> None:
+    assert defuse(tokens("my legs want to die")) == ["my", "legs", "~", "to", "die"]
+    assert defuse(tokens("overdosed on coffee")) == ["~", "~", "~"]
+    assert defuse(tokens("overdosed on my pills")) == tokens("overdosed on my pills")
+    assert defuse(tokens("i came back wanting to die")) == tokens("i came back wanting to die")
+
+
+def test_a_short_continuation_fragment_joins_the_sentence_before() -> None:
+    assert screen("I give up. On life.").is_crisis
+    assert screen("im giving up. for good this time").is_crisis
+    assert not screen("i gave up. for now. going to bed").is_crisis
+    assert rejoin_fragments(tokens("ok. on my way")) == ["ok", "on", "my", "way"]
+    longer = tokens("ok. on my way to the shop now")
+    assert rejoin_fragments(longer) == longer
+
+
 def test_every_family_is_exercised_by_the_corpus() -> None:
     used = {name for example in load_corpus() for name in matched_families(example.text)}
-    assert {family.name for family in FAMILIES} - used == set()
+    assert {family.name for family in ALL_FAMILIES} - used == set()
 
 
 # ---- the labelled corpus --------------------------------------------------------------------
@@ -366,7 +434,8 @@ def test_every_family_is_exercised_by_the_corpus() -> None:
 
 @pytest.fixture(scope="module")
 def corpus():  # type: ignore[no-untyped-def]
-    return load_corpus()
+    """The corpus the figures are asserted on: the tuning split and the first held-out split."""
+    return [e for e in load_corpus() if e.split != SECOND_HELD_OUT]
 
 
 def test_corpus_shape(corpus) -> None:  # type: ignore[no-untyped-def]
@@ -384,9 +453,11 @@ def test_corpus_shape(corpus) -> None:  # type: ignore[no-untyped-def]
 def test_corpus_figures(corpus, request: pytest.FixtureRequest) -> None:  # type: ignore[no-untyped-def]
     everything = measure(corpus)
     held_out = measure(e for e in corpus if e.split == HELD_OUT)
-    request.config.stash[CRISIS_FIGURES] = (everything, held_out)
+    second = measure(e for e in load_corpus() if e.split == SECOND_HELD_OUT)
+    request.config.stash[CRISIS_FIGURES] = (everything, held_out, second)
     print(f"\ncrisis screen: {everything.line()}; mean {everything.mean_us:.0f} µs/message")
     print(f"held-out split: {held_out.line()}")
+    print(f"second held-out split (never tuned against): {second.line()}")
     for figures in (everything, held_out):
         assert figures.recall >= RECALL_TARGET, f"missed: {figures.missed}"
         assert figures.false_alarm_rate <= FALSE_ALARM_TARGET, f"false alarms: {figures.false_alarms}"

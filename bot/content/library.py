@@ -282,7 +282,12 @@ def _build_indexes(
         sections=_SectionIndexes(articles),
         all_sections=all_sections,
         routines=ChoiceIndex(
-            [(_routine_choice_name(r), r.id, (r.title, r.position, r.level)) for r in routines.values()],
+            # Stretching routines only: a grounding exercise is opened from the crisis card.
+            [
+                (_routine_choice_name(r), r.id, (r.title, r.position, r.level))
+                for r in routines.values()
+                if r.kind == "stretch"
+            ],
             alphabetical=True,
         ),
         topics=ChoiceIndex(

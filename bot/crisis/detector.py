@@ -5,7 +5,8 @@ Interface used by every free-text path (DMs, search, forms, text options):
 content's own crisis phrases (``safety.yaml``), which count as well.
 
 How: the text becomes a canonical token stream (:mod:`bot.crisis.normalize`), the
-phrase families of :mod:`bot.crisis.lexicon` are matched on it, and each match is
+phrase families of :mod:`bot.crisis.lexicon` and the concept rules of :mod:`bot.crisis.concepts`
+are matched on it, and each match is
 checked against its family's guards (negation, everyday context) and read for who
 it is about. The most urgent concern wins: overdose, then suicide, then self-harm,
 then someone else at risk. Without any, hurt during exercise is reported so the
@@ -20,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.crisis.concepts import CONCEPT_CLASSES, CONCEPT_FAMILIES, defuse, rejoin_fragments
 from bot.crisis.concern import Concern, Screening
 from bot.crisis.lexicon import (
     CLASSES,
@@ -57,6 +59,7 @@ ON_PURPOSE = (
 class _Pattern:
     regex: re.Pattern[str]
     first_words: frozenset[str] | None  # None: may start at any word
+    needs: frozenset[str] | None = None  # one of these words must be in the text (the most selective)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +72,8 @@ class _Compiled:
         stands (a set lookup), not scanned over the whole text: long messages stay fast."""
         short = len(text.words) <= SHORT_TEXT
         for pattern in self.patterns:
+            if pattern.needs is not None and pattern.needs.isdisjoint(text.vocabulary):
+                continue  # a word the pattern needs is not in the text at all
             if pattern.first_words is None:
                 yield from pattern.regex.finditer(text.joined)
                 continue
@@ -123,17 +128,26 @@ class _Text:
         return self.words[lo:start] + self.words[end:hi]
 
 
-_COMPILER = Compiler(CLASSES)
+_COMPILER = Compiler({**CLASSES, **CONCEPT_CLASSES})
 
 
 def _compile(family: Family) -> _Compiled:
     return _Compiled(
         family,
-        tuple(_Pattern(_COMPILER.compile_one(p), _COMPILER.first_words(p)) for p in family.patterns),
+        tuple(
+            _Pattern(
+                _COMPILER.compile_one(p),
+                _COMPILER.first_words(p),
+                min(_COMPILER.anchors(p), key=len, default=None),
+            )
+            for p in family.patterns
+        ),
     )
 
 
-_FAMILIES: tuple[_Compiled, ...] = tuple(_compile(f) for f in FAMILIES)
+# The phrase families first, then the concept rules (bot/crisis/concepts.py).
+ALL_FAMILIES: tuple[Family, ...] = (*FAMILIES, *CONCEPT_FAMILIES)
+_FAMILIES: tuple[_Compiled, ...] = tuple(_compile(f) for f in ALL_FAMILIES)
 _ON_PURPOSE = tuple(" " + p + " " for p in ON_PURPOSE)
 
 
@@ -210,7 +224,7 @@ def _matches(text: _Text) -> list[tuple[Family, Concern]]:
 
 def matched_families(text: str) -> list[str]:
     """Names of the phrase families that match ``text``: for tests and for tuning the lexicon."""
-    words = tokens(text)
+    words = rejoin_fragments(defuse(tokens(text)))
     return [family.name for family, _ in _matches(_Text.of(words))] if words else []
 
 
@@ -287,7 +301,7 @@ def _language(text: str, words: list[str]) -> str:
 
 def screen(text: str, extra_phrases: Iterable[str] = ()) -> Screening:
     """Screen one piece of member text; never raises on any string."""
-    words = tokens(text)
+    words = rejoin_fragments(defuse(tokens(text)))
     if not words:
         return NO_CONCERN
     canonical = _Text.of(words)

@@ -432,7 +432,7 @@ ENGLISH_HINTS = words("the and i to is my it you of in that this have am not wit
 _TOOK_ALL_VETO = words(
     "morning evening breakfast lunch dinner food schedule daily routine yay finally remembered time today "
     "vitamins supplements organizer pillbox forgot forget remember remind reminder sure did prescribed doctor gave "
-    "pharmacy pharmacist refill refills fridge cheaper cost costs insurance coupon tried nothing helped"
+    "pharmacy pharmacist refill refills fridge cheaper cost costs insurance coupon tried nothing helped spread split"
 )
 
 FAMILIES: tuple[Family, ...] = (
@@ -529,7 +529,7 @@ FAMILIES: tuple[Family, ...] = (
             "finally|can|could|will|get_to rest forever|in_peace",
             "i_am sorry for everything $",
             "pray|praying|prayed|wish|wishing|hoping|hope for death|to_die|it_to_end|the_end_to_come",
-            "standing|sitting|stood|sat|am on|at ~1 bridge|ledge|roof|rooftop|railing|tracks|balcony|edge !(of_the_bed|of_my_bed|of_the_pool|of_the_bath|of_my_seat)",
+            "standing|sitting|stood|sat|am on|at ~1 bridge|ledge|roof|rooftop|railing|tracks|balcony|overpass|cliff|edge !(of_the_bed|of_my_bed|of_the_pool|of_the_bath|of_my_seat|terrace|garden|deck|bar|patio|with|drinking|having|enjoying)",
             "nobody|no_one cares|would_care|will_care if|whether i live|die|am_alive|exist|wake_up|make_it",
             "scars|cuts|wounds are|were fresh|bleeding",
             "sitting|sat|lying|standing here ~1 with a|the|my razor|blade|blades|rope|gun|hangrope|pills",
@@ -851,7 +851,7 @@ FAMILIES: tuple[Family, ...] = (
             "@MEDS ~9 take|taking|swallow|swallowing|took|swallowed them|those|these|it all|at_once|in_one_go",
             "keep|kept|been|am staring at the|my|those|all_my @MEDS",
             "take|taking|swallow|swallowing|took|swallowed all|every_one of them|those|these|it",
-            "@MEDS ~3 next_to_me|in_front_of_me|beside_me|in_my_hand|in_my_hands|lined_up|counted_out",
+            "@MEDS ~3 next_to_me|in_front_of_me|beside_me|in_my_hand|in_my_hands|lined_up|counted_out !(for|in_the|in_my_organizer|in_my_pill|by_day)",
             "@TOOK_PAST @TOO_MANY on_purpose",
             "@TOOK_PAST ~3 @MEDS ~3 @ON_PURPOSE|at_once|all_at_once|in_one_go",
             "mix|mixed|mixing @ALL_OF my? ~1 @MEDS with|and alcohol|vodka|wine|whiskey|booze|liquor|beer",
@@ -873,7 +873,7 @@ FAMILIES: tuple[Family, ...] = (
             "lethal|fatal|deadly|killing dose|doses|amount|quantity|number !(of_caffeine|of_coffee|of_water|of_sugar|of_chocolate|of_sun|of_sunlight|of_radiation|of_vitamin|of_salt|of_alcohol_for)",
             "passed_out|unconscious|unresponsive|not_responding|will_not_wake_up|not_waking_up ~5 @MEDS|empty_bottle|empty_bottles|pill_bottles",
             "@TOOK_PAST|swallowed ~2 days|weeks|week|month|months worth|supply of? ~2 @MEDS",
-            "@MEDS ready|lined_up|counted_out|laid_out|in_front_of_me",
+            "@MEDS ready|lined_up|counted_out|laid_out|in_front_of_me !(for|in_the|in_my_organizer|in_my_pill|by_day)",
             "enough ~1 @MEDS ~3 to_die|to_do_it|to_end|to_kill|to_never|to_not_wake|saved|stashed|hidden|hoarded|stockpiled|for_when",
             "@MEDS saved|stashed|hidden|hoarded|stockpiled|set_aside|put_aside ~2 for_when|in_case|just_in_case|to_do_it|to_end|to_die|until_i_am_ready|for_the_day_i|for_the_end|for_later",
             "how many|much ~4 @MEDS ~3 would_it_take|it_would_take|would_kill|will_kill|to_kill|to_die|to_overdose|to_odx|is_lethal|is_fatal|would_be_lethal|would_be_enough|is_enough_to",

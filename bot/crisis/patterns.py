@@ -120,6 +120,20 @@ class Compiler:
                 return frozenset(found)
         return None  # every element optional or zero-width
 
+    def anchors(self, pattern: str) -> tuple[frozenset[str], ...]:
+        """For each required element of ``pattern``, the words one of which it must start with.
+        A text missing every word of one of these sets cannot match: the pattern is skipped."""
+        found: list[frozenset[str]] = []
+        for element in pattern.split():
+            if element in ("$", "^") or element[:2] in ("!(", "&(") or element.startswith("~"):
+                continue
+            if element.endswith("?") and len(element) > 1:
+                continue
+            words = self.first_words(element)
+            if words is not None:
+                found.append(words)
+        return tuple(found)
+
     def _class_first_words(self, name: str) -> frozenset[str] | None:
         if name not in self._first_cache:
             self.compile_class(name)  # validates the class

@@ -1,0 +1,425 @@
+"""Concept rules: crisis ideas recognised from the words they combine, not from listed phrases.
+
+The phrase families of :mod:`bot.crisis.lexicon` know how people say it; these rules know
+what it is made of, so wording nobody listed is still heard. Each rule combines concepts
+within one sentence (the ``~N`` gaps of :mod:`bot.crisis.patterns` never cross a sentence
+end nor skip a negation):
+
+1. a **means** (rope, knife, gun, pills, bridge, ledge, platform, traffic, a car crash …)
+   with the writer's **intent, thought, acquisition or handling** (want, going to, thinking
+   about, bought, hold, stand at the edge …), with everyday guards (cooking, a swing …);
+2. **preparation and farewell** acts (letters "just in case", secret goodbyes, giving
+   belongings away, life insurance for the family, a plan and a date, last messages);
+3. **burden and absence** (others better off / relieved if I were gone, nobody would miss
+   me, I am a burden);
+4. **not wanting to exist / giving up on life** (no reason to stay, giving up for good,
+   the point of me, done with living, can't keep fighting, want out, want it all to end).
+
+Hyperbole that borrows crisis words ("my legs want to die", "overdosed on coffee") is
+defused in the token stream first (:func:`defuse`), so no rule or family reads it.
+"""
+
+from __future__ import annotations
+
+from bot.crisis.concern import Concern
+from bot.crisis.lexicon import Family, words
+from bot.crisis.normalize import BOUNDARY
+
+CONCEPT_CLASSES: dict[str, tuple[str, ...]] = {
+    # --- 1. means
+    "MEANS_HELD": (
+        "rope", "hangrope", "knife", "knives", "blade", "blades", "razor", "razors", "razor blade",
+        "razor blades", "gun", "guns", "pistol", "revolver", "rifle", "shotgun", "bullet", "bullets",
+        "pills", "tablets", "meds", "bottle", "pill bottle", "stash", "cord", "belt",
+    ),
+    "MEANS_BOUGHT": (
+        "rope", "hangrope", "gun", "pistol", "revolver", "rifle", "shotgun", "bullets", "razor blades",
+        "blades", "charcoal", "helium", "hose",
+    ),
+    "PLACE_EDGE": (
+        "edge", "ledge", "platform", "tracks", "track", "bridge", "roof", "rooftop", "balcony", "cliff",
+        "overpass", "railing", "window", "top of the building", "top floor", "parking garage",
+    ),
+    "ACQUIRE": (
+        "bought", "buy", "buying", "got", "get", "getting", "purchased", "ordered", "found", "have",
+        "has", "picked up", "keep", "keeping", "hid", "hidden", "hiding", "stashed", "own",
+    ),
+    "HANDLE": (
+        "hold", "holding", "held", "stare at", "staring at", "stared at", "look at", "looking at",
+        "looked at", "keep looking at", "keep staring at", "sit with", "sat with", "sitting with",
+        "play with", "playing with", "touch", "touching",
+    ),
+    "STAND": ("stand", "standing", "stood", "sit", "sitting", "sat", "lean", "leaning", "leaned", "walk", "walked"),
+    "CONTEMPLATE": (
+        "think about it", "thinking about it", "thought about it", "think about doing it", "thinking about doing it",
+        "wonder what if", "wondering what if", "wonder how", "wondering how", "how easy", "how easily", "tempted",
+        "jump", "jumping", "step off", "stepping off", "step forward", "stepping forward", "lean forward",
+        "let go", "falling", "end it", "use it", "do it", "the urge",
+    ),
+    "WILL": (
+        "@INTENT", "@THINK", "going to", "gonna", "about to", "if i", "what if i", "maybe i", "could just", "kinda want to", "kind of want to", "half want to",
+        "feel like", "tempted to",
+    ),
+    "CRASH": ("crash", "crashing", "wreck", "wrecking", "total"),
+    "VEHICLE": ("car", "truck", "van", "motorbike", "bike"),
+    "DRIVE": (
+        "drive", "driving", "drove", "steer", "steering", "steered", "swerve", "swerving", "swerved", "veer",
+        "veering", "veered", "run", "turn", "crash", "crashed",
+    ),
+    "INTO": ("into", "off", "in front of"),
+    "CRASH_TARGET": (
+        "wall", "tree", "traffic", "the road", "a bridge", "the bridge", "cliff", "river", "lake", "truck",
+        "pole", "barrier", "oncoming", "a semi", "lorry", "bus", "train", "overpass", "guardrail", "ditch",
+    ),
+    "LEAP": ("jump", "jumping", "step", "stepping", "throw myself", "throwing myself", "fall", "leap"),
+    "LEAP_TARGET": (
+        "off|from @DET? ~2 @PLACE_EDGE|something|somewhere|high",
+        "in front of|onto|into @DET? ~1 train|bus|truck|traffic|car|cars|tracks|rails|river|sea|ocean|lake",
+    ),
+    "WATER": ("ocean", "sea", "river", "lake", "water", "waves"),
+    "ALL_DOSE": (
+        "everything", "every pill", "every tablet", "every single pill", "all of them", "all of it",
+        "all my", "all of my", "all the", "the whole", "the entire", "the rest of", "whole bottle",
+    ),
+    "SWALLOW": ("swallow", "swallowing", "take", "taking", "down", "downing", "eat", "eating", "pop", "popping"),
+    # --- 2. preparation and farewell
+    "LETTERS": ("letter", "letters", "note", "notes", "goodbye letter", "goodbye letters", "a message", "messages", "video"),
+    "WROTE": ("wrote", "written", "writing", "write", "left", "leaving", "leave", "recorded", "recording", "drafted"),
+    "LETTER_TO": (
+        "to|for @DET? ~1 kids|children|family|husband|wife|partner|mom|mum|dad|parents|sister|brother|son|daughter|"
+        "grandkids|grandchildren|friends|girls|boys|boyfriend|girlfriend|everyone|everybody|loved_ones",
+        "to|for each|all of them",
+    ),
+    "JUST_IN_CASE": (
+        "just in case", "in case", "for when i am gone", "for when i go", "for after i am gone", "for after",
+        "to read after", "to find", "goodbye", "goodbyes", "explaining why", "to say sorry", "saying sorry",
+        "for afterwards", "when i am gone", "when i am not here",
+    ),
+    "SECRETLY": (
+        "without", "secretly", "in secret", "for the last time", "one last time", "last time", "forever",
+        "for good", "and they do not know", "and she does not know", "and he does not know", "she does not know",
+        "he does not know", "they do not know", "without them knowing", "without him knowing",
+        "without her knowing", "it was goodbye", "for real", "in my head", "in my mind", "quietly", "silently",
+        "slowly", "one by one", "so it will not hurt", "so they will not", "without saying",
+    ),
+    "BELONGINGS": (
+        "@POSS? stuff|things|belongings|possessions|jewelry|jewellery|books|clothes", "stuff", "things", "belongings", "possessions", "everything", "all my", "my things", "my stuff",
+        "my pets", "my cat", "my dog", "my jewelry", "my jewellery", "my favourite", "my favorite",
+    ),
+    "PAYOUT": (
+        "pay", "pays", "paid", "payout", "pay out", "pay off", "collect", "collecting", "cash", "money",
+        "better off", "would be fine", "worth more", "take care of them", "cover", "get", "would get",
+    ),
+    # --- 3. burden and absence
+    "OTHERS": (
+        "everyone", "everybody", "they", "family", "my family", "kids", "my kids", "children", "my children",
+        "husband", "my husband", "wife", "my wife", "partner", "my partner", "parents", "my parents", "mom",
+        "my mom", "mum", "my mum", "dad", "my dad", "the world", "people", "friends", "my friends", "he",
+        "she", "them", "all of them", "all of you", "you",
+    ),
+    "RELIEF": (
+        "relieved", "happier", "freer", "better off", "better", "easier", "less stressed", "lighter", "fine",
+        "at peace", "free", "richer", "glad", "thankful", "grateful", "okay", "breathe easier", "sleep better", "chill",
+        "happy", "more happy", "good", "better without", "safer",
+    ),
+    "GONE_STATE": (
+        "@GONE", "gone", "dead", "die", "disappear", "disappeared", "vanished", "was not here", "were not here",
+        "was not around", "were not around", "was not alive", "were not alive", "was no longer here",
+        "was no longer around", "did not exist", "was not there", "no longer existed", "stopped existing",
+        "was not in their lives", "was out of the picture", "was not in the way", "was not in it", "were not in it",
+        "was not in the picture", "was not in their way", "was not in this world",
+        "am not here", "am not around", "am not alive", "am no longer here", "am gone", "am dead", "do not exist",
+        "not exist", "not be here", "am not in it", "was not born",
+    ),
+    "GONE_GUARD": (
+        "for", "to", "on", "from", "into", "under", "at", "with", "until", "till", "down", "off", "over",
+        "because", "since", "a", "the", "this", "last",
+    ),
+    "BURDEN": (
+        "burden", "weight", "drain", "load", "problem", "nuisance", "liability", "dead weight", "millstone",
+        "trouble",
+    ),
+    "NOBODY": ("nobody", "no one", "noone", "no body", "not a single person", "not one person"),
+    "MISS": ("miss", "notice", "care", "cry", "mourn", "grieve", "blink", "bat an eye", "realise", "realize", "know"),
+    "DAY": (
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tonight", "tomorrow",
+        "today", "next week", "this weekend", "the weekend", "my birthday", "christmas",
+    ),
+    # --- 4. not wanting to exist, giving up
+    "STAY": (
+        "stay !(in|at|home|up|late|overnight|with|for|inside|out|on|over|positive|strong|hydrated|calm|awake|put)",
+        "staying !(in|at|home|up|late|overnight|with|for|inside|out|on|over|positive|strong|hydrated|calm|awake)",
+        "be here", "being here", "be alive", "being alive", "live !(@LIVE_PLACE)",
+        "living !(@LIVE_PLACE|with|room|costs|cost|expenses|situation|arrangement|arrangements)", "keep going", "keep living",
+        "go on $|@ANYMORE|living|with_life|like_this", "carry on $|@ANYMORE|living|with_life",
+        "continue $|@ANYMORE|living|with_life", "stick around", "exist", "existing", "keep fighting",
+        "keep trying $|@ANYMORE", "wake up $|@ANYMORE", "get up $|@ANYMORE",
+        "be around", "hold on", "hang on $|@ANYMORE",
+    ),
+    "FOR_GOOD": (
+        "for good", "on life", "on living", "on everything &($|@ANYMORE|and|now|honestly|tbh|already|completely|i)", "on myself", "on me", "forever", "completely",
+        "for real", "on it all", "on all of it", "on being alive", "on staying alive", "on the fight",
+        "on fighting", "on trying to live", "on my life", "on this life", "on the world",
+    ),
+    "FIGHT_ON": (
+        "$", "this body", "this disease", "this illness", "it", "@ANYMORE", "this", "lupus", "my body",
+        "for much", "every day", "like this", "to stay alive", "to live", "to be here", "for my life",
+    ),
+    "OUT_END": (
+        "$", "permanently", "for good", "forever", "of this life", "of life", "of this world", "of here for good",
+        "of existence", "of living", "of my life",
+    ),
+    "IT_ALL": ("it all", "everything", "all of it", "all of this", "it forever", "my life", "life", "my existence"),
+    "ENDS": ("end", "be over", "over", "go away forever", "finish", "be done", "end forever"),
+    # --- 5. hyperbole that borrows crisis words
+    "LIMB": (
+        "knees", "knee", "legs", "leg", "feet", "foot", "hands", "hand", "back", "joints", "arms", "arm",
+        "hips", "hip", "muscles", "calves", "thighs", "glutes", "quads", "hamstrings", "ankles", "wrists",
+        "shoulders", "fingers", "toes", "lungs", "brain cells", "ears", "eyes", "neck", "abs", "bum", "butt",
+    ),
+}  # fmt: skip
+
+# Words in the same sentence that make a means everyday ("a rope for the swing", "cooking knife").
+_MEANS_VETO = words(
+    "swing tree cooking cook kitchen chopping chop meal prep dinner lunch breakfast bread cake vegetables veggies "
+    "veg onions carving camping climbing gym skipping jump rope tug hunting range shaving legs beard armpits sharpen "
+    "grip grips handle handles opener jar sharpening garden gardening laundry washing line boat sailing dog leash horse christmas present gift crafts "
+    "craft sewing whittling fishing train ticket commute commuting late delayed delay station waiting wait bus stop "
+    "view sunset photos photo picture pictures selfie fireworks repair repairs roofer leak leaking gutters painting "
+    "tour lesson lessons class museum hiking hike scenic diving dive pool swimming swim trampoline jacks parachute "
+    "bungee skydiving vacation holiday beach trip"
+)
+_DOSE_VETO = words(
+    "dog cat kids grandkids toddler baby children puppy morning breakfast lunch dinner vacation holiday trip travel travelling traveling with_me doctor appointment "
+    "pharmacy pharmacist prescribed schedule routine water food supplements vitamins bag suitcase or together "
+    "separately spread space same"
+)
+_FAREWELL_VETO = words(
+    "retiring retire retired moving move moved party wedding graduation school class college job work colleague "
+    "colleagues coworkers vacation holiday trip pen pals pal christmas birthday thank cards card santa teacher "
+    "rheumatologist doctor nurse decluttering declutter charity donate donating donation garage sale outgrown fit "
+    "kondo downsizing downsize passed died funeral hospice grave surgery operation hospital admitted"
+)
+_INSURANCE_VETO = words("baby born quote quotes premium premiums cheaper policy beneficiary change update")
+
+_PERSON_OBJ = "me|him|her|them"
+
+CONCEPT_FAMILIES: tuple[Family, ...] = (
+    # 1. means with intent, thought, acquisition or handling
+    Family(
+        "concept-means-acquired",
+        Concern.SUICIDE,
+        (
+            "@ACQUIRE @DET? ~2 @MEANS_BOUGHT !(for|to_fix|to_tie|to_hang_the|to_hang_my|to_hang_a|license|licence|permit|safe|class|course|range|shop|store|show|rack|lights|light|swing|ladder)",
+            "garage ~5 car|engine|motor ~1 running|on|idling",
+            "exit|suicide bag|bags",
+            "car|engine|motor running|on|idling ~4 in the garage|closed_garage",
+            "there is @DET? ~1 @MEANS_BOUGHT in|under @DET? ~1 closet|car|drawer|room|bedroom|garage|bag|wardrobe",
+        ),
+        veto=_MEANS_VETO,
+    ),
+    Family(
+        "concept-means-handled",
+        Concern.SUICIDE,
+        (
+            "@HANDLE @DET? ~2 @MEANS_HELD ~6 @CONTEMPLATE",
+            "@MEANS_HELD in|against|to|on @POSS|the? hand|hands|wrist|wrists|arm|arms|throat|neck|head|lap|skin right_now|now|$|again|tonight",
+            "@STAND ~2 at|on|by|near|over @DET? ~1 @PLACE_EDGE ~8 @CONTEMPLATE",
+            "@THINK @DET? ~1 tracks|rails|railway|railway_line|ledge|cliff|overpass|rooftop|bridge !(repair|repairs|work|works|replacement|toll|game|club|tournament|trip|building|construction|party|photo|photos)",
+            "@PLACE_EDGE ~6 stood|standing|sat|sitting there? ~2 looking|staring|peering down|over !(at)",
+            "@WILL ~2 @CRASH @DET? ~1 @VEHICLE",
+            "@WILL ~2 @DRIVE @DET? ~1 @VEHICLE? ~2 @INTO @DET? ~1 @CRASH_TARGET",
+            "@WILL ~2 @LEAP @LEAP_TARGET",
+            "@WILL ~2 walk|walking|wade|wading into @DET? @WATER",
+            "@WILL ~2 hang|hanging|drown|drowning|suffocate|suffocating @REFL",
+        ),
+        veto=_MEANS_VETO,
+    ),
+    Family(
+        "concept-means-pills",
+        Concern.OVERDOSE,
+        (
+            "@STRONG_INTENT|@THINK ~2 @SWALLOW @ALL_DOSE ~4 @MEDS|cabinet|organizer|pillbox|medicine_cabinet|bottle|stash|at_once",
+            "@STRONG_INTENT|@THINK ~2 @SWALLOW every|each @MEDS",
+            "@MEDS ~6 for|until when? i decide|am_ready|choose|have_had_enough|want_to_go|need_them_for_it",
+            "@MEDS ~8 when|until it_is|the_time_is time|right|the_time",
+            "@HANDLE @DET? ~1 medicine_cabinet|cabinet|pill_bottles|pills|meds|bottle|bottles ~3 and? counting|counted $|them|again|the_pills",
+            "hid|hidden|hiding|stashed|stash @DET? ~1 @MEDS where|so ~3 can_not_find|will_not_find|does_not_know|do_not_know|no_one|nobody",
+            "swallowed|downed|chugged what_was_left|the_rest|whatever_was_left ~2 @MEDS",
+            "@MEDS ~6 for the? right|final|last|perfect moment|time|day|night",
+            "how long|fast|quickly ~5 die|dying|death from|of|on ~1 @MEDS",
+            "@MEDS ~6 vodka|wine|whiskey|alcohol|booze|liquor|rum|gin ~3 ready|lined_up|next_to_me|in_front_of_me|tonight|waiting",
+            "vodka|wine|whiskey|alcohol|booze|liquor|rum|gin ~6 @MEDS ~3 ready|lined_up|next_to_me|in_front_of_me|tonight|waiting",
+            "how many ~4 @MEDS ~4 it_take|it_would_take|would_it_take|does_it_take|kill|lethal|fatal|to_die|enough_to",
+        ),
+        veto=_DOSE_VETO,
+    ),
+    # 2. preparation and farewell
+    Family(
+        "concept-farewell",
+        Concern.SUICIDE,
+        (
+            "@WROTE @DET? ~2 @LETTERS @LETTER_TO? @JUST_IN_CASE",
+            "@WROTE @DET? ~2 @LETTERS to|for everyone|everybody|each_of_them|all_of_them|each_of_you|all_of_you|my_loved_ones",
+            "my will and letters|notes|goodbyes",
+            "sent|sending|send|wrote|writing|written @POSS? last message|messages|texts|text|words|goodbye|goodbyes to|for everyone|everybody|my_family|all|the_people|people",
+            "goodbye|goodbyes ~3 before i ~1 do_it|end_it|die|go_through_with_it|go $",
+            "goodbye|farewell everyone|everybody|world|cruel_world|forever|all_of_you $",
+            "@WROTE|deciding|decided|listing|list ~1 down? who|what ~3 gets|get|should_get|will_get|can_have ~3 my|from_my things|stuff|belongings|jewelry|jewellery|possessions",
+            "scared|afraid|worried|frightened of what i will|i_might|i_could do ~1 to_myself|tonight|$",
+            "will_not|would_not|am_not_going_to be able to look_after|take_care_of|care_for|feed|walk ~3 after|past|beyond @DAY",
+            "decided|chosen|picked|set|know|it_is|have_decided ~2 @DAY is|will_be the day|night|date $",
+            "remember me ~8 going|gone|leave|leaving|before_i_go|when_i_am_gone|before_i_die",
+            "am|i_am going|leaving before it|this|things|i ~1 gets|get worse",
+            "will_not|do_not|would_not|not_going_to need ~3 where i_am_going|i_will_be|i_go",
+            "settled|settling|put|putting|got|getting|sorted|sorting @POSS affairs|things ~1 in_order? ~4 ready|goodbye|before_i",
+            "planning|plan|planned|plotting|planing my exit|way_out|final_exit !(from|strategy|plan_from|at|interview)",
+            "ready to go ~8 made|making|make @POSS peace",
+            "made|making|make @POSS peace ~8 ready to go",
+            "gave|give|giving|given away ~6 no_use|no_need|will_not_need|not_need|do_not_need|will_not_be_needing ~3 @ANYMORE|where_i_am_going|soon|after|for_them",
+            "@OTHERS ~3 get|have|collect|would_get|will_get ~2 @DET? life_insurance|insurance_money|insurance_payout|payout",
+            "do|do_not|not plan|planning|expect|intend|intending to be here|around|alive ~2 next_year|next_month|by|for_much|much_longer|long|tomorrow|next_week|at_christmas|for_christmas|$",
+            "@STRONG_INTENT do it tonight|this_weekend|tomorrow_night",
+            "goodbye|goodbyes|suicide letter|letters|note|notes|message|messages|video !(from|card|cards|party)",
+            "say|said|saying|told|tell|telling|whispered ~3 goodbye|goodbyes ~4 @SECRETLY",
+            "@STRONG_INTENT|time_to|ready_to ~1 say|said goodbye|goodbyes ~1 to ~1 everyone|everybody|world|life|all|you_all|everything",
+            "giving|give|gave|given|gift|gifting away @BELONGINGS ~6 will_not_need|not_need|before_i|do_not_need|will_not_be",
+            "giving|give|gave|given away @DET? ~1 belongings|possessions|my_stuff|my_things|all_my",
+            "better_off|would_be_fine|worth_more ~6 life_insurance|insurance_money|insurance_payout|my_insurance",
+            "life_insurance|insurance_money|my_insurance ~6 @PAYOUT",
+            "worth more dead",
+            "this_is|this_will_be|will_be|here_is|that_is|it_is @DET? last message|post|text|words|goodbye !(before|for|tonight|today|goodnight|of_the|on|about|until|till)",
+            "last time ~3 hear from me|see me|talk to me|talk to anyone",
+            "tonight is the night $|for_me",
+            "have|has|had|having|got|made|make|with|it_is a plan ~2 and_a_date|and_a_time|and_the_means|and_a_day !(for|to|with|at)",
+            "planning|planned|decided|deciding|picked|picking|chose|chosen|working_out|figured_out how|when|where ~2 to|i_will|i_would|i_am_going_to|i_could ~1 do_it $|tonight|soon|this_week|without",
+            "planning|planned|decided|deciding|picked|picking|chose|chosen|working_out|figured_out how|when|where ~2 to|i_will|i_would|i_am_going_to|i_could ~1 end_it|die|kill_myself|end_my_life",
+            "will|would not|never be around|here ~2 much_longer|for_long|for_much_longer|to_see|forever|after_tonight|after_today|after_this_week|for_christmas|for_their|for_your|for_my_birthday|to_look_after|to_take_care|to_care_for|to_feed|to_walk",
+            "have|i|i_have|already picked|chosen|chose|set ~1 the|a date|day $|for_it",
+            "do|do_not|never worry about me after|once|when ~2 tonight|today|i_am_gone|gone|this|i_go",
+        ),
+        veto=_FAREWELL_VETO | _INSURANCE_VETO,
+    ),
+    # 3. burden and absence
+    Family(
+        "concept-burden",
+        Concern.SUICIDE,
+        (
+            "@RELIEF ~4 without me !(nagging|complaining|calling|bothering|around_for|here_for|at|on|for|this|tonight|today|tomorrow|while|during|there|next|until|till|going|coming|so)",
+            "@RELIEF ~5 if|when|once|after i|he|she|they ~2 @GONE_STATE !(@GONE_GUARD)",
+            "@NOBODY ~3 @MISS ~2 " + _PERSON_OBJ + " ~1 if|when|once ~2 @GONE_STATE !(@GONE_GUARD)",
+            "@NOBODY ~3 @MISS ~2 if|when|once i|he|she|they ~2 @GONE_STATE !(@GONE_GUARD)",
+            "@NOBODY would|will|is_going_to ~1 @MISS " + _PERSON_OBJ + " $|@ANYMORE|at_all|anyway|if|when",
+            "feel|feel_like ~1 a|an|such_a|like_a burden to_everyone|to_everybody|to_all|on_everyone|for_everyone|to_the_world|to_everyone_around_me|to_the_people",
+            "@BURDEN on|to|for everyone|everybody|all_of_them|the_world|all_of_you|everyone_around_me|my_whole_family",
+            "will_not|am_not_going_to|would_not|not_going_to be a|an @BURDEN ~3 soon|much_longer|after|@ANYMORE|for_long|for_much",
+            "soon|shortly ~3 will_not|am_not_going_to|not_going_to|would_not be a|an @BURDEN",
+            "i_am|am|i_am_such|am_such|i_am_nothing_but|am_nothing_but ~1 a|an|the ~1 burden $|to_everyone|to_everybody|to_all|to_my|on_everyone|on_my|for_everyone|for_my|to_them|on_them|to_people|to_the_world|to_anyone|to_you !(~4+some_days|sometimes|when|with|because|financially|lately|guilty)",
+        ),
+        person=None,
+    ),
+    # 4. not wanting to exist, giving up on life
+    Family(
+        "concept-no-reason",
+        Concern.SUICIDE,
+        (
+            "no|not_a|not_any|not_one|any|one ~1 reason|reasons|point|purpose ~2 left? ~1 to|for|in ~1 @STAY",
+            "do_not|can_not|cannot|never|could_not|does_not see|find|have|know ~2 a|any|the ~1 reason|reasons|point ~2 to|for|in ~1 @STAY",
+            "giving|give|gave|given|to_give|close_to_giving|ready_to_give up @FOR_GOOD",
+            "point of|in me $|@ANYMORE|existing|being_alive|being_here|staying|living|even_existing|still_being|even",
+            "point of|in my existence|existing|being_alive|me_existing|me_being_alive|my_life",
+            "done|finished|through|over|tired with|of ~1 life|living|existing|being_alive|this_life|my_life $|@ANYMORE|now|honestly|tbh",
+            "can_not|cannot|unable_to keep fighting|living @FIGHT_ON",
+            "@INTENT ~1 out @OUT_END",
+            "@INTENT ~1 @IT_ALL ~1 to @ENDS !(soon|already|so_i_can|before)",
+            "@INTENT ~1 @IT_ALL to stop $|forever|for_good|now|permanently",
+            "@INTENT|would_like|like|need it|it_all|everything to be_over|end|stop now|$|already|forever|for_good|permanently|please",
+            "do_not|can_not|cannot|never see|imagine|picture myself|me being_here|being_around|being_alive|here|alive|around ~2 much_longer|for_long|next_year|next_month|in_a_year|for_much|at_christmas|$",
+            "if|when i @GONE_STATE !(@GONE_GUARD) ~5 would|will|does|did anyone|anybody|people|everyone|somebody ~2 @MISS",
+            "rather be dead|dying|gone|not_alive|not_here|not_exist",
+            "finish|finishing|quit|quitting|leave|leaving|go_from|exit|exiting|finish_with my|this life|world|living|existence",
+            "tired|sick|exhausted for|to live|living|life $|@ANYMORE",
+            "life|living|this_world|existing|being_alive is|was|just_is not for me @ANYMORE|$",
+            "welcome|would_welcome|would_not_mind|hope_for|pray_for|praying_for @DET? heart_attack|stroke|fatal|accident|car_crash|crash|the_end|death",
+            "quit|quitting|stop|stopped|stopping|refuse|refusing @POSS? dialysis|treatment|treatments|meds|medication|medications|insulin|infusions|transfusions ~4 so|to|and|until ~3 die|kill_me|take_me|finish_me|all_be_over|it_all_ends|end_it|end_my_life|be_dead",
+            "if|when|hope @DET? ~2 flare|lupus|disease|illness|it|this|kidneys ~1 kills|kill|takes|take me ~1 fine|good|so_be_it|whatever|let_it|then_good|that_is_fine|i_do_not_care|okay|ok",
+            "have|let|make it_all|everything|all_of_it be_over|end|stop $|forever|now",
+            "lived|have_lived|had_lived enough|long_enough $|@ANYMORE",
+            "done|did my job|my_part here $",
+            "ready for it|it_all|everything|life|my_life to end|be_over|stop $|now|forever|already",
+            "do_not|no|not|lost|can_not_find|have_no ~2 strength|energy|will|fight|courage ~1 left? to stay_alive|live|keep_living|be_alive|exist|keep_fighting|go_on_living",
+            "lost|losing|lose @DET? will to live|keep_fighting|fight|go_on|keep_going|carry_on|continue|stay_alive|be_here|exist",
+            "point of|in me continuing|going_on|carrying_on|trying|fighting|staying $|@ANYMORE|like_this|with_life|at_all",
+            "tapping|tap|tapped|checking|check|checked|logging|log|bowing|bow out permanently|for_good|forever|of_life|of_this_life",
+            "let|letting|to_let go of life|living|this_life|my_life|this_world|being_alive",
+            "ready|want|time to let go $|now|for_good|forever",
+            "wish|wished|wishing i ~1 had|was|were never ~1 born|existed|been_born",
+        ),
+        person=None,
+    ),
+)
+
+# Hyperbole: "<limb> want(s) to die", "overdosed on <coffee>", "dying to", "killing it" — these spans
+# are blanked out of the token stream before any rule or family reads it.
+_OVERDOSE_WORDS = words("overdosed overdose overdosing od odx oded oding")
+_NOT_A_DRUG = words(
+    "coffee caffeine espresso lattes latte tea sugar chocolate candy sweets cake cakes cookies biscuits carbs pizza "
+    "cheese salt spicy food snacks tv netflix youtube tiktok instagram memes podcasts podcast crime reality shows show "
+    "books reading sun sunshine sleep naps nap cuteness love drama gossip shopping christmas halloween music kpop "
+    "anime games gaming work studying homework exercise cardio stretching yoga walking steps vitamins hugs puppies "
+    "kittens cats dogs pumpkin spice fries chips popcorn soda cola energy drinks drink wine beer cocktails"
+)
+_LIMBS = words(" ".join(CONCEPT_CLASSES["LIMB"]))
+_WANT = words("want wants wanted wanna wanting")
+_OWNERS = words("my the both his her your our their")
+_BLANK = "~"  # a token no rule nor family knows
+
+
+_CONTINUATION = words("for on with of forever permanently completely anymore")
+_FRAGMENT = 4  # words: a sentence this short that starts like a continuation finishes the one before
+
+
+def rejoin_fragments(tokens: list[str]) -> list[str]:
+    """ "I give up. On life." is one thought: a short fragment starting with a continuation word
+    ("for good", "on life", "with everything", "forever") is joined to the sentence before it."""
+    if BOUNDARY not in tokens:
+        return tokens
+    out: list[str] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        word = tokens[i]
+        if word == BOUNDARY and out and i + 1 < n and tokens[i + 1] in _CONTINUATION:
+            end = i + 1
+            while end < n and tokens[end] != BOUNDARY:
+                end += 1
+            if end - (i + 1) <= _FRAGMENT:
+                i += 1  # drop the sentence end: the fragment continues the sentence
+                continue
+        out.append(word)
+        i += 1
+    return out
+
+
+def defuse(tokens: list[str]) -> list[str]:
+    """The token stream with hyperbole that borrows crisis words blanked out (same length)."""
+    vocabulary = set(tokens)
+    od = not _OVERDOSE_WORDS.isdisjoint(vocabulary)
+    limb = not _LIMBS.isdisjoint(vocabulary) and not _WANT.isdisjoint(vocabulary)
+    if not od and not limb:
+        return tokens
+    out = list(tokens)
+    n = len(out)
+    for i, word in enumerate(tokens):
+        if od and word in _OVERDOSE_WORDS and i + 2 < n + 1:
+            j = i + 1
+            if j < n and out[j] == "on":
+                j += 1
+            while j < n and out[j] in ("the", "some", "all", "so", "much", "way", "too", "true"):
+                j += 1
+            if j < n and out[j] in _NOT_A_DRUG:
+                for k in range(i, j + 1):
+                    out[k] = _BLANK
+        elif limb and word in _WANT and i > 1 and tokens[i - 1] in _LIMBS and tokens[i - 2] in _OWNERS:
+            out[i] = _BLANK
+    return out
