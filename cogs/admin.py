@@ -149,8 +149,51 @@ class Admin(commands.Cog):
             refusals=await audit.refusal_count(render.REFUSAL_DAYS, scope),
             refusal_samples=await audit.latest_refusals(render.REFUSALS_SHOWN, scope),
             database=await self.bot.services.backup.health(),
+            names=self.names(interaction, operator=operator),
+            hidden_roles=self.hidden_moderator_roles(interaction),
+            bot_name=self.bot.user.display_name if self.bot.user else "the bot",
+            log_channel=self.log_channel_name(interaction, operator=operator),
         )
         await send(interaction, render.status_page(facts))
+
+    def names(self, interaction: discord.Interaction[Any], *, operator: bool) -> render.Names:
+        """Server and member names Discord gave us: this server only, or every server for an operator."""
+        guilds = self.bot.guilds if operator else [g for g in [interaction.guild] if g is not None]
+        users: dict[int, str] = {}
+        for guild in guilds:
+            for member in guild.members:  # the cache: whoever Discord told us about
+                users.setdefault(member.id, member.display_name)
+        return render.Names(guilds={g.id: g.name for g in guilds}, users=users)
+
+    def log_channel_name(self, interaction: discord.Interaction[Any], *, operator: bool) -> str | None:
+        """``#mods`` for this server's own moderators' channel (``#mods in Server`` for an operator)."""
+        channel_id = self.bot.config.admins.log_channel_id
+        channel = self.bot.get_channel(channel_id) if channel_id is not None else None
+        guild = getattr(channel, "guild", None)
+        name = getattr(channel, "name", None)
+        if guild is None or name is None:
+            return None
+        if operator:
+            return f"#{name} in {guild.name}"
+        return f"#{name}" if guild.id == interaction.guild_id else None
+
+    def hidden_moderator_roles(self, interaction: discord.Interaction[Any]) -> list[str]:
+        """Listed moderator roles of this server that ``/admin``'s default permissions hide.
+
+        Discord does not tell a bot whether the owner already allowed them under Integrations,
+        so the warning says how, and to skip it if done."""
+        guild = interaction.guild
+        if guild is None:
+            return []
+        needed = self.admin.default_permissions or discord.Permissions.none()
+        hidden = []
+        for role_id in sorted(self.bot.config.admins.role_ids):
+            role = guild.get_role(role_id)
+            if role is None:
+                continue  # another server's role: not this server's business
+            if not (role.permissions.administrator or needed <= role.permissions):
+                hidden.append(role.name)
+        return hidden
 
     # --- reload outcomes -----------------------------------------------------------------------
 

@@ -96,8 +96,7 @@ class Journal(commands.Cog):
         private = wants_ephemeral(interaction, Reply())  # the place's default, like every personal reply
         await interaction.response.defer(ephemeral=private, thinking=True)
         user_id = interaction.user.id
-        reminder = await self.bot.services.reminders.get(user_id)
-        tz_name = reminder.timezone if reminder is not None else "UTC"
+        tz_name = await self.bot.services.tracking.timezone(user_id)  # the member's one zone
         try:
             report = await self.bot.services.journal_reports.build(
                 user_id, days, now=self.now(), tz_name=tz_name

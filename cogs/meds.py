@@ -93,9 +93,7 @@ class Meds(commands.GroupCog, group_name="meds", group_description="Your medicin
         tracking = self.bot.services.tracking
         if timezone is not None:
             await Remind.apply_timezone(self.bot, interaction, timezone)
-        elif (await tracking.repo.settings(user_id)).timezone is None and (
-            await self.bot.services.reminders.get(user_id)
-        ) is None:
+        elif await tracking.known_timezone(user_id) is None:
             raise UserFacingError(
                 "Tell me your time zone once, so the reminders come at your local time: "
                 "add the `timezone` option (start typing your city, like London or New York)."

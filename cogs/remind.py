@@ -26,7 +26,7 @@ from discord.ext import commands
 
 from bot.content.models import Routine
 from bot.reminders.dispatcher import Delivery
-from bot.reminders.schedule import ALIASES, parse_time, timezone_choices
+from bot.reminders.schedule import ABBREVIATIONS, ALIASES, parse_time, timezone_choices
 from bot.storage.reminders import Reminder
 from bot.text import clip, normalize_query
 from bot.ui import checkin_reminder as checkin_render
@@ -34,7 +34,7 @@ from bot.ui import personal as render
 from bot.ui.components import Press
 from bot.ui.errors import UserFacingError, safe_autocomplete
 from bot.ui.reading import choices
-from bot.ui.reply import NO_MENTIONS, crisis_shown, is_bot_dm, message_kwargs, send
+from bot.ui.reply import NO_MENTIONS, crisis_shown, is_bot_dm, message_kwargs, send, update
 from cogs.reading import not_found
 
 if TYPE_CHECKING:
@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-SNOOZE_SECONDS = 30 * 60
+SNOOZE_SECONDS = 60 * 60
 
 
 def resolve_timezone(text: str) -> str | None:
@@ -53,6 +53,9 @@ def resolve_timezone(text: str) -> str | None:
     wrong hour, so anything else is refused with suggestions.
     """
     typed = text.strip()
+    abbreviation = ABBREVIATIONS.get(normalize_query(typed))
+    if abbreviation is not None:  # "EST" means New York's clock, summer time included
+        return abbreviation
     choices = timezone_choices(typed, limit=2)
     if not choices:
         return None
@@ -184,14 +187,14 @@ class Remind(commands.GroupCog, group_name="remind", group_description="A daily 
     @app_commands.command(name="set", description="Get a daily stretch reminder by DM at your local time")
     @app_commands.describe(
         time="When, like 7:30, 19:05 or 7pm",
-        timezone="Your time zone: start typing your city, like London or New York",
+        timezone="Your time zone, asked once: your city (London, New York) or EST, PST, CET…",
         routine="Which routine the button starts (optional)",
     )
     async def set_reminder(
         self,
         interaction: discord.Interaction[Any],
         time: app_commands.Range[str, 1, 40],
-        timezone: app_commands.Range[str, 1, 64],
+        timezone: app_commands.Range[str, 1, 64] | None = None,
         routine: str | None = None,
     ) -> None:
         try:
@@ -205,16 +208,30 @@ class Remind(commands.GroupCog, group_name="remind", group_description="A daily 
             routine_id = routine
         user_id = interaction.user.id
         before = await self.bot.services.reminders.get(user_id)
-        zone = await self.apply_timezone(self.bot, interaction, timezone)
+        zone = await self.member_zone(interaction, timezone)
         try:
             reminder = await self.dispatcher.set(user_id, local, zone, routine_id)
         except ValueError:
-            raise self.unknown_zone(timezone) from None
-        await send(
-            interaction, render.reminder_set(reminder, await usual_routine(self.bot, reminder, user_id))
-        )
+            raise self.unknown_zone(timezone or zone) from None
+        routine_shown = await usual_routine(self.bot, reminder, user_id)
+        await send(interaction, render.reminder_set(reminder, routine_shown, self.now()))
         if (before is None or before.paused) and not is_bot_dm(interaction):
             await self.check_dm_reach(interaction)
+
+    def now(self) -> datetime:
+        return datetime.fromtimestamp(self.bot.clock.now(), UTC)
+
+    async def member_zone(self, interaction: discord.Interaction[Any], typed: str | None) -> str:
+        """What they typed (saved as their one zone), else the zone they gave before; asked only once."""
+        if typed is not None:
+            return await self.apply_timezone(self.bot, interaction, typed)
+        known = await self.bot.services.tracking.known_timezone(interaction.user.id)
+        if known is None:
+            raise UserFacingError(
+                "Which time zone are you in? Add `timezone:` with your city (like `London` or "
+                "`New York`) or letters like `EST`. I'll remember it for everything."
+            )
+        return known
 
     @staticmethod
     def unknown_zone(typed: str) -> UserFacingError:
@@ -265,13 +282,9 @@ class Remind(commands.GroupCog, group_name="remind", group_description="A daily 
         except ValueError as exc:
             raise UserFacingError(str(exc)) from None
         user_id = interaction.user.id
-        zone = (
-            await self.apply_timezone(self.bot, interaction, timezone)
-            if timezone is not None
-            else await self.bot.services.tracking.timezone(user_id)
-        )
+        zone = await self.member_zone(interaction, timezone)
         reminder = await self.checkins.set(user_id, local, zone, None)
-        await send(interaction, checkin_render.checkin_reminder_set(reminder))
+        await send(interaction, checkin_render.checkin_reminder_set(reminder, self.now()))
 
     @checkin_reminder.autocomplete("timezone")
     @safe_autocomplete
@@ -302,13 +315,23 @@ class Remind(commands.GroupCog, group_name="remind", group_description="A daily 
             await send(interaction, render.reminder_off(await self.dispatcher.off(user_id)))
 
     async def on_remind_button(self, interaction: discord.Interaction[Any], press: Press) -> None:
-        """``lc:remind:off|snooze|skip[:stretch|checkin]`` from /remind or a reminder DM: acts on the
-        presser's own reminder."""
+        """``lc:remind:stop|off|keep|snooze|skip[:stretch|checkin]`` from /remind or a reminder DM:
+        acts on the presser's own reminder. Stop only asks; "Yes, stop it" (``off``) stops."""
         action = press.args[0] if press.args else ""
         which = press.args[1] if len(press.args) > 1 else "stretch"
         dispatcher = self.checkins if which == "checkin" else self.dispatcher
-        if action == "off":
-            await self.turn_off(interaction, which)
+        if action == "stop" or (action == "off" and len(press.args) < 2):
+            # Buttons sent before Stop asked first (``lc:remind:off``) ask too.
+            await send(interaction, checkin_render.confirm_stop(which))
+        elif action == "keep":
+            await update(interaction, checkin_render.kept(which))
+        elif action == "off":
+            user_id = interaction.user.id
+            if which == "checkin":
+                stopped = checkin_render.checkin_reminder_off(await self.checkins.off(user_id))
+            else:
+                stopped = render.reminder_off(await self.dispatcher.off(user_id))
+            await update(interaction, stopped)
         elif action == "snooze":
             when = await dispatcher.snooze(interaction.user.id, SNOOZE_SECONDS)
             await send(interaction, checkin_render.snoozed(which, when))

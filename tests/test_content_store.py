@@ -58,7 +58,9 @@ async def test_a_clean_reload_swaps_and_reports_what_changed(tree: Path) -> None
     assert report.diff.sections.changed == ("back-basics#self-care", "kidney-care#habits")
     assert report.diff.routines.removed == ("floor-stretch",)
     assert report.diff.topics.added == report.diff.topics.changed == report.diff.topics.removed == ()
-    assert report.diff.summary() == "articles +1 ~2 -0, sections +2 ~2 -0, routines +0 ~0 -1"
+    # Sections of an article already named or counted are not counted again.
+    assert report.diff.summary() == "added: new-one; changed: 2 articles; removed: floor-stretch"
+    assert report.diff.articles.summary() == "1 added, 2 changed"
     assert report.duration_s >= 0 and report.files == 7
     assert store.last_reload is report and store.current_errors == ()
 

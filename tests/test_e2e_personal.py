@@ -318,7 +318,7 @@ async def test_remind_set_show_and_off(live_bot: LiveBot, place: str) -> None:
     )
     reply = await handle.wait_message()
     assert_private(reply, place)
-    assert "19:30 every day, America/New_York time" in reply.content
+    assert "19:30 every day" in reply.content and "Eastern Time (New York) — it's" in reply.content
     assert ROUTINE_TITLE in reply.content and re.search(r"<t:\d+:f>", reply.content)
     [row] = db_rows(live_bot, "SELECT * FROM reminders")
     assert (row["user_id"], row["local_time"], row["timezone"], row["routine_id"], row["paused"]) == (
@@ -347,10 +347,13 @@ async def test_remind_set_show_and_off(live_bot: LiveBot, place: str) -> None:
     again = await ask(live_bot, "remind", subcommand="show", place=place)
     assert "You have no daily reminder" in again.content
 
-    # The "Turn off" button does the same as /remind off.
+    # The "Turn off" button asks first, then does the same as /remind off.
     await ask(live_bot, "remind", {"time": "06:00", "timezone": "UTC"}, subcommand="set", place=place)
     shown = await ask(live_bot, "remind", subcommand="show", place=place)
-    stopped = await (await press(live_bot, shown, "Turn off")).wait_message()
+    confirm = await (await press(live_bot, shown, "Turn off")).wait_message()
+    assert "Stop your daily stretch reminder?" in confirm.content
+    assert len(db_rows(live_bot, "SELECT * FROM reminders")) == 1  # one tap erased nothing
+    stopped = await (await press(live_bot, confirm, "Yes, stop it")).wait_message()
     assert "reminder is **off**" in stopped.content
     assert db_rows(live_bot, "SELECT * FROM reminders") == []
     nothing_public(live_bot)
@@ -375,7 +378,7 @@ async def test_remind_set_explains_a_bad_time_or_zone_kindly(live_bot: LiveBot, 
     typed = await ask(
         live_bot, "remind", {"time": "07:30", "timezone": "london"}, subcommand="set", place=place
     )
-    assert "Europe/London" in typed.content
+    assert "UK time (London) — it's" in typed.content
 
 
 async def test_a_reminder_missed_while_the_bot_was_down_is_sent_once_with_a_start_button(
@@ -405,7 +408,7 @@ async def test_a_reminder_missed_while_the_bot_was_down_is_sent_once_with_a_star
     assert "Time for your daily stretch" in reminder.content
     start = reminder.find_button(f"Start: {ROUTINE_TITLE}")
     assert start.custom_id == f"lc:rtstart:{ROUTINE}"
-    assert reminder.find_button("Stop these reminders")
+    assert reminder.find_button("Stop") and reminder.find_button("Snooze 1 hour")
 
     sent = "SELECT 1 FROM reminders WHERE user_id = ? AND last_sent_at IS NOT NULL"
     await emu.wait_until(lambda: db_rows(live_bot, sent, (member.id,)), 5, "the send to be recorded")

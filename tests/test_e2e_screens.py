@@ -38,14 +38,14 @@ SAMPLES: dict[str, list[Any]] = {
     "query": ["my back hurts", "I can't afford my meds", "tired all the time", "crisis"],
     "days": [30],
     "time": ["08:30"],
-    "timezone": ["America/New_York"],
+    "timezone": ["EST"],
     "region": ["US"],
     "name": ["rash"],
     "times": ["08:00"],
 }
 """Values for required options that do not name content (by option name)."""
 
-SKIP_LABELS = ("Delete everything", "Yes, delete", "Stop these reminders")
+SKIP_LABELS = ("Delete everything", "Yes, delete", "Yes, stop it")
 """Buttons that end the member's data: pressed last would be fine, but they change what later steps see."""
 
 

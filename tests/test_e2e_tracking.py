@@ -128,7 +128,8 @@ async def test_the_check_in_reminder_has_its_own_time_snooze_and_skip_today(
     )
     on = await ask(live_bot, "remind", {"time": "21:00"}, subcommand="checkin", place=place)
     assert_private(on, place)
-    assert "check-in reminder is on:** 21:00 every day, America/New_York time" in on.content
+    assert "check-in reminder is on:** 21:00 every day" in on.content
+    assert "Eastern Time (New York) — it's" in on.content  # the one zone, said back in words
     shown = await ask(live_bot, "remind", subcommand="show", place=place)
     assert "07:30 every day" in shown.content and "Daily check-in reminder:** 21:00" in shown.content
 
@@ -144,24 +145,24 @@ async def test_the_check_in_reminder_has_its_own_time_snooze_and_skip_today(
     dms = emu.dm_messages(member, from_bot_only=True)
     [checkin_dm] = [m for m in dms if "Time for your daily check-in" in m.content]
     [stretch_dm] = [m for m in dms if "Time for your daily stretch" in m.content]
-    assert stretch_dm.find_button("Snooze 30 min") and stretch_dm.find_button("Skip today")
+    assert stretch_dm.find_button("Snooze 1 hour") and stretch_dm.find_button("Skip today")
 
     card = await (
         await emu.click(checkin_dm, checkin_dm.find_button("Check in now"), user=member)
     ).wait_message()
     assert "Check in (private)" in card.text() and len(card.selects()) == 5
     snoozed = await (
-        await emu.click(checkin_dm, checkin_dm.find_button("Snooze 30 min"), user=member)
+        await emu.click(checkin_dm, checkin_dm.find_button("Snooze 1 hour"), user=member)
     ).wait_message()
     assert "Snoozed" in snoozed.content
     [row] = db_rows(live_bot, "SELECT next_fire_at FROM checkin_reminders")
-    assert 25 * 60 < row["next_fire_at"] - time.time() < 35 * 60
+    assert 55 * 60 < row["next_fire_at"] - time.time() < 65 * 60
     skipped = await (
         await emu.click(checkin_dm, checkin_dm.find_button("Skip today"), user=member)
     ).wait_message()
     assert "No more today" in skipped.content
     [row] = db_rows(live_bot, "SELECT next_fire_at FROM checkin_reminders")
-    assert row["next_fire_at"] - time.time() > 35 * 60
+    assert row["next_fire_at"] - time.time() > 65 * 60
     skipped = await (
         await emu.click(stretch_dm, stretch_dm.find_button("Skip today"), user=member)
     ).wait_message()

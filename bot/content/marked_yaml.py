@@ -342,8 +342,72 @@ class _Builder:
         return value
 
 
-def _syntax_problem(error: yaml.YAMLError) -> Problem:
-    """A libyaml/PyYAML error as one readable sentence at the most useful position."""
+def _char_at(text: str, line: int, col: int) -> str:
+    """The character at a 1-based line and column of ``text`` ("" past the end)."""
+    lines = text.split("\n")
+    if not 1 <= line <= len(lines):
+        return ""
+    row = lines[line - 1]
+    return row[col - 1] if 1 <= col <= len(row) else ""
+
+
+def _plain_words(problem: str, context: str, started: str, char: str) -> str | None:
+    """The common libyaml problems said plainly: what is wrong here, then how to fix it.
+
+    ``started`` is " (it starts at line L, column C)" when libyaml names where the
+    enclosing piece began, else "". None: no plain sentence for this one.
+    """
+    if "tab" in problem or "'\\t'" in problem or char == "\t":
+        return "a tab character is used for indentation here; YAML needs spaces. Replace the tab with spaces."
+    if "mapping values are not allowed" in problem:
+        return (
+            "a second ':' on one line. If the text itself contains ': ', put the whole value in quotes, "
+            'like title: "Pain: what helps"; if this should be a new key, start it on its own line, '
+            "lined up with the keys above."
+        )
+    if "could not find expected ':'" in problem:
+        return (
+            f"a line without ':'{started}. Every line here is 'key: value': add the ':', or, if the "
+            "line continues the text above, put that text in quotes or start it with '|' on the key's line."
+        )
+    if "did not find expected key" in problem or "expected <block end>" in problem:
+        return (
+            f"this line is not lined up with the keys of its block{started}, or text follows a closing "
+            "quote. Indent it with exactly as many spaces as its neighbours, and keep quoted text whole."
+        )
+    if "expected '-' indicator" in problem:
+        return (
+            f"this line breaks a list{started}: every item starts with '- ' at the same indent. "
+            "Add the '- ', or indent the line to belong to the item above."
+        )
+    if "cannot start any token" in problem:
+        shown = f"'{char}'" if char.strip() else "this character"
+        return f"a value cannot start with {shown} unless it is in quotes. Put the whole value in quotes."
+    if "alphabetic or numeric character" in problem and ("alias" in context or "anchor" in context):
+        return (
+            "a value starting with '*' or '&' reads as a YAML reference. Put the whole value in quotes, "
+            'like title: "*Important* note".'
+        )
+    if "undefined alias" in problem:
+        return "'*' at the start of a value reads as a YAML reference. Put the whole value in quotes."
+    if "unknown escape character" in problem:
+        return (
+            "a backslash inside double quotes starts an escape code. Write \\\\ for a backslash, "
+            "or use single quotes."
+        )
+    if "expected ',' or ']'" in problem or "expected ',' or '}'" in problem:
+        bracket = "]" if "']'" in problem else "}"
+        return (
+            f"a bracket is never closed{started}. Add '{bracket}' where the list ends, or put text "
+            "that contains commas or brackets in quotes."
+        )
+    if "expected node content" in problem:
+        return f"a value is missing{started}: remove the extra ',' or write the missing value."
+    return None
+
+
+def _syntax_problem(error: yaml.YAMLError, text: str = "") -> Problem:
+    """A libyaml/PyYAML error as one plain sentence, with a fix, at the most useful position."""
     if not isinstance(error, yaml.MarkedYAMLError):
         position = getattr(error, "position", None)
         message = str(error).split("\n")[0]
@@ -353,20 +417,24 @@ def _syntax_problem(error: yaml.YAMLError) -> Problem:
     problem = error.problem or "not valid YAML"
     context = error.context or ""
     mark = error.problem_mark or error.context_mark
-    if "tab" in problem or "'\\t'" in problem:
-        message = "a tab character is used for indentation here; YAML needs spaces"
-    elif "end of stream" in problem and "quoted scalar" in context and error.context_mark is not None:
-        mark = error.context_mark
-        message = "this quoted text is never closed: add the matching quote at its end"
-    else:
-        message = f"YAML syntax error: {problem}"
-        if context and error.context_mark is not None and error.context_mark is not mark:
-            line, col = _pos(error.context_mark)
-            message += f" ({context} that starts at line {line}, column {col})"
-        elif context:
-            message += f" ({context})"
     line, col = _pos(mark) if mark is not None else (1, 1)
-    return Problem(line, col, message)
+    started = ""
+    if error.context_mark is not None and error.context_mark is not mark:
+        start_line, start_col = _pos(error.context_mark)
+        started = f" (that part starts at line {start_line}, column {start_col})"
+    if "end of stream" in problem and "quoted scalar" in context and error.context_mark is not None:
+        line, col = _pos(error.context_mark)
+        return Problem(line, col, "this quoted text is never closed: add the matching quote at its end")
+    if "could not find expected ':'" in problem and error.context_mark is not None:
+        line, col = _pos(error.context_mark)  # the line missing its ':' (libyaml points past it)
+        started = ""
+    plain = _plain_words(problem, context, started, _char_at(text, line, col))
+    if plain is None:
+        plain = (
+            f"YAML cannot read this ({problem}{started}). Check the quotes, colons and indentation "
+            "on this line and the one above."
+        )
+    return Problem(line, col, plain)
 
 
 def parse_yaml(text: str, *, max_depth: int = MAX_DEPTH, alias_budget: int = ALIAS_BUDGET) -> ParsedYaml:
@@ -408,7 +476,7 @@ def _parse_with(
         builder.problems.append(stop.problem)
         stopped = True
     except yaml.YAMLError as error:
-        builder.problems.append(_syntax_problem(error))
+        builder.problems.append(_syntax_problem(error, text))
         syntax_error = error
         stopped = True
     except RecursionError:  # pragma: no cover - the event loop above does not recurse

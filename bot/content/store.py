@@ -22,6 +22,7 @@ from typing import Any
 from bot.content.errors import ContentError
 from bot.content.library import Library
 from bot.content.loader import LoadResult, load_library
+from bot.text import plural
 
 
 class ContentLoadError(Exception):
@@ -46,7 +47,12 @@ class Changes:
         return bool(self.added or self.changed or self.removed)
 
     def summary(self) -> str:
-        return f"+{len(self.added)} ~{len(self.changed)} -{len(self.removed)}"
+        """``1 added, 2 changed`` (only the verbs that happened)."""
+        parts = [f"{len(ids)} {verb}" for verb, ids in self.by_verb() if ids]
+        return ", ".join(parts) or "no changes"
+
+    def by_verb(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        return (("added", self.added), ("changed", self.changed), ("removed", self.removed))
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,18 +69,28 @@ class ContentDiff:
         return not (self.articles or self.sections or self.routines or self.topics)
 
     def summary(self) -> str:
-        """One line for an admin, like ``articles +1 ~0 -0, sections +3 ~1 -0``; or ``no changes``."""
-        parts = [
-            f"{name} {changes.summary()}"
-            for name, changes in (
-                ("articles", self.articles),
-                ("sections", self.sections),
-                ("routines", self.routines),
-                ("topics", self.topics),
-            )
-            if changes
-        ]
-        return ", ".join(parts) or "no changes"
+        """One line for a moderator, like ``added: 2 articles; changed: crisis``; or ``no changes``.
+
+        One id is named, more are counted (the reply's fields list them all). Sections of an
+        article that is itself added, changed or removed are not counted again."""
+        touched = {a for _, ids in self.articles.by_verb() for a in ids}
+        phrases = []
+        for index, (verb, _) in enumerate(self.articles.by_verb()):
+            pieces = []
+            for noun, changes in (
+                ("article", self.articles),
+                ("routine", self.routines),
+                ("resource topic", self.topics),
+                ("section", self.sections),
+            ):
+                ids = changes.by_verb()[index][1]
+                if noun == "section":
+                    ids = tuple(i for i in ids if i.split("#", 1)[0] not in touched)
+                if ids:
+                    pieces.append(ids[0] if len(ids) == 1 else plural(len(ids), noun))
+            if pieces:
+                phrases.append(f"{verb}: {', '.join(pieces)}")
+        return "; ".join(phrases) or "no changes"
 
 
 def _changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> Changes:

@@ -1,5 +1,10 @@
 """The ``/journal`` chart: pain and fatigue over time, routine days marked.
 
+The x-axis starts at the first entry in the window (a new member's week fills
+the chart instead of being a sliver at its edge), and 90 days or more are drawn
+as weekly averages (a year of daily points is a solid block). Sized for a phone:
+few date ticks and big type.
+
 Accessible by construction: a fixed 1200×600 px image readable on a phone,
 large type, Okabe–Ito colours (safe for the common colour-vision deficiencies)
 and never colour alone — pain and fatigue also differ by line style and marker
@@ -16,10 +21,13 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Sequence
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+from statistics import fmean
 from typing import Any
 
 from bot.journal.window import checkins_in, completions_in, window_start, zone
+from bot.reminders.zone_words import zone_name
 from bot.storage.journal import Checkin, Completion
 from bot.storage.tracking import Flare
 
@@ -34,12 +42,63 @@ ROUTINE_COLOUR = "#009E73"  # bluish green
 HURT_COLOUR = "#D55E00"  # vermilion
 TEXT_COLOUR = "#1A1A1A"
 
-TITLE_SIZE = 24
-LABEL_SIZE = 18
-TICK_SIZE = 16
-LEGEND_SIZE = 15
+# Shown about 3x smaller on a phone, so 22 px type reads as ~7 pt.
+TITLE_SIZE = 30
+LABEL_SIZE = 24
+TICK_SIZE = 24
+LEGEND_SIZE = 22
+MAX_DATE_TICKS = 5
+
+WEEKLY_FROM_DAYS = 90
+"""Windows this long or longer are drawn as weekly averages."""
+MIN_SPAN = timedelta(days=3)
+"""The narrowest x-axis: one check-in today still gets a readable few days around it."""
 
 _ROUTINE_ROW = -0.7  # y position of the routine markers, below the 0 line
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """One plotted point: a check-in, or a week's average (at the middle of the week)."""
+
+    at: datetime
+    pain: float
+    fatigue: float | None
+
+
+def axis_start(
+    points: Sequence[Checkin], finished: Sequence[Completion], start: datetime, tz: tzinfo
+) -> datetime:
+    """Local midnight of the first entry (check-in or routine) in the window; the window's
+    start when there is none."""
+    moments = [c.at for c in points] + [r.ended_at for r in finished]
+    if not moments:
+        return start
+    first = min(moments).astimezone(tz)
+    midnight = datetime(first.year, first.month, first.day, tzinfo=tz)
+    return max(midnight, start.astimezone(tz))
+
+
+def daily_points(points: Sequence[Checkin], tz: tzinfo) -> list[Point]:
+    return [
+        Point(c.at.astimezone(tz), float(c.pain), None if c.fatigue is None else float(c.fatigue))
+        for c in points
+    ]
+
+
+def weekly_points(points: Sequence[Checkin], tz: tzinfo) -> list[Point]:
+    """The mean pain and fatigue of each local Monday-to-Sunday week, at the week's middle
+    (Thursday noon); a week without fatigue scores has fatigue None."""
+    weeks: dict[date, list[Checkin]] = {}
+    for c in points:
+        local = c.at.astimezone(tz).date()
+        weeks.setdefault(local - timedelta(days=local.weekday()), []).append(c)
+    result = []
+    for monday, week in sorted(weeks.items()):
+        fatigue = [c.fatigue for c in week if c.fatigue is not None]
+        middle = datetime(monday.year, monday.month, monday.day, 12, tzinfo=tz) + timedelta(days=3)
+        result.append(Point(middle, fmean(c.pain for c in week), fmean(fatigue) if fatigue else None))
+    return result
 
 
 def render_chart(
@@ -69,11 +128,12 @@ def render_chart(
         ax = fig.add_subplot()
         handles: list[Any] = []
 
-        if points:
-            times = [c.at.astimezone(tz) for c in points]
+        weekly = days >= WEEKLY_FROM_DAYS
+        plotted = weekly_points(points, tz) if weekly else daily_points(points, tz)
+        if plotted:
             (pain_line,) = ax.plot(
-                times,
-                [c.pain for c in points],
+                [p.at for p in plotted],
+                [p.pain for p in plotted],
                 color=PAIN_COLOUR,
                 linestyle="-",
                 linewidth=3,
@@ -82,11 +142,11 @@ def render_chart(
                 label="Pain",
             )
             handles.append(pain_line)
-            with_fatigue = [c for c in points if c.fatigue is not None]
+            with_fatigue = [p for p in plotted if p.fatigue is not None]
             if with_fatigue:
                 (fatigue_line,) = ax.plot(
-                    [c.at.astimezone(tz) for c in with_fatigue],
-                    [c.fatigue for c in with_fatigue],
+                    [p.at for p in with_fatigue],
+                    [p.fatigue for p in with_fatigue],
                     color=FATIGUE_COLOUR,
                     linestyle="--",
                     linewidth=3,
@@ -108,9 +168,14 @@ def render_chart(
             )
 
         _mark_routine_days(ax, finished, tz)
+        left = axis_start(points, finished, start, tz)
+        right = now.astimezone(tz) + (
+            timedelta(days=3) if weekly else timedelta(hours=12)
+        )  # last point whole
+        left = min(left, right - MIN_SPAN)
         for flare in flares:  # a hatched band, so it does not rely on colour
             ax.axvspan(
-                max(flare.started_at, start).astimezone(tz),
+                max(flare.started_at, left).astimezone(tz),
                 min(flare.ended_at or now, now).astimezone(tz),
                 facecolor="#F6D3C0",
                 edgecolor=HURT_COLOUR,
@@ -137,20 +202,30 @@ def render_chart(
                 Patch(facecolor="white", edgecolor=HURT_COLOUR, hatch="//", label="Stopped: it hurt")
             )
 
-        ax.set_xlim(start.astimezone(tz), now.astimezone(tz))
+        ax.set_xlim(left, right)
         ax.set_ylim(-1.2, 10.5)
-        ax.set_yticks(range(0, 11))
+        ax.set_yticks(range(0, 11, 2))
         ax.grid(True, axis="y", color="#CCCCCC", linewidth=1)
-        locator = mdates.AutoDateLocator(tz=tz, minticks=3, maxticks=8)
+        locator = mdates.AutoDateLocator(tz=tz, minticks=2, maxticks=MAX_DATE_TICKS)
         ax.xaxis.set_major_locator(locator)
-        ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %d", tz=tz))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %-d", tz=tz))
         ax.tick_params(labelsize=TICK_SIZE, colors=TEXT_COLOUR)
-        ax.set_title(f"Pain and fatigue, last {days} days", fontsize=TITLE_SIZE, color=TEXT_COLOUR)
+        title = f"Pain and fatigue, last {days} days" + (" (weekly average)" if weekly else "")
+        ax.set_title(title, fontsize=TITLE_SIZE, color=TEXT_COLOUR)
         ax.set_ylabel("0 = none, 10 = worst", fontsize=LABEL_SIZE, color=TEXT_COLOUR)
-        ax.set_xlabel(f"Date ({tz_name})", fontsize=LABEL_SIZE, color=TEXT_COLOUR)
+        ax.set_xlabel(zone_name(tz_name), fontsize=LABEL_SIZE, color=TEXT_COLOUR)
         if handles:
-            # Outside the plot, so it never hides a point.
-            ax.legend(handles=handles, fontsize=LEGEND_SIZE, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+            # Below the plot in one row, so it never hides a point or narrows the plot.
+            ax.legend(
+                handles=handles,
+                fontsize=LEGEND_SIZE,
+                loc="upper center",
+                bbox_to_anchor=(0.5, -0.22),
+                ncol=len(handles),
+                frameon=False,
+                handlelength=1.5,
+                columnspacing=1.0,
+            )
 
         buffer = io.BytesIO()
         fig.savefig(buffer, format="png", dpi=DPI, facecolor="white", metadata={"Software": None})

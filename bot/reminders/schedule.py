@@ -175,24 +175,63 @@ POPULAR_ZONES: tuple[str, ...] = (
 )
 """Shown for an empty query: where most of the community lives."""
 
+ABBREVIATIONS: dict[str, str] = {
+    "est": "America/New_York",
+    "edt": "America/New_York",
+    "et": "America/New_York",
+    "cst": "America/Chicago",
+    "cdt": "America/Chicago",
+    "ct": "America/Chicago",
+    "mst": "America/Denver",
+    "mdt": "America/Denver",
+    "mt": "America/Denver",
+    "pst": "America/Los_Angeles",
+    "pdt": "America/Los_Angeles",
+    "pt": "America/Los_Angeles",
+    "akst": "America/Anchorage",
+    "akdt": "America/Anchorage",
+    "hst": "Pacific/Honolulu",
+    "ast": "America/Halifax",
+    "adt": "America/Halifax",
+    "nst": "America/St_Johns",
+    "ndt": "America/St_Johns",
+    "gmt": "Europe/London",
+    "bst": "Europe/London",
+    "wet": "Europe/Lisbon",
+    "west": "Europe/Lisbon",
+    "cet": "Europe/Paris",
+    "cest": "Europe/Paris",
+    "met": "Europe/Paris",
+    "eet": "Europe/Athens",
+    "eest": "Europe/Athens",
+    "msk": "Europe/Moscow",
+    "ist": "Asia/Kolkata",
+    "jst": "Asia/Tokyo",
+    "aest": "Australia/Sydney",
+    "aedt": "Australia/Sydney",
+    "acst": "Australia/Adelaide",
+    "acdt": "Australia/Adelaide",
+    "awst": "Australia/Perth",
+    "nzst": "Pacific/Auckland",
+    "nzdt": "Pacific/Auckland",
+    "sast": "Africa/Johannesburg",
+    "wat": "Africa/Lagos",
+    "eat": "Africa/Nairobi",
+}
+"""What people mean by a clock abbreviation: the place's zone, which follows its daylight saving.
+
+tzdata also has zones literally named ``EST``, ``MST``, ``CET``, ``GMT``…: fixed offsets
+or old rules that nobody living there uses (``EST`` never moves to summer time), so
+those names are never picked for what someone typed."""
+
 ALIASES: dict[str, tuple[str, ...]] = {
+    **{abbreviation: (zone,) for abbreviation, zone in ABBREVIATIONS.items()},
     "eastern": ("America/New_York", "America/Toronto"),
-    "est": ("America/New_York",),
-    "edt": ("America/New_York",),
-    "et": ("America/New_York",),
     "central": ("America/Chicago", "America/Winnipeg"),
-    "cst": ("America/Chicago",),
-    "cdt": ("America/Chicago",),
-    "ct": ("America/Chicago",),
     "mountain": ("America/Denver", "America/Phoenix", "America/Edmonton"),
     "mst": ("America/Denver", "America/Phoenix"),
-    "mdt": ("America/Denver",),
-    "mt": ("America/Denver",),
     "arizona": ("America/Phoenix",),
     "pacific": ("America/Los_Angeles", "America/Vancouver"),
-    "pst": ("America/Los_Angeles",),
-    "pdt": ("America/Los_Angeles",),
-    "pt": ("America/Los_Angeles",),
     "alaska": ("America/Anchorage",),
     "hawaii": ("Pacific/Honolulu",),
     "atlantic": ("America/Halifax", "America/Puerto_Rico"),
@@ -221,9 +260,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "scotland": ("Europe/London",),
     "wales": ("Europe/London",),
     "gmt": ("Europe/London", "UTC"),
-    "bst": ("Europe/London",),
     "ireland": ("Europe/Dublin",),
-    "cet": ("Europe/Berlin", "Europe/Paris"),
+    "cet": ("Europe/Paris", "Europe/Berlin"),
     "central europe": ("Europe/Berlin", "Europe/Paris"),
     "germany": ("Europe/Berlin",),
     "france": ("Europe/Paris",),
@@ -232,7 +270,6 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "netherlands": ("Europe/Amsterdam",),
     "holland": ("Europe/Amsterdam",),
     "india": ("Asia/Kolkata",),
-    "ist": ("Asia/Kolkata",),
     "mumbai": ("Asia/Kolkata",),
     "bombay": ("Asia/Kolkata",),
     "delhi": ("Asia/Kolkata",),
@@ -241,7 +278,6 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "bangalore": ("Asia/Kolkata",),
     "philippines": ("Asia/Manila",),
     "japan": ("Asia/Tokyo",),
-    "jst": ("Asia/Tokyo",),
     "china": ("Asia/Shanghai",),
     "beijing": ("Asia/Shanghai",),
     "korea": ("Asia/Seoul",),
@@ -252,7 +288,6 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "Australia/Perth",
         "Australia/Adelaide",
     ),
-    "aest": ("Australia/Sydney",),
     "new zealand": ("Pacific/Auckland",),
     "nz": ("Pacific/Auckland",),
     "canada": (
@@ -287,9 +322,18 @@ def _zone_index() -> tuple[tuple[str, str, str], ...]:
     return tuple((z, _normalize(z), _normalize(z.rsplit("/", 1)[-1])) for z in names)
 
 
+def is_legacy_abbreviation(zone: str) -> bool:
+    """``EST``, ``MST``, ``CET``, ``EST5EDT``, ``GMT0``…: tzdata names nobody means by the letters."""
+    return "/" not in zone and zone != "UTC" and (zone.isupper() or any(ch.isdigit() for ch in zone))
+
+
 @cache
 def _valid_zones_folded() -> dict[str, str]:
-    return {z.casefold(): z for z in available_timezones() if z not in ("localtime", "Factory")}
+    return {
+        z.casefold(): z
+        for z in available_timezones()
+        if z not in ("localtime", "Factory") and not is_legacy_abbreviation(z)
+    }
 
 
 def timezone_choices(query: str, limit: int = 25) -> list[str]:

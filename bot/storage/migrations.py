@@ -268,6 +268,38 @@ ALTER TABLE user_prefs ADD COLUMN dm_menu_at TEXT;
 """
 """Routines in few taps (auto-advance on by default) and DMs that answer what was asked."""
 
+MIGRATION_UXTIME = """
+-- Issue 12: zones stored under tzdata's old abbreviation names (EST is a fixed UTC-5 with no summer
+-- time) become the place people meant, which follows daylight saving (see bot.reminders.schedule).
+UPDATE reminders SET timezone = 'America/New_York' WHERE timezone IN ('EST', 'EST5EDT');
+UPDATE reminders SET timezone = 'America/Chicago' WHERE timezone IN ('CST6CDT');
+UPDATE reminders SET timezone = 'America/Denver' WHERE timezone IN ('MST', 'MST7MDT');
+UPDATE reminders SET timezone = 'America/Los_Angeles' WHERE timezone IN ('PST8PDT');
+UPDATE reminders SET timezone = 'Pacific/Honolulu' WHERE timezone IN ('HST');
+UPDATE reminders SET timezone = 'Europe/Paris' WHERE timezone IN ('CET', 'MET');
+UPDATE reminders SET timezone = 'Europe/Athens' WHERE timezone IN ('EET');
+UPDATE reminders SET timezone = 'Europe/Lisbon' WHERE timezone IN ('WET');
+UPDATE reminders SET timezone = 'Europe/London' WHERE timezone IN ('GMT', 'GMT0', 'GMT+0', 'GMT-0');
+UPDATE checkin_reminders SET timezone = 'America/New_York' WHERE timezone IN ('EST', 'EST5EDT');
+UPDATE checkin_reminders SET timezone = 'America/Chicago' WHERE timezone IN ('CST6CDT');
+UPDATE checkin_reminders SET timezone = 'America/Denver' WHERE timezone IN ('MST', 'MST7MDT');
+UPDATE checkin_reminders SET timezone = 'America/Los_Angeles' WHERE timezone IN ('PST8PDT');
+UPDATE checkin_reminders SET timezone = 'Pacific/Honolulu' WHERE timezone IN ('HST');
+UPDATE checkin_reminders SET timezone = 'Europe/Paris' WHERE timezone IN ('CET', 'MET');
+UPDATE checkin_reminders SET timezone = 'Europe/Athens' WHERE timezone IN ('EET');
+UPDATE checkin_reminders SET timezone = 'Europe/Lisbon' WHERE timezone IN ('WET');
+UPDATE checkin_reminders SET timezone = 'Europe/London' WHERE timezone IN ('GMT', 'GMT0', 'GMT+0', 'GMT-0');
+UPDATE tracking_settings SET timezone = 'America/New_York' WHERE timezone IN ('EST', 'EST5EDT');
+UPDATE tracking_settings SET timezone = 'America/Chicago' WHERE timezone IN ('CST6CDT');
+UPDATE tracking_settings SET timezone = 'America/Denver' WHERE timezone IN ('MST', 'MST7MDT');
+UPDATE tracking_settings SET timezone = 'America/Los_Angeles' WHERE timezone IN ('PST8PDT');
+UPDATE tracking_settings SET timezone = 'Pacific/Honolulu' WHERE timezone IN ('HST');
+UPDATE tracking_settings SET timezone = 'Europe/Paris' WHERE timezone IN ('CET', 'MET');
+UPDATE tracking_settings SET timezone = 'Europe/Athens' WHERE timezone IN ('EET');
+UPDATE tracking_settings SET timezone = 'Europe/Lisbon' WHERE timezone IN ('WET');
+UPDATE tracking_settings SET timezone = 'Europe/London' WHERE timezone IN ('GMT', 'GMT0', 'GMT+0', 'GMT-0');
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     MIGRATION_1,
     MIGRATION_SAFETY,
@@ -275,6 +307,7 @@ MIGRATIONS: tuple[str, ...] = (
     MIGRATION_UXREAD,
     MIGRATION_TRACKING,
     MIGRATION_UXROUTINE,
+    MIGRATION_UXTIME,
 )
 """Every migration, in order. The schema version is ``len(MIGRATIONS)``."""
 

@@ -60,11 +60,15 @@ class TrackingService:
     # -- the one time zone --------------------------------------------------------------------------
 
     async def timezone(self, user_id: int) -> str:
+        return await self.known_timezone(user_id) or "UTC"
+
+    async def known_timezone(self, user_id: int) -> str | None:
+        """The member's one time zone, or None while they have never given it (then we ask)."""
         settings = await self.repo.settings(user_id)
         if settings.timezone:
             return settings.timezone
         reminder = await self._stretch.get(user_id)
-        return reminder.timezone if reminder is not None else "UTC"
+        return reminder.timezone if reminder is not None else None
 
     async def set_timezone(self, user_id: int, tz_name: str, *, now: datetime) -> None:
         await self.repo.set_setting(user_id, "timezone", tz_name, now=now)

@@ -103,7 +103,7 @@ def _diff_fields(embed: discord.Embed, diff: ContentDiff) -> None:
         ("Resource topics", diff.topics),
     ):
         if changes:
-            embed.add_field(name=f"{name} {changes.summary()}", value=changes_text(changes), inline=False)
+            embed.add_field(name=f"{name}: {changes.summary()}", value=changes_text(changes), inline=False)
 
 
 def error_lines(errors: Sequence[ContentError]) -> str:
@@ -133,7 +133,8 @@ def _reload_ok(report: ReloadReport, by_watcher: bool) -> Reply:
         description = f"The files match what I am serving (version `{after}`)."
     else:
         title = "Content changed on disk and was reloaded" if by_watcher else "Content reloaded"
-        description = f"Now serving version `{after}` (was `{before}`): {report.diff.summary()}."
+        summary = report.diff.summary()
+        description = f"Now serving version `{after}` (was `{before}`). {summary[:1].upper()}{summary[1:]}."
     description += f"\nChecked {plural(report.files, 'file')} in {_duration(report.duration_s)}."
     embed = discord.Embed(title=title, description=description, colour=COLOR_OK)
     _diff_fields(embed, report.diff)
@@ -173,6 +174,15 @@ def _reload_refused(report: ReloadReport, by_watcher: bool) -> Reply:
 
 
 @dataclass(frozen=True)
+class Names:
+    """Names Discord gave for ids, so moderators read "Lupus Friends", not 1234…; only the
+    viewer's own server (or, for an operator in a DM, the bot's servers) is ever named."""
+
+    guilds: Mapping[int, str] = field(default_factory=dict)
+    users: Mapping[int, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class StatusFacts:
     """Everything ``/admin status`` shows, gathered by the cog."""
 
@@ -195,6 +205,12 @@ class StatusFacts:
     refusals: int = 0
     refusal_samples: Sequence[AuditEntry] = field(default_factory=tuple)
     database: Health | None = None
+    names: Names = field(default_factory=Names)
+    hidden_roles: Sequence[str] = ()
+    """Moderator roles (from ``admins.role_ids``) that ``/admin``'s default permissions hide."""
+    bot_name: str = "the bot"
+    log_channel: str | None = None
+    """Where watcher results are posted, by name (``#mods``); None if unset or not this server's."""
 
 
 def _uptime(seconds: float) -> str:
@@ -220,19 +236,32 @@ def _when(at: datetime) -> str:
     return discord.utils.format_dt(at if at.tzinfo else at.replace(tzinfo=UTC), "R")
 
 
-def _who(user_id: int) -> str:
+def _who(user_id: int, names: Names) -> str:
     if user_id == SYSTEM_USER_ID:
         return "the file watcher"
     if pseudonyms.is_pseudonym(user_id):
         return pseudonyms.label(user_id)
-    return f"<@{user_id}>"
+    if user_id in names.users:
+        return f"**{discord.utils.escape_markdown(clip(names.users[user_id], 40))}**"
+    return f"<@{user_id}>"  # Discord shows a mention as the person's name to whoever can see them
 
 
-def audit_line(entry: AuditEntry) -> str:
+def place_words(entry: AuditEntry, names: Names) -> str:
+    """Where an action happened, by name: ``in Lupus Friends``, ``by DM``; never a raw server id."""
+    place = entry.place or ""
+    if entry.guild_id is not None or place.startswith("command in guild"):
+        name = names.guilds.get(entry.guild_id or 0)
+        return f"in {discord.utils.escape_markdown(clip(name, 60))}" if name else "in a server"
+    return {"DM": "by DM", "group DM": "in a group DM", "watcher": ""}.get(place, place)
+
+
+def audit_line(entry: AuditEntry, names: Names | None = None) -> str:
     """One audit entry for people: when, who, what, where, result and versions."""
-    place = f" · {entry.place}" if entry.place else ""
+    names = names or Names()
+    where = place_words(entry, names)
+    place = f" · {where}" if where else ""
     if entry.action == ACTION_REFUSED:
-        return f"{_when(entry.at)} {_who(entry.user_id)} was refused {entry.detail or '/admin'}{place}"
+        return f"{_when(entry.at)} {_who(entry.user_id, names)} was refused {entry.detail or '/admin'}{place}"
     what = "reload" if entry.action == ACTION_RELOAD else entry.action
     versions = ""
     if entry.version_before == entry.version_after and entry.version_after:
@@ -240,7 +269,9 @@ def audit_line(entry: AuditEntry) -> str:
     elif entry.version_before or entry.version_after:
         versions = f" · `{entry.version_before or 'none'}` → `{entry.version_after or 'none'}`"
     detail = f" ({entry.detail})" if entry.detail else ""
-    return f"{_when(entry.at)} {_who(entry.user_id)}: {what} **{entry.result}**{detail}{place}{versions}"
+    return (
+        f"{_when(entry.at)} {_who(entry.user_id, names)}: {what} **{entry.result}**{detail}{place}{versions}"
+    )
 
 
 def status_page(facts: StatusFacts) -> Reply:
@@ -254,10 +285,12 @@ def status_page(facts: StatusFacts) -> Reply:
     )
     if facts.watch_problem:
         content += f" (stopped: {clip(facts.watch_problem, 200)})"
+    if facts.log_channel:
+        content += f"; results go to {clip(facts.log_channel, 80)}"  # Discord keeps channel names plain
     colour = COLOR_PROBLEM if facts.current_errors else COLOR_INFO
     embed = discord.Embed(title="Bot status", colour=colour)
     embed.add_field(name="Content", value=clip(content, limits.EMBED_FIELD_VALUE), inline=False)
-    last = audit_line(facts.last_reload) if facts.last_reload else "None recorded yet."
+    last = audit_line(facts.last_reload, facts.names) if facts.last_reload else "None recorded yet."
     embed.add_field(name="Last reload", value=clip(last, limits.EMBED_FIELD_VALUE), inline=False)
     if facts.current_errors:
         shown = "\n".join(clip(str(e), 180) for e in facts.current_errors[:4]).replace("`", "'")
@@ -288,7 +321,7 @@ def status_page(facts: StatusFacts) -> Reply:
         embed.add_field(name="Database health", value=database_health(facts.database), inline=False)
         if not facts.database.ok:
             embed.colour = COLOR_PROBLEM
-    recent = "\n".join(audit_line(e) for e in facts.recent[:RECENT_ACTIONS]) or "Nothing yet."
+    recent = "\n".join(audit_line(e, facts.names) for e in facts.recent[:RECENT_ACTIONS]) or "Nothing yet."
     embed.add_field(
         name=f"Last {RECENT_ACTIONS} admin actions",
         value=clip(recent, limits.EMBED_FIELD_VALUE),
@@ -296,9 +329,28 @@ def status_page(facts: StatusFacts) -> Reply:
     )
     refused = f"{plural(facts.refusals, 'attempt')} by non-moderators in the last {REFUSAL_DAYS} days."
     if facts.refusal_samples:
-        refused += "\n" + "\n".join(audit_line(e) for e in facts.refusal_samples[:REFUSALS_SHOWN])
+        samples = facts.refusal_samples[:REFUSALS_SHOWN]
+        refused += "\n" + "\n".join(audit_line(e, facts.names) for e in samples)
     embed.add_field(name="Refused /admin", value=clip(refused, limits.EMBED_FIELD_VALUE), inline=False)
+    if facts.hidden_roles:
+        embed.add_field(name="⚠️ Who sees /admin", value=admin_visibility(facts), inline=False)
     return Reply(embeds=[embed], ephemeral=True)
+
+
+ADMIN_VISIBILITY_HOWTO = "Server Settings → Integrations → {bot} → /admin → Add roles or members"
+"""Where a server owner lets a moderator role see ``/admin`` (Discord hides it without Manage Server)."""
+
+
+def admin_visibility(facts: StatusFacts) -> str:
+    """The warning for listed moderator roles that Discord hides ``/admin`` from, and the fix."""
+    roles = ", ".join(f"**{discord.utils.escape_markdown(clip(r, 40))}**" for r in facts.hidden_roles[:3])
+    more = f" and {len(facts.hidden_roles) - 3} more" if len(facts.hidden_roles) > 3 else ""
+    howto = ADMIN_VISIBILITY_HOWTO.format(bot=discord.utils.escape_markdown(clip(facts.bot_name, 40)))
+    return clip(
+        f"{roles}{more} may use /admin but lack Manage Server, so Discord hides it from them. "
+        f"To show it: {howto}, add the role (skip if done).",
+        limits.EMBED_FIELD_VALUE,
+    )
 
 
 def database_health(health: Health) -> str:

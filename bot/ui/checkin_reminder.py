@@ -6,6 +6,7 @@ from datetime import datetime
 
 import discord
 
+from bot.reminders.zone_words import zone_in_words, zone_name
 from bot.storage.reminders import Reminder
 from bot.ui import components as c
 from bot.ui.reply import Reply
@@ -22,23 +23,23 @@ def checkin_dm() -> Reply:
         ),
         view=c.view(
             c.button("Check in now", "ck", "open", style=discord.ButtonStyle.success),
-            c.button("Snooze 30 min", "remind", "snooze", "checkin"),
+            c.button("Snooze 1 hour", "remind", "snooze", "checkin"),
             c.button("Skip today", "remind", "skip", "checkin"),
-            c.button("Stop these reminders", "remind", "off", "checkin"),
+            c.button("Stop", "remind", "stop", "checkin"),
         ),
         ephemeral=False,
     )
 
 
-def checkin_reminder_set(reminder: Reminder) -> Reply:
+def checkin_reminder_set(reminder: Reminder, now: datetime) -> Reply:
     return Reply(
         content=(
-            f"**Your daily check-in reminder is on:** {reminder.local_time} every day, "
-            f"{reminder.timezone} time. "
+            f"**Your daily check-in reminder is on:** {reminder.local_time} every day.\n"
+            f"**Your time zone:** {zone_in_words(reminder.timezone, now)}\n"
             f"The next one comes <t:{int(reminder.next_fire_at.timestamp())}:f> by direct message. "
-            "It has Snooze and Skip today buttons. Stop it with `/remind off which:checkin`."
+            "It has Snooze 1 hour and Skip today buttons. Stop it with `/remind off which:checkin`."
         ),
-        view=c.view(c.button("Turn off", "remind", "off", "checkin")),
+        view=c.view(c.button("Turn off", "remind", "stop", "checkin")),
     )
 
 
@@ -48,7 +49,7 @@ def checkin_reminder_line(reminder: Reminder | None) -> str:
     if reminder.paused:
         return "**Daily check-in reminder:** paused (direct messages failed). Use `/remind checkin` again."
     return (
-        f"**Daily check-in reminder:** {reminder.local_time} every day, {reminder.timezone} time. "
+        f"**Daily check-in reminder:** {reminder.local_time} every day, {zone_name(reminder.timezone)}. "
         f"Next: <t:{int(reminder.next_fire_at.timestamp())}:f>."
     )
 
@@ -71,3 +72,22 @@ def checkin_reminder_off(removed: bool) -> Reply:
     return Reply(
         content="Your daily check-in reminder is **off**. Use `/remind checkin` if you want it back."
     )
+
+
+def confirm_stop(kind: str) -> Reply:
+    """One tap never erases a reminder: Stop asks first, and says what stays."""
+    words = KIND_WORDS.get(kind, "reminder")
+    return Reply(
+        content=(
+            f"Stop your daily {words}? Only this reminder ends: your journal, your time zone and "
+            "your other reminders stay. Rather have a break? **Skip today** only skips today."
+        ),
+        view=c.view(
+            c.button("Yes, stop it", "remind", "off", kind, style=discord.ButtonStyle.danger),
+            c.button("Keep it", "remind", "keep", kind),
+        ),
+    )
+
+
+def kept(kind: str) -> Reply:
+    return Reply(content=f"Kept. Your {KIND_WORDS.get(kind, 'reminder')} is unchanged.")

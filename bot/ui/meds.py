@@ -11,6 +11,7 @@ from datetime import datetime
 
 import discord
 
+from bot.reminders.zone_words import zone_name
 from bot.storage.meds import Adherence, Medicine, MedReminder
 from bot.text import clip
 from bot.ui import components as c
@@ -42,7 +43,7 @@ def adherence_text(adherence: Adherence | None) -> str:
 def med_added(medicine: Medicine, tz_name: str, *, first_time: bool) -> Reply:
     lines = [
         f"**Added {_name(medicine)}.** I'll send you a direct message at {_times(medicine)} "
-        f"({tz_name} time) with **Taken**, **Skipped** and **Snooze 30 min**.",
+        f"({zone_name(tz_name)}) with **Taken**, **Skipped** and **Snooze 30 min**.",
         "Change it with `/meds remove` and `/meds add`; record a dose any time with `/meds log`.",
     ]
     if first_time:
@@ -53,7 +54,7 @@ def med_added(medicine: Medicine, tz_name: str, *, first_time: bool) -> Reply:
 def med_list(medicines: Sequence[Medicine], adherence: Mapping[int, Adherence], tz_name: str) -> Reply:
     if not medicines:
         return Reply(content="You have no medicines here yet. Add one with `/meds add`. " + NO_ADVICE)
-    lines = [f"**Your medicines** (times in {tz_name}; last 30 days):"]
+    lines = [f"**Your medicines** (times in {zone_name(tz_name)}; last 30 days):"]
     for medicine in medicines:
         done = adherence_text(adherence.get(medicine.id))
         lines.append(f"• **{_name(medicine)}** at {_times(medicine)}: {done}")

@@ -28,6 +28,7 @@ from bot.journal.checkin_form import NOTE_MAX, SCORE_MAX_CHARS
 from bot.journal.drafts import Draft
 from bot.journal.report import JournalReport
 from bot.journal.summary import JournalSummary, Stat
+from bot.reminders.zone_words import zone_in_words, zone_name
 from bot.storage.journal import Checkin
 from bot.storage.privacy import KEPT_SUFFIX
 from bot.storage.reminders import Reminder
@@ -249,7 +250,7 @@ def journal_report(report: JournalReport) -> Reply:
         description=(
             f"{plural(summary.checkin_count, 'check-in', 'check-ins')} and "
             f"{plural(summary.routine_count, 'routine', 'routines')}. "
-            f"Days are counted in {summary.tz_name} time. {PRIVATE_NOTE}"
+            f"Days are counted in {zone_name(summary.tz_name)}. {PRIVATE_NOTE}"
             + (
                 "\nThat's a lot of entries, so the chart and the file show **one line per day** "
                 "(averages). Every single entry is in `/privacy export`."
@@ -305,16 +306,20 @@ def _routine_words(routine: Routine | None, routine_id: str | None) -> str:
     return "a list of gentle routines to pick from"
 
 
-def reminder_set(reminder: Reminder, routine: Routine | None) -> Reply:
+def zone_line(zone: str, now: datetime) -> str:
+    """``Your time zone: Eastern Time (New York) — it's 3:40 pm there now; …`` (used by every setter)."""
+    return f"**Your time zone:** {zone_in_words(zone, now)}"
+
+
+def reminder_set(reminder: Reminder, routine: Routine | None, now: datetime) -> Reply:
     content = (
-        f"**Your daily stretch reminder is on:** {reminder.local_time} every day, "
-        f"{reminder.timezone} time.\n"
+        f"**Your daily stretch reminder is on:** {reminder.local_time} every day.\n"
+        f"{zone_line(reminder.timezone, now)}\n"
         f"The next one comes {_when(reminder.next_fire_at)} by direct message, "
         f"with a button to start {_routine_words(routine, reminder.routine_id)}.\n"
-        "Daylight-saving changes are handled for you. Change it any time with `/remind set`, "
-        "or stop it with `/remind off`."
+        "Wrong zone? Use `/remind set` with your city. Stop it with `/remind off`."
     )
-    return Reply(content=content, view=c.view(c.button("Turn off", "remind", "off")))
+    return Reply(content=content, view=c.view(c.button("Turn off", "remind", "stop", "stretch")))
 
 
 PAUSE_REASONS = {
@@ -336,7 +341,7 @@ def reminder_show(reminder: Reminder | None, routine: Routine | None) -> Reply:
                 "and your time zone (start typing a city, like `London` or `New York`)."
             )
         )
-    lines = [f"**Daily stretch reminder:** {reminder.local_time} every day, {reminder.timezone} time."]
+    lines = [f"**Daily stretch reminder:** {reminder.local_time} every day, {zone_name(reminder.timezone)}."]
     if reminder.paused:
         reason = PAUSE_REASONS.get(reminder.paused_reason or "", "Paused. Use `/remind set` to restart it.")
         lines.append(reason)
@@ -346,7 +351,7 @@ def reminder_show(reminder: Reminder | None, routine: Routine | None) -> Reply:
     lines.append(f"**Button in the message:** start {_routine_words(routine, reminder.routine_id)}.")
     if reminder.last_sent_at is not None:
         lines.append(f"Last sent {_when(reminder.last_sent_at)}.")
-    return Reply(content="\n".join(lines), view=c.view(c.button("Turn off", "remind", "off")))
+    return Reply(content="\n".join(lines), view=c.view(c.button("Turn off", "remind", "stop", "stretch")))
 
 
 def reminder_off(removed: bool) -> Reply:
@@ -381,9 +386,9 @@ def reminder_dm(routine: Routine | None) -> Reply:
         content=content,
         view=c.view(
             start,
-            c.button("Snooze 30 min", "remind", "snooze", "stretch"),
+            c.button("Snooze 1 hour", "remind", "snooze", "stretch"),
             c.button("Skip today", "remind", "skip", "stretch"),
-            c.button("Stop these reminders", "remind", "off"),
+            c.button("Stop", "remind", "stop", "stretch"),
         ),
         ephemeral=False,
     )
