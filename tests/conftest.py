@@ -1,10 +1,24 @@
-"""Shared pytest hooks."""
+"""Shared pytest fixtures and hooks."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from pathlib import Path
+
 import pytest
 
+from bot.storage.db import Database
 from tests.crisis_corpus import CRISIS_FIGURES
+
+
+@pytest.fixture
+async def db(tmp_path: Path) -> AsyncIterator[Database]:
+    """A fresh database (every migration applied) in the test's own folder, closed afterwards."""
+    database = await Database.open(tmp_path / "bot.sqlite3")
+    try:
+        yield database
+    finally:
+        await database.close()
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:

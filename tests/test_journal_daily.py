@@ -4,9 +4,7 @@ in a few hundred rows however many entries a member has."""
 from __future__ import annotations
 
 import random
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -21,15 +19,6 @@ from bot.storage.timefmt import to_iso
 
 NOW = datetime(2026, 11, 20, 18, 0, tzinfo=UTC)
 ME, SOMEONE_ELSE = 111, 222
-
-
-@pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = await Database.open(tmp_path / "bot.sqlite3")
-    try:
-        yield database
-    finally:
-        await database.close()
 
 
 async def seed(db: Database, user_id: int, count: int, *, seed: int = 1) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -39,15 +38,6 @@ NOW = datetime(2026, 5, 1, 12, 0, tzinfo=UTC)
 # Snowflake-sized ids, so they cannot collide with small row ids or counters.
 LEAVING = 345_678_901_234_567_890
 STAYING = 987_654_321_098_765_432
-
-
-@pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = await Database.open(tmp_path / "bot.sqlite3")
-    try:
-        yield database
-    finally:
-        await database.close()
 
 
 async def fill_with_repositories(db: Database, user_id: int) -> None:

@@ -8,13 +8,10 @@ timer's callback finish, so every send is observed at the instant it happened.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
-
-import pytest
 
 from bot.clock import FakeClock
 from bot.reminders.dispatcher import (
@@ -111,15 +108,6 @@ class Bot:
             await self.scheduler.wait_idle()
         await self.clock.advance_to(end)
         await self.scheduler.wait_idle()
-
-
-@pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = await Database.open(tmp_path / "bot.sqlite3")
-    try:
-        yield database
-    finally:
-        await database.close()
 
 
 async def boot(db: Database, at: datetime) -> Bot:

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import io
 import random
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -22,15 +20,6 @@ NOW = datetime(2026, 11, 28, 18, 0, tzinfo=UTC)
 USER = 424_242_424_242_424_242
 A4 = (595.28, 841.89)
 LETTER = (612.0, 792.0)
-
-
-@pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = await Database.open(tmp_path / "bot.sqlite3")
-    try:
-        yield database
-    finally:
-        await database.close()
 
 
 async def seed(db: Database, *, days: int = 200, long_text: bool = False) -> None:

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-
-import pytest
 
 from bot.storage.audit import AuditRepo
 from bot.storage.db import Database
@@ -15,15 +12,6 @@ from bot.storage.prefs import Prefs, PrefsRepo
 
 NOW = datetime(2026, 5, 1, 12, 0, tzinfo=UTC)
 ALICE = 111_111_111_111_111_111
-
-
-@pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = await Database.open(tmp_path / "bot.sqlite3")
-    try:
-        yield database
-    finally:
-        await database.close()
 
 
 async def test_prefs_default_without_storing_anything(db: Database) -> None:

@@ -6,10 +6,8 @@ fake DM sender standing in for Discord.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -74,15 +72,6 @@ class Process:
         """The earliest armed medicine timer (one key per pending row)."""
         keys = [f"med:{r.id}" for r in await self.meds.repo.pending()]
         return min((w for k in keys if (w := self.scheduler.when(k)) is not None), default=None)
-
-
-@pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = await Database.open(tmp_path / "bot.sqlite3")
-    try:
-        yield database
-    finally:
-        await database.close()
 
 
 async def boot(db: Database, at: datetime, tz: str = "America/New_York") -> Process:

@@ -3,11 +3,8 @@ medicine reminder rows are claimed exactly once."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-
-import pytest
 
 from bot.storage.db import Database
 from bot.storage.journal import Checkin, JournalRepo
@@ -17,15 +14,6 @@ from bot.storage.tracking import FullCheckin, TrackingRepo
 
 NOW = datetime(2026, 5, 1, 12, 0, tzinfo=UTC)
 USER = 111_222_333_444_555_666
-
-
-@pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = await Database.open(tmp_path / "bot.sqlite3")
-    try:
-        yield database
-    finally:
-        await database.close()
 
 
 async def test_a_check_in_saved_before_the_upgrade_stays_valid(tmp_path: Path) -> None:
