@@ -198,22 +198,28 @@ def _vetoed(text: _Text, start: int, end: int, family: Family) -> bool:
     return not any(p in context for p in _ON_PURPOSE)
 
 
-def _findings(text: _Text) -> list[tuple[Concern, str]]:
-    """Every concern the families find, with the language of the family that found it."""
-    return [(concern, family.language) for family, concern in _matches(text)]
+def _findings(text: _Text) -> tuple[list[tuple[Concern, str]], bool]:
+    """Every concern the families find, with the language of the family that found it, and
+    whether some family matched only to be stopped by its own guard (see :func:`_matches`)."""
+    found, guarded = _matches(text)
+    return [(concern, family.language) for family, concern in found], guarded
 
 
-def _matches(text: _Text) -> list[tuple[Family, Concern]]:
-    """Each family that matches (once), with the concern its match stands for."""
+def _matches(text: _Text) -> tuple[list[tuple[Family, Concern]], bool]:
+    """Each family that matches (once), with the concern its match stands for; and whether a
+    match was stopped by its family's guard (a negation, everyday context).
+
+    The rules decided those guarded wordings on purpose ("I don't want to die", "tired of living
+    off noodles"), so the learned model does not overrule them."""
     found: list[tuple[Family, Concern]] = []
+    guarded = False
     for compiled in _FAMILIES:
         family = compiled.family
         about_other = False
         for match in compiled.finditer(text):
             start, end = text.span(match)
-            if family.negatable and _negated(text, start):
-                continue
-            if _vetoed(text, start, end, family):
+            if (family.negatable and _negated(text, start)) or _vetoed(text, start, end, family):
+                guarded = True
                 continue
             if _person(text, start, end, family) == "self":
                 found.append((family, family.concern))
@@ -221,28 +227,13 @@ def _matches(text: _Text) -> list[tuple[Family, Concern]]:
             if not about_other:
                 about_other = True
                 found.append((family, Concern.OTHER_PERSON))
-    return found
-
-
-def _guarded(text: _Text) -> bool:
-    """Whether some family matched but its own guard said no (a negation, everyday context).
-
-    The rules decided those wordings on purpose ("I don't want to die", "tired of living off
-    noodles"), so the learned model does not overrule them."""
-    for compiled in _FAMILIES:
-        for match in compiled.finditer(text):
-            start, end = text.span(match)
-            if (compiled.family.negatable and _negated(text, start)) or _vetoed(
-                text, start, end, compiled.family
-            ):
-                return True
-    return False
+    return found, guarded
 
 
 def matched_families(text: str) -> list[str]:
     """Names of the phrase families that match ``text``: for tests and for tuning the lexicon."""
     words = rejoin_fragments(defuse(tokens(text)))
-    return [family.name for family, _ in _matches(_Text.of(words))] if words else []
+    return [family.name for family, _ in _matches(_Text.of(words))[0]] if words else []
 
 
 @lru_cache(maxsize=64)
@@ -341,7 +332,7 @@ def screen(text: str, extra_phrases: Iterable[str] = ()) -> Screening:
     if not words:
         return NO_CONCERN
     canonical = _Text.of(words)
-    found = _findings(canonical)
+    found, guarded = _findings(canonical)
     phrases = tuple(extra_phrases)
     if phrases:
         found += _extra_findings(canonical, phrases)
@@ -355,7 +346,7 @@ def screen(text: str, extra_phrases: Iterable[str] = ()) -> Screening:
         return Screening(Concern.EXERCISE_HURT, _language(text, words))
     language = _language(text, words)
     model = load_model()
-    if model is not None and _model_flags(model, words) and not _guarded(canonical):
+    if model is not None and not guarded and _model_flags(model, words):
         # A wording the rules don't know but that reads like the crisis messages the model saw.
         return Screening(Concern.SUICIDE, language)
     return NO_CONCERN if language == "en" else Screening(Concern.NONE, language)
