@@ -192,8 +192,9 @@ class Result:
             figure("bare discord.py p50, /ping, 200 at once", bare["p50"], "ms"),
             figure("bare discord.py p95, /ping, 200 at once", bare["p95"], "ms"),
             figure("bare discord.py p99, /ping, 200 at once", bare["p99"], "ms"),
-            figure("interaction ratio p99 (ours / bare)", ours["p99"] / bare["p99"], "×",
-                   "interaction_ratio"),
+            figure(
+                "interaction ratio p99 (ours / bare)", ours["p99"] / bare["p99"], "×", "interaction_ratio"
+            ),
             figure("interaction ratio p50 (ours / bare)", ours["p50"] / bare["p50"], "×"),
             figure("bot CPU per interaction, ours", self.ours_cpu_ms, "ms"),
             figure("bot CPU per interaction, bare discord.py", self.bare_cpu_ms, "ms"),

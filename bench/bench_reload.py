@@ -105,11 +105,18 @@ class Result:
         found.append(figure("event-loop stall during a reload, max", max(self.stall_ms), "ms"))
         if self.live_reads is not None:
             found += [
-                figure("live: reload time the bot reports, under 200 /read",
-                       self.live_reload_s if self.live_reload_s is not None else float("nan"), "s"),
+                figure(
+                    "live: reload time the bot reports, under 200 /read",
+                    self.live_reload_s if self.live_reload_s is not None else float("nan"),
+                    "s",
+                ),
                 figure("live: /read initial response during reload, p99", self.live_reads.p99, "ms"),
-                figure("live: /read failed during reload", float(self.live_failed), "count",
-                       "reload_failed_interactions"),
+                figure(
+                    "live: /read failed during reload",
+                    float(self.live_failed),
+                    "count",
+                    "reload_failed_interactions",
+                ),
                 figure("live: emulator violations", float(len(self.live_violations)), "count"),
             ]
         return found
@@ -200,8 +207,10 @@ async def measure_standalone(
         validate_runs.append(_timed(lambda: loader.load_library(root)))
         for name, seconds in _stages(root, before).items():
             stages.setdefault(name, []).append(seconds)
-        progress(f"run {n + 1}/{runs}: reload {reload_runs[-1]:.3f}s, validate {validate_runs[-1]:.3f}s, "
-                 f"loop stall {stall:.1f} ms")
+        progress(
+            f"run {n + 1}/{runs}: reload {reload_runs[-1]:.3f}s, validate {validate_runs[-1]:.3f}s, "
+            f"loop stall {stall:.1f} ms"
+        )
     steps = [
         Timings("ContentStore.reload()", tuple(reload_runs)),
         Timings("validation alone (load_library)", tuple(validate_runs)),
@@ -224,12 +233,17 @@ async def measure_live(
         ws = BenchWorkspace(root, content, root / "data" / "bot.sqlite3", root / "config.yaml")
         async with new_emulator() as emu:
             place = emu.community()
-            ws.config.write_text(yaml.safe_dump({
-                "admins": {"user_ids": [place.admin.id], "role_ids": []},
-                "database": {"path": str(ws.database)},
-                "content": {"path": str(content), "watch": False},
-                "logging": {"level": "INFO"},
-            }), encoding="utf-8")
+            ws.config.write_text(
+                yaml.safe_dump(
+                    {
+                        "admins": {"user_ids": [place.admin.id], "role_ids": []},
+                        "database": {"path": str(ws.database)},
+                        "content": {"path": str(content), "watch": False},
+                        "logging": {"level": "INFO"},
+                    }
+                ),
+                encoding="utf-8",
+            )
             try:
                 started = time.perf_counter()
                 await start_bot("ours", emu, ws)

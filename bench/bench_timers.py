@@ -79,12 +79,33 @@ def snapshot(first: int, short: int) -> RoutineSnapshot:
             "id": f"bench-{first}-{short}",
             "title": f"Bench routine ({first} s, then {short} s)",
             "steps": [
-                {"id": "settle", "title": "Settle and breathe", "instructions": INSTRUCTIONS,
-                 "hold_seconds": first, "reps": 1, "sides": "none", "rest_seconds": 0},
-                {"id": "stretch", "title": "Side stretch", "instructions": INSTRUCTIONS,
-                 "hold_seconds": short, "reps": 1, "sides": "none", "rest_seconds": 0},
-                {"id": "shrugs", "title": "Shoulder shrugs", "instructions": INSTRUCTIONS,
-                 "hold_seconds": 0, "reps": 5, "sides": "none", "rest_seconds": 0},
+                {
+                    "id": "settle",
+                    "title": "Settle and breathe",
+                    "instructions": INSTRUCTIONS,
+                    "hold_seconds": first,
+                    "reps": 1,
+                    "sides": "none",
+                    "rest_seconds": 0,
+                },
+                {
+                    "id": "stretch",
+                    "title": "Side stretch",
+                    "instructions": INSTRUCTIONS,
+                    "hold_seconds": short,
+                    "reps": 1,
+                    "sides": "none",
+                    "rest_seconds": 0,
+                },
+                {
+                    "id": "shrugs",
+                    "title": "Shoulder shrugs",
+                    "instructions": INSTRUCTIONS,
+                    "hold_seconds": 0,
+                    "reps": 5,
+                    "sides": "none",
+                    "rest_seconds": 0,
+                },
             ],
         }
     )
@@ -108,8 +129,12 @@ class Result:
         sched = Spread.of(self.scheduler_ms)
         card = Spread.of(self.card_ms)
         return [
-            figure("sessions started", self.sessions, "count",
-                   note=f"in {self.start_seconds:.1f} s; every timer fired after {self.run_seconds:.1f} s"),
+            figure(
+                "sessions started",
+                self.sessions,
+                "count",
+                note=f"in {self.start_seconds:.1f} s; every timer fired after {self.run_seconds:.1f} s",
+            ),
             figure("timers armed at once (peak)", self.armed_peak, "count"),
             figure("timer firings", self.fired, "count", note=f"{self.failed} callbacks failed"),
             figure("cards updated by timers", len(self.card_ms), "count"),
@@ -117,8 +142,13 @@ class Result:
             figure("RSS growth at peak", self.rss_peak_mb - self.rss_before_mb, "MB", "sessions_extra_mb"),
             figure("RSS growth at end", self.rss_end_mb - self.rss_before_mb, "MB"),
             figure("timer lateness p50", card.p50, "ms"),
-            figure("timer lateness p99", card.p99, "ms", "timer_lateness_p99_ms",
-                   note="deadline → state stored and card edit called, database included"),
+            figure(
+                "timer lateness p99",
+                card.p99,
+                "ms",
+                "timer_lateness_p99_ms",
+                note="deadline → state stored and card edit called, database included",
+            ),
             figure("timer lateness max", card.max, "ms"),
             figure("scheduler dispatch lateness p99", sched.p99, "ms"),
         ]

@@ -100,7 +100,6 @@ class Figure:
         digits = 2 if abs(self.value) < 10 else 1 if abs(self.value) < 100 else 0
         return f"{self.value:.{digits}f} {self.unit}"
 
-
     def to_json(self) -> dict[str, Any]:
         """Plain data, so a benchmark run in a child process can hand its figures back."""
         budget = None

@@ -228,9 +228,7 @@ async def test_journal_days_out_of_range_from_a_modified_client(live_bot: LiveBo
     """Discord itself refuses these; a client that skips the check still gets a kind answer."""
     require(live_bot, "journal")
     p = live_bot.place
-    handle = await live_bot.emu.slash(
-        "journal", {"days": days}, user=p.member, guild=p.guild, strict=False
-    )
+    handle = await live_bot.emu.slash("journal", {"days": days}, user=p.member, guild=p.guild, strict=False)
     await answer(live_bot, handle, f"/journal days={days}")
 
 

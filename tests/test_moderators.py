@@ -23,8 +23,14 @@ MODERATORS = Moderators.of(user_ids=[LISTED_USER], role_ids=[MOD_ROLE], guild_id
 SEND_MESSAGES = 1 << 11
 
 
-def in_server(user_id: int = 222, *, roles: tuple[int, ...] = (), permissions: int = 0,
-              installed: bool = True, guild_id: int = SERVER) -> Actor:
+def in_server(
+    user_id: int = 222,
+    *,
+    roles: tuple[int, ...] = (),
+    permissions: int = 0,
+    installed: bool = True,
+    guild_id: int = SERVER,
+) -> Actor:
     return Actor(user_id, guild_id, frozenset(roles), permissions, guild_installed=installed)
 
 
@@ -37,14 +43,20 @@ def in_dm(user_id: int = 222) -> Actor:
     [
         pytest.param(in_server(LISTED_USER), Grant.USER_ID, id="listed user in a server"),
         pytest.param(in_dm(LISTED_USER), Grant.USER_ID, id="listed user in a DM"),
-        pytest.param(in_server(LISTED_USER, installed=False, guild_id=OTHER_SERVER), Grant.USER_ID,
-                     id="listed user anywhere, even where only they installed the app"),
+        pytest.param(
+            in_server(LISTED_USER, installed=False, guild_id=OTHER_SERVER),
+            Grant.USER_ID,
+            id="listed user anywhere, even where only they installed the app",
+        ),
         pytest.param(in_server(roles=(MOD_ROLE,)), Grant.ROLE, id="moderator role, no permissions"),
         pytest.param(in_server(roles=(1, MOD_ROLE, 2)), Grant.ROLE, id="moderator role among others"),
         pytest.param(in_server(permissions=MANAGE_GUILD), Grant.MANAGE_SERVER, id="Manage Server"),
         pytest.param(in_server(permissions=ADMINISTRATOR), Grant.MANAGE_SERVER, id="Administrator"),
-        pytest.param(in_server(permissions=MANAGE_GUILD | SEND_MESSAGES), Grant.MANAGE_SERVER,
-                     id="Manage Server among other permissions"),
+        pytest.param(
+            in_server(permissions=MANAGE_GUILD | SEND_MESSAGES),
+            Grant.MANAGE_SERVER,
+            id="Manage Server among other permissions",
+        ),
     ],
 )
 def test_moderators_are_accepted_and_the_reason_is_named(actor: Actor, grant: Grant) -> None:

@@ -134,8 +134,10 @@ class Delivery:
         )
 
     def token_valid(self, now: float) -> bool:
-        return self.interaction_token is not None and self.token_expires_at is not None and (
-            now < self.token_expires_at
+        return (
+            self.interaction_token is not None
+            and self.token_expires_at is not None
+            and (now < self.token_expires_at)
         )
 
     @property
@@ -683,4 +685,3 @@ class RoutineService:
 def _looks_like_id(value: str) -> bool:
     """Session ids are 32 lower-case hex digits (uuid4().hex); anything else is a forged button."""
     return len(value) == 32 and all(c in "0123456789abcdef" for c in value)
-

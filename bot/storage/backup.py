@@ -54,6 +54,7 @@ def first_backup_delay() -> float:
     except ValueError:
         return FIRST_BACKUP_DELAY_S
 
+
 CORRUPT_HELP = (
     "The database cannot be used: {problem}. The bot will not start on it, so nothing "
     "more is lost. To restore the latest backup, run:\n"
