@@ -16,8 +16,9 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import logsafety
+from bot.delivery import Delivery
 from bot.storage.meds import Medicine, MedReminder
-from bot.tracking.meds import DOSE_MAX, MAX_MEDICINES, NAME_MAX, Delivery, MedService, parse_times
+from bot.tracking.meds import DOSE_MAX, MAX_MEDICINES, NAME_MAX, MedService, parse_times
 from bot.ui import meds as render
 from bot.ui.components import Press
 from bot.ui.errors import UserFacingError, safe_autocomplete

@@ -25,7 +25,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.content.models import Routine
-from bot.reminders.dispatcher import Delivery
+from bot.delivery import Delivery
 from bot.reminders.schedule import ABBREVIATIONS, ALIASES, parse_time, timezone_choices
 from bot.storage.reminders import Reminder
 from bot.text import clip, normalize_query

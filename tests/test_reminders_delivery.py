@@ -14,10 +14,10 @@ from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.clock import FakeClock
+from bot.delivery import Delivery
 from bot.reminders.dispatcher import (
     DM_BLOCKED_NOTICE,
     RETRY_SECONDS,
-    Delivery,
     ReminderDispatcher,
     reminder_key,
 )

@@ -23,12 +23,12 @@ No Discord here: sending is a ``ReminderSender`` the reminder cog supplies.
 
 from __future__ import annotations
 
-import enum
 import logging
 from datetime import UTC, datetime, time
 from typing import Protocol
 
 from bot.clock import Clock
+from bot.delivery import Delivery
 from bot.reminders.service import ReminderService
 from bot.scheduler import Scheduler
 from bot.storage.prefs import PrefsRepo
@@ -46,14 +46,6 @@ DM_BLOCKED_NOTICE = (
     "Settings), then use `/remind set`."
 )
 """Left for the person (``PrefsRepo.notice_pending``) when their reminder DM is refused."""
-
-
-class Delivery(enum.Enum):
-    SENT = "sent"
-    BLOCKED = "blocked"
-    """Discord refuses DMs to this person; trying again tomorrow will not help."""
-    FAILED = "failed"
-    """A passing problem (network, Discord outage); worth another try soon."""
 
 
 class ReminderSender(Protocol):

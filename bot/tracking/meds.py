@@ -21,13 +21,13 @@ The bot only repeats what the member typed; it never suggests a dose or a change
 
 from __future__ import annotations
 
-import enum
 import logging
 import re
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, time, timedelta
 
 from bot.clock import Clock
+from bot.delivery import Delivery
 from bot.reminders.schedule import MISSED_GRACE_SECONDS, format_time, next_fire, parse_time
 from bot.scheduler import Scheduler
 from bot.storage.meds import DoseStatus, Medicine, MedicineRepo, MedReminder
@@ -44,12 +44,6 @@ MAX_TIMES = 6
 MAX_MEDICINES = 20
 NAME_MAX = 100
 DOSE_MAX = 100
-
-
-class Delivery(enum.Enum):
-    SENT = "sent"
-    BLOCKED = "blocked"
-    FAILED = "failed"
 
 
 MedSender = Callable[[MedReminder, Medicine], Awaitable[Delivery]]
