@@ -32,6 +32,7 @@ from bot.reminders.schedule import MISSED_GRACE_SECONDS, format_time, next_fire,
 from bot.scheduler import Scheduler
 from bot.storage.meds import DoseStatus, Medicine, MedicineRepo, MedReminder
 from bot.tracking.service import TrackingService, safe_zone
+from bot.wording import tracking as words
 
 log = logging.getLogger(__name__)
 
@@ -61,9 +62,9 @@ def parse_times(text: str) -> tuple[str, ...]:
         if value not in times:
             times.append(value)
     if not times:
-        raise ValueError("Give at least one time, like `8:00` or `8:00, 20:00`.")
+        raise ValueError(words.MED_TIMES_MISSING)
     if len(times) > MAX_TIMES:
-        raise ValueError(f"Up to {MAX_TIMES} times a day, please.")
+        raise ValueError(words.MED_TIMES_TOO_MANY.format(most=MAX_TIMES))
     return tuple(sorted(times))
 
 
