@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from bot.storage.tracking import Flare
 
@@ -32,7 +33,8 @@ def measure_chart(
     fig = Figure(figsize=(WIDTH_IN, HEIGHT_IN), dpi=DPI, facecolor="white")
     FigureCanvasAgg(fig)
     try:
-        ax = fig.add_axes((0.06, 0.12, 0.93, 0.84))
+        # Any: matplotlib's stubs type x values as floats, but its units framework plots datetimes.
+        ax: Any = fig.add_axes((0.06, 0.12, 0.93, 0.84))
         for flare in flares:
             begin = max(flare.started_at.astimezone(tz).date(), start)  # type: ignore[arg-type]
             finish = min((flare.ended_at.astimezone(tz).date() if flare.ended_at else end), end)  # type: ignore[arg-type]
