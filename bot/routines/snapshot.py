@@ -126,6 +126,8 @@ class RoutineSnapshot:
     kind: str = "stretch"
     """``stretch`` or ``grounding`` (a calming exercise: it ends without the pain question)."""
     _starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    _stored: StoredRoutine | None = field(default=None, init=False, repr=False, compare=False)
+    """The stored form, built once: every write of every session on this routine stores it."""
 
     def __post_init__(self) -> None:
         if not self.steps:
@@ -183,7 +185,14 @@ class RoutineSnapshot:
         )
 
     def to_stored(self) -> StoredRoutine:
-        """The stored form (built from this already valid value, so not validated again)."""
+        """The stored form (built once from this already valid value, so not validated again)."""
+        stored = self._stored
+        if stored is None:
+            stored = self._build_stored()
+            object.__setattr__(self, "_stored", stored)
+        return stored
+
+    def _build_stored(self) -> StoredRoutine:
         return StoredRoutine.model_construct(
             id=self.id,
             title=self.title,
