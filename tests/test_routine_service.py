@@ -388,6 +388,40 @@ async def test_a_press_from_an_older_card_shows_the_current_card_instead_of_acti
     assert hurt.applied and hurt.record.session.phase is Phase.HURT
 
 
+async def test_next_tapped_as_a_manual_hold_ends_means_next_whichever_arrives_first(env: Env) -> None:
+    await manual(env)
+    record = await env.service.begin(ALICE, SNAPSHOT, location=ephemeral(env.clock))
+    shown = record.session.version
+    env.scheduler.cancel(TIMER_PREFIX + record.id)  # the tap reaches the bot before the timer does
+    await env.clock.advance(6)
+    pressed = await env.service.press(record.id, ALICE, Action.NEXT, card_version=shown)
+    assert pressed.applied and pressed.action is Action.NEXT
+    assert pressed.record.session.phase is Phase.REST and pressed.record.session.position == (0, 0, 1)
+
+
+async def test_next_tapped_before_the_hold_done_card_arrives_still_means_next(env: Env) -> None:
+    await manual(env)
+    env.editor.works = False  # the "Hold done" edit is lost (or late)
+    record = await env.service.begin(ALICE, SNAPSHOT, location=ephemeral(env.clock))
+    shown = record.session.version
+    await env.pass_time(6)
+    stored = await env.service.get(record.id)
+    assert stored is not None and stored.session.hold_complete and stored.session.version == shown + 1
+    pressed = await env.service.press(record.id, ALICE, Action.NEXT, card_version=shown)
+    assert pressed.applied and pressed.record.session.position == (0, 0, 1)
+
+
+async def test_with_auto_advance_a_tap_as_the_hold_ends_never_skips_the_next_position(env: Env) -> None:
+    await auto_on(env)
+    record = await env.service.begin(ALICE, SNAPSHOT, location=ephemeral(env.clock))
+    shown = record.session.version
+    env.scheduler.cancel(TIMER_PREFIX + record.id)
+    await env.clock.advance(6)  # the hold ended and the routine moved on by itself
+    pressed = await env.service.press(record.id, ALICE, Action.NEXT, card_version=shown)
+    assert not pressed.applied
+    assert pressed.record.session.phase is Phase.REST and pressed.record.session.position == (0, 0, 1)
+
+
 # --------------------------------------------------------------------------- timers and auto-advance
 
 

@@ -207,7 +207,7 @@ class RoutineService:
             if session != record.session:
                 await self._write(record, session, record.location)
             transition(session, action, now)
-        if action in _VERSIONED and card_version is not None and card_version != session.version:
+        if action in _VERSIONED and card_version is not None and not _card_is_current(session, card_version):
             if session.phase is Phase.PAUSED:
                 # Paused by the bot (its card edit failed): come back, on the step it is at, not the next.
                 session = transition(session, Action.RESUME, now)
@@ -356,6 +356,19 @@ class RoutineService:
         self._cache.remember(new)
         self.timers.arm(session)
         return new
+
+
+def _card_is_current(session: RoutineSession, card_version: int) -> bool:
+    """Whether a card that showed ``card_version`` still shows where ``session`` is, for a press.
+
+    The same version; or the one just before, when the only change since is that a manual-mode hold
+    ran out (TICK without auto-advance moves nothing; the only other way into a finished hold is
+    Resume, pressed on a paused card that has no Next, Back or Skip). Someone who taps Next as
+    their hold ends means Next, whether the timer or the tap reached the bot first.
+    """
+    if card_version == session.version:
+        return True
+    return session.hold_complete and card_version == session.version - 1
 
 
 def _looks_like_id(value: str) -> bool:
