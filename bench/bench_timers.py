@@ -54,7 +54,7 @@ from pathlib import Path
 import psutil
 
 from bench.common import Figure, Spread, figure, machine, render_table
-from bot.clock import SystemClock
+from bot.clock import SystemClock, utcnow
 from bot.routines.service import Delivery, RoutineService, SessionRecord
 from bot.routines.session import RoutineSnapshot
 from bot.scheduler import Scheduler
@@ -211,7 +211,7 @@ async def measure(
         progress(f"turning auto-advance on for {sessions:,} people…")
         async with db.transaction():
             for user_id in range(1, sessions + 1):
-                await prefs.set_auto_advance(user_id, True)
+                await prefs.set_auto_advance(user_id, True, now=utcnow(clock))
         far = clock.now() + 3600  # a token that stays valid for the whole run
         delivery = Delivery(interaction_token="bench", token_expires_at=far)
 

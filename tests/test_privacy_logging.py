@@ -34,7 +34,7 @@ async def test_nothing_health_related_is_logged_even_at_debug(
         summarize(checkins, [], 7, now=NOW)
         render_chart(checkins, [], 7, NOW)
         checkins_csv(checkins, [])
-        await export_user(db, ALICE)
+        await export_user(db, ALICE, now=NOW)
         await delete_user(db, ALICE)
     finally:
         await db.close()

@@ -76,7 +76,9 @@ async def test_an_undeliverable_reminder_is_paused(repo: ReminderRepo) -> None:
 
 
 async def test_a_reminder_whose_zone_vanished_is_paused_not_crashed_on(repo: ReminderRepo) -> None:
-    await repo.upsert(ALICE, local_time="07:30", timezone="Gone/Away", routine_id=None, next_fire_at=SET_AT)
+    await repo.upsert(
+        ALICE, local_time="07:30", timezone="Gone/Away", routine_id=None, next_fire_at=SET_AT, now=SET_AT
+    )
     assert await ReminderService(repo).due(SET_AT) == []
     stored = await repo.get(ALICE)
     assert stored is not None and stored.paused and stored.paused_reason == PAUSED_UNKNOWN_ZONE

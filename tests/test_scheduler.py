@@ -13,8 +13,9 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 
 import pytest
 
-from bot.clock import Clock, FakeClock, SystemClock
+from bot.clock import Clock, SystemClock
 from bot.scheduler import Scheduler, SchedulerStats
+from tests.fakeclock import FakeClock
 
 T0 = 1_700_000_000.0
 

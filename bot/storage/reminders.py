@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.storage.db import Database, Row
-from bot.storage.timefmt import from_epoch, from_epoch_opt, from_iso, to_epoch, to_iso, utcnow
+from bot.storage.timefmt import from_epoch, from_epoch_opt, from_iso, to_epoch, to_iso
 
 _COLUMNS = (
     "user_id, local_time, timezone, routine_id, next_fire_at, last_sent_at, paused, paused_reason, "
@@ -69,10 +69,10 @@ class ReminderRepo:
         timezone: str,
         routine_id: str | None,
         next_fire_at: datetime,
-        now: datetime | None = None,
+        now: datetime,
     ) -> Reminder:
         """Create or replace the user's reminder; setting it again also un-pauses it."""
-        stamp = to_iso(now or utcnow())
+        stamp = to_iso(now)
         async with self._db.transaction():
             await self._db.execute(
                 f"INSERT INTO {self._table} ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, NULL, 0, NULL, ?, ?) "
@@ -108,7 +108,7 @@ class ReminderRepo:
         user_id: int,
         next_fire_at: datetime,
         *,
-        sent_at: datetime | None = None,
+        sent_at: datetime,
         expected_fire_at: datetime | None = None,
     ) -> bool:
         """Record a delivered reminder and move it to its next firing.
@@ -116,18 +116,18 @@ class ReminderRepo:
         With ``expected_fire_at``, only a row still due at that instant moves, so
         a reminder the user changed while it was being sent is not overwritten.
         """
-        return await self._advance(user_id, next_fire_at, sent_at or utcnow(), expected_fire_at, sent=True)
+        return await self._advance(user_id, next_fire_at, sent_at, expected_fire_at, sent=True)
 
     async def reschedule(
         self,
         user_id: int,
         next_fire_at: datetime,
         *,
-        now: datetime | None = None,
+        now: datetime,
         expected_fire_at: datetime | None = None,
     ) -> bool:
         """Move the reminder to ``next_fire_at`` without recording a send (a skipped, too-late one)."""
-        return await self._advance(user_id, next_fire_at, now or utcnow(), expected_fire_at, sent=False)
+        return await self._advance(user_id, next_fire_at, now, expected_fire_at, sent=False)
 
     async def _advance(
         self,
@@ -150,19 +150,19 @@ class ReminderRepo:
             params.append(to_epoch(expected_fire_at))
         return await self._db.execute(sql, params) == 1
 
-    async def pause(self, user_id: int, reason: str, *, now: datetime | None = None) -> bool:
+    async def pause(self, user_id: int, reason: str, *, now: datetime) -> bool:
         """Stop firing (e.g. ``dm_blocked``) but keep the settings; False if there is no reminder."""
         changed = await self._db.execute(
             f"UPDATE {self._table} SET paused = 1, paused_reason = ?, updated_at = ? WHERE user_id = ?",
-            (reason, to_iso(now or utcnow()), user_id),
+            (reason, to_iso(now), user_id),
         )
         return changed == 1
 
-    async def resume(self, user_id: int, next_fire_at: datetime, *, now: datetime | None = None) -> bool:
+    async def resume(self, user_id: int, next_fire_at: datetime, *, now: datetime) -> bool:
         changed = await self._db.execute(
             f"UPDATE {self._table} SET paused = 0, paused_reason = NULL, next_fire_at = ?, updated_at = ? "
             "WHERE user_id = ?",
-            (to_epoch(next_fire_at), to_iso(now or utcnow()), user_id),
+            (to_epoch(next_fire_at), to_iso(now), user_id),
         )
         return changed == 1
 
