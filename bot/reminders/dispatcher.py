@@ -62,10 +62,6 @@ class ReminderSender(Protocol):
     async def __call__(self, reminder: Reminder) -> Delivery: ...
 
 
-def reminder_key(user_id: int) -> str:
-    return f"{KEY_PREFIX}{user_id}"
-
-
 class ReminderDispatcher:
     """Keeps one scheduler timer per active reminder and acts when it fires."""
 
@@ -143,9 +139,6 @@ class ReminderDispatcher:
             return None
         self._arm(user_id, when)
         return when
-
-    def is_armed(self, user_id: int) -> bool:
-        return self._key(user_id) in self._scheduler
 
     # -- delivery ---------------------------------------------------------------------------------
 

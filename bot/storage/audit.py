@@ -205,10 +205,3 @@ class AuditRepo:
                 (since, scope.guild_id),
             )
         return int(value or 0)
-
-    async def latest(self, n: int = 5) -> list[AuditEntry]:
-        """The ``n`` most recent entries of any kind, newest first."""
-        rows = await self._db.fetchall(
-            f"SELECT {_COLUMNS} FROM audit_log ORDER BY id DESC LIMIT ?", (max(0, n),)
-        )
-        return [_entry(r) for r in rows]

@@ -94,15 +94,6 @@ class ReminderRepo:
         """Remove the user's reminder; False if there was none."""
         return await self._db.execute(f"DELETE FROM {self._table} WHERE user_id = ?", (user_id,)) > 0
 
-    async def due(self, now: datetime) -> list[Reminder]:
-        """Unpaused reminders whose next firing is at or before ``now``, earliest first."""
-        rows = await self._db.fetchall(
-            f"SELECT {_COLUMNS} FROM {self._table} WHERE paused = 0 AND next_fire_at <= ? "
-            "ORDER BY next_fire_at, user_id",
-            (to_epoch(now),),
-        )
-        return [_reminder(r) for r in rows]
-
     async def mark_sent(
         self,
         user_id: int,
@@ -158,25 +149,9 @@ class ReminderRepo:
         )
         return changed == 1
 
-    async def resume(self, user_id: int, next_fire_at: datetime, *, now: datetime) -> bool:
-        changed = await self._db.execute(
-            f"UPDATE {self._table} SET paused = 0, paused_reason = NULL, next_fire_at = ?, updated_at = ? "
-            "WHERE user_id = ?",
-            (to_epoch(next_fire_at), to_iso(now), user_id),
-        )
-        return changed == 1
-
     async def all_active(self) -> list[Reminder]:
         """Every unpaused reminder, earliest first (to re-arm the scheduler at start-up)."""
         rows = await self._db.fetchall(
             f"SELECT {_COLUMNS} FROM {self._table} WHERE paused = 0 ORDER BY next_fire_at, user_id"
         )
         return [_reminder(r) for r in rows]
-
-    async def next_fire_at(self) -> datetime | None:
-        """The earliest pending firing, or None: when the scheduler should next wake."""
-        value = await self._db.fetchval(f"SELECT MIN(next_fire_at) FROM {self._table} WHERE paused = 0")
-        return None if value is None else from_epoch(value)
-
-    async def count(self) -> int:
-        return int(await self._db.fetchval(f"SELECT COUNT(*) FROM {self._table} WHERE paused = 0"))
