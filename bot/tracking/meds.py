@@ -25,7 +25,7 @@ import enum
 import logging
 import re
 from collections.abc import Awaitable, Callable
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 
 from bot.clock import Clock, utcnow
 from bot.reminders.schedule import MISSED_GRACE_SECONDS, format_time, next_fire, parse_time
@@ -228,7 +228,3 @@ class MedService:
         if outcome is Delivery.SENT:
             await self.ensure_pending(medicine)
         return outcome
-
-
-def dose_time(row: MedReminder, tz_name: str) -> time:
-    return row.due_at.astimezone(safe_zone(tz_name)).time()

@@ -53,10 +53,6 @@ def _select(cid: str, placeholder: str, options: list[discord.SelectOption]) -> 
     return row
 
 
-def card_ids(state: CardState) -> tuple[str, str]:
-    return state.encode()
-
-
 def checkin_card(state: CardState, symptoms: Sequence[Symptom], *, has_yesterday: bool) -> CardView:
     """The card: a picker per measure and per own symptom, then Save / Same as yesterday / Add a note."""
     measures, syms = state.encode()
