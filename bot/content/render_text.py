@@ -28,8 +28,6 @@ from bot.content.models import (
 )
 from bot.text import clip, split_pages
 
-EVERYWHERE = "INTL"
-
 
 @dataclass(frozen=True, slots=True)
 class EmbedText:
