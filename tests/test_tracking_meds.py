@@ -11,7 +11,6 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.clock import FakeClock
 from bot.delivery import Delivery
 from bot.scheduler import Scheduler
 from bot.storage.db import Database
@@ -20,6 +19,7 @@ from bot.storage.reminders import ReminderRepo
 from bot.storage.tracking import TrackingRepo
 from bot.tracking.meds import MedService, parse_times
 from bot.tracking.service import TrackingService
+from tests.fakeclock import FakeClock
 
 ALICE = 111_111_111_111_111_111
 

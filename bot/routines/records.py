@@ -179,7 +179,7 @@ def record_from_row(row: SessionRow) -> SessionRecord:
     """Read a row back. Raises ValueError for a damaged ``state_json``."""
     session = RoutineSession.from_json(row.state_json)
     if row.status not in LIVE_STATUSES and not session.is_terminal:
-        # Closed by storage upkeep (e.g. close_stale): the status column is the authority.
+        # The status column is the authority: a finished row is finished, whatever state_json says.
         session = transition(session, Action.ABANDON, max(session.updated_at, session.created_at))
     location = CardLocation(
         channel_id=row.channel_id,

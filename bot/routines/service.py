@@ -24,7 +24,7 @@ from __future__ import annotations
 import logging
 from typing import Final
 
-from bot.clock import Clock
+from bot.clock import Clock, utcnow
 from bot.routines.cache import SessionCache
 from bot.routines.phases import Action, InvalidAction, Phase
 from bot.routines.records import (
@@ -267,9 +267,7 @@ class RoutineService:
         record = await self.owned(session_id, user_id)
         if record.session.phase not in OUTCOMES:
             raise RoutineError(words.PAIN_AFTER_FINISH)
-        return await self._journal.set_session_pain(
-            user_id, session_id, epoch_to_datetime(self._clock.now()), pain
-        )
+        return await self._journal.set_session_pain(user_id, session_id, utcnow(self._clock), pain)
 
     # ------------------------------------------------------------------ preferences
 
@@ -277,13 +275,13 @@ class RoutineService:
         return (await self._prefs.get(user_id)).auto_advance
 
     async def set_auto_advance(self, user_id: int, enabled: bool) -> None:
-        await self._prefs.set_auto_advance(user_id, enabled, now=epoch_to_datetime(self._clock.now()))
+        await self._prefs.set_auto_advance(user_id, enabled, now=utcnow(self._clock))
 
     async def safety_acknowledged(self, user_id: int) -> bool:
         return (await self._prefs.get(user_id)).safety_acknowledged
 
     async def acknowledge_safety(self, user_id: int) -> None:
-        await self._prefs.ack_safety(user_id, now=epoch_to_datetime(self._clock.now()))
+        await self._prefs.ack_safety(user_id, now=utcnow(self._clock))
 
     # ------------------------------------------------------------------ timers
 
@@ -341,7 +339,7 @@ class RoutineService:
         ended_now = session.is_terminal and not record.session.is_terminal
         completion = completion_for(session) if ended_now else None
         row = record_to_row(new, version=new.row_version)
-        now = epoch_to_datetime(self._clock.now())
+        now = utcnow(self._clock)
         if completion is None:
             # One UPDATE is atomic by itself; most timer firings take this short road.
             written = await self._sessions.update(row, expected_version=record.row_version, now=now)
