@@ -61,7 +61,9 @@ ON_PURPOSE = (
 class _Pattern:
     regex: re.Pattern[str]
     first_words: frozenset[str] | None  # None: may start at any word
-    needs: frozenset[str] | None = None  # one of these words must be in the text (the most selective)
+    # The word sets the pattern needs (one word of each must stand in the text for it to match),
+    # one bit per set (see _WordSets): a text lacking any of them is skipped with one AND.
+    needs: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,13 +75,12 @@ class _Compiled:
         """Matches of the family's patterns. A pattern is only tried where one of its first words
         stands (a set lookup), not scanned over the whole text: long messages stay fast."""
         short = len(text.words) <= SHORT_TEXT
+        missing = text.missing
         for pattern in self.patterns:
-            if pattern.needs is not None and pattern.needs.isdisjoint(text.vocabulary):
-                continue  # a word the pattern needs is not in the text at all
+            if pattern.needs & missing:
+                continue  # a word the pattern needs (or starts with) is not in the text at all
             if pattern.first_words is None:
                 yield from pattern.regex.finditer(text.joined)
-                continue
-            if pattern.first_words.isdisjoint(text.vocabulary):
                 continue
             if short:  # one scan is cheaper than finding the places
                 yield from pattern.regex.finditer(text.joined)
@@ -101,6 +102,7 @@ class _Text:
     starts: list[int]
     positions: dict[str, list[int]]  # word -> indexes where it stands
     vocabulary: frozenset[str]
+    missing: int  # the bits of the needed word sets (_WordSets) none of whose words is in the text
 
     @classmethod
     def of(cls, words: list[str]) -> _Text:
@@ -111,7 +113,9 @@ class _Text:
             starts.append(at)
             at += len(w) + 1
             positions.setdefault(w, []).append(i)
-        return cls(words, " " + " ".join(words) + " ", starts, positions, frozenset(positions))
+        vocabulary = frozenset(positions)
+        joined = " " + " ".join(words) + " "
+        return cls(words, joined, starts, positions, vocabulary, _WORD_SETS.missing(vocabulary))
 
     def span(self, match: re.Match[str]) -> tuple[int, int]:
         """Token indexes [start, end) covered by a regex match."""
@@ -133,18 +137,45 @@ class _Text:
 _COMPILER = Compiler({**CLASSES, **CONCEPT_CLASSES})
 
 
+class _WordSets:
+    """The word sets the patterns need, one bit each, and for every word the bits of the sets it
+    is in: a text's missing sets are found once, from its vocabulary, for all the patterns."""
+
+    def __init__(self) -> None:
+        self._bits: dict[frozenset[str], int] = {}
+        self._word_bits: dict[str, int] = {}
+        self._all = 0
+
+    def bits(self, sets: Iterable[frozenset[str]]) -> int:
+        found = 0
+        for words in sets:
+            bit = self._bits.get(words)
+            if bit is None:
+                bit = self._bits[words] = 1 << len(self._bits)
+                self._all |= bit
+                for word in words:
+                    self._word_bits[word] = self._word_bits.get(word, 0) | bit
+            found |= bit
+        return found
+
+    def missing(self, vocabulary: Iterable[str]) -> int:
+        present = 0
+        word_bits = self._word_bits
+        for word in vocabulary:
+            present |= word_bits.get(word, 0)
+        return self._all & ~present
+
+
+_WORD_SETS = _WordSets()
+
+
 def _compile(family: Family) -> _Compiled:
-    return _Compiled(
-        family,
-        tuple(
-            _Pattern(
-                _COMPILER.compile_one(p),
-                _COMPILER.first_words(p),
-                min(_COMPILER.anchors(p), key=len, default=None),
-            )
-            for p in family.patterns
-        ),
-    )
+    compiled: list[_Pattern] = []
+    for p in family.patterns:
+        first = _COMPILER.first_words(p)
+        needed = (*_COMPILER.anchors(p), *(() if first is None else (first,)))
+        compiled.append(_Pattern(_COMPILER.compile_one(p), first, _WORD_SETS.bits(needed)))
+    return _Compiled(family, tuple(compiled))
 
 
 # The phrase families first, then the concept rules (bot/crisis/concepts.py).

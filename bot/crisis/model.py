@@ -19,13 +19,16 @@ import json
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 MODEL_PATH = Path(__file__).with_name("model.json")
 MAX_CHARS = 1_500
 """Only the start of a very long message is scored (the rules read all of it)."""
+
+_KNOWN_WORDS = 20_000
+"""Words whose known n-grams are remembered (the memory is emptied when full)."""
 
 _WORD = re.compile(r"(?u)\b\w\w+\b")
 _SPACES = re.compile(r"\s\s+")
@@ -39,6 +42,14 @@ class _Block:
     low: int
     high: int
     features: dict[str, tuple[float, float]]
+    # word -> its character n-grams that are features, in order (char_wb blocks only)
+    _known: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
+    # n-gram -> (idf * weight, idf * idf): its terms when it occurs once ((1 + log 1) * idf is idf)
+    _once: dict[str, tuple[float, float]] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        once = {gram: (idf * weight, idf * idf) for gram, (idf, weight) in self.features.items()}
+        object.__setattr__(self, "_once", once)
 
     def ngrams(self, text: str) -> list[str]:
         if self.analyzer == "word":
@@ -61,12 +72,37 @@ class _Block:
                     break
         return grams
 
+    def _known_grams(self, text: str) -> list[str]:
+        """The n-grams of ``text`` that are features, in the order :meth:`ngrams` gives them.
+
+        A character n-gram never crosses a word, so a word's known n-grams are worked out once
+        and remembered: a long message repeats its common words many times."""
+        if self.analyzer == "word":
+            return [g for g in self.ngrams(text) if g in self.features]
+        grams: list[str] = []
+        known = self._known
+        for word in _SPACES.sub(" ", text).split():
+            found = known.get(word)
+            if found is None:
+                if len(known) >= _KNOWN_WORDS:
+                    known.clear()
+                found = known[word] = tuple(g for g in self.ngrams(word) if g in self.features)
+            grams.extend(found)
+        return grams
+
     def score(self, text: str) -> float:
         """This block's share of the decision: weights · l2-normalised sublinear TF-IDF."""
-        counts = Counter(g for g in self.ngrams(text) if g in self.features)
+        counts = Counter(self._known_grams(text))
         dot = norm = 0.0
+        features = self.features
+        once = self._once
         for gram, count in counts.items():
-            idf, weight = self.features[gram]
+            if count == 1:  # most n-grams: value is the idf itself, products worked out at load
+                by_weight, squared = once[gram]
+                dot += by_weight
+                norm += squared
+                continue
+            idf, weight = features[gram]
             value = (1.0 + math.log(count)) * idf
             dot += value * weight
             norm += value * value
