@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from bot.crisis.concepts import CONCEPT_CLASSES, CONCEPT_FAMILIES, defuse, rejoin_fragments
@@ -72,23 +72,26 @@ class _Compiled:
     patterns: tuple[_Pattern, ...]
 
     def finditer(self, text: _Text) -> Iterator[re.Match[str]]:
-        """Matches of the family's patterns. A pattern is only tried where one of its first words
-        stands (a set lookup), not scanned over the whole text: long messages stay fast."""
+        """Matches of the family's patterns. In a long text a pattern is only tried where one of
+        its first words stands, in a sentence that has a word of every set it needs (no match
+        crosses the end of a sentence), not scanned over the whole text: long messages stay fast."""
         short = len(text.words) <= SHORT_TEXT
         missing = text.missing
+        joined = text.joined
         for pattern in self.patterns:
-            if pattern.needs & missing:
+            needs = pattern.needs
+            if needs & missing:
                 continue  # a word the pattern needs (or starts with) is not in the text at all
-            if pattern.first_words is None:
-                yield from pattern.regex.finditer(text.joined)
+            if pattern.first_words is None or short:  # short: one scan is cheaper than the places
+                yield from pattern.regex.finditer(joined)
                 continue
-            if short:  # one scan is cheaper than finding the places
-                yield from pattern.regex.finditer(text.joined)
-                continue
-            present = pattern.first_words & text.vocabulary
-            indexes = sorted(i for word in present for i in text.positions[word])
-            for i in indexes:
-                match = pattern.regex.match(text.joined, text.starts[i])
+            sentence_missing = text.sentence_missing
+            starts = text.starts
+            match_at = pattern.regex.match
+            for i in text.indexes(pattern.first_words):
+                if needs & sentence_missing[i]:
+                    continue
+                match = match_at(joined, starts[i])
                 if match:
                     yield match
 
@@ -103,6 +106,9 @@ class _Text:
     positions: dict[str, list[int]]  # word -> indexes where it stands
     vocabulary: frozenset[str]
     missing: int  # the bits of the needed word sets (_WordSets) none of whose words is in the text
+    # long texts only: for each token, the bits of the needed word sets missing from its sentence
+    sentence_missing: list[int]
+    _indexes: dict[frozenset[str], list[int]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, words: list[str]) -> _Text:
@@ -115,7 +121,26 @@ class _Text:
             positions.setdefault(w, []).append(i)
         vocabulary = frozenset(positions)
         joined = " " + " ".join(words) + " "
-        return cls(words, joined, starts, positions, vocabulary, _WORD_SETS.missing(vocabulary))
+        sentence_missing: list[int] = []
+        if len(words) > SHORT_TEXT:
+            begin = 0
+            for end, w in enumerate([*words, BOUNDARY]):
+                if w == BOUNDARY:
+                    # the boundary itself takes its sentence's bits (no pattern starts with it)
+                    size = min(end + 1, len(words)) - begin
+                    sentence_missing += [_WORD_SETS.missing(words[begin:end])] * size
+                    begin = end + 1
+        return cls(
+            words, joined, starts, positions, vocabulary, _WORD_SETS.missing(vocabulary), sentence_missing
+        )
+
+    def indexes(self, first_words: frozenset[str]) -> list[int]:
+        """Where any of ``first_words`` stands, in order (worked out once per set of words)."""
+        found = self._indexes.get(first_words)
+        if found is None:
+            present = first_words & self.vocabulary
+            found = self._indexes[first_words] = sorted(i for word in present for i in self.positions[word])
+        return found
 
     def span(self, match: re.Match[str]) -> tuple[int, int]:
         """Token indexes [start, end) covered by a regex match."""

@@ -20,7 +20,9 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, reduce
+from itertools import compress, repeat
+from operator import add, gt
 from pathlib import Path
 
 MODEL_PATH = Path(__file__).with_name("model.json")
@@ -44,19 +46,24 @@ class _Block:
     features: dict[str, tuple[float, float]]
     # word -> its character n-grams that are features, in order (char_wb blocks only)
     _known: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
-    # n-gram -> (idf * weight, idf * idf): its terms when it occurs once ((1 + log 1) * idf is idf)
-    _once: dict[str, tuple[float, float]] = field(init=False, compare=False, repr=False)
+    # n-gram -> idf * weight and idf * idf: its terms when it occurs once ((1 + log 1) * idf is idf)
+    _once_dot: dict[str, float] = field(init=False, compare=False, repr=False)
+    _once_norm: dict[str, float] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        once = {gram: (idf * weight, idf * idf) for gram, (idf, weight) in self.features.items()}
-        object.__setattr__(self, "_once", once)
+        features = self.features.items()
+        object.__setattr__(self, "_once_dot", {gram: idf * weight for gram, (idf, weight) in features})
+        object.__setattr__(self, "_once_norm", {gram: idf * idf for gram, (idf, weight) in features})
 
     def ngrams(self, text: str) -> list[str]:
         if self.analyzer == "word":
             words = _WORD.findall(text)
             grams: list[str] = []
             for n in range(self.low, self.high + 1):
-                grams.extend(" ".join(words[i : i + n]) for i in range(len(words) - n + 1))
+                # the n words from each place: words[i : i + n] joined, for every i that has n
+                grams.extend(
+                    words if n == 1 else map(" ".join, zip(*(words[k:] for k in range(n)), strict=False))
+                )
             return grams
         grams = []
         for word in _SPACES.sub(" ", text).split():
@@ -78,7 +85,7 @@ class _Block:
         A character n-gram never crosses a word, so a word's known n-grams are worked out once
         and remembered: a long message repeats its common words many times."""
         if self.analyzer == "word":
-            return [g for g in self.ngrams(text) if g in self.features]
+            return list(filter(self.features.__contains__, self.ngrams(text)))
         grams: list[str] = []
         known = self._known
         for word in _SPACES.sub(" ", text).split():
@@ -93,19 +100,18 @@ class _Block:
     def score(self, text: str) -> float:
         """This block's share of the decision: weights · l2-normalised sublinear TF-IDF."""
         counts = Counter(self._known_grams(text))
-        dot = norm = 0.0
-        features = self.features
-        once = self._once
-        for gram, count in counts.items():
-            if count == 1:  # most n-grams: value is the idf itself, products worked out at load
-                by_weight, squared = once[gram]
-                dot += by_weight
-                norm += squared
-                continue
-            idf, weight = features[gram]
-            value = (1.0 + math.log(count)) * idf
-            dot += value * weight
-            norm += value * value
+        # Each n-gram's terms, in the order the n-grams first occur; most occur once, whose terms
+        # were worked out at load. Summed in that order, one by one, as a plain loop would.
+        grams = list(counts)
+        dots = list(map(self._once_dot.__getitem__, grams))
+        norms = list(map(self._once_norm.__getitem__, grams))
+        for i in compress(range(len(grams)), map(gt, counts.values(), repeat(1))):
+            idf, weight = self.features[grams[i]]
+            value = (1.0 + math.log(counts[grams[i]])) * idf
+            dots[i] = value * weight
+            norms[i] = value * value
+        dot = reduce(add, dots, 0.0)
+        norm = reduce(add, norms, 0.0)
         return dot / math.sqrt(norm) if norm else 0.0
 
 
