@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 
 from bot.crisis.concepts import CONCEPT_CLASSES, CONCEPT_FAMILIES, defuse, rejoin_fragments
 from bot.crisis.concern import Concern, Screening
@@ -112,24 +114,21 @@ class _Text:
 
     @classmethod
     def of(cls, words: list[str]) -> _Text:
-        starts: list[int] = []
-        positions: dict[str, list[int]] = {}
-        at = 1
+        starts = list(accumulate([len(w) + 1 for w in words], initial=1))
+        starts.pop()  # where the text after the last word would start
+        positions: defaultdict[str, list[int]] = defaultdict(list)
         for i, w in enumerate(words):
-            starts.append(at)
-            at += len(w) + 1
-            positions.setdefault(w, []).append(i)
+            positions[w].append(i)
         vocabulary = frozenset(positions)
         joined = " " + " ".join(words) + " "
         sentence_missing: list[int] = []
         if len(words) > SHORT_TEXT:
             begin = 0
-            for end, w in enumerate([*words, BOUNDARY]):
-                if w == BOUNDARY:
-                    # the boundary itself takes its sentence's bits (no pattern starts with it)
-                    size = min(end + 1, len(words)) - begin
-                    sentence_missing += [_WORD_SETS.missing(words[begin:end])] * size
-                    begin = end + 1
+            for end in [*positions.get(BOUNDARY, ()), len(words)]:
+                # the boundary itself takes its sentence's bits (no pattern starts with it)
+                size = min(end + 1, len(words)) - begin
+                sentence_missing += [_WORD_SETS.missing(words[begin:end])] * size
+                begin = end + 1
         return cls(
             words, joined, starts, positions, vocabulary, _WORD_SETS.missing(vocabulary), sentence_missing
         )
@@ -338,10 +337,12 @@ def _extra_findings(text: _Text, phrases: tuple[str, ...]) -> list[tuple[Concern
     return []
 
 
-def _exercise_hurt(words: list[str]) -> bool:
+def _exercise_hurt(text: _Text) -> bool:
     """A hurt word and an exercise word in the same sentence."""
+    if INJURY.isdisjoint(text.vocabulary) or EXERCISE.isdisjoint(text.vocabulary):
+        return False  # not even in the same text
     sentence: set[str] = set()
-    for word in [*words, BOUNDARY]:
+    for word in [*text.words, BOUNDARY]:
         if word == BOUNDARY:
             if not INJURY.isdisjoint(sentence) and not EXERCISE.isdisjoint(sentence):
                 return True
@@ -366,13 +367,18 @@ def _language(text: str, words: list[str]) -> str:
 def _model_flags(model: CrisisModel, words: list[str]) -> bool:
     """The model reads one sentence at a time, like the rules ("I want to. Die Hard is on")."""
     sentence: list[str] = []
+    read: set[str] = set()  # a sentence said twice is read once
     for word in [*words, BOUNDARY]:
         if word != BOUNDARY:
             sentence.append(word)
         elif sentence:
             # A few words alone ("I want to.") are too little for it to judge; the rules read those.
-            if len(sentence) >= MODEL_MIN_WORDS and model.flags(" ".join(sentence)):
-                return True
+            if len(sentence) >= MODEL_MIN_WORDS:
+                joined = " ".join(sentence)
+                if joined not in read:
+                    if model.flags(joined):
+                        return True
+                    read.add(joined)
             sentence = []
     return False
 
@@ -398,7 +404,7 @@ def screen(text: str, extra_phrases: Iterable[str] = ()) -> Screening:
         if language == "en" and _language(text, words) == "es":
             language = "es"
         return Screening(concern, language)
-    if _exercise_hurt(words):
+    if _exercise_hurt(canonical):
         return Screening(Concern.EXERCISE_HURT, _language(text, words))
     language = _language(text, words)
     model = load_model()

@@ -20,9 +20,9 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache, reduce
+from functools import cache
 from itertools import compress, repeat
-from operator import add, gt
+from operator import gt
 from pathlib import Path
 
 MODEL_PATH = Path(__file__).with_name("model.json")
@@ -101,7 +101,8 @@ class _Block:
         """This block's share of the decision: weights · l2-normalised sublinear TF-IDF."""
         counts = Counter(self._known_grams(text))
         # Each n-gram's terms, in the order the n-grams first occur; most occur once, whose terms
-        # were worked out at load. Summed in that order, one by one, as a plain loop would.
+        # were worked out at load. Summed in that order (on Python 3.11, sum() adds floats one by
+        # one, exactly as a plain loop would).
         grams = list(counts)
         dots = list(map(self._once_dot.__getitem__, grams))
         norms = list(map(self._once_norm.__getitem__, grams))
@@ -110,8 +111,8 @@ class _Block:
             value = (1.0 + math.log(counts[grams[i]])) * idf
             dots[i] = value * weight
             norms[i] = value * value
-        dot = reduce(add, dots, 0.0)
-        norm = reduce(add, norms, 0.0)
+        dot = sum(dots, 0.0)
+        norm = sum(norms, 0.0)
         return dot / math.sqrt(norm) if norm else 0.0
 
 
