@@ -49,11 +49,13 @@ class _Block:
     # n-gram -> idf * weight and idf * idf: its terms when it occurs once ((1 + log 1) * idf is idf)
     _once_dot: dict[str, float] = field(init=False, compare=False, repr=False)
     _once_norm: dict[str, float] = field(init=False, compare=False, repr=False)
+    _gram: dict[str, str] = field(init=False, compare=False, repr=False)  # n-gram -> the key itself
 
     def __post_init__(self) -> None:
         features = self.features.items()
         object.__setattr__(self, "_once_dot", {gram: idf * weight for gram, (idf, weight) in features})
         object.__setattr__(self, "_once_norm", {gram: idf * idf for gram, (idf, weight) in features})
+        object.__setattr__(self, "_gram", {gram: gram for gram in self.features})
 
     def ngrams(self, text: str) -> list[str]:
         if self.analyzer == "word":
@@ -93,7 +95,8 @@ class _Block:
             if found is None:
                 if len(known) >= _KNOWN_WORDS:
                     known.clear()
-                found = known[word] = tuple(g for g in self.ngrams(word) if g in self.features)
+                # the features' own strings, so a remembered word costs a few pointers
+                found = known[word] = tuple(self._gram[g] for g in self.ngrams(word) if g in self._gram)
             grams.extend(found)
         return grams
 
