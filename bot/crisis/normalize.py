@@ -236,6 +236,13 @@ _SPLIT_WORDS = {
     "killing die dying".split()
 }
 
+# Cheap first checks for the two tables above, looked up at every word of the text.
+_BIGRAM_FIRST = frozenset(first for first, _ in BIGRAMS)
+_SPLIT_FIRST = frozenset(key[:cut] for key in _SPLIT_WORDS for cut in range(1, len(key)))
+# Each word's squeezed spelling (see tokens), remembered; emptied when full.
+_SQUEEZED: dict[str, str] = {}
+_SQUEEZED_WORDS = 20_000
+
 # "2" reads as "to" next to these (squeezed): "want 2 die", "going 2 end it".
 _TO_BEFORE = frozenset(
     squeeze(w)
@@ -340,10 +347,20 @@ def _join_spelled_out(words: list[str]) -> list[str]:
     return out
 
 
+def _squeeze_word(word: str) -> str:
+    """A token as the patterns spell it: numbers and sentence ends as they are, words squeezed."""
+    found = word if word.isdigit() or word == BOUNDARY else squeeze(_BEFORE_SQUEEZE.get(word, word))
+    _SQUEEZED[word] = found
+    return found
+
+
 def tokens(text: str) -> list[str]:
     """The canonical, squeezed token stream of ``text`` (``.`` marks the end of a sentence)."""
     words = _join_spelled_out(_split_words(fold(text)))
-    squeezed = [w if w.isdigit() or w == BOUNDARY else squeeze(_BEFORE_SQUEEZE.get(w, w)) for w in words]
+    if len(_SQUEEZED) >= _SQUEEZED_WORDS:
+        _SQUEEZED.clear()
+    known = _SQUEEZED.get
+    squeezed = [known(w) or _squeeze_word(w) for w in words]
     out: list[str] = []
     n = len(words)
     i = 0
@@ -356,7 +373,7 @@ def tokens(text: str) -> list[str]:
             continue
         word = squeezed[i]
         if i + 1 < n:
-            pair = BIGRAMS.get((word, squeezed[i + 1]))
+            pair = word in _BIGRAM_FIRST and BIGRAMS.get((word, squeezed[i + 1]))
             if pair:
                 out.extend(pair)
                 i += 2
@@ -368,7 +385,7 @@ def tokens(text: str) -> list[str]:
                 out.append("to")
                 i += 1
                 continue
-        if i + 1 < n and (joined := _SPLIT_WORDS.get(word + squeezed[i + 1])):
+        if i + 1 < n and word in _SPLIT_FIRST and (joined := _SPLIT_WORDS.get(word + squeezed[i + 1])):
             out.append(joined)  # "sui cide", "over dose"
             i += 2
             continue
