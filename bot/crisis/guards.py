@@ -32,12 +32,6 @@ INJURY = words(
     "hurt hurts hurting injured injure injury injuring pulled strained strain sprained sprain tweaked "
     "twisted ouch ow tore torn lastime lastimado lastimada lesione duele dolio torci"
 )
-# "3 kms", "a few kms" are distances, not "kill myself".
-QUANTITY = words(
-    "few couple several many some more extra those the these a one two three four five six seven eight "
-    "nine ten twenty half of"
-)
-
 FIRST_PERSON = words("i me my myself mine yo mi me")
 # Who else a message can be about (checked backwards from a match, nearest first).
 OTHER_PEOPLE = words(
@@ -57,6 +51,3 @@ SPANISH_HINTS = words(
     "tengo hoy dolor"
 )
 ENGLISH_HINTS = words("the and i to is my it you of in that this have am not with for so but")
-
-# Hurt during exercise: the It-hurts help, not the crisis card.
-EXERCISE_HURT_WORDS = INJURY
