@@ -30,7 +30,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from tests.e2e_support import LiveBot, live_bot_fixture, open_checkin_form  # noqa: F401
+from tests.e2e_support import LiveBot, open_checkin_form
 from tests.emulator import InteractionHandle, Message
 
 pytestmark = pytest.mark.timeout(300)

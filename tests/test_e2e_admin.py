@@ -17,9 +17,8 @@ import pytest
 
 from bench.generate import article_id, generate, spec_for
 from bot.content.loader import load_library
-from tests.e2e_support import LiveBot, live_bot_fixture  # noqa: F401
-from tests.emulator.harness import Message
-from tests.emulator.state import User
+from tests.e2e_support import LiveBot
+from tests.emulator import Message, User
 
 pytestmark = pytest.mark.timeout(120)
 

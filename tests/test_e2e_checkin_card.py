@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from tests.e2e_support import LiveBot, live_bot_fixture  # noqa: F401
-from tests.emulator.harness import Message
+from tests.e2e_support import LiveBot
+from tests.emulator import Message
 from tests.test_e2e_personal import PLACES, assert_private, db_rows, db_write, nothing_public, slash
 
 pytestmark = pytest.mark.timeout(120)

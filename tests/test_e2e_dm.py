@@ -13,8 +13,8 @@ import json
 
 import pytest
 
-from tests.e2e_support import LiveBot, live_bot_fixture  # noqa: F401
-from tests.emulator.harness import Message, User
+from tests.e2e_support import LiveBot
+from tests.emulator import Message, User
 
 pytestmark = pytest.mark.timeout(120)
 

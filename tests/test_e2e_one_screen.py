@@ -15,9 +15,8 @@ import pytest
 
 from bot.storage.db import Database
 from bot.storage.shares import DUPLICATE_WINDOW, ShareRepo
-from tests.e2e_support import LiveBot, live_bot_fixture  # noqa: F401
-from tests.emulator.harness import Message
-from tests.emulator.state import Overwrite, Perm
+from tests.e2e_support import LiveBot
+from tests.emulator import Message, Overwrite, Perm
 
 pytestmark = pytest.mark.timeout(120)
 

@@ -26,15 +26,12 @@ from PIL import Image
 
 from bot.reminders.dispatcher import DM_BLOCKED_NOTICE
 from bot.storage.timefmt import to_iso
-from tests.e2e_support import (  # noqa: F401
+from tests.e2e_support import (
     LiveBot,
-    debug_bot_fixture,
-    live_bot_fixture,
     open_checkin_form,
     to_the_safety_ok,
 )
-from tests.emulator.harness import InteractionHandle, Message
-from tests.emulator.state import StoredMessage, User
+from tests.emulator import InteractionHandle, Message, StoredMessage, User
 
 pytestmark = pytest.mark.timeout(120)
 

@@ -14,8 +14,8 @@ import pytest
 import yaml
 
 from bot.content.render_text import section_pages
-from tests.e2e_support import LiveBot, live_bot_fixture  # noqa: F401
-from tests.emulator.harness import Message
+from tests.e2e_support import LiveBot
+from tests.emulator import Message
 from tests.test_content_shipped import NEW_ARTICLES
 
 pytestmark = pytest.mark.timeout(90)

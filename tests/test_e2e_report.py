@@ -8,7 +8,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from tests.e2e_support import LiveBot, live_bot_fixture, open_checkin_form  # noqa: F401
+from tests.e2e_support import LiveBot, open_checkin_form
 from tests.test_e2e_personal import PLACES, assert_private, db_rows, slash, where
 
 pytestmark = pytest.mark.timeout(120)

@@ -24,7 +24,7 @@ import yaml
 from bot.content.loader import load_library
 from bot.content.models import Routine
 from tests.e2e_support import REPO, LiveBot, live_bot_for
-from tests.emulator.harness import InteractionHandle, Message
+from tests.emulator import InteractionHandle, Message
 
 pytestmark = pytest.mark.timeout(180)
 

@@ -16,15 +16,13 @@ from typing import Any
 
 import pytest
 
-from tests.e2e_support import (  # noqa: F401
+from tests.e2e_support import (
     LiveBot,
-    live_bot_fixture,
     live_bot_for,
     open_checkin_form,
     to_the_safety_ok,
 )
-from tests.emulator.harness import InteractionHandle, Message
-from tests.emulator.state import User
+from tests.emulator import InteractionHandle, Message, User
 
 pytestmark = pytest.mark.timeout(180)
 

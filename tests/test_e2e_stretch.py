@@ -20,8 +20,7 @@ import pytest
 import yaml
 
 from tests.e2e_support import LiveBot, live_bot_for
-from tests.emulator.harness import Message
-from tests.emulator.state import StoredMessage
+from tests.emulator import Message, StoredMessage
 
 pytestmark = pytest.mark.timeout(120)
 

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from tests.e2e_support import LiveBot, live_bot_fixture  # noqa: F401
+from tests.e2e_support import LiveBot
 from tests.test_e2e_personal import PLACES, ask, assert_private, checkin, db_rows, db_write, press
 
 pytestmark = pytest.mark.timeout(120)

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from tests.e2e_support import LiveBot, live_bot_fixture  # noqa: F401
+from tests.e2e_support import LiveBot
 from tests.test_e2e_personal import PLACES, ask, assert_private, db_rows, db_write, nothing_public, slash
 
 pytestmark = pytest.mark.timeout(120)

@@ -29,18 +29,15 @@ import pytest
 
 from bot.storage.backup import FIRST_BACKUP_ENV, backups_in
 from bot.storage.timefmt import to_iso
-from tests.e2e_support import (  # noqa: F401
+from tests.e2e_support import (
     BOT_CMD,
     REPO,
     LiveBot,
-    live_bot_fixture,
     live_bot_for,
     open_checkin_form,
     to_the_safety_ok,
 )
-from tests.emulator import BotProcess
-from tests.emulator.harness import InteractionHandle, Message
-from tests.emulator.state import User
+from tests.emulator import BotProcess, InteractionHandle, Message, User
 
 pytestmark = pytest.mark.timeout(180)
 

@@ -18,15 +18,18 @@ import discord
 import pytest
 from discord import app_commands
 
-from tests.emulator import BotProcess, Community, Emulator, HarnessError, InteractionRejected, Perm
-from tests.emulator.bare_bot import PING_REPLY, READY_MARKER
-from tests.emulator.inprocess import running
-from tests.emulator.pytest_fixtures import (  # noqa: F401
+from tests.e2e_support import REPO as REPO_ROOT
+from tests.emulator import (
     BARE_BOT_CMD,
-    REPO_ROOT,
-    bare_bot_fixture,
-    community_fixture,
-    emulator_fixture,
+    PING_REPLY,
+    READY_MARKER,
+    BotProcess,
+    Community,
+    Emulator,
+    HarnessError,
+    InteractionRejected,
+    Perm,
+    running,
 )
 
 ARTICLES = ["lupus-basics", "lupus-and-sleep", "joint-pain", "fatigue"]
@@ -437,12 +440,12 @@ async def test_the_bare_bot_answers_ping(
 async def test_a_killed_bot_can_be_restarted(
     emulator: Emulator, community: Community, tmp_path: Path
 ) -> None:
-    first = BotProcess(BARE_BOT_CMD, cwd=REPO_ROOT, emulator=emulator, log_path=tmp_path / "one.log")
+    first = BotProcess(list(BARE_BOT_CMD), cwd=REPO_ROOT, emulator=emulator, log_path=tmp_path / "one.log")
     await first.start()
     await first.wait_ready()
     first.kill()
     assert await first.wait() == -9
-    second = BotProcess(BARE_BOT_CMD, cwd=REPO_ROOT, emulator=emulator, log_path=tmp_path / "two.log")
+    second = BotProcess(list(BARE_BOT_CMD), cwd=REPO_ROOT, emulator=emulator, log_path=tmp_path / "two.log")
     async with second:
         await second.wait_ready(require_sync=True)
         handle = await emulator.slash("ping", user=community.member, guild=community.guild)

@@ -36,8 +36,7 @@ import yaml
 from bot.storage.db import Database, StorageError
 from bot.storage.kv import KVRepo
 from tests.e2e_support import REPO, LiveBot, live_bot_for, open_checkin_form
-from tests.emulator import BotProcess, Emulator, InteractionHandle, Message
-from tests.emulator.state import User, Violation
+from tests.emulator import BotProcess, Emulator, InteractionHandle, Message, User, Violation
 
 pytestmark = pytest.mark.timeout(120)
 
