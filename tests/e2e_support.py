@@ -31,8 +31,13 @@ import yaml
 from tests.emulator import BotProcess, Community, Emulator, InteractionHandle, Message, User
 
 REPO = Path(__file__).resolve().parents[1]
-PLACES = ("guild", "dm", "user-app")
-"""Where a person can run a command: the server, the bot's DM, the user-installed app (in a server)."""
+PLACES = ["guild", "dm"]
+"""The two places every personal command works: the server (answers are ephemeral) and the bot's DM.
+(:meth:`LiveBot.where` also knows ``"user-app"``: the user-installed app, in a server channel.)"""
+REPLY_WITHIN = 15.0
+"""Seconds the helpers wait for the message a person ends up seeing. Generous on purpose: the
+emulator fails a first reply later than 3 s by itself (a violation), so this only bounds deferred
+answers (exports, reloads) on a busy machine."""
 START_FIRST_TIME = "I've read this — start"
 """The one-time safety OK, on the last page of a routine's safety notes."""
 BOT_CMD = [sys.executable, "-m", "bot", "--config"]
@@ -98,7 +103,7 @@ class LiveBot:
     # ------------------------------------------------------------ acting as people
 
     def where(self, place: str = "guild") -> dict[str, Any]:
-        """The emulator's location arguments for ``place`` (one of :data:`PLACES`)."""
+        """The emulator's location arguments for ``place``: "guild", "dm" or "user-app"."""
         p = self.place
         return {
             "guild": {"guild": p.guild},
@@ -133,11 +138,10 @@ class LiveBot:
         place: str = "guild",
         user: User | None = None,
         subcommand: str | None = None,
-        within: float | None = None,
+        within: float = REPLY_WITHIN,
         **kw: Any,
     ) -> Message:
-        """Like :meth:`invoke`, then the message the person ends up seeing (waiting up to
-        ``within`` seconds; by default the emulator's reply deadline plus 2 s)."""
+        """Like :meth:`invoke`, then the message the person ends up seeing (within ``within`` s)."""
         handle = await self.invoke(name, options, place=place, user=user, subcommand=subcommand, **kw)
         return await handle.wait_message(timeout=within)
 
@@ -150,7 +154,7 @@ class LiveBot:
         return await self.emu.click(message, message.find_button(label), user=user or self.place.member)
 
     async def press(
-        self, message: Message, label: str, user: User | None = None, *, within: float | None = None
+        self, message: Message, label: str, user: User | None = None, *, within: float = REPLY_WITHIN
     ) -> Message:
         """Like :meth:`click`, then the message the person ends up seeing."""
         return await (await self.click(message, label, user)).wait_message(timeout=within)
@@ -159,12 +163,25 @@ class LiveBot:
         """``user`` picks ``value`` in the select with ``placeholder``; the message they then see."""
         select = next(s for s in message.selects() if s.placeholder == placeholder)
         handle = await self.emu.select(message, select.custom_id, [value], user=user or self.place.member)
-        return await handle.wait_message()
+        return await handle.wait_message(timeout=REPLY_WITHIN)
 
     async def dm(self, user: User, text: str) -> Message:
         """``user`` writes ``text`` to the bot in a DM; the bot's next DM to them."""
         sent = await self.emu.send_dm(user, text)
         return await self.emu.wait_for_dm(user, after=sent)
+
+    async def open_checkin(self, place: str = "guild", user: User | None = None) -> InteractionHandle:
+        """``user`` (the plain member by default) opens the check-in form; the handle shows it."""
+        return await open_checkin_form(self.emu, user or self.place.member, **self.where(place))
+
+    async def checkin(
+        self, place: str, pain: str, fatigue: str, note: str = "", user: User | None = None
+    ) -> Message:
+        """A whole check-in through the form; the message the person then sees."""
+        handle = await self.open_checkin(place, user)
+        values = {"pain": pain, "fatigue": fatigue, "note": note}
+        submitted = await self.emu.submit_modal(handle, values=values)
+        return await submitted.wait_message(timeout=REPLY_WITHIN)
 
     def rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         """Rows from the bot's database (read beside the running bot)."""
@@ -177,10 +194,38 @@ class LiveBot:
             conn.row_factory = sqlite3.Row
             return [dict(r) for r in conn.execute(sql, params)]
 
+    def execute(self, sql: str, params: tuple[Any, ...] = ()) -> None:
+        """Write to the bot's database behind its back (to set up a state the test needs)."""
+        with sqlite3.connect(self.database) as conn:
+            conn.execute(sql, params)
+
+    def bot_posts(self) -> list[Message]:
+        """Everything the bot posted in the server's channels (public messages)."""
+        return [
+            m
+            for channel_id in self.place.guild.channel_ids
+            for m in self.emu.channel_messages(channel_id)
+            if m.author.id == self.emu.bot_user.id
+        ]
+
 
 def title(message: Message) -> str:
     """The title of the message's first embed ("" when it has none)."""
     return str(message.embeds[0].get("title", "")) if message.embeds else ""
+
+
+def assert_private(message: Message, place: str) -> None:
+    """Ephemeral in a server; in the bot's own DM a plain message is already private. Pings nobody."""
+    if place == "dm":
+        assert message.guild_id is None and not message.ephemeral
+    else:
+        assert message.ephemeral
+    no_mentions(message)
+
+
+def nothing_public(live: LiveBot) -> None:
+    """No personal reply ever lands in a server channel."""
+    assert live.bot_posts() == []
 
 
 def no_mentions(message: Message) -> None:
