@@ -177,7 +177,7 @@ def machine() -> str:
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     memory = ""
     try:
-        import psutil
+        import psutil  # type: ignore[import-untyped]  # no stubs in the locked test set
 
         memory = f", {psutil.virtual_memory().total / 2**30:.0f} GiB RAM"
     except ImportError:  # pragma: no cover - psutil comes with the test extras

@@ -105,11 +105,12 @@ class LiveBot:
     def where(self, place: str = "guild") -> dict[str, Any]:
         """The emulator's location arguments for ``place``: "guild", "dm" or "user-app"."""
         p = self.place
-        return {
+        places: dict[str, dict[str, Any]] = {
             "guild": {"guild": p.guild},
             "dm": {"dm": True},
             "user-app": {"channel": p.general, "user_installed": True},
-        }[place]
+        }
+        return places[place]
 
     async def invoke(
         self,
@@ -240,7 +241,7 @@ async def live_bot_for(
     prepare: Callable[[Path], None] | None = None,
     database: Path | None = None,
     check_violations: bool = True,
-    emulator_options: dict[str, object] | None = None,
+    emulator_options: dict[str, Any] | None = None,
     env: dict[str, str] | None = None,
     **config: object,
 ) -> AsyncIterator[LiveBot]:

@@ -269,7 +269,7 @@ def walk_components(components: Sequence[JSON]) -> list[JSON]:
     found: list[JSON] = []
     stack = list(reversed(components))
     while stack:
-        component = stack.pop()
+        component: Any = stack.pop()  # JSON from a request: not always the dict it should be
         if not isinstance(component, dict):
             continue
         found.append(component)
