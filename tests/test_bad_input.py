@@ -122,6 +122,7 @@ async def answer(live: LiveBot, handle: InteractionHandle, what: str) -> Message
 
 
 async def slash(live: LiveBot, name: str, options: dict[str, Any], subcommand: str | None = None) -> Message:
+    """The member runs ``/name`` with the placeholders filled in; the answer, checked (see ``answer``)."""
     filled = {k: fill(v, live) if isinstance(v, str) else v for k, v in options.items() if v is not None}
     handle = await live.invoke(name, filled, subcommand=subcommand)
     return await answer(live, handle, f"/{name} {subcommand or ''} {filled!r}"[:400])

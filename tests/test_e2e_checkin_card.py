@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import time
 from datetime import UTC, datetime
-from typing import Any
 
 import pytest
 
 from tests.e2e_support import PLACES, LiveBot, assert_private, nothing_public
-from tests.emulator import Message
+from tests.emulator import InteractionHandle, Message
 
 pytestmark = pytest.mark.timeout(120)
 QUICK_CHECKIN_TAP_BUDGET = 3
@@ -37,9 +36,9 @@ class Taps:
         handle = await self.live.emu.select(message, select_id(message, prefix), [value])
         return await handle.wait_message()
 
-    async def press(self, message: Message, label: str) -> Any:
+    async def press(self, message: Message, label: str) -> InteractionHandle:
         self.count += 1
-        return await self.live.emu.click(message, message.find_button(label))
+        return await self.live.click(message, label)
 
 
 @pytest.mark.parametrize("place", PLACES)
