@@ -46,7 +46,7 @@ def community(emulator: Emulator) -> Community:
 @pytest.fixture
 async def bare_bot(emulator: Emulator, community: Community, tmp_path: Path) -> AsyncIterator[BotProcess]:
     """The baseline bot (tests/emulator/bare_bot.py) running as a subprocess, ready."""
-    bot = BotProcess(list(BARE_BOT_CMD), cwd=REPO, emulator=emulator, log_path=tmp_path / "bare-bot.log")
+    bot = BotProcess(BARE_BOT_CMD, cwd=REPO, emulator=emulator, log_path=tmp_path / "bare-bot.log")
     await bot.start()
     try:
         await bot.wait_ready(timeout=30)

@@ -440,12 +440,12 @@ async def test_the_bare_bot_answers_ping(
 async def test_a_killed_bot_can_be_restarted(
     emulator: Emulator, community: Community, tmp_path: Path
 ) -> None:
-    first = BotProcess(list(BARE_BOT_CMD), cwd=REPO_ROOT, emulator=emulator, log_path=tmp_path / "one.log")
+    first = BotProcess(BARE_BOT_CMD, cwd=REPO_ROOT, emulator=emulator, log_path=tmp_path / "one.log")
     await first.start()
     await first.wait_ready()
     first.kill()
     assert await first.wait() == -9
-    second = BotProcess(list(BARE_BOT_CMD), cwd=REPO_ROOT, emulator=emulator, log_path=tmp_path / "two.log")
+    second = BotProcess(BARE_BOT_CMD, cwd=REPO_ROOT, emulator=emulator, log_path=tmp_path / "two.log")
     async with second:
         await second.wait_ready(require_sync=True)
         handle = await emulator.slash("ping", user=community.member, guild=community.guild)
