@@ -69,14 +69,14 @@ def write_routine(content: Path, data: dict[str, Any]) -> None:
 
 @pytest.fixture(name="live")
 async def stretch_bot_fixture(tmp_path: Path) -> AsyncIterator[LiveBot]:
-    """Like ``tests.e2e_support.live_bot``, with a quick routine added to the content copy."""
+    """Like the ``live_bot`` fixture, with a quick routine added to the content copy."""
     async for live in live_bot_for(tmp_path, prepare=lambda content: write_routine(content, QUICK_ROUTINE)):
         yield live
 
 
 async def stretch(live: LiveBot, place: str = "guild", user: Any = None, **options: Any) -> Message:
-    handle = await live.emu.slash("stretch", options, user=user or live.place.member, **live.where(place))
-    return await handle.wait_message()
+    """``/stretch`` with ``options`` given as keywords."""
+    return await live.slash("stretch", options, place=place, user=user)
 
 
 def session_id(card: Message) -> str:

@@ -78,7 +78,7 @@ ERROR_ID = re.compile(r"error id `[0-9a-f]{8}`")
 async def running_bot(tmp_path: Path, *, database: Path | None = None) -> AsyncIterator[LiveBot]:
     """The real bot on a copy of the content (plus a timer-free routine) and a fresh database.
 
-    Unlike ``tests.e2e_support.live_bot`` it does not assert zero violations on the way
+    Unlike the ``live_bot`` fixture it does not assert zero violations on the way
     out: a test that kills the bot expects the interactions it cut off to fail, and
     checks exactly those itself.
     """
