@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.e2e_support import LiveBot, live_bot_for, title
+from tests.e2e_support import START_FIRST_TIME, LiveBot, live_bot_for, title, to_the_safety_ok
 from tests.emulator import Message, StoredMessage
 
 pytestmark = pytest.mark.timeout(120)
@@ -91,13 +91,6 @@ async def open_intro(live: LiveBot, routine: str, place: str = "guild") -> Messa
     return await stretch(live, place, routine=routine)
 
 
-async def read_notes_to_the_ok(live: LiveBot, notes: Message) -> Message:
-    """Page through the one-time safety notes to the page with the OK."""
-    while "I've read this — start" not in [b.label for b in notes.buttons()]:
-        notes = await live.press(notes, "Next page")
-    return notes
-
-
 async def start(live: LiveBot, routine: str, place: str = "guild", *, manual: bool = False) -> Message:
     """From /stretch routine to the first step card (confirming the safety note if asked).
 
@@ -108,7 +101,7 @@ async def start(live: LiveBot, routine: str, place: str = "guild", *, manual: bo
         intro = await live.press(intro, "Let me press Next")
     if "Start" in [b.label for b in intro.buttons()]:
         return await live.press(intro, "Start")
-    return await live.press(await read_notes_to_the_ok(live, intro), "I've read this — start")
+    return await live.press(await to_the_safety_ok(live.emu, intro, live.place.member), START_FIRST_TIME)
 
 
 def step_of(card: Message) -> str:
@@ -158,13 +151,13 @@ async def test_a_whole_routine_in_a_server(live: LiveBot) -> None:
     assert "Before you start" in intro.text()  # the cautions first
     assert "First time only" in intro.content and "Auto-advance is on" in intro.content
     assert intro.find_button("Let me press Next")  # auto-advance is on; the switch says what it does
-    notes = await read_notes_to_the_ok(live, intro)
+    notes = await to_the_safety_ok(live.emu, intro, live.place.member)
     assert notes.id == intro.id  # the notes page inside one message
     assert first_line in notes.text()  # the disclaimer, before the first routine
     notes = await live.press(notes, "Let me press Next")  # this test walks the routine by hand
     assert "Auto-advance is off" in notes.content
 
-    card = await live.press(await read_notes_to_the_ok(live, notes), "I've read this — start")
+    card = await live.press(await to_the_safety_ok(live.emu, notes, live.place.member), START_FIRST_TIME)
     assert card.ephemeral and title(card) == "Sit tall, then relax · hold 1 of 2"
     assert re.search(r"<t:\d+:R>", card.text())  # a live countdown, no per-second edits
     assert "▱" in card.text() and "Step 1 of 5" in card.text() and " of 14" not in card.text()
