@@ -15,6 +15,7 @@ from bot.content.library import Library
 from bot.crisis.card import CRISIS_TOPIC, card_text
 from bot.crisis.detector import Screening
 from bot.crisis.regions import CRISIS_REGIONS, CrisisRegion
+from bot.custom_ids.personal import CrisisAction, CrisisRegionChoice
 from bot.text import clip
 from bot.ui import components as c
 from bot.ui.reply import Reply
@@ -22,7 +23,6 @@ from bot.ui.reply import Reply
 GROUNDING_ROUTINE = "grounding-breathing"
 """The routine (content/routines/) the card's "Breathe with me" button opens."""
 
-KIND = "crisis"
 """custom_id kind of every crisis-card button: ``lc:crisis:<action>:…``."""
 
 
@@ -43,19 +43,19 @@ def crisis_card(
     concern, language = screening.concern.value, screening.language
     actions: list[discord.ui.Item[discord.ui.View]] = []
     if options.grounding and GROUNDING_ROUTINE in library.routines:
-        actions.append(c.button("Breathe with me", KIND, "ground", style=discord.ButtonStyle.success, row=0))
+        actions.append(
+            c.button("Breathe with me", CrisisAction("ground"), style=discord.ButtonStyle.success, row=0)
+        )
     if options.has_plan:
-        actions.append(c.button("My safety plan", KIND, "plan", style=discord.ButtonStyle.primary, row=0))
+        actions.append(
+            c.button("My safety plan", CrisisAction("plan"), style=discord.ButtonStyle.primary, row=0)
+        )
     if options.handoff:
-        actions.append(c.button("Ask a moderator to reach out", KIND, "handoff", row=0))
+        actions.append(c.button("Ask a moderator to reach out", CrisisAction("handoff"), row=0))
     regions = [
         c.button(
             r.label,
-            KIND,
-            "region",
-            r.code,
-            concern,
-            language,
+            CrisisRegionChoice(r.code, concern, language),
             style=discord.ButtonStyle.primary if r.code == region.code else discord.ButtonStyle.secondary,
             row=1 + i // 4,
         )

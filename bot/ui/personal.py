@@ -24,6 +24,8 @@ from discord import ui
 
 from bot import limits
 from bot.content.models import Routine
+from bot.custom_ids import personal as p
+from bot.custom_ids.routines import RoutineList, RoutineStart
 from bot.journal.checkin_form import NOTE_MAX, SCORE_MAX_CHARS
 from bot.journal.drafts import Draft
 from bot.journal.report import JournalReport
@@ -61,7 +63,7 @@ PRIVATE_COLOR = discord.Colour(0x4A6FA5)
 CAUTION_COLOR = discord.Colour(0xB9770E)
 CHART_FILENAME = "journal-chart.png"
 CSV_FILENAME = "journal.csv"
-CHECKIN_MODAL_ID = "lc:checkin:submit"
+CHECKIN_MODAL_ID = p.CheckinForm().custom_id()
 
 PRIVATE_NOTE = "Only you can see this."
 
@@ -74,7 +76,7 @@ def checkin_modal(draft: Draft | None = None) -> ui.Modal:
     Its submission is routed by custom_id (``lc:checkin:submit``), so a form
     left open across a restart still saves.
     """
-    modal = ui.Modal(title="Check in (private)", custom_id=CHECKIN_MODAL_ID, timeout=None)
+    modal = c.modal(p.CheckinForm(), "Check in (private)")
     modal.add_item(
         ui.TextInput(
             label="Pain right now (0 = none, 10 = worst)",
@@ -125,7 +127,7 @@ def checkin_saved(checkin: Checkin) -> Reply:
     lines.append(f"{PRIVATE_NOTE} See your trends with `/journal`.")
     return Reply(
         content="\n".join(lines),
-        view=c.view(c.button("See my journal", "journal", 30, style=discord.ButtonStyle.primary)),
+        view=c.view(c.button("See my journal", p.JournalView(30), style=discord.ButtonStyle.primary)),
         after_crisis=True,  # after a crisis card, the member still learns their check-in is kept
     )
 
@@ -140,7 +142,7 @@ def checkin_problems(problems: Sequence[str]) -> Reply:
     )
     return Reply(
         content=content,
-        view=c.view(c.button("Fix my check-in", "checkin", "open", style=discord.ButtonStyle.primary)),
+        view=c.view(c.button("Fix my check-in", p.CheckinOpen(), style=discord.ButtonStyle.primary)),
         ephemeral=True,
         after_crisis=True,
     )
@@ -166,8 +168,8 @@ def journal_empty(days: int) -> Reply:
     return Reply(
         embeds=[embed],
         view=c.view(
-            c.button("Check in now", "checkin", "open", style=discord.ButtonStyle.primary),
-            c.button("Gentle stretches", "rtlist"),
+            c.button("Check in now", p.CheckinOpen(), style=discord.ButtonStyle.primary),
+            c.button("Gentle stretches", RoutineList()),
         ),
     )
 
@@ -319,7 +321,7 @@ def reminder_set(reminder: Reminder, routine: Routine | None, now: datetime) -> 
         f"with a button to start {_routine_words(routine, reminder.routine_id)}.\n"
         "Wrong zone? Use `/remind set` with your city. Stop it with `/remind off`."
     )
-    return Reply(content=content, view=c.view(c.button("Turn off", "remind", "stop", "stretch")))
+    return Reply(content=content, view=c.view(c.button("Turn off", p.ReminderAction("stop", "stretch"))))
 
 
 PAUSE_REASONS = {
@@ -351,7 +353,9 @@ def reminder_show(reminder: Reminder | None, routine: Routine | None) -> Reply:
     lines.append(f"**Button in the message:** start {_routine_words(routine, reminder.routine_id)}.")
     if reminder.last_sent_at is not None:
         lines.append(f"Last sent {_when(reminder.last_sent_at)}.")
-    return Reply(content="\n".join(lines), view=c.view(c.button("Turn off", "remind", "stop", "stretch")))
+    return Reply(
+        content="\n".join(lines), view=c.view(c.button("Turn off", p.ReminderAction("stop", "stretch")))
+    )
 
 
 def reminder_off(removed: bool) -> Reply:
@@ -370,12 +374,11 @@ def reminder_dm(routine: Routine | None) -> Reply:
     start = (
         c.button(
             clip(f"Start: {routine.title}", limits.BUTTON_LABEL),
-            "rtstart",
-            routine.id,
+            RoutineStart(routine.id),
             style=discord.ButtonStyle.success,
         )
         if routine is not None
-        else c.button("Pick a gentle stretch", "rtlist", style=discord.ButtonStyle.success)
+        else c.button("Pick a gentle stretch", RoutineList(), style=discord.ButtonStyle.success)
     )
     content = "🌿 **Time for your daily stretch.**\nOnly if your body says yes today: rest counts too. " + (
         f"Your usual routine is {routine.title} ({routine.minutes} min)."
@@ -386,9 +389,9 @@ def reminder_dm(routine: Routine | None) -> Reply:
         content=content,
         view=c.view(
             start,
-            c.button("Snooze 1 hour", "remind", "snooze", "stretch"),
-            c.button("Skip today", "remind", "skip", "stretch"),
-            c.button("Stop", "remind", "stop", "stretch"),
+            c.button("Snooze 1 hour", p.ReminderAction("snooze", "stretch")),
+            c.button("Skip today", p.ReminderAction("skip", "stretch")),
+            c.button("Stop", p.ReminderAction("stop", "stretch")),
         ),
         ephemeral=False,
     )
@@ -533,8 +536,10 @@ def privacy_confirm(user_id: int) -> Reply:
     return Reply(
         embeds=[embed],
         view=c.view(
-            c.button("Yes, erase everything", "privacy", "delete", user_id, style=discord.ButtonStyle.danger),
-            c.button("Cancel", "privacy", "cancel", user_id),
+            c.button(
+                "Yes, erase everything", p.PrivacyChoice("delete", user_id), style=discord.ButtonStyle.danger
+            ),
+            c.button("Cancel", p.PrivacyChoice("cancel", user_id)),
         ),
     )
 

@@ -32,6 +32,9 @@ from bot.content.render_text import (
     routine_notes_pages,
     routine_sources_pages,
 )
+from bot.custom_ids import personal as p
+from bot.custom_ids import routines as rt
+from bot.custom_ids.reading import OpenRef
 from bot.routines.progress import format_seconds, progress_bar
 from bot.routines.session import Action, Phase, RoutineSession
 from bot.text import clip
@@ -98,7 +101,7 @@ def _session_button(
     session: RoutineSession, label: str, action: Action, style: discord.ButtonStyle, row: int
 ) -> Any:
     # The session version says which card this is: a press on an older card gets the current one.
-    return c.button(label, "rt", session.id, action.value, session.version, style=style, row=row)
+    return c.button(label, rt.SessionPress(session.id, action.value, session.version), style=style, row=row)
 
 
 def _footer(session: RoutineSession) -> str:
@@ -176,7 +179,7 @@ def routine_list(library: Library) -> Reply:
         )
         for r in routines[: limits.SELECT_OPTIONS]
     ]
-    menu = c.select("rtopen", options=options, placeholder="Choose a routine…")
+    menu = c.select(rt.RoutineMenu(), options=options, placeholder="Choose a routine…")
     return Reply(embeds=[embed], view=c.view(menu))
 
 
@@ -205,10 +208,10 @@ def routine_intro(
     return Reply(
         embeds=[embed],
         view=c.view(
-            c.button("Start", "rtstart", routine.id, style=discord.ButtonStyle.success, row=0),
-            c.button("Safety notes", "rtnotes", routine.id, 0, row=0),
+            c.button("Start", rt.RoutineStart(routine.id), style=discord.ButtonStyle.success, row=0),
+            c.button("Safety notes", rt.RoutineNotes(routine.id, 0), row=0),
             _auto_switch(routine, auto_advance),
-            c.button("All routines", "rtlist", row=0),
+            c.button("All routines", rt.RoutineList(), row=0),
             *see_also,
         ),
     )
@@ -217,7 +220,7 @@ def routine_intro(
 def _auto_switch(routine: Routine, auto_advance: bool, row: int = 0) -> Any:
     """The easy switch; the line above it says what auto-advance does."""
     label = "Let me press Next" if auto_advance else "Move on by itself"
-    return c.button(label, "rtauto", routine.id, "off" if auto_advance else "on", row=row)
+    return c.button(label, rt.AutoAdvance(routine.id, "off" if auto_advance else "on"), row=row)
 
 
 def _grounding_intro(routine: Routine) -> Reply:
@@ -230,8 +233,8 @@ def _grounding_intro(routine: Routine) -> Reply:
     return Reply(
         embeds=[embed],
         view=c.view(
-            c.button("Start", "rtstart", routine.id, style=discord.ButtonStyle.success, row=0),
-            c.button("Crisis lines", "crisis", "lines", style=discord.ButtonStyle.danger, row=0),
+            c.button("Start", rt.RoutineStart(routine.id), style=discord.ButtonStyle.success, row=0),
+            c.button("Crisis lines", p.CrisisAction("lines"), style=discord.ButtonStyle.danger, row=0),
         ),
     )
 
@@ -266,20 +269,22 @@ def routine_notes(
     green = discord.ButtonStyle.success
     items: list[Any] = []
     if page > 0:
-        items.append(c.button("Previous", "rtnotes", routine.id, page - 1, row=0))
+        items.append(c.button("Previous", rt.RoutineNotes(routine.id, page - 1), row=0))
     if not last:
         items.append(
-            c.button("Next page", "rtnotes", routine.id, page + 1, style=discord.ButtonStyle.primary, row=0)
+            c.button(
+                "Next page", rt.RoutineNotes(routine.id, page + 1), style=discord.ButtonStyle.primary, row=0
+            )
         )
     if acknowledged:
-        items.append(c.button("Start", "rtstart", routine.id, style=green, row=0))
-        items.append(c.button("Back", "rtopen", routine.id, row=0))
+        items.append(c.button("Start", rt.RoutineStart(routine.id), style=green, row=0))
+        items.append(c.button("Back", rt.RoutineIntro(routine.id), row=0))
     elif last:
-        items.append(c.button("I've read this — start", "rtack", routine.id, style=green, row=0))
-    items.append(c.button("Sources", "rtsrc", routine.id, 0, row=1))
+        items.append(c.button("I've read this — start", rt.RoutineAck(routine.id), style=green, row=0))
+    items.append(c.button("Sources", rt.RoutineSources(routine.id, 0), row=1))
     if not acknowledged:
         items.append(_auto_switch(routine, auto_advance, row=1))
-    items.append(c.button("All routines", "rtlist", row=1))
+    items.append(c.button("All routines", rt.RoutineList(), row=1))
     items.extend(see_also)
     note = None if acknowledged else f"{ACK_NOTE}\n{AUTO_ON_LINE if auto_advance else AUTO_OFF_LINE}"
     return Reply(content=note, embeds=[embed], view=c.view(*items))
@@ -295,11 +300,11 @@ def routine_sources(routine: Routine, page: int) -> Reply:
     embed.set_footer(text=_page_footer(page, len(pages), routine))
     items: list[Any] = []
     if page > 0:
-        items.append(c.button("Previous", "rtsrc", routine.id, page - 1, row=0))
+        items.append(c.button("Previous", rt.RoutineSources(routine.id, page - 1), row=0))
     if page < len(pages) - 1:
-        items.append(c.button("Next page", "rtsrc", routine.id, page + 1, row=0))
+        items.append(c.button("Next page", rt.RoutineSources(routine.id, page + 1), row=0))
     items.append(
-        c.button("Back to the routine", "rtopen", routine.id, style=discord.ButtonStyle.primary, row=0)
+        c.button("Back to the routine", rt.RoutineIntro(routine.id), style=discord.ButtonStyle.primary, row=0)
     )
     return Reply(embeds=[embed], view=c.view(*items))
 
@@ -328,14 +333,16 @@ def resume_prompt(
         ),
     )
     items: list[Any] = [
-        c.button("Resume", "rtresume", session.id, style=discord.ButtonStyle.primary),
-        c.button("Start over", "rtabandon", session.id, session.routine.id, "go"),
+        c.button("Resume", rt.SessionResume(session.id), style=discord.ButtonStyle.primary),
+        c.button("Start over", rt.SessionAbandon(session.id, session.routine.id, "go")),
     ]
     if requested is None:
-        items.append(c.button("Close it, see all routines", "rtabandon", session.id, "-", "intro"))
+        items.append(c.button("Close it, see all routines", rt.SessionAbandon(session.id, "-", "intro")))
     elif requested != session.routine.id:
         label = f"Start {requested_title or 'the other one'} instead"
-        items.append(c.button(label, "rtabandon", session.id, requested, "go" if start_at_once else "intro"))
+        items.append(
+            c.button(label, rt.SessionAbandon(session.id, requested, "go" if start_at_once else "intro"))
+        )
     return Reply(embeds=[embed], view=c.view(*items))
 
 
@@ -471,9 +478,11 @@ def finish_card(
     )
     embed.set_footer(text=clip(session.routine.title, limits.EMBED_FOOTER))
     if not asking:
-        return Reply(embeds=[embed], view=c.view(c.button("Stretch again", "rtlist")))
-    pain = [c.button(str(n), "rtpain", session.id, n, row=n // 5) for n in range(11)]
-    return Reply(embeds=[embed], view=c.view(*pain, c.button("Not now", "rtpain", session.id, "skip", row=2)))
+        return Reply(embeds=[embed], view=c.view(c.button("Stretch again", rt.RoutineList())))
+    pain = [c.button(str(n), rt.PainAnswer(session.id, str(n)), row=n // 5) for n in range(11)]
+    return Reply(
+        embeds=[embed], view=c.view(*pain, c.button("Not now", rt.PainAnswer(session.id, "skip"), row=2))
+    )
 
 
 def grounding_end_card(session: RoutineSession) -> Reply:
@@ -484,9 +493,9 @@ def grounding_end_card(session: RoutineSession) -> Reply:
     return Reply(
         embeds=[embed],
         view=c.view(
-            c.button("Crisis lines", "crisis", "lines", style=discord.ButtonStyle.danger),
-            c.button("My safety plan", "plan", "view", 1, style=discord.ButtonStyle.primary),
-            c.button("Breathe again", "rtstart", session.routine.id),
+            c.button("Crisis lines", p.CrisisAction("lines"), style=discord.ButtonStyle.danger),
+            c.button("My safety plan", p.PlanView(1), style=discord.ButtonStyle.primary),
+            c.button("Breathe again", rt.RoutineStart(session.routine.id)),
         ),
     )
 
@@ -498,9 +507,9 @@ def hurt_card(safety: Safety, care_team: ResourceTopic | None) -> Reply:
     return Reply(
         embeds=[embed],
         view=c.view(
-            c.button("Emergency numbers", "hurt", "emergency", style=discord.ButtonStyle.danger),
-            c.button("When to call my care team", "hurt", "care", style=discord.ButtonStyle.primary),
-            c.button("Log this in my journal", "checkin", "open"),
+            c.button("Emergency numbers", p.HurtAdvice("emergency"), style=discord.ButtonStyle.danger),
+            c.button("When to call my care team", p.HurtAdvice("care"), style=discord.ButtonStyle.primary),
+            c.button("Log this in my journal", p.CheckinOpen()),
         ),
     )
 
@@ -514,7 +523,7 @@ def care_card(safety: Safety, care_team: ResourceTopic | None) -> Reply:
     if care_team is not None:
         items.append(
             c.button(
-                "Care team contacts", "open", "resources", care_team.id, style=discord.ButtonStyle.primary
+                "Care team contacts", OpenRef("resources", care_team.id), style=discord.ButtonStyle.primary
             )
         )
     return Reply(embeds=[embed], view=c.view(*items) if items else None)
@@ -531,7 +540,7 @@ def closed_card(session: RoutineSession) -> Reply:
             + " You can start it again any time."
         ),
     )
-    return Reply(embeds=[embed], view=c.view(c.button("Stretch again", "rtlist")))
+    return Reply(embeds=[embed], view=c.view(c.button("Stretch again", rt.RoutineList())))
 
 
 def session_card(
