@@ -23,9 +23,9 @@ from bot.content.store import ContentStore
 from bot.scheduler import Scheduler
 from bot.services import Services
 from bot.storage.db import Database
-from bot.ui.components import ROUTER
 from bot.ui.errors import reply_error
 from bot.ui.kinds import DYNAMIC_ITEMS
+from bot.ui.router import ROUTER
 from bot.ui.safety_net import SafetyNet
 
 log = logging.getLogger(__name__)

@@ -8,6 +8,7 @@ channel, and only sent on the member's tap), then one tap to say where they live
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import discord
 
@@ -41,7 +42,7 @@ def crisis_card(
     """The crisis card for ``region``. Private by default: ephemeral in servers."""
     text = card_text(library.safety, library.topics.get(CRISIS_TOPIC), screening, region)
     concern, language = screening.concern.value, screening.language
-    actions: list[discord.ui.Item[discord.ui.View]] = []
+    actions: list[discord.ui.Item[Any]] = []
     if options.grounding and GROUNDING_ROUTINE in library.routines:
         actions.append(
             c.button("Breathe with me", CrisisAction("ground"), style=discord.ButtonStyle.success, row=0)

@@ -22,10 +22,11 @@ from bot.custom_ids import personal as p
 from bot.custom_ids import reading as r
 from bot.custom_ids import routines as rt
 from bot.custom_ids import tracking as t
-from bot.ui.components import EXPIRED, ROUTER
 from bot.ui.errors import send_notice
+from bot.ui.router import EXPIRED, ROUTER
 
 IdT = TypeVar("IdT", bound=CustomId)
+_ITEM_OF: dict[type[CustomId], type[Kind[Any]]] = {}
 
 
 class Kind(ui.DynamicItem[ui.Button[Any]], Generic[IdT], template=r"(?!)"):
@@ -36,6 +37,7 @@ class Kind(ui.DynamicItem[ui.Button[Any]], Generic[IdT], template=r"(?!)"):
     def __init_subclass__(cls, *, ids: type[CustomId], **kwargs: Any) -> None:
         super().__init_subclass__(template=ids.TEMPLATE, **kwargs)
         cls.ids = ids
+        _ITEM_OF[ids] = cls
 
     def __init__(self, item: ui.Item[Any], args: IdT) -> None:
         super().__init__(item)  # type: ignore[arg-type]
@@ -200,8 +202,13 @@ class FlareButton(Kind[t.FlareAnswer], ids=t.FlareAnswer): ...
 class CheckinNowButton(Kind[t.CheckinNow], ids=t.CheckinNow): ...
 
 
-KINDS: tuple[type[Kind[Any]], ...] = tuple(Kind.__subclasses__())
+KINDS: tuple[type[Kind[Any]], ...] = tuple(_ITEM_OF.values())
 """Every dynamic item above (one per id class in :data:`bot.custom_ids.COMPONENTS`)."""
+
+
+def item_for(ids: CustomId, item: ui.Item[Any]) -> Kind[Any]:
+    """``item`` (whose custom_id is ``ids``'s) as the dynamic item of its kind."""
+    return _ITEM_OF[type(ids)](item, ids)
 
 
 class Unknown(

@@ -76,7 +76,7 @@ def checkin_modal(draft: Draft | None = None) -> ui.Modal:
     Its submission is routed by custom_id (``lc:checkin:submit``), so a form
     left open across a restart still saves.
     """
-    modal = c.modal(p.CheckinForm(), "Check in (private)")
+    modal = ui.Modal(title="Check in (private)", custom_id=CHECKIN_MODAL_ID, timeout=None)
     modal.add_item(
         ui.TextInput(
             label="Pain right now (0 = none, 10 = worst)",

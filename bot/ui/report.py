@@ -32,7 +32,7 @@ def report_reply(data: ReportData, name: str, pdf: bytes) -> Reply:
 
 
 def questions_modal(current: str) -> ui.Modal:
-    modal = c.modal(QuestionsForm(), "Questions for my doctor")
+    modal = ui.Modal(title="Questions for my doctor", custom_id=MODAL_ID, timeout=None)
     modal.add_item(
         ui.TextInput(
             label="One question a line (they go on your report)",

@@ -28,7 +28,11 @@ INTRO = (
 def plan_modal(number: int, plan: SafetyPlan | None) -> ui.Modal:
     """Part 1 (four sections) or part 2 (three) of the form, filled with what they wrote before."""
     sections = part(number)
-    modal = c.modal(PlanForm(number), f"My safety plan ({number} of {len(PARTS)})")
+    modal = ui.Modal(
+        title=f"My safety plan ({number} of {len(PARTS)})",
+        custom_id=PlanForm(number).custom_id(),
+        timeout=None,
+    )
     for section in sections:
         modal.add_item(
             ui.TextInput(
