@@ -20,7 +20,7 @@ from bot.fairuse import CHECKINS, wait_words
 from bot.journal.checkin_form import NOTE_MAX, CheckinProblems, parse_checkin
 from bot.journal.report import DEFAULT_DAYS, MAX_DAYS
 from bot.storage.journal import Checkin
-from bot.ui import personal as render
+from bot.ui import journal as render
 from bot.ui.components import open_modal
 from bot.ui.reply import Reply, send, wants_ephemeral
 

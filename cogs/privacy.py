@@ -21,7 +21,7 @@ from discord.ext import commands
 from bot.custom_ids.personal import PrivacyChoice
 from bot.fairuse import EXPORTS, wait_words
 from bot.storage.privacy import export_user
-from bot.ui import personal as render
+from bot.ui import privacy as render
 from bot.ui.errors import UserFacingError
 from bot.ui.reply import Reply, send, send_all, update, wants_ephemeral
 

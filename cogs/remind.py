@@ -31,7 +31,7 @@ from bot.reminders.schedule import ABBREVIATIONS, ALIASES, parse_time, timezone_
 from bot.storage.reminders import Reminder
 from bot.text import clip, normalize_query
 from bot.ui import checkin_reminder as checkin_render
-from bot.ui import personal as render
+from bot.ui import reminders as render
 from bot.ui.errors import UserFacingError, safe_autocomplete
 from bot.ui.reading import choices
 from bot.ui.reply import NO_MENTIONS, crisis_shown, is_bot_dm, message_kwargs, send, update

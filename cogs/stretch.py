@@ -22,6 +22,7 @@ from bot.custom_ids import routines as ids
 from bot.routines.service import Delivery, RoutineError, SessionConflict, SessionRecord
 from bot.routines.session import Action, InvalidAction, RoutineSession, RoutineSnapshot
 from bot.text import clip
+from bot.ui import routine_picker as picker
 from bot.ui import routines as render
 from bot.ui.errors import UserFacingError, safe_autocomplete
 from bot.ui.reading import choices, see_also_items
@@ -91,7 +92,7 @@ class Stretch(commands.Cog):
         active = await self.routines.active_for(interaction.user.id)
         if active is not None:
             requested = found.id if found else None
-            prompt = render.resume_prompt(
+            prompt = picker.resume_prompt(
                 active.session, requested, start_at_once=False, requested_title=found.title if found else None
             )
             await send(interaction, prompt)
@@ -108,7 +109,7 @@ class Stretch(commands.Cog):
         return choices(self.bot.content.library, "routine", current)
 
     async def show_list(self, interaction: discord.Interaction[Any], *, replace: bool = False) -> None:
-        reply = render.routine_list(self.bot.content.library)
+        reply = picker.routine_list(self.bot.content.library)
         await (update if replace else send)(interaction, reply)
 
     async def show_intro(
@@ -147,7 +148,7 @@ class Stretch(commands.Cog):
 
     async def intro(self, user_id: int, routine: Routine) -> Reply:
         library = self.bot.content.library
-        return render.routine_intro(
+        return picker.routine_intro(
             routine,
             library.safety,
             acknowledged=await self.routines.safety_acknowledged(user_id),
@@ -187,7 +188,7 @@ class Stretch(commands.Cog):
                 interaction.user.id, snapshot, delivery=self.delivery(interaction)
             )
         except SessionConflict as conflict:
-            prompt = render.resume_prompt(
+            prompt = picker.resume_prompt(
                 conflict.existing.session, routine_id, start_at_once=True, requested_title=routine.title
             )
             await update(interaction, prompt)
@@ -267,7 +268,7 @@ class Stretch(commands.Cog):
         routine = self.routine(press.routine)
         user_id = interaction.user.id
         library = self.bot.content.library
-        reply = render.routine_notes(
+        reply = picker.routine_notes(
             routine,
             library.safety,
             max(press.page, 0),
@@ -279,7 +280,7 @@ class Stretch(commands.Cog):
 
     async def on_sources(self, interaction: discord.Interaction[Any], press: ids.RoutineSources) -> None:
         """Where the routine's advice comes from."""
-        await update(interaction, render.routine_sources(self.routine(press.routine), max(press.page, 0)))
+        await update(interaction, picker.routine_sources(self.routine(press.routine), max(press.page, 0)))
 
     async def on_start(self, interaction: discord.Interaction[Any], press: ids.RoutineStart) -> None:
         found = self.bot.content.library.routines.get(press.routine)

@@ -22,7 +22,7 @@ from bot.fairuse import CHECKINS, wait_words
 from bot.journal.checkin_form import NOTE_MAX, CheckinProblems, clean_note, parse_checkin
 from bot.tracking.card import CardState
 from bot.tracking.service import NeedsPain, TrackingService, clean_symptom_name
-from bot.ui import personal
+from bot.ui import journal as journal_ui
 from bot.ui import tracking as render
 from bot.ui.components import open_modal
 from bot.ui.errors import UserFacingError, safe_autocomplete
@@ -144,7 +144,7 @@ class Tracking(commands.Cog):
             raise UserFacingError(render.needs_pain())
         if wait := self.bot.services.fair_use.wait_s(CHECKINS, user_id):
             # The same per-member limit as the check-in form; nothing is stored, the card stays.
-            await send(interaction, personal.checkin_slow_down(wait_words(wait)))
+            await send(interaction, journal_ui.checkin_slow_down(wait_words(wait)))
             return
         try:
             saved = await self.service.save(user_id, state, now=self.now(), note=note, for_doctor=for_doctor)
@@ -178,7 +178,7 @@ class Tracking(commands.Cog):
         if isinstance(parsed, CheckinProblems):
             # Nothing typed is lost: "Fix my check-in" reopens the form with their text in it.
             self.bot.services.checkin_drafts.keep(interaction.user.id, pain, fatigue, note_text)
-            await send(interaction, personal.checkin_problems(parsed.messages))
+            await send(interaction, journal_ui.checkin_problems(parsed.messages))
             return
         state = state.with_measure("pain", parsed.pain)
         if parsed.fatigue is not None:

@@ -96,7 +96,7 @@ def checkin_card(state: CardState, symptoms: Sequence[Symptom], *, has_yesterday
 
 def note_modal(state: CardState) -> ui.Modal:
     """The existing check-in form, filled with the card's pain and fatigue, plus a "for my doctor" toggle."""
-    from bot.ui.personal import checkin_modal  # the one check-in form
+    from bot.ui.journal import checkin_modal  # the one check-in form
 
     pain, fatigue = state.measures.get("pain"), state.measures.get("fatigue")
     draft = Draft("" if pain is None else str(pain), "" if fatigue is None else str(fatigue), "", 0.0)
