@@ -329,7 +329,6 @@ class Reading(commands.Cog):
             raise UserFacingError("That item is no longer in the library. Try `/library` or `/search`.")
 
 
-STALE = "That button is from an older message. Please use the command again."
 CANNOT_POST = "I can't post here for you: this channel doesn't let you (or me) send messages."
 SHARED = "Posted in {}. Its **Delete** button removes it (for you and the moderators)."
 ALREADY_SHARED = "This was posted in {} a few minutes ago, so I didn't post it again."
