@@ -22,7 +22,7 @@ from bot.crisis import Concern, Screening
 from bot.crisis.card import CRISIS_TOPIC, emergency_numbers_text
 from bot.crisis.regions import region_code
 from bot.crisis.safety_plan import part
-from bot.custom_ids import personal as ids
+from bot.custom_ids import safety as ids
 from bot.ui import safety_plan as plan_ui
 from bot.ui.components import open_modal
 from bot.ui.crisis import GROUNDING_ROUTINE

@@ -17,11 +17,12 @@ from bot.custom_ids.grammar import PREFIX, custom_id, fits, parse_custom_id
 from bot.custom_ids.personal import PERSONAL, PERSONAL_FORMS
 from bot.custom_ids.reading import READING
 from bot.custom_ids.routines import ROUTINES
+from bot.custom_ids.safety import SAFETY, SAFETY_FORMS
 from bot.custom_ids.tracking import TRACKING, TRACKING_FORMS
 
-COMPONENTS: tuple[type[CustomId], ...] = (*READING, *ROUTINES, *PERSONAL, *TRACKING)
+COMPONENTS: tuple[type[CustomId], ...] = (*READING, *ROUTINES, *PERSONAL, *SAFETY, *TRACKING)
 """Every kind of button and select."""
-FORMS: tuple[type[CustomId], ...] = (*PERSONAL_FORMS, *TRACKING_FORMS)
+FORMS: tuple[type[CustomId], ...] = (*PERSONAL_FORMS, *SAFETY_FORMS, *TRACKING_FORMS)
 """Every kind of form (modal)."""
 ALL: tuple[type[CustomId], ...] = (*COMPONENTS, *FORMS)
 

@@ -1,5 +1,5 @@
-"""Personal: check-ins, the journal, reminders, privacy, medicines, the report, the DM menu,
-the safety plan, the crisis card, the "It hurts" card and the check-in card."""
+"""Personal tools: the check-in form, the journal, reminders, privacy, medicines, the doctor's
+report and the DM menu. (The check-in card is in :mod:`bot.custom_ids.tracking`.)"""
 
 from __future__ import annotations
 
@@ -8,8 +8,6 @@ from typing import Annotated
 
 from bot.custom_ids.base import CustomId, Part, one_of
 from bot.custom_ids.parts import RowId, UserId
-
-# --- check-in form, journal, reminders, privacy, medicines, report, DM menu ----------------------
 
 
 @dataclass(frozen=True)
@@ -75,55 +73,6 @@ class DmMenu(CustomId, kind="menu"):
     choice: Annotated[str, one_of("stretch", "resources", "help")]
 
 
-# --- safety plan, crisis card, "It hurts" --------------------------------------------------------
-
-PartNumber = Annotated[int, Part(r"[12]", "2")]
-
-
-@dataclass(frozen=True)
-class PlanView(CustomId, kind="plan:view"):
-    """``lc:plan:view:<part>``: show part 1 or 2 of the safety plan."""
-
-    part: PartNumber
-
-
-@dataclass(frozen=True)
-class PlanEdit(CustomId, kind="plan:edit"):
-    """``lc:plan:edit:<part>``: open the form for that part."""
-
-    part: PartNumber
-
-
-@dataclass(frozen=True)
-class PlanForm(CustomId, kind="plan:save"):
-    """``lc:plan:save:<part>``: that part's form coming back."""
-
-    part: PartNumber
-
-
-@dataclass(frozen=True)
-class CrisisAction(CustomId, kind="crisis"):
-    """``lc:crisis:<lines|ground|plan|handoff>``: the crisis card's actions (and the DM's Crisis lines)."""
-
-    action: Annotated[str, one_of("lines", "ground", "plan", "handoff")]
-
-
-@dataclass(frozen=True)
-class CrisisRegionChoice(CustomId, kind="crisis:region"):
-    """``lc:crisis:region:<code>:<concern>:<language>``: where the member lives; the card keeps its words."""
-
-    code: Annotated[str, Part(r"[A-Z]{2}|INTL", "INTL")]
-    concern: Annotated[str, Part(r"[a-z_]{1,16}", "x" * 16)]
-    language: Annotated[str, Part(r"[a-z]{2}", "es")]
-
-
-@dataclass(frozen=True)
-class HurtAdvice(CustomId, kind="hurt"):
-    """``lc:hurt:<emergency|care>``: the "It hurts" card's buttons."""
-
-    which: Annotated[str, one_of("emergency", "care")]
-
-
 PERSONAL: tuple[type[CustomId], ...] = (
     CheckinOpen,
     JournalView,
@@ -132,10 +81,5 @@ PERSONAL: tuple[type[CustomId], ...] = (
     DoseAnswer,
     QuestionsOpen,
     DmMenu,
-    PlanView,
-    PlanEdit,
-    CrisisAction,
-    CrisisRegionChoice,
-    HurtAdvice,
 )
-PERSONAL_FORMS: tuple[type[CustomId], ...] = (CheckinForm, QuestionsForm, PlanForm)
+PERSONAL_FORMS: tuple[type[CustomId], ...] = (CheckinForm, QuestionsForm)

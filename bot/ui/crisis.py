@@ -16,7 +16,7 @@ from bot.content.library import Library
 from bot.crisis.card import CRISIS_TOPIC, card_text
 from bot.crisis.detector import Screening
 from bot.crisis.regions import CRISIS_REGIONS, CrisisRegion
-from bot.custom_ids.personal import CrisisAction, CrisisRegionChoice
+from bot.custom_ids.safety import CrisisAction, CrisisRegionChoice
 from bot.text import clip
 from bot.ui import components as c
 from bot.ui.reply import Reply

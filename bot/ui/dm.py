@@ -12,8 +12,9 @@ from typing import Any
 
 import discord
 
-from bot.custom_ids.personal import CrisisAction, DmMenu
+from bot.custom_ids.personal import DmMenu
 from bot.custom_ids.reading import LibraryPage, OpenRef
+from bot.custom_ids.safety import CrisisAction
 from bot.dm_intent import DmIntent, Intent
 from bot.ui import components as c
 from bot.ui.reply import Reply

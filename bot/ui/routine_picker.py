@@ -24,8 +24,8 @@ from bot.content.render_text import (
     routine_notes_pages,
     routine_sources_pages,
 )
-from bot.custom_ids import personal as p
 from bot.custom_ids import routines as rt
+from bot.custom_ids.safety import CrisisAction
 from bot.routines.session import Phase, RoutineSession
 from bot.text import clip
 from bot.ui import components as c
@@ -133,7 +133,7 @@ def _grounding_intro(routine: Routine) -> Reply:
         embeds=[embed],
         view=c.view(
             c.button("Start", rt.RoutineStart(routine.id), style=discord.ButtonStyle.success, row=0),
-            c.button("Crisis lines", p.CrisisAction("lines"), style=discord.ButtonStyle.danger, row=0),
+            c.button("Crisis lines", CrisisAction("lines"), style=discord.ButtonStyle.danger, row=0),
         ),
     )
 

@@ -29,6 +29,7 @@ from bot.content.render_text import (
 )
 from bot.custom_ids import personal as p
 from bot.custom_ids import routines as rt
+from bot.custom_ids import safety as sf
 from bot.custom_ids.reading import OpenRef
 from bot.routines.progress import format_seconds, progress_bar
 from bot.routines.session import Action, Phase, RoutineSession
@@ -270,8 +271,8 @@ def grounding_end_card(session: RoutineSession) -> Reply:
     return Reply(
         embeds=[embed],
         view=c.view(
-            c.button("Crisis lines", p.CrisisAction("lines"), style=discord.ButtonStyle.danger),
-            c.button("My safety plan", p.PlanView(1), style=discord.ButtonStyle.primary),
+            c.button("Crisis lines", sf.CrisisAction("lines"), style=discord.ButtonStyle.danger),
+            c.button("My safety plan", sf.PlanView(1), style=discord.ButtonStyle.primary),
             c.button("Breathe again", rt.RoutineStart(session.routine.id)),
         ),
     )
@@ -284,8 +285,8 @@ def hurt_card(safety: Safety, care_team: ResourceTopic | None) -> Reply:
     return Reply(
         embeds=[embed],
         view=c.view(
-            c.button("Emergency numbers", p.HurtAdvice("emergency"), style=discord.ButtonStyle.danger),
-            c.button("When to call my care team", p.HurtAdvice("care"), style=discord.ButtonStyle.primary),
+            c.button("Emergency numbers", sf.HurtAdvice("emergency"), style=discord.ButtonStyle.danger),
+            c.button("When to call my care team", sf.HurtAdvice("care"), style=discord.ButtonStyle.primary),
             c.button("Log this in my journal", p.CheckinOpen()),
         ),
     )

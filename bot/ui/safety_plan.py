@@ -11,7 +11,7 @@ import discord
 from discord import ui
 
 from bot.crisis.safety_plan import PARTS, SECTION_MAX, SafetyPlan, part
-from bot.custom_ids.personal import PlanEdit, PlanForm, PlanView
+from bot.custom_ids.safety import PlanEdit, PlanForm, PlanView
 from bot.ui import components as c
 from bot.ui.reply import Reply
 
