@@ -1,4 +1,4 @@
-"""Building buttons, selects and forms from id classes (see :mod:`bot.ui.router` for where presses go).
+"""Building buttons, selects and views from id classes (see :mod:`bot.ui.router` for where presses go).
 
 ``button(label, ReadPage(article, section, page))`` is the button; its custom_id is
 built by the id class and the item is the kind's ``DynamicItem`` (:mod:`bot.ui.kinds`),
@@ -17,9 +17,8 @@ from bot.custom_ids import CustomId
 from bot.limits import BUTTON_LABEL
 from bot.ui.kinds import Kind, item_for
 from bot.ui.reply import crisis_shown
-from bot.ui.router import EXPIRED, ROUTER
 
-__all__ = ["EXPIRED", "ROUTER", "FrozenView", "button", "link", "open_modal", "select", "view"]
+__all__ = ["FrozenView", "button", "link", "open_modal", "select", "view"]
 
 Interaction = discord.Interaction[Any]
 

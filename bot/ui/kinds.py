@@ -4,7 +4,7 @@ components that outlive the process).
 Each class here wraps one id class of :mod:`bot.custom_ids`: its template is that
 class's wire template, ``from_custom_id`` parses the press into the class's typed
 arguments, and ``callback`` hands them (and, for a select, the values chosen) to the
-handler a cog registered on :data:`bot.ui.components.ROUTER`. :class:`Unknown`
+handler a cog registered on :data:`bot.ui.router.ROUTER`. :class:`Unknown`
 matches exactly the custom_ids no kind matches, so every press gets one answer.
 Register them all with ``bot.add_dynamic_items(*DYNAMIC_ITEMS)``.
 """
