@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Mapping
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
 import discord
@@ -17,6 +17,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import logsafety
+from bot.clock import utcnow
 from bot.custom_ids.personal import QuestionsForm, QuestionsOpen
 from bot.report.data import paper_for
 from bot.report.service import warm_up
@@ -43,7 +44,7 @@ class Report(commands.Cog):
         self.bot.router.unregister(QuestionsOpen, QuestionsForm)
 
     def now(self) -> datetime:
-        return datetime.fromtimestamp(self.bot.clock.now(), UTC)
+        return utcnow(self.bot.clock)
 
     @app_commands.command(name="report", description="A one-page PDF for your doctor (private)")
     @app_commands.describe(

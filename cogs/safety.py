@@ -18,6 +18,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.clock import utcnow
 from bot.crisis import Concern, Screening
 from bot.crisis.card import CRISIS_TOPIC, emergency_numbers_text
 from bot.crisis.regions import region_code
@@ -85,7 +86,9 @@ class Safety(commands.Cog):
     ) -> None:
         wanted = {section.id for section in part(form.part)}
         plans = self.bot.services.safety_plans
-        saved = await plans.save(interaction.user.id, {k: v for k, v in fields.items() if k in wanted})
+        saved = await plans.save(
+            interaction.user.id, {k: v for k, v in fields.items() if k in wanted}, now=utcnow(self.bot.clock)
+        )
         await send(interaction, plan_ui.plan_card(saved, form.part, saved=True))
 
     # --- the crisis card -----------------------------------------------------------------------
@@ -98,7 +101,7 @@ class Safety(commands.Cog):
         if code is None:
             raise UserFacingError("That region is not one I know. Please tap one of the buttons.")
         user_id = interaction.user.id
-        await self.bot.services.prefs.set_crisis_region(user_id, code)
+        await self.bot.services.prefs.set_crisis_region(user_id, code, now=utcnow(self.bot.clock))
         await update(interaction, await self.bot.safety_net.card(user_id, _screening(press), code))
 
     async def on_crisis(self, interaction: discord.Interaction[Any], press: ids.CrisisAction) -> None:

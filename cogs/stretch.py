@@ -26,7 +26,7 @@ from bot.ui import routine_picker as picker
 from bot.ui import routines as render
 from bot.ui.errors import UserFacingError, safe_autocomplete
 from bot.ui.reading import choices, see_also_items
-from bot.ui.reply import NO_MENTIONS, Reply, is_bot_dm, send, update
+from bot.ui.reply import NO_MENTIONS, Reply, is_bot_dm, message_kwargs, send, update
 
 if TYPE_CHECKING:
     from bot.client import LupusBot
@@ -123,9 +123,7 @@ class Stretch(commands.Cog):
         reply = await self.intro(interaction.user.id, routine)
         try:
             channel = await interaction.user.create_dm()
-            await channel.send(
-                content=reply.content, embeds=reply.embeds, view=reply.view, allowed_mentions=NO_MENTIONS
-            )
+            await channel.send(**message_kwargs(reply))
         except discord.HTTPException as exc:
             log.info("could not DM a routine intro (status %s)", exc.status)
             reply.content = clip(f"{DM_FAILED}\n\n{reply.content or ''}", 2000)
@@ -223,7 +221,7 @@ class Stretch(commands.Cog):
         if token is not None and app_id is not None and delivery.token_valid(now):
             try:
                 webhook = discord.Webhook.partial(app_id, token, client=self.bot)
-                await webhook.edit_message("@original", **fields)  # type: ignore[arg-type]
+                await webhook.edit_message("@original", **fields)  # type: ignore[call-overload]
                 return True
             except discord.HTTPException as exc:
                 log.info("routine %s: token edit failed (status %s)", record.id, exc.status)

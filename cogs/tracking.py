@@ -9,7 +9,7 @@ symptom name, a flare note) is crisis-screened by the safety net before any of t
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -17,6 +17,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import logsafety
+from bot.clock import utcnow
 from bot.custom_ids import tracking as ids
 from bot.fairuse import CHECKINS, wait_words
 from bot.journal.checkin_form import NOTE_MAX, CheckinProblems, clean_note, parse_checkin
@@ -55,7 +56,7 @@ class Tracking(commands.Cog):
         self.bot.router.unregister(*ids.TRACKING, *ids.TRACKING_FORMS)
 
     def now(self) -> datetime:
-        return datetime.fromtimestamp(self.bot.clock.now(), UTC)
+        return utcnow(self.bot.clock)
 
     @property
     def service(self) -> TrackingService:

@@ -6,6 +6,8 @@ from datetime import datetime
 
 import discord
 
+from bot.ui.reply import discord_time
+
 PRIVATE_COLOR = discord.Colour(0x4A6FA5)
 CAUTION_COLOR = discord.Colour(0xB9770E)
 PRIVATE_NOTE = "Only you can see this."
@@ -13,4 +15,4 @@ PRIVATE_NOTE = "Only you can see this."
 
 def when(at: datetime) -> str:
     """A Discord timestamp: every reader sees it in their own time zone and language."""
-    return f"<t:{int(at.timestamp())}:f>"
+    return discord_time(at)

@@ -22,7 +22,7 @@ from bot.storage.reminders import Reminder
 from bot.text import clip
 from bot.ui import components as c
 from bot.ui.private import when
-from bot.ui.reply import Reply
+from bot.ui.reply import Reply, discord_time
 
 # -- reminders ------------------------------------------------------------------------------------
 
@@ -75,8 +75,7 @@ def reminder_show(reminder: Reminder | None, routine: Routine | None) -> Reply:
         reason = PAUSE_REASONS.get(reminder.paused_reason or "", "Paused. Use `/remind set` to restart it.")
         lines.append(reason)
     else:
-        epoch = int(reminder.next_fire_at.timestamp())
-        lines.append(f"**Next:** {when(reminder.next_fire_at)} (<t:{epoch}:R>)")
+        lines.append(f"**Next:** {when(reminder.next_fire_at)} ({discord_time(reminder.next_fire_at, 'R')})")
     lines.append(f"**Button in the message:** start {_routine_words(routine, reminder.routine_id)}.")
     if reminder.last_sent_at is not None:
         lines.append(f"Last sent {when(reminder.last_sent_at)}.")
