@@ -67,8 +67,7 @@ from bench.common import (
     stop_all,
     workspace,
 )
-from tests.emulator import BotProcess, Emulator, InteractionHandle
-from tests.emulator.harness import Community
+from tests.emulator import BotProcess, Community, Emulator, InteractionHandle
 
 CONCURRENCY = 200
 ROUNDS = 15

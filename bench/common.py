@@ -34,13 +34,11 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:  # `python bench/…` as well as `python -m bench`
     sys.path.insert(0, str(REPO))
 
-from tests.emulator import BotProcess, Emulator  # noqa: E402
-from tests.emulator.harness import Community  # noqa: E402
+from tests.emulator import BARE_BOT_CMD, BotProcess, Community, Emulator  # noqa: E402
 
 BotKind = Literal["ours", "bare"]
 
 OUR_BOT_CMD = (sys.executable, "-m", "bot", "--config")
-BARE_BOT_CMD = (sys.executable, "-m", "tests.emulator.bare_bot")
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +177,7 @@ def machine() -> str:
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     memory = ""
     try:
-        import psutil
+        import psutil  # type: ignore[import-untyped]  # no stubs in the locked test set
 
         memory = f", {psutil.virtual_memory().total / 2**30:.0f} GiB RAM"
     except ImportError:  # pragma: no cover - psutil comes with the test extras

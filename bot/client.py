@@ -23,8 +23,9 @@ from bot.content.store import ContentStore
 from bot.scheduler import Scheduler
 from bot.services import Services
 from bot.storage.db import Database
-from bot.ui.components import ROUTER, Routed, Unknown
 from bot.ui.errors import reply_error
+from bot.ui.kinds import DYNAMIC_ITEMS
+from bot.ui.router import ROUTER
 from bot.ui.safety_net import SafetyNet
 
 log = logging.getLogger(__name__)
@@ -136,7 +137,7 @@ class LupusBot(commands.Bot):
             default_region=self.config.community.region,
             support_channel_id=self.config.safety.support_channel_id,
         )
-        self.add_dynamic_items(Routed, Unknown)
+        self.add_dynamic_items(*DYNAMIC_ITEMS)
         for module in pkgutil.iter_modules(cogs.__path__):
             await self.load_extension(f"cogs.{module.name}")
         self.scheduler.start()

@@ -26,13 +26,13 @@ from discord.ext import commands
 
 from bot.clock import utcnow
 from bot.content.models import Routine
+from bot.custom_ids.personal import ReminderAction
 from bot.delivery import Delivery
 from bot.reminders.schedule import ABBREVIATIONS, ALIASES, parse_time, timezone_choices
 from bot.storage.reminders import Reminder
 from bot.text import clip, normalize_query
 from bot.ui import checkin_reminder as checkin_render
-from bot.ui import personal as render
-from bot.ui.components import Press
+from bot.ui import reminders as render
 from bot.ui.errors import UserFacingError, safe_autocomplete
 from bot.ui.reading import choices
 from bot.ui.reply import NO_MENTIONS, crisis_shown, is_bot_dm, message_kwargs, send, update
@@ -151,10 +151,10 @@ class Remind(commands.GroupCog, group_name="remind", group_description="A daily 
         self.dispatcher.sender = DiscordReminderSender(bot)
         self.checkins = bot.services.checkin_reminders
         self.checkins.sender = DiscordCheckinSender(bot)
-        bot.router.register("remind", self.on_remind_button)
+        bot.router.on_press(ReminderAction, self.on_remind_button)
 
     async def cog_unload(self) -> None:
-        self.bot.router.unregister("remind")
+        self.bot.router.unregister(ReminderAction)
         self.dispatcher.sender = None
         self.checkins.sender = None
 
@@ -313,13 +313,13 @@ class Remind(commands.GroupCog, group_name="remind", group_description="A daily 
         else:
             await send(interaction, render.reminder_off(await self.dispatcher.off(user_id)))
 
-    async def on_remind_button(self, interaction: discord.Interaction[Any], press: Press) -> None:
-        """``lc:remind:stop|off|keep|snooze|skip[:stretch|checkin]`` from /remind or a reminder DM:
+    async def on_remind_button(self, interaction: discord.Interaction[Any], press: ReminderAction) -> None:
+        """Stop, Yes stop it (``off``), Keep it, Snooze, Skip today, from /remind or a reminder DM:
         acts on the presser's own reminder. Stop only asks; "Yes, stop it" (``off``) stops."""
-        action = press.args[0] if press.args else ""
-        which = press.args[1] if len(press.args) > 1 else "stretch"
+        action = press.action
+        which = press.which or "stretch"
         dispatcher = self.checkins if which == "checkin" else self.dispatcher
-        if action == "stop" or (action == "off" and len(press.args) < 2):
+        if action == "stop" or (action == "off" and press.which is None):
             # Buttons sent before Stop asked first (``lc:remind:off``) ask too.
             await send(interaction, checkin_render.confirm_stop(which))
         elif action == "keep":

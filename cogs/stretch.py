@@ -18,15 +18,15 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.content.models import Routine
-from bot.custom_ids import CARD_VERSION_WIDTH
+from bot.custom_ids import routines as ids
 from bot.routines.service import CardLocation, RoutineError, SessionConflict, SessionRecord
 from bot.routines.session import Action, InvalidAction, RoutineSession, RoutineSnapshot
 from bot.text import clip
+from bot.ui import routine_picker as picker
 from bot.ui import routines as render
-from bot.ui.components import EXPIRED, Press
 from bot.ui.errors import UserFacingError, safe_autocomplete
 from bot.ui.reading import choices, see_also_items
-from bot.ui.reply import NO_MENTIONS, Reply, is_bot_dm, send, update
+from bot.ui.reply import NO_MENTIONS, Reply, is_bot_dm, message_kwargs, send, update
 
 if TYPE_CHECKING:
     from bot.client import LupusBot
@@ -56,43 +56,26 @@ def _kind(exc: RoutineError | InvalidAction) -> UserFacingError:
 class Stretch(commands.Cog):
     """Guided routines: list, intro, step cards, and the endings."""
 
-    KINDS = (
-        "rt",
-        "rtopen",
-        "rtstart",
-        "rtack",
-        "rtauto",
-        "rtlist",
-        "rtresume",
-        "rtabandon",
-        "rtpain",
-        "rtnotes",
-        "rtsrc",
-    )
-
     def __init__(self, bot: LupusBot) -> None:
         self.bot = bot
         self.routines = bot.services.routines
         self.routines.card_editor = self.edit_card
-        handlers = (
-            self.on_press,
-            self.on_open,
-            self.on_start,
-            self.on_ack,
-            self.on_auto,
-            self.on_list,
-            self.on_resume,
-            self.on_abandon,
-            self.on_pain,
-            self.on_notes,
-            self.on_sources,
-        )
-        for kind, handler in zip(self.KINDS, handlers, strict=True):
-            bot.router.register(kind, handler)
+        router = bot.router
+        router.on_press(ids.SessionPress, self.on_press)
+        router.on_choose(ids.RoutineMenu, self.on_menu)
+        router.on_press(ids.RoutineIntro, self.on_open)
+        router.on_press(ids.RoutineStart, self.on_start)
+        router.on_press(ids.RoutineAck, self.on_ack)
+        router.on_press(ids.AutoAdvance, self.on_auto)
+        router.on_press(ids.RoutineList, self.on_list)
+        router.on_press(ids.SessionResume, self.on_resume)
+        router.on_press(ids.SessionAbandon, self.on_abandon)
+        router.on_press(ids.PainAnswer, self.on_pain)
+        router.on_press(ids.RoutineNotes, self.on_notes)
+        router.on_press(ids.RoutineSources, self.on_sources)
 
     async def cog_unload(self) -> None:
-        for kind in self.KINDS:
-            self.bot.router.unregister(kind)
+        self.bot.router.unregister(*ids.ROUTINES)
         self.routines.card_editor = None
 
     # --- entry points (also used by the Reading and DM cogs) -----------------------------------
@@ -109,7 +92,7 @@ class Stretch(commands.Cog):
         active = await self.routines.active_for(interaction.user.id)
         if active is not None:
             requested = found.id if found else None
-            prompt = render.resume_prompt(
+            prompt = picker.resume_prompt(
                 active.session, requested, start_at_once=False, requested_title=found.title if found else None
             )
             await send(interaction, prompt)
@@ -126,7 +109,7 @@ class Stretch(commands.Cog):
         return choices(self.bot.content.library, "routine", current)
 
     async def show_list(self, interaction: discord.Interaction[Any], *, replace: bool = False) -> None:
-        reply = render.routine_list(self.bot.content.library)
+        reply = picker.routine_list(self.bot.content.library)
         await (update if replace else send)(interaction, reply)
 
     async def show_intro(
@@ -140,9 +123,7 @@ class Stretch(commands.Cog):
         reply = await self.intro(interaction.user.id, routine)
         try:
             channel = await interaction.user.create_dm()
-            await channel.send(
-                content=reply.content, embeds=reply.embeds, view=reply.view, allowed_mentions=NO_MENTIONS
-            )
+            await channel.send(**message_kwargs(reply))
         except discord.HTTPException as exc:
             log.info("could not DM a routine intro (status %s)", exc.status)
             reply.content = clip(f"{DM_FAILED}\n\n{reply.content or ''}", 2000)
@@ -165,7 +146,7 @@ class Stretch(commands.Cog):
 
     async def intro(self, user_id: int, routine: Routine) -> Reply:
         library = self.bot.content.library
-        return render.routine_intro(
+        return picker.routine_intro(
             routine,
             library.safety,
             acknowledged=await self.routines.safety_acknowledged(user_id),
@@ -205,7 +186,7 @@ class Stretch(commands.Cog):
                 interaction.user.id, snapshot, location=self.card_location(interaction)
             )
         except SessionConflict as conflict:
-            prompt = render.resume_prompt(
+            prompt = picker.resume_prompt(
                 conflict.existing.session, routine_id, start_at_once=True, requested_title=routine.title
             )
             await update(interaction, prompt)
@@ -240,7 +221,7 @@ class Stretch(commands.Cog):
         if token is not None and app_id is not None and location.token_valid(now):
             try:
                 webhook = discord.Webhook.partial(app_id, token, client=self.bot)
-                await webhook.edit_message("@original", **fields)  # type: ignore[arg-type]
+                await webhook.edit_message("@original", **fields)  # type: ignore[call-overload]
                 return True
             except discord.HTTPException as exc:
                 log.info("routine %s: token edit failed (status %s)", record.id, exc.status)
@@ -248,17 +229,14 @@ class Stretch(commands.Cog):
 
     # --- components ----------------------------------------------------------------------------
 
-    async def on_press(self, interaction: discord.Interaction[Any], press: Press) -> None:
-        """``lc:rt:<session>:<action>:<card version>``: Back, Pause, Resume, Next, Skip, Stop, It hurts."""
-        if len(press.args) not in (2, 3) or press.args[1] not in PRESSES:
-            raise UserFacingError(EXPIRED)
-        session_id, action = press.args[0], PRESSES[press.args[1]]
-        # A card from before versions (two args) counts as older than any session.
-        version = press.args[2] if len(press.args) == 3 else ""
-        card_version = int(version) if version.isdigit() and len(version) <= CARD_VERSION_WIDTH else -1
+    async def on_press(self, interaction: discord.Interaction[Any], press: ids.SessionPress) -> None:
+        """Back, Pause, Resume, Next, Skip, Stop, It hurts on a step card."""
+        action = PRESSES[press.action]
+        # A card from before versions (no version) counts as older than any session.
+        card_version = -1 if press.version is None else press.version
         try:
             result = await self.routines.press(
-                session_id,
+                press.session,
                 interaction.user.id,
                 action,
                 location=self.card_location(interaction),
@@ -273,106 +251,92 @@ class Stretch(commands.Cog):
             raise _kind(exc) from None
         await update(interaction, self.card(result.record.session))
 
-    async def on_open(self, interaction: discord.Interaction[Any], press: Press) -> None:
-        """The list's menu (or a Back button): show the routine's intro in place of the message."""
-        routine_id = press.values[0] if press.values else (press.args[0] if press.args else "")
-        await self.show_intro(interaction, routine_id, replace=True)
+    async def on_menu(
+        self, interaction: discord.Interaction[Any], menu: ids.RoutineMenu, chosen: str
+    ) -> None:
+        """The list's menu: show the chosen routine's intro in place of the message."""
+        await self.show_intro(interaction, chosen, replace=True)
 
-    async def on_notes(self, interaction: discord.Interaction[Any], press: Press) -> None:
-        """``lc:rtnotes:<routine>:<page>``: the safety notes, a page at a time, in place."""
-        routine = self.routine(press.args[0] if press.args else "")
-        page = _page(press.args[1] if len(press.args) > 1 else "0")
+    async def on_open(self, interaction: discord.Interaction[Any], press: ids.RoutineIntro) -> None:
+        """Back to a routine's intro, in place."""
+        await self.show_intro(interaction, press.routine, replace=True)
+
+    async def on_notes(self, interaction: discord.Interaction[Any], press: ids.RoutineNotes) -> None:
+        """The safety notes, a page at a time, in place."""
+        routine = self.routine(press.routine)
         user_id = interaction.user.id
         library = self.bot.content.library
-        reply = render.routine_notes(
+        reply = picker.routine_notes(
             routine,
             library.safety,
-            page,
+            max(press.page, 0),
             acknowledged=await self.routines.safety_acknowledged(user_id),
             auto_advance=await self.routines.auto_advance(user_id),
             see_also=see_also_items(library, routine.see_also, row=2),
         )
         await update(interaction, reply)
 
-    async def on_sources(self, interaction: discord.Interaction[Any], press: Press) -> None:
-        """``lc:rtsrc:<routine>:<page>``: where the routine's advice comes from."""
-        routine = self.routine(press.args[0] if press.args else "")
-        await update(
-            interaction, render.routine_sources(routine, _page(press.args[1] if len(press.args) > 1 else "0"))
-        )
+    async def on_sources(self, interaction: discord.Interaction[Any], press: ids.RoutineSources) -> None:
+        """Where the routine's advice comes from."""
+        await update(interaction, picker.routine_sources(self.routine(press.routine), max(press.page, 0)))
 
-    async def on_start(self, interaction: discord.Interaction[Any], press: Press) -> None:
-        routine_id = press.args[0] if press.args else ""
-        found = self.bot.content.library.routines.get(routine_id)
+    async def on_start(self, interaction: discord.Interaction[Any], press: ids.RoutineStart) -> None:
+        found = self.bot.content.library.routines.get(press.routine)
         grounding = found is not None and render.is_grounding(found)  # never waits for the stretch OK
         if not grounding and not await self.routines.safety_acknowledged(interaction.user.id):
-            await self.show_intro(interaction, routine_id, replace=True)
+            await self.show_intro(interaction, press.routine, replace=True)
             return
-        await self.begin(interaction, routine_id)
+        await self.begin(interaction, press.routine)
 
-    async def on_ack(self, interaction: discord.Interaction[Any], press: Press) -> None:
+    async def on_ack(self, interaction: discord.Interaction[Any], press: ids.RoutineAck) -> None:
         """The one-time safety OK: remember it, then start at once."""
         await self.routines.acknowledge_safety(interaction.user.id)
-        await self.begin(interaction, press.args[0] if press.args else "")
+        await self.begin(interaction, press.routine)
 
-    async def on_auto(self, interaction: discord.Interaction[Any], press: Press) -> None:
+    async def on_auto(self, interaction: discord.Interaction[Any], press: ids.AutoAdvance) -> None:
         """The auto-advance switch, on the intro or on the one-time notes (shown again in place)."""
-        if len(press.args) != 2 or press.args[1] not in ("on", "off"):
-            raise UserFacingError(EXPIRED)
-        await self.routines.set_auto_advance(interaction.user.id, press.args[1] == "on")
-        await self.show_intro(interaction, press.args[0], replace=True)
+        await self.routines.set_auto_advance(interaction.user.id, press.switch == "on")
+        await self.show_intro(interaction, press.routine, replace=True)
 
-    async def on_list(self, interaction: discord.Interaction[Any], press: Press) -> None:
+    async def on_list(self, interaction: discord.Interaction[Any], press: ids.RoutineList) -> None:
         await self.show_list(interaction, replace=True)
 
-    async def on_resume(self, interaction: discord.Interaction[Any], press: Press) -> None:
+    async def on_resume(self, interaction: discord.Interaction[Any], press: ids.SessionResume) -> None:
         try:
             record = await self.routines.resume(
-                press.args[0] if press.args else "",
-                interaction.user.id,
-                location=self.card_location(interaction),
+                press.session, interaction.user.id, location=self.card_location(interaction)
             )
         except (RoutineError, InvalidAction) as exc:
             raise _kind(exc) from None
         await update(interaction, self.card(record.session))
 
-    async def on_abandon(self, interaction: discord.Interaction[Any], press: Press) -> None:
+    async def on_abandon(self, interaction: discord.Interaction[Any], press: ids.SessionAbandon) -> None:
         """Start over: close the routine in progress, then the one asked for (or the list)."""
-        if len(press.args) != 3:
-            raise UserFacingError(EXPIRED)
-        session_id, routine_id, mode = press.args
         try:
-            await self.routines.abandon(session_id, interaction.user.id)
+            await self.routines.abandon(press.session, interaction.user.id)
         except RoutineError as exc:
             raise _kind(exc) from None
-        if routine_id == "-":
+        if press.routine == "-":
             await self.show_list(interaction, replace=True)
-        elif mode == "go" and await self.routines.safety_acknowledged(interaction.user.id):
-            await self.begin(interaction, routine_id)
+        elif press.mode == "go" and await self.routines.safety_acknowledged(interaction.user.id):
+            await self.begin(interaction, press.routine)
         else:
-            await self.show_intro(interaction, routine_id, replace=True)
+            await self.show_intro(interaction, press.routine, replace=True)
 
-    async def on_pain(self, interaction: discord.Interaction[Any], press: Press) -> None:
+    async def on_pain(self, interaction: discord.Interaction[Any], press: ids.PainAnswer) -> None:
         """The finish card's 0–10 pain check (or "Not now")."""
-        if len(press.args) != 2:
-            raise UserFacingError(EXPIRED)
-        session_id, choice = press.args
         try:
-            record = await self.routines.owned(session_id, interaction.user.id)
-            if choice == "skip":
+            record = await self.routines.owned(press.session, interaction.user.id)
+            if press.choice == "skip":
                 await update(interaction, render.finish_card(record.session, ask=False))
                 return
-            if not choice.isdigit():
-                raise UserFacingError(EXPIRED)
-            saved, previous = await self.routines.save_pain(session_id, interaction.user.id, int(choice))
+            saved, previous = await self.routines.save_pain(
+                press.session, interaction.user.id, int(press.choice)
+            )
         except RoutineError as exc:
             raise _kind(exc) from None
         card = render.finish_card(record.session, saved_pain=saved.pain, changed_from=previous)
         await update(interaction, card)
-
-
-def _page(value: str) -> int:
-    return int(value) if value.isdigit() and len(value) <= 3 else 0
 
 
 async def setup(bot: LupusBot) -> None:
