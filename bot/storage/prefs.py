@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.storage.db import Database
+from bot.storage.pending_notices import pending_notices
 from bot.storage.timefmt import from_iso_opt, to_iso, utcnow
 
 
@@ -54,6 +55,7 @@ _SETTABLE = frozenset(
 class PrefsRepo:
     def __init__(self, db: Database) -> None:
         self._db = db
+        self._pending = pending_notices(db)
 
     async def get(self, user_id: int) -> Prefs:
         """The user's preferences, or the defaults if they never changed any."""
@@ -124,12 +126,26 @@ class PrefsRepo:
         if notice is not None:
             values["notice_pending"] = notice
         await self._set(user_id, values, stamp)
+        if notice is not None:
+            self._pending.added(user_id)
 
     async def clear_dm_blocked(self, user_id: int, *, now: datetime | None = None) -> None:
         await self._db.execute(
             "UPDATE user_prefs SET dm_blocked_at = NULL, updated_at = ? WHERE user_id = ?",
             (to_iso(now or utcnow()), user_id),
         )
+
+    async def pending_notice(self, user_id: int) -> str | None:
+        """The user's pending notice, without a query when (as almost always) they have none."""
+        if not await self._pending.may_have(user_id):
+            return None
+        notice = await self._db.fetchval(
+            "SELECT notice_pending FROM user_prefs WHERE user_id = ?", (user_id,)
+        )
+        if notice is None:
+            self._pending.cleared(user_id)  # taken by another process, or the data was erased
+            return None
+        return str(notice)
 
     async def take_pending_notice(self, user_id: int) -> str | None:
         """Return the pending notice and clear it, atomically, so it is shown once."""
@@ -141,4 +157,5 @@ class PrefsRepo:
                 await self._db.execute(
                     "UPDATE user_prefs SET notice_pending = NULL WHERE user_id = ?", (user_id,)
                 )
+        self._pending.cleared(user_id)
         return None if notice is None else str(notice)

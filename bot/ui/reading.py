@@ -84,6 +84,20 @@ def _open_args(ref: str) -> tuple[str, str]:
 
 
 def article_overview(library: Library, article: Article, *, shareable: bool) -> Reply:
+    """The article's first screen; rendered once per library snapshot, like :func:`article_page`."""
+    pages = _PAGES.setdefault(library, {})
+    key = (article.id, "-", -1, shareable, False)  # page -1: no section page has it
+    parts = pages.get(key)
+    if parts is None:
+        parts = _render_overview(library, article, shareable=shareable)
+        if len(pages) >= PAGES_KEPT:
+            del pages[next(iter(pages))]
+        pages[key] = parts
+    embed, view = parts
+    return Reply(embeds=[embed], view=view)
+
+
+def _render_overview(library: Library, article: Article, *, shareable: bool) -> PageParts:
     embed = to_embed(overview_embed(article))
     items: list[discord.ui.Item[Any]] = [
         c.button(
@@ -100,7 +114,7 @@ def article_overview(library: Library, article: Article, *, shareable: bool) -> 
     if shareable:
         items.append(c.button("Share in channel", "share", "article", article.id, "-", 0, row=0))
     items.append(section_picker(article, None))
-    return Reply(embeds=[embed], view=c.view(*items))
+    return embed, c.view(*items)
 
 
 def section_picker(article: Article, current: str | None) -> discord.ui.Item[Any]:
