@@ -19,7 +19,7 @@ from bot import __version__
 from bot.clock import Clock, SystemClock
 from bot.config import DEFAULT_API_BASE, Config
 from bot.content.store import ContentStore
-from bot.gc_policy import IdleCollector, freeze_long_lived_objects
+from bot.gc_policy import IdleCollector, freeze_long_lived_objects, log_full_collections
 from bot.scheduler import Scheduler
 from bot.services import Services
 from bot.storage.db import Database
@@ -75,6 +75,7 @@ class LupusBot(commands.Bot):
         self.content = ContentStore(config.content.path)
         self.scheduler = Scheduler(self.clock)
         self.idle_collector = IdleCollector()
+        log_full_collections()  # only when $LUPUS_GC_LOG names a file (the benchmarks)
         self.router = ROUTER
         self.started_at = time.monotonic()
         self._db: Database | None = None

@@ -27,8 +27,10 @@ import asyncio
 import contextlib
 import gc
 import logging
+import os
 import time
 from collections.abc import Callable
+from typing import Any
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +46,9 @@ FULL_AFTER = 10
 (``gc.get_count()[2]``)."""
 FORCE_AFTER = 400
 """...and before one runs even when the process is never idle."""
+GC_LOG_ENV = "LUPUS_GC_LOG"
+"""A file to which every full collection appends ``<time.monotonic() at its start> <ms>``
+(``bench/bench_interactions.py`` counts those that fell inside a burst)."""
 
 
 def freeze_long_lived_objects() -> None:
@@ -56,6 +61,26 @@ def freeze_long_lived_objects() -> None:
     gc.collect()
     gc.freeze()
     gc.set_threshold(*THRESHOLDS)
+
+
+def log_full_collections(path: str | None = None) -> bool:
+    """With a path (default: ``$LUPUS_GC_LOG``), log every full collection there; True if on."""
+    target = path or os.environ.get(GC_LOG_ENV)
+    if not target:
+        return False
+    started = [0.0]
+
+    def callback(phase: str, info: dict[str, Any]) -> None:
+        if info.get("generation") != 2:
+            return
+        if phase == "start":
+            started[0] = time.monotonic()
+        else:
+            with open(target, "a", encoding="utf-8") as out:
+                out.write(f"{started[0]:.6f} {(time.monotonic() - started[0]) * 1000:.3f}\n")
+
+    gc.callbacks.append(callback)
+    return True
 
 
 class IdleCollector:
