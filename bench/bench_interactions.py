@@ -101,7 +101,7 @@ class Side:
     emu: Emulator
     process: BotProcess | None = None
     gc_log: Path | None = None
-    users: list[User] = field(default_factory=list)
+    users: dict[int, User] = field(default_factory=dict)
     dm_replies: dict[int, float] = field(default_factory=dict)
     """DM channel id → when the bot's first message to it reached the emulator."""
     dm_bodies: list[tuple[int, Any]] = field(default_factory=list)
@@ -124,12 +124,12 @@ class Side:
         rest._read_body = recording  # type: ignore[method-assign]
 
     def people(self, start: int, count: int) -> list[User]:
-        """People ``start`` … ``start + count - 1`` of this server (made on first use, same order on both sides)."""
-        while len(self.users) < start + count:
-            user = self.emu.create_user(f"member{len(self.users)}")
-            self.emu.add_member(self.place.guild, user)
-            self.users.append(user)
-        return self.users[start : start + count]
+        """People ``start`` … ``start + count - 1`` of this server, made on first use (same on both sides)."""
+        for n in range(start, start + count):
+            if n not in self.users:
+                self.users[n] = user = self.emu.create_user(f"member{n}")
+                self.emu.add_member(self.place.guild, user)
+        return [self.users[n] for n in range(start, start + count)]
 
     def cpu(self) -> float:
         """The bot's CPU time in seconds, to the nanosecond (``/proc/<pid>/schedstat``; psutil's

@@ -6,6 +6,7 @@ Pure functions from content models to a :class:`Reply`. Sizes come from
 
 from __future__ import annotations
 
+import dataclasses
 import weakref
 from collections.abc import Sequence
 from typing import Any
@@ -281,13 +282,12 @@ def library_page(library: Library) -> Reply:
     if topics:
         embed.add_field(name="🤝 Help and resources (/resources)", inline=False, value=topic_list_text)
     items: list[discord.ui.Item[Any]] = []
-    for row, (kind, entries, placeholder) in enumerate(
-        (
-            ("article", articles, "Open an article…"),
-            ("routine", routines, "Start a routine…"),
-            ("resources", topics, "Open a resource topic…"),
-        )
-    ):
+    groups: tuple[tuple[str, Sequence[Article | Routine | ResourceTopic], str], ...] = (
+        ("article", articles, "Open an article…"),
+        ("routine", routines, "Start a routine…"),
+        ("resources", topics, "Open a resource topic…"),
+    )
+    for row, (kind, entries, placeholder) in enumerate(groups):
         if entries:
             options = [
                 discord.SelectOption(label=clip(e.title, limits.SELECT_OPTION_LABEL), value=e.id)
@@ -318,6 +318,32 @@ SEARCH_SHOWN = 5
 SNIPPET = 120
 RESULT_NAME = 80
 """Five results of at most 80 + 120 characters, a title and a footer stay within one screen."""
+
+
+SEARCH_HITS = 20
+"""Hits asked of the library per search (several may fold into one shown result)."""
+_SEARCHES: weakref.WeakKeyDictionary[Library, dict[str, Reply]] = weakref.WeakKeyDictionary()
+SEARCHES_KEPT = 256
+"""Result pages kept per library snapshot (the oldest goes first)."""
+
+
+def search_page(library: Library, query: str, *, remember: bool = True) -> Reply:
+    """``/search``'s answer: the library's hits for ``query``, rendered.
+
+    Like article pages, it depends only on the snapshot and the query, and
+    members search for the same few words, so the last :data:`SEARCHES_KEPT`
+    pages are kept per snapshot (``remember=False``: compute without keeping the
+    query). Callers get a fresh :class:`Reply` and must not change its embed or view.
+    """
+    kept = _SEARCHES.setdefault(library, {})
+    reply = kept.get(query)
+    if reply is None:
+        reply = search_results(query, library.search(query, limit=SEARCH_HITS))
+        if remember:
+            if len(kept) >= SEARCHES_KEPT:
+                del kept[next(iter(kept))]
+            kept[query] = reply
+    return dataclasses.replace(reply, embeds=list(reply.embeds))
 
 
 def search_results(query: str, hits: Sequence[SearchHit]) -> Reply:
