@@ -399,7 +399,30 @@ def resource_topic(
     shared: bool = False,
 ) -> Reply:
     """One page of a resource topic, with Previous/Next, a "Jump to…" menu of its groups,
-    Sources, its see-also links, and Share (never for crisis lines)."""
+    Sources, its see-also links, and Share (never for crisis lines).
+
+    Rendered once per library snapshot, like :func:`article_page` (same store and bound)."""
+    pages = _PAGES.setdefault(library, {})
+    key = (f"res:{topic.id}", region or "", page, shareable, shared)
+    kept = pages.get(key)
+    if kept is None:
+        reply = _render_resource_topic(library, topic, region, page, shareable=shareable, shared=shared)
+        if len(pages) >= PAGES_KEPT:
+            del pages[next(iter(pages))]
+        pages[key] = kept = (reply.embeds[0], reply.view)
+    embed, view = kept
+    return Reply(embeds=[embed], view=view, ephemeral=False if shared else None)
+
+
+def _render_resource_topic(
+    library: Library,
+    topic: ResourceTopic,
+    region: str | None,
+    page: int,
+    *,
+    shareable: bool,
+    shared: bool,
+) -> Reply:
     pages = resource_pages(topic, region)
     page = max(0, min(page, len(pages) - 1))
     embed = to_embed(resource_topic_embed(topic, region, page))
