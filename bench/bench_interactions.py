@@ -464,7 +464,7 @@ def captured_payloads(answered: Sequence[Pending]) -> dict[str, Any]:
 async def hand_over(same: Side, path: Path, payloads: dict[str, Any]) -> None:
     """Give the baseline ``payloads`` and wait until it has read them (SIGHUP, then its ack file)."""
     assert same.process is not None and same.process.process is not None
-    path.write_text(json.dumps(payloads))
+    path.write_text(json.dumps(payloads))  # noqa: ASYNC240 - between bursts, never inside one
     ack = path.with_suffix(".loaded")
     expected = (int(ack.read_text() or 0) if ack.exists() else 0) + 1
     same.process.process.send_signal(signal.SIGHUP)
@@ -556,8 +556,9 @@ class Result:
             [
                 *lines,
                 "",
-                f"medians over {self.rounds} rounds of {self.concurrency} at once per kind, after a warm-up round;"
-                f" load average during the run {self.load[0]:.1f} / {self.load[1]:.1f} / {self.load[2]:.1f}",
+                f"medians over {self.rounds} rounds of {self.concurrency} at once per kind, "
+                f"after a warm-up round; load average during the run "
+                f"{self.load[0]:.1f} / {self.load[1]:.1f} / {self.load[2]:.1f} (1 / 5 / 15 min, 2 cores)",
                 gc_line,
             ]
         )
@@ -604,8 +605,14 @@ async def measure(
     warmup: int = WARMUP_ROUNDS,
     kinds: Sequence[str] = tuple(KINDS),
     profile: Path | None = None,
+    attach: Callable[[int], Awaitable[Callable[[], Awaitable[bool]]]] | None = None,
     progress: Callable[[str], None] = lambda _: None,
 ) -> Result:
+    """Start both bots, run ``warmup`` + ``rounds`` rounds of every kind, and summarise.
+
+    ``profile``: run our bot under cProfile, stats to that file. ``attach``: called with our
+    bot's pid once it is up (a sampling profiler); what it returns is awaited after the rounds.
+    """
     chosen = [KINDS[k] for k in kinds]
     results = [KindResult(k) for k in chosen]
     load_before = psutil.getloadavg()
@@ -622,6 +629,8 @@ async def measure(
                 payloads.write_text("{}")
                 commands.write_text(json.dumps(registered_commands(ours)))
                 same.process = await start_same_payload_bot(same, same_ws, payloads, commands)
+                assert ours.process.pid is not None
+                detach = await attach(ours.process.pid) if attach is not None else None
                 for n in range(warmup + rounds):
                     for k, result in zip(chosen, results, strict=True):
                         shots, first = await k.prepare(ours, n, concurrency)
@@ -632,11 +641,13 @@ async def measure(
                             continue
                         result.ours.append(mine)
                         result.same.append(theirs)
-                        for b in (mine, theirs):
+                        for who, b in (("ours", mine), ("same", theirs)):
                             progress(
-                                f"round {n - warmup + 1}/{rounds} {k.name:12} {b is mine and 'ours' or 'same'}: "
+                                f"round {n - warmup + 1}/{rounds} {k.name:12} {who}: "
                                 f"{Spread.of(b.latencies)} cpu {b.bot_cpu_s / len(b.latencies) * 1000:.3f} ms"
                             )
+                if detach is not None:
+                    await detach()
             finally:
                 await stop_all(ws)
                 await stop_all(same_ws)
