@@ -77,7 +77,7 @@ class LupusBot(commands.Bot):
         self.idle_collector = IdleCollector()
         log_full_collections()  # only when $LUPUS_GC_LOG names a file (the benchmarks)
         self.router = ROUTER
-        self.started_at = time.monotonic()
+        self.started_at = self.clock.monotonic()
         self._db: Database | None = None
         self._services: Services | None = None
         self._safety_net: SafetyNet | None = None

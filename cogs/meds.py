@@ -7,7 +7,7 @@ Names and dose text are typed by the member: the safety net screens them before 
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Literal
 
 import aiohttp
@@ -16,6 +16,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import logsafety
+from bot.clock import utcnow
 from bot.storage.meds import Medicine, MedReminder
 from bot.tracking.meds import DOSE_MAX, MAX_MEDICINES, NAME_MAX, Delivery, MedService, parse_times
 from bot.ui import meds as render
@@ -61,7 +62,7 @@ class Meds(commands.GroupCog, group_name="meds", group_description="Your medicin
         self.meds.sender = None
 
     def now(self) -> datetime:
-        return datetime.fromtimestamp(self.bot.clock.now(), UTC)
+        return utcnow(self.bot.clock)
 
     async def own_medicine(self, user_id: int, typed: str) -> Medicine | None:
         mine = await self.meds.repo.list(user_id)

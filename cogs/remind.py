@@ -15,7 +15,7 @@ message. That needs no change to the command tree; the lead may instead call
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 from zoneinfo import ZoneInfo
 
@@ -24,6 +24,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.clock import utcnow
 from bot.content.models import Routine
 from bot.reminders.dispatcher import Delivery
 from bot.reminders.schedule import ABBREVIATIONS, ALIASES, parse_time, timezone_choices
@@ -69,11 +70,9 @@ def resolve_timezone(text: str) -> str | None:
     return choices[0] if city == folded else None
 
 
-async def usual_routine(bot: LupusBot, reminder: Reminder | None, user_id: int) -> Routine | None:
-    """The routine the reminder's button starts: the one chosen, else their usual one, else none."""
+def reminder_routine(bot: LupusBot, reminder: Reminder | None) -> Routine | None:
+    """The routine the reminder's button starts: the one chosen with it, else none (a list to pick from)."""
     routine_id = reminder.routine_id if reminder is not None else None
-    if routine_id is None:
-        routine_id = (await bot.services.prefs.get(user_id)).usual_routine
     return bot.content.library.routines.get(routine_id) if routine_id else None
 
 
@@ -84,7 +83,7 @@ class DiscordReminderSender:
         self.bot = bot
 
     async def __call__(self, reminder: Reminder) -> Delivery:
-        routine = await usual_routine(self.bot, reminder, reminder.user_id)
+        routine = reminder_routine(self.bot, reminder)
         reply = render.reminder_dm(routine)
         try:
             channel = await self.bot.create_dm(discord.Object(id=reminder.user_id))
@@ -175,7 +174,7 @@ class Remind(commands.GroupCog, group_name="remind", group_description="A daily 
 
     @staticmethod
     def timezone_options(bot: LupusBot, current: str) -> list[Any]:
-        now = datetime.fromtimestamp(bot.clock.now(), UTC)
+        now = utcnow(bot.clock)
         options = []
         for zone in timezone_choices(current, limit=25):
             local = now.astimezone(ZoneInfo(zone))
@@ -213,13 +212,13 @@ class Remind(commands.GroupCog, group_name="remind", group_description="A daily 
             reminder = await self.dispatcher.set(user_id, local, zone, routine_id)
         except ValueError:
             raise self.unknown_zone(timezone or zone) from None
-        routine_shown = await usual_routine(self.bot, reminder, user_id)
+        routine_shown = reminder_routine(self.bot, reminder)
         await send(interaction, render.reminder_set(reminder, routine_shown, self.now()))
         if (before is None or before.paused) and not is_bot_dm(interaction):
             await self.check_dm_reach(interaction)
 
     def now(self) -> datetime:
-        return datetime.fromtimestamp(self.bot.clock.now(), UTC)
+        return utcnow(self.bot.clock)
 
     async def member_zone(self, interaction: discord.Interaction[Any], typed: str | None) -> str:
         """What they typed (saved as their one zone), else the zone they gave before; asked only once."""
@@ -294,7 +293,7 @@ class Remind(commands.GroupCog, group_name="remind", group_description="A daily 
     @app_commands.command(name="show", description="See your daily reminders")
     async def show(self, interaction: discord.Interaction[Any]) -> None:
         reminder = await self.bot.services.reminders.get(interaction.user.id)
-        routine = await usual_routine(self.bot, reminder, interaction.user.id) if reminder else None
+        routine = reminder_routine(self.bot, reminder)
         reply = render.reminder_show(reminder, routine)
         checkin = await self.checkins.service.get(interaction.user.id)
         reply.content = (reply.content or "") + "\n" + checkin_render.checkin_reminder_line(checkin)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.storage.db import Database
 from bot.storage.pending_notices import PendingNotices, pending_notices
 from bot.storage.prefs import PrefsRepo
 
+NOW = datetime(2026, 5, 1, 12, 0, tzinfo=UTC)
 ALICE = 111_111_111_111_111_111
 BOB = 222_222_222_222_222_222
 
@@ -39,7 +41,7 @@ async def test_no_query_once_loaded_when_nobody_has_a_notice(db: Database) -> No
 async def test_the_write_that_leaves_or_takes_a_notice_updates_the_set(db: Database) -> None:
     prefs = PrefsRepo(db)
     assert await prefs.pending_notice(ALICE) is None
-    await prefs.mark_dm_blocked(ALICE, notice="Your reminder is paused.")
+    await prefs.leave_notice(ALICE, "Your reminder is paused.", now=NOW)
     assert await prefs.pending_notice(ALICE) == "Your reminder is paused."
     assert await prefs.pending_notice(BOB) is None
     assert await prefs.take_pending_notice(ALICE) == "Your reminder is paused."
@@ -48,7 +50,7 @@ async def test_the_write_that_leaves_or_takes_a_notice_updates_the_set(db: Datab
 
 
 async def test_a_notice_left_before_start_is_found(db: Database) -> None:
-    await PrefsRepo(db).mark_dm_blocked(ALICE, notice="hello")
+    await PrefsRepo(db).leave_notice(ALICE, "hello", now=NOW)
     fresh = PendingNotices(db)  # as a process started after the write sees it
     assert await fresh.may_have(ALICE) and not await fresh.may_have(BOB)
 
@@ -60,7 +62,7 @@ async def test_another_process_is_seen_after_the_refresh_interval(tmp_path: Path
     try:
         ours = PendingNotices(db, refresh_seconds=30, monotonic=lambda: now[0])
         assert not await ours.may_have(ALICE)
-        await PrefsRepo(other).mark_dm_blocked(ALICE, notice="paused")  # the other process writes
+        await PrefsRepo(other).leave_notice(ALICE, "paused", now=NOW)  # the other process writes
         now[0] = 10.0
         assert not await ours.may_have(ALICE)  # still within the interval: not read again
         now[0] = 31.0

@@ -25,9 +25,9 @@ import enum
 import logging
 import re
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime, time, timedelta
+from datetime import datetime, timedelta
 
-from bot.clock import Clock
+from bot.clock import Clock, utcnow
 from bot.reminders.schedule import MISSED_GRACE_SECONDS, format_time, next_fire, parse_time
 from bot.scheduler import Scheduler
 from bot.storage.meds import DoseStatus, Medicine, MedicineRepo, MedReminder
@@ -98,7 +98,7 @@ class MedService:
         self._grace = grace_seconds
 
     def now(self) -> datetime:
-        return datetime.fromtimestamp(self._clock.now(), UTC)
+        return utcnow(self._clock)
 
     # -- what the commands call -------------------------------------------------------------------
 
@@ -228,7 +228,3 @@ class MedService:
         if outcome is Delivery.SENT:
             await self.ensure_pending(medicine)
         return outcome
-
-
-def dose_time(row: MedReminder, tz_name: str) -> time:
-    return row.due_at.astimezone(safe_zone(tz_name)).time()
