@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 import gc
+import os
+from pathlib import Path
 
-from bot.gc_policy import FORCE_AFTER, FULL_AFTER, THRESHOLDS, IdleCollector, freeze_long_lived_objects
+from bot.gc_policy import (
+    FORCE_AFTER,
+    FULL_AFTER,
+    THRESHOLDS,
+    IdleCollector,
+    freeze_long_lived_objects,
+    log_full_collections,
+)
 
 
 def test_freezing_sets_the_thresholds() -> None:
@@ -64,3 +73,19 @@ async def test_start_and_stop() -> None:
     idle.start()  # idempotent
     await idle.stop()
     await idle.stop()
+
+
+def test_full_collections_are_logged_when_asked(tmp_path: Path) -> None:
+    log = tmp_path / "gc.log"
+    before = list(gc.callbacks)
+    try:
+        assert not log_full_collections(None) or "LUPUS_GC_LOG" in os.environ
+        assert log_full_collections(str(log))
+        gc.collect(1)  # not a full one
+        assert not log.exists()
+        gc.collect()
+        [line] = log.read_text().splitlines()
+        start, ms = (float(x) for x in line.split())
+        assert start > 0 and ms >= 0
+    finally:
+        gc.callbacks[:] = before
