@@ -178,7 +178,7 @@ class Pending:
     def answered(self) -> bool:
         if self.record is not None:
             r = self.record
-            return r.response_type is not None or r.failed or bool(r.rejections)
+            return r.response_type is not None or r.callback_received_at is not None or bool(r.rejections)
         return self.dm_channel in self.side.dm_replies
 
     def payload_bytes(self) -> int:
@@ -250,6 +250,8 @@ class Burst:
     started: float
     ended: float
     payload_bytes: float = 0.0
+    failed: int = 0
+    """Answers that came after Discord's 3-second deadline (the member saw "interaction failed")."""
     pending: list[Pending] = field(default_factory=list)
 
 
@@ -269,10 +271,14 @@ async def burst(side: Side, shots: Sequence[Shot], people: Sequence[User]) -> Bu
     )
     ended = time.monotonic()
     result = Burst([], side.cpu() - cpu, time.process_time() - emu_cpu, started, ended)
-    failed = [p.record for p in pending if p.record is not None and p.record.response_type is None]
-    assert not failed, (
-        f"{len(failed)} of {len(shots)} failed on {side.name}: {failed[0].description} "
-        f"{failed[0].rejections} failed={failed[0].failed}\n{side.process._tail() if side.process else ''}"
+    # Past Discord's 3 s the member saw "This interaction failed"; counted, and the late answer's
+    # time is still the latency. An answer refused for another reason is a bench error.
+    result.failed = sum(1 for p in pending if p.record is not None and p.record.failed)
+    refused = [
+        p.record for p in pending if p.record is not None and p.record.rejections and not p.record.failed
+    ]
+    assert not refused, (
+        f"{len(refused)} refused on {side.name}: {refused[0].description} {refused[0].rejections}"
     )
     result.pending = pending
     result.latencies = [p.latency_ms() for p in pending]
@@ -449,6 +455,8 @@ def captured_payloads(answered: Sequence[Pending]) -> dict[str, Any]:
     for p in answered:
         if p.record is not None:
             rec = p.record
+            if rec.response_type is None:
+                continue  # answered too late: the baseline uses the answer of the same kind
             body: dict[str, Any] = {"type": rec.response_type}
             if rec.response_data is not None:
                 body["data"] = rec.response_data
@@ -530,6 +538,7 @@ class Result:
                     f"{k.cpu_ms('ours', True):.2f} / {k.cpu_ms('same', True):.2f}",
                     f"{k.median(k.ours, lambda b: b.payload_bytes):.0f} / "
                     f"{k.median(k.same, lambda b: b.payload_bytes):.0f}",
+                    f"{sum(b.failed for b in k.ours)} / {sum(b.failed for b in k.same)}",
                 )
             )
         return rows
@@ -544,6 +553,7 @@ class Result:
             "CPU ratio",
             "emulator CPU ms, ours / same",
             "answer bytes, ours / same",
+            "answers after 3 s, ours / same",
         )
         lines = ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
         lines += ["| " + " | ".join(r) + " |" for r in self.rows()]
