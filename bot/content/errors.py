@@ -187,7 +187,7 @@ def validation_problems(
         if error["type"] == "extra_forbidden" or _only_echoes_item_errors(error):
             continue
         if error["type"] == "missing":
-            parent, key = loc[:-1], loc[-1]
+            parent, key = loc[:-1], str(loc[-1])
             if (parent, key) in explained:
                 continue
             prefix = f"{where(parent)}: " if parent else ""

@@ -99,7 +99,7 @@ class TrackingService:
                 for_doctor=for_doctor and note is not None,
                 symptoms={k: v for k, v in state.symptoms.items() if k in active},
                 source=source,
-                **values,  # type: ignore[arg-type]
+                **values,
             )
         )
         return Saved(checkin, await self._ask_flare(user_id, now))
