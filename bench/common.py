@@ -57,6 +57,7 @@ class Budget:
 BUDGETS: dict[str, Budget] = {
     "interaction_p99_ms": Budget(50.0, "≤ 50 ms"),
     "interaction_ratio": Budget(1.5, "≤ 1.5× bare"),
+    "same_payload_ratio": Budget(1.1, "≤ 1.1× same payload"),
     "autocomplete_p99_ms": Budget(5.0, "≤ 5 ms"),
     "search_p99_ms": Budget(20.0, "≤ 20 ms"),
     "reload_s": Budget(1.5, "≤ 1.5 s"),

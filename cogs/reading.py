@@ -19,7 +19,7 @@ from bot.moderators import Moderators, is_moderator
 from bot.text import clip
 from bot.ui import reading as render
 from bot.ui.errors import UserFacingError, safe_autocomplete
-from bot.ui.reply import NO_MENTIONS, Reply, is_bot_dm, send, update
+from bot.ui.reply import NO_MENTIONS, Reply, crisis_shown, is_bot_dm, send, update
 from cogs.admin import actor_of
 
 if TYPE_CHECKING:
@@ -131,8 +131,9 @@ class Reading(commands.Cog):
     async def search(
         self, interaction: discord.Interaction[Any], query: app_commands.Range[str, 1, 200]
     ) -> None:
-        hits = self.bot.content.library.search(query, limit=20)
-        await send(interaction, render.search_results(query, hits))
+        # Not kept when the words needed the crisis card (no member's such words stay in memory).
+        reply = render.search_page(self.bot.content.library, query, remember=not crisis_shown(interaction))
+        await send(interaction, reply)
 
     @app_commands.command(name="resources", description="Care team, money help, crisis lines and more")
     @app_commands.describe(topic="Which topic (optional)", region="Your country, like US or UK (optional)")

@@ -130,9 +130,9 @@ async def show_pending_notice(bot: LupusBot, interaction: discord.Interaction[An
     ):
         return False
     prefs = bot.services.prefs
-    # A plain read (this runs after every command), and the notice is cleared only once it has been
-    # delivered: if the follow-up fails, it waits for the next command instead of being lost.
-    notice = (await prefs.get(interaction.user.id)).notice_pending
+    # No query unless this person has a notice (this runs after every command), and the notice is
+    # cleared only once delivered: if the follow-up fails, it waits for the next command.
+    notice = await prefs.pending_notice(interaction.user.id)
     if notice is None:
         return False
     try:

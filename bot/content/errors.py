@@ -187,11 +187,11 @@ def validation_problems(
         if error["type"] == "extra_forbidden" or _only_echoes_item_errors(error):
             continue
         if error["type"] == "missing":
-            parent, missing_key = loc[:-1], loc[-1]
-            if (parent, missing_key) in explained:
+            parent, key = loc[:-1], str(loc[-1])
+            if (parent, key) in explained:
                 continue
             prefix = f"{where(parent)}: " if parent else ""
-            out.append((*marks.value(parent), f"{prefix}missing required key '{missing_key}'"))
+            out.append((*marks.value(parent), f"{prefix}missing required key '{key}'"))
             continue
         prefix = f"{where(loc)}: " if loc else ""
         out.append((*marks.value(loc), prefix + _detail(error)))

@@ -13,6 +13,7 @@ import os
 from collections.abc import Sequence
 from datetime import datetime
 from io import BytesIO
+from typing import cast
 
 from bot.report.charts import measure_chart
 from bot.report.data import MedicineSummary, ReportData
@@ -115,9 +116,7 @@ class _Page:
         """One wrapped paragraph if it fits (leaving ``keep`` mm below it); False, and counted, if not."""
         line = height or size * 0.45
         self.pdf.set_font(FONT, "B" if bold else "", size)
-        lines = self.pdf.multi_cell(self.width, line, text, dry_run=True, output="LINES")
-        if not isinstance(lines, list):  # output="LINES" gives the wrapped lines
-            raise TypeError("fpdf2 did not return the wrapped lines")
+        lines = cast(list[str], self.pdf.multi_cell(self.width, line, text, dry_run=True, output="LINES"))
         if not self.room(line * len(lines) + keep):
             self.dropped += 1
             return False

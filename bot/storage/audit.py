@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from bot.storage.db import Database
+from bot.storage.db import Database, Row
 from bot.storage.timefmt import from_iso, to_iso
 
 ACTION_REFUSED = "admin.refused"
@@ -74,18 +74,18 @@ class Scope:
 EVERYTHING = Scope()
 
 
-def _entry(r: dict[str, object]) -> AuditEntry:
+def _entry(r: Row) -> AuditEntry:
     return AuditEntry(
-        id=int(r["id"]),  # type: ignore[arg-type]
+        id=int(r["id"]),
         at=from_iso(str(r["at"])),
-        user_id=int(r["user_id"]),  # type: ignore[arg-type]
+        user_id=int(r["user_id"]),
         action=str(r["action"]),
-        place=r["place"],  # type: ignore[arg-type]
+        place=r["place"],
         result=str(r["result"]),
-        detail=r["detail"],  # type: ignore[arg-type]
-        version_before=r["version_before"],  # type: ignore[arg-type]
-        version_after=r["version_after"],  # type: ignore[arg-type]
-        guild_id=r["guild_id"],  # type: ignore[arg-type]
+        detail=r["detail"],
+        version_before=r["version_before"],
+        version_after=r["version_after"],
+        guild_id=r["guild_id"],
     )
 
 

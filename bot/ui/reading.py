@@ -6,6 +6,7 @@ Pure functions from content models to a :class:`Reply`. Sizes come from
 
 from __future__ import annotations
 
+import dataclasses
 import weakref
 from collections.abc import Sequence
 from dataclasses import replace
@@ -87,6 +88,20 @@ def open_ref(ref: str) -> ids.OpenRef:
 
 
 def article_overview(library: Library, article: Article, *, shareable: bool) -> Reply:
+    """The article's first screen; rendered once per library snapshot, like :func:`article_page`."""
+    pages = _PAGES.setdefault(library, {})
+    key = (article.id, "-", -1, shareable, False)  # page -1: no section page has it
+    parts = pages.get(key)
+    if parts is None:
+        parts = _render_overview(library, article, shareable=shareable)
+        if len(pages) >= PAGES_KEPT:
+            del pages[next(iter(pages))]
+        pages[key] = parts
+    embed, view = parts
+    return Reply(embeds=[embed], view=view)
+
+
+def _render_overview(library: Library, article: Article, *, shareable: bool) -> PageParts:
     embed = to_embed(overview_embed(article))
     items: list[discord.ui.Item[Any]] = [
         c.button(
@@ -100,7 +115,7 @@ def article_overview(library: Library, article: Article, *, shareable: bool) -> 
     if shareable:
         items.append(c.button("Share in channel", ids.ShareArticle(article.id, "-", 0), row=0))
     items.append(section_picker(article, None))
-    return Reply(embeds=[embed], view=c.view(*items))
+    return embed, c.view(*items)
 
 
 def section_picker(article: Article, current: str | None) -> discord.ui.Item[Any]:
@@ -295,6 +310,32 @@ RESULT_NAME = 80
 """Five results of at most 80 + 120 characters, a title and a footer stay within one screen."""
 
 
+SEARCH_HITS = 20
+"""Hits asked of the library per search (several may fold into one shown result)."""
+_SEARCHES: weakref.WeakKeyDictionary[Library, dict[str, Reply]] = weakref.WeakKeyDictionary()
+SEARCHES_KEPT = 256
+"""Result pages kept per library snapshot (the oldest goes first)."""
+
+
+def search_page(library: Library, query: str, *, remember: bool = True) -> Reply:
+    """``/search``'s answer: the library's hits for ``query``, rendered.
+
+    Like article pages, it depends only on the snapshot and the query, and
+    members search for the same few words, so the last :data:`SEARCHES_KEPT`
+    pages are kept per snapshot (``remember=False``: compute without keeping the
+    query). Callers get a fresh :class:`Reply` and must not change its embed or view.
+    """
+    kept = _SEARCHES.setdefault(library, {})
+    reply = kept.get(query)
+    if reply is None:
+        reply = search_results(query, library.search(query, limit=SEARCH_HITS))
+        if remember:
+            if len(kept) >= SEARCHES_KEPT:
+                del kept[next(iter(kept))]
+            kept[query] = reply
+    return dataclasses.replace(reply, embeds=list(reply.embeds))
+
+
 def search_results(query: str, hits: Sequence[SearchHit]) -> Reply:
     """Numbered results 1…n, one per place to open (several items of one resource group are one result)."""
     shown = clip(query, 60)
@@ -348,7 +389,30 @@ def resource_topic(
     shared: bool = False,
 ) -> Reply:
     """One page of a resource topic, with Previous/Next, a "Jump to…" menu of its groups,
-    Sources, its see-also links, and Share (never for crisis lines)."""
+    Sources, its see-also links, and Share (never for crisis lines).
+
+    Rendered once per library snapshot, like :func:`article_page` (same store and bound)."""
+    pages = _PAGES.setdefault(library, {})
+    key = (f"res:{topic.id}", region or "", page, shareable, shared)
+    kept = pages.get(key)
+    if kept is None:
+        reply = _render_resource_topic(library, topic, region, page, shareable=shareable, shared=shared)
+        if len(pages) >= PAGES_KEPT:
+            del pages[next(iter(pages))]
+        pages[key] = kept = (reply.embeds[0], reply.view)
+    embed, view = kept
+    return Reply(embeds=[embed], view=view, ephemeral=False if shared else None)
+
+
+def _render_resource_topic(
+    library: Library,
+    topic: ResourceTopic,
+    region: str | None,
+    page: int,
+    *,
+    shareable: bool,
+    shared: bool,
+) -> Reply:
     pages = resource_pages(topic, region)
     page = max(0, min(page, len(pages) - 1))
     embed = to_embed(resource_topic_embed(topic, region, page))

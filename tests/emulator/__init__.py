@@ -47,7 +47,7 @@ from .gateway import ZSTD_AVAILABLE
 from .handles import CallbackResponse, InteractionFailed, InteractionHandle, InteractionRejected
 from .harness import Emulator
 from .inprocess import running
-from .interactions import HarnessError
+from .interactions import HarnessError, locate
 from .state import EmulatorConfig, EmulatorState
 from .views import ButtonInfo, Message, Modal, ModalInput, SelectInfo
 from .world import Community
@@ -92,5 +92,6 @@ __all__ = [
     "StoredMessage",
     "User",
     "Violation",
+    "locate",
     "running",
 ]
