@@ -172,6 +172,22 @@ class RoutineService:
         self.timers.arm(session)
         return record
 
+    async def _live(
+        self, session_id: str, user_id: int, action: Action
+    ) -> tuple[SessionRecord, RoutineSession, float]:
+        """The person's session caught up with its timers, and the time it was caught up at.
+
+        An ended session raises :class:`InvalidAction` with the kind "it has ended" reason for
+        ``action``, after storing what the timers decided."""
+        record = await self.owned(session_id, user_id)
+        now = self._clock.now()
+        session, _ = catch_up(record.session, now)
+        if session.is_terminal:
+            if session != record.session:
+                await self._write(record, session, record.location)
+            transition(session, action, now)
+        return record, session, now
+
     async def press(
         self,
         session_id: str,
@@ -199,14 +215,7 @@ class RoutineService:
         action = Action(action)
         if action not in {*_NAVIGATION, Action.PAUSE, Action.RESUME, Action.STOP, Action.HURT}:
             raise RoutineError(words.BUTTON_DOES_NOTHING)
-        record = await self.owned(session_id, user_id)
-        now = self._clock.now()
-        session, _ = catch_up(record.session, now)
-        if session.is_terminal:
-            # Say kindly that it has ended (raises); store what the timers decided first.
-            if session != record.session:
-                await self._write(record, session, record.location)
-            transition(session, action, now)
+        record, session, now = await self._live(session_id, user_id, action)
         if action in _VERSIONED and card_version is not None and not _card_is_current(session, card_version):
             if session.phase is Phase.PAUSED:
                 # Paused by the bot (its card edit failed): come back, on the step it is at, not the next.
@@ -231,13 +240,7 @@ class RoutineService:
         self, session_id: str, user_id: int, *, location: CardLocation | None = None
     ) -> SessionRecord:
         """Bring a live session back onto a card (after a crash, a pause, or on another message)."""
-        record = await self.owned(session_id, user_id)
-        now = self._clock.now()
-        session, _ = catch_up(record.session, now)
-        if session.is_terminal:
-            if session != record.session:
-                await self._write(record, session, record.location)
-            transition(session, Action.RESUME, now)  # raises the kind "it has ended" reason
+        record, session, now = await self._live(session_id, user_id, Action.RESUME)
         if session.phase is Phase.PAUSED:
             session = transition(session, Action.RESUME, now)
         stored = await self._write(record, session, location or record.location)
