@@ -19,7 +19,6 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.fairuse import EXPORTS, wait_words
-from bot.storage.privacy import export_user
 from bot.ui import personal as render
 from bot.ui.components import Press
 from bot.ui.errors import UserFacingError
@@ -53,7 +52,7 @@ class Privacy(
         # worker thread so everyone else's commands keep their speed.
         await interaction.response.defer(ephemeral=wants_ephemeral(interaction, Reply()), thinking=True)
         now = self.now()
-        data = await export_user(self.bot.db, interaction.user.id, now=now)
+        data = await self.bot.services.export_user(interaction.user.id, now=now)
         limit = interaction.filesize_limit
         replies = await asyncio.to_thread(render.privacy_export_parts, data, now=now, upload_limit=limit)
         await send_all(interaction, replies)

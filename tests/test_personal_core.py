@@ -23,11 +23,11 @@ from bot.clock import FakeClock
 from bot.journal.checkin_form import CheckinInput, CheckinProblems, parse_checkin
 from bot.journal.drafts import DraftStore
 from bot.journal.report import JournalReports
+from bot.reminders.schedule import resolve_timezone
 from bot.storage.db import Database
 from bot.storage.journal import Checkin, Completion, JournalRepo
 from bot.storage.reminders import Reminder
 from bot.ui import personal as render
-from cogs.remind import resolve_timezone
 
 NOW = datetime(2026, 5, 1, 12, 0, tzinfo=UTC)
 ALICE = 111_111_111_111_111_111

@@ -12,6 +12,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import datetime
+
+from bot.storage.journal import Checkin
 
 NOTE_MAX = 500
 """The longest note we keep (the database enforces the same)."""
@@ -30,6 +33,10 @@ class CheckinInput:
     pain: int
     fatigue: int | None
     note: str | None
+
+    def checkin(self, user_id: int, at: datetime) -> Checkin:
+        """The journal row for it, as typed in the form."""
+        return Checkin(user_id, at, self.pain, self.fatigue, self.note, source="command")
 
 
 @dataclass(frozen=True, slots=True)

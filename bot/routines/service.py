@@ -2,8 +2,8 @@
 
 The state machine (:mod:`bot.routines.session`) decides what a press or a timer
 means; this service makes it durable and timely. No Discord here: the cog hands
-in who pressed what and where the card lives (:class:`Delivery`), and gives the
-service a :data:`CardEditor` so a timer can update the card when a hold ends.
+in who pressed what and where the card lives (:class:`Delivery`), and the client gives the
+service a :class:`CardEditor` so a timer can update the card when a hold ends.
 
 Why it looks like this:
 
@@ -40,10 +40,9 @@ import asyncio
 import contextlib
 import json
 import logging
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import Final
+from typing import Final, Protocol
 
 from bot.clock import Clock
 from bot.routines.session import (
@@ -172,8 +171,10 @@ class PressResult:
     action: Action | None = None
 
 
-CardEditor = Callable[[SessionRecord], Awaitable[bool]]
-"""Edits the card of a session to show its current state; True if the card now shows it."""
+class CardEditor(Protocol):
+    """Edits the card of a session to show its current state; True if the card now shows it."""
+
+    async def __call__(self, record: SessionRecord, /) -> bool: ...
 
 
 class RoutineError(Exception):
@@ -293,7 +294,9 @@ def _completion(session: RoutineSession) -> Completion | None:
 class RoutineService:
     """Start, press, resume and time routine sessions for every user of one process."""
 
-    def __init__(self, db: Database, scheduler: Scheduler, clock: Clock) -> None:
+    def __init__(
+        self, db: Database, scheduler: Scheduler, clock: Clock, *, card_editor: CardEditor | None = None
+    ) -> None:
         self._db = db
         self._sessions = SessionRepo(db)
         self._journal = JournalRepo(db)
@@ -306,8 +309,8 @@ class RoutineService:
         self._worker: asyncio.Task[None] | None = None
         self._edits: set[asyncio.Task[None]] = set()
         self._edit_slots = asyncio.Semaphore(EDIT_CONCURRENCY)
-        self.card_editor: CardEditor | None = None
-        """Set by the Discord side (the Stretch cog); without one, auto-advance pauses at each hold end."""
+        self.card_editor = card_editor
+        """The Discord side (``bot.ui.senders``); without one, auto-advance pauses at each hold end."""
         self._known: dict[str, SessionRecord] = {}
         """The last record this process stored or read for each live session. A timer then costs one
         versioned write instead of a read and a write; the version check still catches any change
@@ -362,9 +365,9 @@ class RoutineService:
             except ValueError:
                 log.warning("routine session %s has a damaged state and is ignored", row.id)
                 continue
-            record = await self._refresh(record)
-            if record is not None and not record.session.is_terminal:
-                return record
+            current = await self._refresh(record)
+            if current is not None and not current.session.is_terminal:
+                return current
         return None
 
     # ------------------------------------------------------------------ presses

@@ -74,11 +74,16 @@ class Scope:
 EVERYTHING = Scope()
 
 
+def _int(value: object) -> int:
+    """An INTEGER column's value (SQLite hands back an int)."""
+    return value if isinstance(value, int) else int(str(value))
+
+
 def _entry(r: dict[str, object]) -> AuditEntry:
     return AuditEntry(
-        id=int(r["id"]),  # type: ignore[arg-type]
+        id=_int(r["id"]),
         at=from_iso(str(r["at"])),
-        user_id=int(r["user_id"]),  # type: ignore[arg-type]
+        user_id=_int(r["user_id"]),
         action=str(r["action"]),
         place=r["place"],  # type: ignore[arg-type]
         result=str(r["result"]),
@@ -92,6 +97,11 @@ def _entry(r: dict[str, object]) -> AuditEntry:
 class AuditRepo:
     def __init__(self, db: Database) -> None:
         self._db = db
+
+    @staticmethod
+    def scope(guild_id: int | None) -> Scope:
+        """What a viewer in ``guild_id`` may see (None: a listed operator in a DM sees everything)."""
+        return Scope(guild_id)
 
     async def record(
         self,

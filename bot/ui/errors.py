@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import logging
 import secrets
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Any, ParamSpec, TypeVar
 
 import discord
@@ -42,11 +42,19 @@ class UserFacingError(Exception):
         self.message = message
 
 
+class OptionError(UserFacingError, app_commands.AppCommandError):
+    """A slash-command option that could not be used (unknown article, time, time zone …).
+
+    Raised by the option's transformer (:mod:`bot.ui.transformers`) before the command runs:
+    discord.py passes an ``AppCommandError`` to the tree's error handler as it is, and as a
+    ``UserFacingError`` :func:`reply_error` shows its kind message, privately."""
+
+
 def describe(interaction: discord.Interaction[Any]) -> str:
     """What the interaction was, without any values the person typed."""
     if interaction.command is not None:
         return f"/{interaction.command.qualified_name}"
-    data = interaction.data or {}
+    data: Mapping[str, object] = interaction.data or {}
     custom_id = str(data.get("custom_id", ""))
     return f"component {custom_id.split(':')[1] if custom_id.startswith('lc:') else '?'}"
 
