@@ -26,6 +26,7 @@ from bot.ui.components import Press, open_modal
 from bot.ui.crisis import GROUNDING_ROUTINE
 from bot.ui.errors import UserFacingError
 from bot.ui.reply import NO_MENTIONS, Reply, send, update
+from bot.ui.routine_entry import show_routine_intro
 from bot.ui.routines import CARE_TEAM_TOPIC, care_card
 
 if TYPE_CHECKING:
@@ -93,10 +94,10 @@ class Safety(commands.Cog):
             await self.bot.services.prefs.set_crisis_region(user_id, code)
             await update(interaction, await net.card(user_id, _screening(rest[1:]), code))
         elif action == "ground":
-            stretch = self.bot.get_cog("Stretch")
-            if stretch is None or GROUNDING_ROUTINE not in self.bot.content.library.routines:
+            grounding = self.bot.content.library.routines.get(GROUNDING_ROUTINE)
+            if grounding is None:
                 raise UserFacingError("The breathing exercise isn't available right now. Try `/stretch`.")
-            await stretch.show_intro(interaction, GROUNDING_ROUTINE)  # type: ignore[attr-defined]
+            await show_routine_intro(self.bot, interaction, grounding, replace=False)
         elif action == "plan":
             plan = await self.bot.services.safety_plans.get(user_id)
             await send(interaction, plan_ui.plan_card(plan, 1))

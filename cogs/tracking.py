@@ -23,8 +23,9 @@ from bot.tracking.service import NeedsPain, TrackingService, clean_symptom_name
 from bot.ui import personal
 from bot.ui import tracking as render
 from bot.ui.components import Press, open_modal
-from bot.ui.errors import UserFacingError, safe_autocomplete
+from bot.ui.errors import UserFacingError
 from bot.ui.reply import NO_MENTIONS, Reply, crisis_shown, send, wants_ephemeral
+from bot.ui.transformers import OwnSymptom, SymptomIdea, starter_symptoms
 
 if TYPE_CHECKING:
     from bot.client import LupusBot
@@ -55,6 +56,10 @@ class Tracking(commands.Cog):
 
     @app_commands.command(name="checkin", description="A quick private check-in: pain, fatigue and more")
     async def checkin(self, interaction: discord.Interaction[Any]) -> None:
+        await self.open_card(interaction)
+
+    async def open_card(self, interaction: discord.Interaction[Any]) -> None:
+        """A fresh check-in card, as a new private message."""
         user_id = interaction.user.id
         card = render.checkin_card(
             CardState(),
@@ -74,7 +79,7 @@ class Tracking(commands.Cog):
             await self.save_same(interaction)
             return
         if action == "open":  # "Check in now" on the daily check-in reminder
-            await self.checkin.callback(self, interaction)  # type: ignore[arg-type]
+            await self.open_card(interaction)
             return
         try:
             state = CardState.decode(*args[-2:]) if len(args) >= 2 else None
@@ -173,13 +178,12 @@ class Tracking(commands.Cog):
     # --- /symptoms -------------------------------------------------------------------------------
 
     def starters(self) -> list[str]:
-        tracking = getattr(self.bot.content.library, "tracking", None)
-        return list(tracking.starter_symptoms) if tracking is not None else []
+        return starter_symptoms(self.bot.content.library)
 
     @symptoms.command(name="add", description="Track a symptom of your own on the check-in card")
     @app_commands.describe(name="For example: rash, mouth sores, brain fog (start typing for ideas)")
     async def symptoms_add(
-        self, interaction: discord.Interaction[Any], name: app_commands.Range[str, 1, 80]
+        self, interaction: discord.Interaction[Any], name: app_commands.Transform[str, SymptomIdea]
     ) -> None:
         cleaned = clean_symptom_name(name)
         if cleaned is None:
@@ -190,27 +194,13 @@ class Tracking(commands.Cog):
         count = len(await self.service.symptoms(interaction.user.id))
         await send(interaction, render.symptom_added(added, count))
 
-    @symptoms_add.autocomplete("name")
-    @safe_autocomplete
-    async def symptoms_add_ac(self, interaction: discord.Interaction[Any], current: str) -> list[Any]:
-        typed = current.casefold().strip()
-        names = [s for s in self.starters() if typed in s.casefold()] or ([current] if typed else [])
-        return [app_commands.Choice(name=n[:100], value=n[:80]) for n in names[:25] if n]
-
     @symptoms.command(name="remove", description="Stop tracking one of your symptoms")
     @app_commands.describe(name="Which symptom (start typing)")
     async def symptoms_remove(
-        self, interaction: discord.Interaction[Any], name: app_commands.Range[str, 1, 80]
+        self, interaction: discord.Interaction[Any], name: app_commands.Transform[str, OwnSymptom]
     ) -> None:
         removed = await self.service.remove_symptom(interaction.user.id, name)
         await send(interaction, render.symptom_removed(name, removed))
-
-    @symptoms_remove.autocomplete("name")
-    @safe_autocomplete
-    async def symptoms_remove_ac(self, interaction: discord.Interaction[Any], current: str) -> list[Any]:
-        typed = current.casefold().strip()
-        mine = await self.service.symptoms(interaction.user.id)
-        return [app_commands.Choice(name=s.name, value=s.name) for s in mine if typed in s.name][:25]
 
     @symptoms.command(name="list", description="See the symptoms you track")
     async def symptoms_list(self, interaction: discord.Interaction[Any]) -> None:

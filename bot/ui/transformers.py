@@ -361,3 +361,11 @@ class OwnSymptom(Suggested):
         typed = current.casefold().strip()
         mine = await interaction.client.services.tracking.symptoms(interaction.user.id)
         return [app_commands.Choice(name=s.name, value=s.name) for s in mine if typed in s.name][:25]
+
+
+async def save_timezone(bot: LupusBot, user_id: int, zone: str) -> None:
+    """Make ``zone`` (from :class:`TimeZone`) the member's one time zone; every reminder follows it."""
+    try:
+        await bot.services.set_timezone(user_id, zone)
+    except ValueError:
+        raise unknown_zone(zone) from None
