@@ -118,8 +118,7 @@ class Env:
         await self.scheduler.stop()
         await self.service.close()
         scheduler = Scheduler(self.clock)
-        service = RoutineService(self.db, scheduler, self.clock)
-        service.card_editor = self.editor
+        service = RoutineService(self.db, scheduler, self.clock, card_editor=self.editor)
         scheduler.start()
         return Env(self.clock, self.db, scheduler, service, self.editor)
 
@@ -129,9 +128,8 @@ async def env(tmp_path: Path) -> AsyncIterator[Env]:
     clock = FakeClock(T0)
     db = await Database.open(tmp_path / "bot.sqlite3")
     scheduler = Scheduler(clock)
-    service = RoutineService(db, scheduler, clock)
     editor = Editor()
-    service.card_editor = editor
+    service = RoutineService(db, scheduler, clock, card_editor=editor)
     scheduler.start()
     box = Env(clock, db, scheduler, service, editor)
     try:
