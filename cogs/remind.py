@@ -1,3 +1,18 @@
+"""/remind set, checkin, show and off, and notices left for people.
+
+Thin: time parsing, scheduling and the missed-reminder rule live in
+``bot.reminders``; this module turns interactions into calls on the
+``ReminderDispatcher``. The time, time zone and routine options are
+``bot.ui.transformers``; the reminder DMs themselves are sent by ``bot.ui.senders``,
+which the services are given when they are built.
+
+Pending notices (e.g. "your reminder is paused because DMs failed") are shown
+by :meth:`Remind.on_app_command_completion`: after *any* slash command of the
+bot succeeds, the person's pending notice (if any) follows as a private
+message. That needs no change to the command tree; the lead may instead call
+:func:`show_pending_notice` from a tree-wide hook.
+"""
+
 from __future__ import annotations
 
 import logging

@@ -109,20 +109,22 @@ class Stretch(commands.Cog):
         routine: app_commands.Transform[Routine | None, StretchRoutine] | None = None,
         private: bool = False,
     ) -> None:
-        found = routine
         active = await self.routines.active_for(interaction.user.id)
         if active is not None:
-            requested = found.id if found else None
+            requested = routine.id if routine else None
             prompt = render.resume_prompt(
-                active.session, requested, start_at_once=False, requested_title=found.title if found else None
+                active.session,
+                requested,
+                start_at_once=False,
+                requested_title=routine.title if routine else None,
             )
             await send(interaction, prompt)
-        elif found is None:
+        elif routine is None:
             await self.show_list(interaction)
         elif private and not is_bot_dm(interaction):
-            await self.send_to_dm(interaction, found)
+            await self.send_to_dm(interaction, routine)
         else:
-            await self.show_intro(interaction, found.id)
+            await show_routine_intro(self.bot, interaction, routine, replace=False)
 
     async def show_list(self, interaction: discord.Interaction[Any], *, replace: bool = False) -> None:
         await show_routine_list(self.bot, interaction, replace=replace)
