@@ -53,12 +53,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def restore_command(backup: Path, database: Path) -> int:
-    import time
-
+    from bot.clock import SystemClock
     from bot.storage.backup import BackupError, restore
 
     try:
-        kept = restore(backup, database, now=time.time())
+        kept = restore(backup, database, now=SystemClock().now())
     except (BackupError, OSError) as exc:
         print(f"Not restored: {exc}\nThe database was not changed.", file=sys.stderr)
         return 1

@@ -89,7 +89,7 @@ class LupusBot(commands.Bot):
         self.content = ContentStore(config.content.path)
         self.scheduler = Scheduler(self.clock)
         self.router = ROUTER
-        self.started_at = time.monotonic()
+        self.started_at = self.clock.monotonic()
         self._db: Database | None = None
         self._services: Services | None = None
         self._safety_net: SafetyNet | None = None

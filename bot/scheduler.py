@@ -23,7 +23,7 @@ Design notes (why it looks like this):
   start-up. A deadline in the past fires as soon as the loop runs, which is the
   "missed while down" rule; the callback decides what a late firing means.
 * **Failures stay local.** An exception in a callback is logged with the key
-  only (keys must never carry health data) and counted; the loop carries on.
+  only (keys must never carry health data); the loop carries on.
 """
 
 from __future__ import annotations
@@ -34,13 +34,12 @@ import heapq
 import itertools
 import logging
 import math
-from collections import deque
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from bot.clock import Clock
 
-__all__ = ["Scheduler", "SchedulerStats", "TimerCallback"]
+__all__ = ["Scheduler", "TimerCallback"]
 
 log = logging.getLogger(__name__)
 
@@ -53,57 +52,6 @@ class _Entry:
     when: float
     generation: int
     callback: TimerCallback
-    scheduled_at: float
-
-
-@dataclass(slots=True)
-class SchedulerStats:
-    """Counters and a ring buffer of lateness samples, for benchmarks and /admin status.
-
-    Lateness is ``now - max(when, scheduled_at)`` at the moment the callback is
-    started: how long a timer that *could* have fired waited. A deadline that was
-    already in the past when it was scheduled (re-armed after downtime) is not
-    counted as the scheduler's lateness.
-    """
-
-    sample_size: int = 4096
-    fired: int = 0
-    failed: int = 0
-    max_lateness: float = 0.0
-    lateness_samples: deque[float] = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.lateness_samples = deque(maxlen=self.sample_size)
-
-    def record(self, lateness: float) -> None:
-        lateness = max(0.0, lateness)
-        self.fired += 1
-        self.max_lateness = max(self.max_lateness, lateness)
-        self.lateness_samples.append(lateness)
-
-    def percentile(self, q: float) -> float | None:
-        """Nearest-rank percentile (``q`` in 0..100) of the recent samples, or None if empty."""
-        if not 0 <= q <= 100:
-            raise ValueError("q must be between 0 and 100")
-        if not self.lateness_samples:
-            return None
-        ordered = sorted(self.lateness_samples)
-        rank = max(1, math.ceil(q / 100 * len(ordered)))
-        return ordered[rank - 1]
-
-    @property
-    def p50(self) -> float | None:
-        return self.percentile(50)
-
-    @property
-    def p99(self) -> float | None:
-        return self.percentile(99)
-
-    def reset(self) -> None:
-        self.fired = 0
-        self.failed = 0
-        self.max_lateness = 0.0
-        self.lateness_samples.clear()
 
 
 class Scheduler:
@@ -114,7 +62,6 @@ class Scheduler:
         clock: Clock,
         *,
         max_concurrency: int = 64,
-        stats_size: int = 4096,
         compact_slack: int = 1024,
     ) -> None:
         if max_concurrency < 1:
@@ -130,7 +77,6 @@ class Scheduler:
         self._armed: float | None = None  # the deadline the loop is sleeping towards
         self._task: asyncio.Task[None] | None = None
         self._running: set[asyncio.Task[None]] = set()
-        self.stats = SchedulerStats(sample_size=stats_size)
 
     # ----------------------------------------------------------------- timers
 
@@ -143,7 +89,7 @@ class Scheduler:
         if not math.isfinite(when):
             raise ValueError("when must be a finite epoch time")
         generation = next(self._generations)
-        self._entries[key] = _Entry(when, generation, callback, self._clock.now())
+        self._entries[key] = _Entry(when, generation, callback)
         heapq.heappush(self._heap, (when, generation, key))
         self._maybe_compact()
         if self._wake is not None and (self._armed is None or when < self._armed):
@@ -260,7 +206,6 @@ class Scheduler:
                 return
             _, _, key = heapq.heappop(self._heap)
             entry = self._entries.pop(key)
-            self.stats.record(now - max(entry.when, entry.scheduled_at))
             task = asyncio.get_running_loop().create_task(
                 self._fire(key, entry.callback), name=f"timer {key}"
             )
@@ -275,7 +220,6 @@ class Scheduler:
         except asyncio.CancelledError:
             raise
         except Exception:
-            self.stats.failed += 1
             log.exception("timer callback failed (key=%s)", key)
         finally:
             slots.release()

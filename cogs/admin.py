@@ -9,7 +9,6 @@ audit log, and posts watcher results to the moderators' channel.
 from __future__ import annotations
 
 import logging
-import time
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -18,6 +17,7 @@ from discord.ext import commands
 
 from bot import __version__
 from bot.client import freeze_long_lived_objects
+from bot.clock import utcnow
 from bot.content.store import ReloadReport
 from bot.content.watch import ContentWatcher
 from bot.moderators import Grant, Moderators, authorize, startup_warning
@@ -89,7 +89,11 @@ class Admin(commands.Cog):
         log.warning("refused %s for user %s (not a moderator) %s", command, actor.user_id, place)
         # Counted always, kept as a row only as a sample: a flood of refusals cannot bury reloads.
         await self.bot.services.audit.record_refusal(
-            actor.user_id, place=place, detail=command, guild_id=interaction.guild_id
+            actor.user_id,
+            place=place,
+            detail=command,
+            guild_id=interaction.guild_id,
+            now=utcnow(self.bot.clock),
         )
         raise NotModerator(render.refusal(in_dm=interaction.guild_id is None))
 
@@ -120,7 +124,7 @@ class Admin(commands.Cog):
             watch_problem=self.watcher.failed if self.watcher is not None else None,
             current_errors=store.current_errors,
             last_reload=await audit.last_of(render.ACTION_RELOAD, scope),
-            uptime_s=time.monotonic() - self.bot.started_at,
+            uptime_s=self.bot.clock.monotonic() - self.bot.started_at,
             latency_s=self.bot.latency,
             # Bot-wide figures only for an operator (a DM); a server sees its own facts.
             guilds=len(self.bot.guilds) if operator else None,
@@ -128,7 +132,7 @@ class Admin(commands.Cog):
             db_bytes=await self.bot.db.size_bytes() if operator else None,
             bot_version=__version__,
             recent=await audit.latest_actions(render.RECENT_ACTIONS, scope),
-            refusals=await audit.refusal_count(render.REFUSAL_DAYS, scope),
+            refusals=await audit.refusal_count(render.REFUSAL_DAYS, scope, now=utcnow(self.bot.clock)),
             refusal_samples=await audit.latest_refusals(render.REFUSALS_SHOWN, scope),
             database=await self.bot.services.backup.health(),
             names=self.names(interaction, operator=operator),
@@ -214,6 +218,7 @@ class Admin(commands.Cog):
             version_before=report.version_before,
             version_after=report.version_after,
             guild_id=guild_id,
+            now=utcnow(self.bot.clock),
         )
 
     async def on_watcher_reload(self, report: ReloadReport) -> None:

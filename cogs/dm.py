@@ -11,12 +11,12 @@ logged. "I hurt myself stretching" gets the It-hurts help.
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 import discord
 from discord.ext import commands
 
+from bot.clock import utcnow
 from bot.crisis.free_text import dm_answer
 from bot.dm_intent import understand
 from bot.fairuse import DM_MENUS
@@ -67,18 +67,18 @@ class DirectMessages(commands.Cog):
         """What the words most likely wanted; the full menu only if it was not shown lately."""
         prefs = self.bot.services.prefs
         user_id = message.author.id
-        now = self.bot.clock.now()
+        now = utcnow(self.bot.clock)
         try:
             last = (await prefs.get(user_id)).dm_menu_at
         except Exception:  # storage trouble must not leave a DM unanswered: answer without the menu
             log.exception("could not read when the DM menu was last shown")
-            last = datetime.fromtimestamp(now, UTC)
-        menu = last is None or now - last.timestamp() >= MENU_EVERY_SECONDS
+            last = now
+        menu = last is None or (now - last).total_seconds() >= MENU_EVERY_SECONDS
         reply = dm_reply(understand(message.content, self.bot.content.library), menu=menu)
         if shows_menu(reply):
             # Stored before sending: a second DM right behind this one must already see it.
             try:
-                await prefs.mark_dm_menu(user_id, now=datetime.fromtimestamp(now, UTC))
+                await prefs.mark_dm_menu(user_id, now=now)
             except Exception:
                 log.exception("could not store when the DM menu was shown")
         await message.channel.send(**message_kwargs(reply))

@@ -7,13 +7,14 @@ note, not even at DEBUG (see ``bot.logsafety`` for discord.py's own logs).
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.clock import utcnow
 from bot.fairuse import CHECKINS, wait_words
 from bot.journal.checkin_form import NOTE_MAX, CheckinProblems, parse_checkin
 from bot.journal.report import DEFAULT_DAYS, MAX_DAYS
@@ -36,7 +37,7 @@ class Journal(commands.Cog):
         self.bot.router.unregister("journal")
 
     def now(self) -> datetime:
-        return datetime.fromtimestamp(self.bot.clock.now(), UTC)
+        return utcnow(self.bot.clock)
 
     # --- /checkin --------------------------------------------------------------------------------
 

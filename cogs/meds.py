@@ -7,7 +7,7 @@ Names and dose text are typed by the member: the safety net screens them before 
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Literal
 
 import discord
@@ -15,6 +15,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import logsafety
+from bot.clock import utcnow
 from bot.tracking.meds import DOSE_MAX, MAX_MEDICINES, NAME_MAX, MedService, parse_times
 from bot.ui import meds as render
 from bot.ui.components import Press
@@ -38,7 +39,7 @@ class Meds(commands.GroupCog, group_name="meds", group_description="Your medicin
         self.bot.router.unregister(render.KIND)
 
     def now(self) -> datetime:
-        return datetime.fromtimestamp(self.bot.clock.now(), UTC)
+        return utcnow(self.bot.clock)
 
     @app_commands.command(name="add", description="Add a medicine and get a DM at its times")
     @app_commands.describe(

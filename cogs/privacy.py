@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.clock import utcnow
 from bot.fairuse import EXPORTS, wait_words
 from bot.ui import personal as render
 from bot.ui.components import Press
@@ -41,7 +42,7 @@ class Privacy(
         self.bot.router.unregister("privacy")
 
     def now(self) -> datetime:
-        return datetime.fromtimestamp(self.bot.clock.now(), UTC)
+        return utcnow(self.bot.clock)
 
     @app_commands.command(name="export", description="Get a file with everything I hold about you")
     async def export(self, interaction: discord.Interaction[Any]) -> None:

@@ -16,20 +16,21 @@ message. That needs no change to the command tree; the lead may instead call
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime, time
+from datetime import datetime, time
 from typing import TYPE_CHECKING, Any, Literal
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.clock import utcnow
 from bot.content.models import Routine
 from bot.ui import checkin_reminder as checkin_render
 from bot.ui import personal as render
 from bot.ui.components import Press
 from bot.ui.errors import UserFacingError
 from bot.ui.reply import NO_MENTIONS, crisis_shown, is_bot_dm, send, update
-from bot.ui.senders import usual_routine
+from bot.ui.senders import reminder_routine
 from bot.ui.transformers import RoutineChoice, TimeOfDay, TimeZone, save_timezone, unknown_zone
 
 if TYPE_CHECKING:
@@ -99,13 +100,13 @@ class Remind(commands.GroupCog, group_name="remind", group_description="A daily 
             reminder = await self.dispatcher.set(user_id, time, zone, routine.id if routine else None)
         except ValueError:
             raise unknown_zone(zone) from None
-        routine_shown = await usual_routine(self.bot, reminder, user_id)
+        routine_shown = reminder_routine(self.bot, reminder)
         await send(interaction, render.reminder_set(reminder, routine_shown, self.now()))
         if (before is None or before.paused) and not is_bot_dm(interaction):
             await self.check_dm_reach(interaction)
 
     def now(self) -> datetime:
-        return datetime.fromtimestamp(self.bot.clock.now(), UTC)
+        return utcnow(self.bot.clock)
 
     async def member_zone(self, interaction: discord.Interaction[Any], zone: str | None) -> str:
         """The zone they gave now (saved as their one zone), else the one they gave before; asked once."""
@@ -152,7 +153,7 @@ class Remind(commands.GroupCog, group_name="remind", group_description="A daily 
     @app_commands.command(name="show", description="See your daily reminders")
     async def show(self, interaction: discord.Interaction[Any]) -> None:
         reminder = await self.bot.services.reminders.get(interaction.user.id)
-        routine = await usual_routine(self.bot, reminder, interaction.user.id) if reminder else None
+        routine = reminder_routine(self.bot, reminder)
         reply = render.reminder_show(reminder, routine)
         checkin = await self.checkins.service.get(interaction.user.id)
         reply.content = (reply.content or "") + "\n" + checkin_render.checkin_reminder_line(checkin)

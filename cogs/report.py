@@ -8,7 +8,7 @@ privately as a file. Questions are free text: screened by the safety net, never 
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
 import discord
@@ -16,6 +16,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import logsafety
+from bot.clock import utcnow
 from bot.report.data import paper_for
 from bot.report.service import warm_up
 from bot.ui import report as render
@@ -41,7 +42,7 @@ class Report(commands.Cog):
         self.bot.router.unregister(render.KIND)
 
     def now(self) -> datetime:
-        return datetime.fromtimestamp(self.bot.clock.now(), UTC)
+        return utcnow(self.bot.clock)
 
     @app_commands.command(name="report", description="A one-page PDF for your doctor (private)")
     @app_commands.describe(

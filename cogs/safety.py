@@ -17,6 +17,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.clock import utcnow
 from bot.crisis import Concern, Screening
 from bot.crisis.card import CRISIS_TOPIC, emergency_numbers_text
 from bot.crisis.regions import region_code
@@ -74,7 +75,9 @@ class Safety(commands.Cog):
         user_id = interaction.user.id
         if action == "save" and interaction.type is discord.InteractionType.modal_submit:
             wanted = {section.id for section in part(number)}
-            saved = await plans.save(user_id, {k: v for k, v in press.fields.items() if k in wanted})
+            saved = await plans.save(
+                user_id, {k: v for k, v in press.fields.items() if k in wanted}, now=utcnow(self.bot.clock)
+            )
             await send(interaction, plan_ui.plan_card(saved, number, saved=True))
         elif action == "edit":
             await open_modal(interaction, plan_ui.plan_modal(number, await plans.get(user_id)))
@@ -91,7 +94,7 @@ class Safety(commands.Cog):
             code = region_code(rest[0])
             if code is None:
                 raise UserFacingError("That region is not one I know. Please tap one of the buttons.")
-            await self.bot.services.prefs.set_crisis_region(user_id, code)
+            await self.bot.services.prefs.set_crisis_region(user_id, code, now=utcnow(self.bot.clock))
             await update(interaction, await net.card(user_id, _screening(rest[1:]), code))
         elif action == "ground":
             grounding = self.bot.content.library.routines.get(GROUNDING_ROUTINE)

@@ -8,7 +8,7 @@ symptom name, a flare note) is crisis-screened by the safety net before any of t
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -16,6 +16,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import logsafety
+from bot.clock import utcnow
 from bot.fairuse import CHECKINS, wait_words
 from bot.journal.checkin_form import NOTE_MAX, CheckinProblems, clean_note, parse_checkin
 from bot.tracking.card import CardState
@@ -46,7 +47,7 @@ class Tracking(commands.Cog):
         self.bot.router.unregister(render.KIND)
 
     def now(self) -> datetime:
-        return datetime.fromtimestamp(self.bot.clock.now(), UTC)
+        return utcnow(self.bot.clock)
 
     @property
     def service(self) -> TrackingService:

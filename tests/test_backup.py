@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.clock import FakeClock
 from bot.scheduler import Scheduler
 from bot.storage.backup import DAY_S, KEEP, BackupError, DailyBackup, backups_in, check_file, restore
 from bot.storage.db import Database, StorageError
 from bot.storage.kv import KVRepo
 from bot.storage.migrations import MIGRATIONS
+from tests.fakeclock import FakeClock
 
 
 async def test_a_backup_a_day_and_the_last_seven_are_kept(tmp_path: Path) -> None:

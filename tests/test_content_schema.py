@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from bot.content.cli import schema_command
-from bot.content.schema import KINDS, content_schema, schema_json, write_schemas
+from bot.content.schema import KINDS, content_schema, schema_json
 
 
 def refs(node: Any) -> list[str]:
@@ -72,18 +72,3 @@ def test_unknown_kind() -> None:
 def test_schema_command_prints_the_schema(capsys: pytest.CaptureFixture[str]) -> None:
     assert schema_command() == 0
     assert json.loads(capsys.readouterr().out)["title"] == "Lupus Companion content file"
-
-
-def test_write_schemas(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    written = write_schemas(tmp_path)
-    assert sorted(p.name for p in written) == [
-        "article.schema.json",
-        "content.schema.json",
-        "resource.schema.json",
-        "routine.schema.json",
-        "safety.schema.json",
-        "synonyms.schema.json",
-        "tracking.schema.json",
-    ]
-    for path in written:
-        json.loads(path.read_text())

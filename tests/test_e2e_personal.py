@@ -452,8 +452,8 @@ async def test_when_dms_are_closed_the_reminder_pauses_and_the_person_is_told_ne
     )
     [row] = db_rows(live_bot, "SELECT * FROM reminders")
     assert row["paused_reason"] == "dm_blocked"
-    [prefs] = db_rows(live_bot, "SELECT dm_blocked_at, notice_pending FROM user_prefs")
-    assert prefs["dm_blocked_at"] and prefs["notice_pending"] == DM_BLOCKED_NOTICE
+    [prefs] = db_rows(live_bot, "SELECT notice_pending FROM user_prefs")
+    assert prefs["notice_pending"] == DM_BLOCKED_NOTICE
 
     # The next time they use any command, they are told — once.
     handle = await slash(live_bot, "remind", subcommand="show", user=person)

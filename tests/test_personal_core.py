@@ -19,7 +19,6 @@ from pathlib import Path
 import pytest
 
 from bot import limits, logsafety
-from bot.clock import FakeClock
 from bot.journal.checkin_form import CheckinInput, CheckinProblems, parse_checkin
 from bot.journal.drafts import DraftStore
 from bot.journal.report import JournalReports
@@ -28,6 +27,7 @@ from bot.storage.db import Database
 from bot.storage.journal import Checkin, Completion, JournalRepo
 from bot.storage.reminders import Reminder
 from bot.ui import personal as render
+from tests.fakeclock import FakeClock
 
 NOW = datetime(2026, 5, 1, 12, 0, tzinfo=UTC)
 ALICE = 111_111_111_111_111_111

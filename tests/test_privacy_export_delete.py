@@ -67,7 +67,7 @@ async def fill_with_repositories(db: Database, user_id: int) -> None:
     )
     prefs = PrefsRepo(db)
     await prefs.ack_safety(user_id, now=NOW)
-    await prefs.mark_dm_blocked(user_id, notice=f"notice for {user_id}", now=NOW)
+    await prefs.leave_notice(user_id, f"notice for {user_id}", now=NOW)
     await AuditRepo(db).record(user_id, "reload", "ok", detail=f"by {user_id}", now=NOW)
     await fill_tracking(db, user_id)
 
@@ -235,7 +235,7 @@ async def test_a_new_table_with_user_id_is_covered_automatically(db: Database) -
         "CREATE TABLE symptom_photos (id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL, alt TEXT)"
     )
     await fill_everything(db)
-    exported = await export_user(db, LEAVING)
+    exported = await export_user(db, LEAVING, now=NOW)
     assert len(exported["tables"]["symptom_photos"]) == 1
     counts = await delete_user(db, LEAVING)
     assert counts["symptom_photos"] == 1
@@ -246,7 +246,7 @@ async def test_a_new_table_without_user_id_makes_both_refuse(db: Database) -> No
     await fill_everything(db)
     await db.execute("CREATE TABLE feedback (id INTEGER PRIMARY KEY, author INTEGER, body TEXT)")
     with pytest.raises(PrivacySchemaError, match="feedback") as caught:
-        await export_user(db, LEAVING)
+        await export_user(db, LEAVING, now=NOW)
     assert caught.value.tables == ["feedback"]
     with pytest.raises(PrivacySchemaError, match="feedback"):
         await delete_user(db, LEAVING)

@@ -10,7 +10,7 @@ import pytest
 
 from bot.journal.chart import render_chart
 from bot.journal.export import checkins_csv
-from bot.journal.summary import summarize
+from bot.journal.report import JournalReports
 from bot.storage.db import Database, StorageError
 from bot.storage.journal import Checkin, JournalRepo
 from bot.storage.privacy import delete_user, export_user
@@ -31,10 +31,10 @@ async def test_nothing_health_related_is_logged_even_at_debug(
         with pytest.raises(StorageError):
             await journal.add_checkin(Checkin(ALICE, NOW, pain=42, note=SECRET_NOTE))
         checkins = await journal.checkins_since(ALICE, NOW - timedelta(days=7))
-        summarize(checkins, [], 7, now=NOW)
+        await JournalReports(journal).build(ALICE, 7, now=NOW)
         render_chart(checkins, [], 7, NOW)
         checkins_csv(checkins, [])
-        await export_user(db, ALICE)
+        await export_user(db, ALICE, now=NOW)
         await delete_user(db, ALICE)
     finally:
         await db.close()

@@ -13,21 +13,28 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.clock import FakeClock
 from bot.reminders.dispatcher import (
     DM_BLOCKED_NOTICE,
+    KEY_PREFIX,
     RETRY_SECONDS,
     Delivery,
     ReminderDispatcher,
-    reminder_key,
 )
 from bot.reminders.service import PAUSED_DM_BLOCKED, ReminderService
 from bot.scheduler import Scheduler
 from bot.storage.db import Database
 from bot.storage.prefs import PrefsRepo
 from bot.storage.reminders import Reminder, ReminderRepo
+from tests.fakeclock import FakeClock
 
 NEW_YORK = ZoneInfo("America/New_York")
+
+
+def reminder_key(user_id: int) -> str:
+    """The person's one timer in the scheduler."""
+    return f"{KEY_PREFIX}{user_id}"
+
+
 ALICE = 111_111_111_111_111_111
 BOB = 222_222_222_222_222_222
 
@@ -176,7 +183,7 @@ async def test_a_restart_in_between_re_arms_from_the_database_across_the_change(
     # Down overnight, through the 02:00 spring-forward; back up before the reminder is due.
     await bot.clock.advance_to(utc(2026, 3, 8, 10, 0).timestamp())
     bot = await bot.restart()
-    assert bot.dispatcher.is_armed(ALICE)
+    assert reminder_key(ALICE) in bot.scheduler
     assert bot.scheduler.when(reminder_key(ALICE)) == utc(2026, 3, 8, 11, 30).timestamp()
     await bot.run_until(utc(2026, 3, 9, 18, 0))
     assert bot.sender.times()[2:] == [utc(2026, 3, 8, 11, 30), utc(2026, 3, 9, 11, 30)]
@@ -259,21 +266,20 @@ async def test_when_dms_are_refused_the_reminder_pauses_and_a_notice_waits(db: D
     await bot.dispatcher.set(ALICE, time(7, 30), "America/New_York", None)
     await bot.run_until(utc(2026, 5, 4, 0, 0))
     assert bot.sender.attempts == [(ALICE, utc(2026, 5, 1, 11, 30))]  # tried once, not every day
-    assert not bot.dispatcher.is_armed(ALICE)
+    assert reminder_key(ALICE) not in bot.scheduler
     stored = await ReminderRepo(db).get(ALICE)
     assert stored is not None and stored.paused and stored.paused_reason == PAUSED_DM_BLOCKED
     prefs = PrefsRepo(db)
-    assert (await prefs.get(ALICE)).dm_blocked_at == utc(2026, 5, 1, 11, 30)
+    assert (await prefs.get(ALICE)).notice_pending == DM_BLOCKED_NOTICE
     # A restart does not bring a paused reminder back.
     await bot.stop()
     bot = await bot.restart()
-    assert not bot.dispatcher.is_armed(ALICE)
+    assert reminder_key(ALICE) not in bot.scheduler
     # The next time Alice uses the bot she is told, once.
     assert await prefs.take_pending_notice(ALICE) == DM_BLOCKED_NOTICE
     assert await prefs.take_pending_notice(ALICE) is None
     # She opens her DMs and sets the reminder again: it is back on and delivered.
     await bot.dispatcher.set(ALICE, time(7, 30), "America/New_York", None)
-    assert (await prefs.get(ALICE)).dm_blocked_at is None
     await bot.run_until(utc(2026, 5, 4, 12, 0))
     assert bot.sender.times() == [utc(2026, 5, 4, 11, 30)]
     await bot.stop()
@@ -289,7 +295,7 @@ async def test_turning_off_or_forgetting_a_person_cancels_their_timer(db: Databa
     assert await bot.dispatcher.off(ALICE)
     assert not await bot.dispatcher.off(ALICE)
     await bot.dispatcher.forget_user(BOB)
-    assert not bot.dispatcher.is_armed(ALICE) and not bot.dispatcher.is_armed(BOB)
+    assert reminder_key(ALICE) not in bot.scheduler and reminder_key(BOB) not in bot.scheduler
     await bot.clock.advance_to(utc(2026, 5, 3, 0, 0).timestamp())
     await bot.scheduler.wait_idle()
     assert bot.sender.attempts == []

@@ -17,7 +17,6 @@ from typing import Any
 
 import pytest
 
-from bot.clock import FakeClock
 from bot.routines.service import (
     TIMER_PREFIX,
     TOKEN_LIFETIME_SECONDS,
@@ -46,6 +45,7 @@ from bot.storage.db import Database
 from bot.storage.journal import JournalRepo
 from bot.storage.prefs import PrefsRepo
 from bot.storage.sessions import SessionRepo
+from tests.fakeclock import FakeClock
 
 T0 = 1_700_000_000.0
 ALICE = 111_111_111_111_111_111

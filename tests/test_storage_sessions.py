@@ -70,9 +70,9 @@ async def test_update_checks_the_version(repo: SessionRepo) -> None:
     assert stored.updated_at == NOW + timedelta(seconds=5)
     # A press based on the old version loses.
     stale = session("s1", state_json='{"step": 9}', version=2)
-    assert not await repo.update(stale, expected_version=1)
+    assert not await repo.update(stale, expected_version=1, now=NOW)
     assert (await repo.get("s1")).state_json == '{"step": 1}'  # type: ignore[union-attr]
-    assert not await repo.update(session("ghost", version=2), expected_version=1)
+    assert not await repo.update(session("ghost", version=2), expected_version=1, now=NOW)
 
 
 async def test_two_racing_presses_only_one_wins(repo: SessionRepo) -> None:
@@ -80,7 +80,7 @@ async def test_two_racing_presses_only_one_wins(repo: SessionRepo) -> None:
     first = session("s1", state_json='{"who": "first"}', version=2)
     second = session("s1", state_json='{"who": "second"}', version=2)
     results = await asyncio.gather(
-        repo.update(first, expected_version=1), repo.update(second, expected_version=1)
+        repo.update(first, expected_version=1, now=NOW), repo.update(second, expected_version=1, now=NOW)
     )
     assert sorted(results) == [False, True]
 
@@ -109,22 +109,6 @@ async def test_count_active(repo: SessionRepo) -> None:
     assert await repo.count_active() == 1
 
 
-async def test_close_stale_finishes_untouched_live_sessions(repo: SessionRepo) -> None:
-    await repo.insert(session("stale", deadline=NOW), now=NOW - timedelta(hours=3))
-    await repo.insert(session("stale-paused", status="paused"), now=NOW - timedelta(hours=2))
-    await repo.insert(session("fresh"), now=NOW)
-    await repo.insert(session("old-but-done", status="done"), now=NOW - timedelta(days=1))
-    closed = await repo.close_stale(NOW - timedelta(hours=1), now=NOW)
-    assert closed == ["stale", "stale-paused"]
-    stale = await repo.get("stale")
-    assert stale is not None
-    assert stale.status == "abandoned" and stale.version == 2 and stale.deadline is None
-    assert (await repo.get("fresh")).status == "active"  # type: ignore[union-attr]
-    assert (await repo.get("old-but-done")).status == "done"  # type: ignore[union-attr]
-    with pytest.raises(ValueError):
-        await repo.close_stale(NOW, status="active")
-
-
 async def test_naive_datetimes_are_refused(repo: SessionRepo) -> None:
     with pytest.raises(ValueError, match="timezone-aware"):
-        await repo.insert(session("s1", deadline=datetime(2026, 5, 1, 12, 0)))
+        await repo.insert(session("s1", deadline=datetime(2026, 5, 1, 12, 0)), now=NOW)

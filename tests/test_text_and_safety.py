@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.crisis import screen
 from bot.custom_ids import custom_id, fits, parse_custom_id
-from bot.safety import mentions_crisis
 from bot.text import clip, normalize_query, split_pages
 from bot.ui.errors import safe_autocomplete
 
@@ -28,17 +28,17 @@ PHRASES = ("want to die", "kill myself", "kms", "end it all")
     ],
 )
 def test_crisis_phrases_match_whatever_the_spelling(text: str) -> None:
-    assert mentions_crisis(text, PHRASES)
+    assert screen(text, PHRASES).is_crisis
 
 
 @pytest.mark.parametrize("text", ["I want to diet", "skills matter", "the weekend it all went well", ""])
 def test_crisis_phrases_respect_word_boundaries(text: str) -> None:
-    assert not mentions_crisis(text, PHRASES)
+    assert not screen(text, PHRASES).is_crisis
 
 
 @given(st.text(max_size=300))
 def test_crisis_matching_never_raises(text: str) -> None:
-    mentions_crisis(text, PHRASES)
+    screen(text, PHRASES)
 
 
 @given(st.text(min_size=1, max_size=20000), st.integers(min_value=50, max_value=5000))

@@ -11,7 +11,6 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.clock import FakeClock
 from bot.scheduler import Scheduler
 from bot.storage.db import Database
 from bot.storage.meds import Medicine, MedicineRepo, MedReminder
@@ -19,6 +18,7 @@ from bot.storage.reminders import ReminderRepo
 from bot.storage.tracking import TrackingRepo
 from bot.tracking.meds import Delivery, MedService, parse_times
 from bot.tracking.service import TrackingService
+from tests.fakeclock import FakeClock
 
 ALICE = 111_111_111_111_111_111
 

@@ -244,9 +244,6 @@ class Article(ContentModel):
     def section(self, section_id: str) -> Section | None:
         return next((s for s in self.sections if s.id == section_id), None)
 
-    def section_index(self, section_id: str) -> int | None:
-        return next((i for i, s in enumerate(self.sections) if s.id == section_id), None)
-
 
 class StepImage(ContentModel):
     url: HttpsUrl
@@ -334,10 +331,6 @@ class ResourceItem(ContentModel):
         if self.keyword is not None and self.kind != "text":
             raise ValueError("'keyword' is only for text lines ('kind: text')")
         return self
-
-    @property
-    def text_only(self) -> bool:
-        return self.kind == "text"
 
     def serves(self, region: str | None) -> bool:
         """True when this item helps someone in ``region`` (None = any region)."""
@@ -437,8 +430,6 @@ class Tracking(ContentModel):
     starter_symptoms: Annotated[tuple[Annotated[str, _text(40)], ...], Field(min_length=1, max_length=25)]
     sources: Sources
 
-
-ContentKind = Literal["article", "routine", "resource", "safety", "synonyms", "tracking"]
 
 MODEL_BY_KIND: dict[str, type[ContentModel]] = {
     "article": Article,

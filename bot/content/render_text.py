@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from bot import limits
 from bot.content.models import (
     Article,
-    ResourceGroup,
     ResourceItem,
     ResourceTopic,
     Routine,
@@ -28,8 +27,6 @@ from bot.content.models import (
     Source,
 )
 from bot.text import clip, split_pages
-
-EVERYWHERE = "INTL"
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,14 +54,6 @@ def bullet_list(items: Iterable[str]) -> str:
     return "\n".join(f"• {item}" for item in items)
 
 
-def regions_text(regions: Sequence[str]) -> str:
-    """``US, CA`` or ``everywhere``."""
-    if EVERYWHERE in regions:
-        named = [r for r in regions if r != EVERYWHERE]
-        return "everywhere" if not named else ", ".join(named) + " and everywhere"
-    return ", ".join(regions)
-
-
 def contact_text(item: ResourceItem) -> str:
     """How to reach a number, in words: a text-only line says "Text", never shows a phone icon."""
     if item.phone is None:
@@ -86,17 +75,6 @@ def resource_item_text(item: ResourceItem) -> str:
     name = f"**[{item.name}]({item.url})**" if item.url else f"**{item.name}**"
     contact = contact_text(item)
     return f"{name} — {item.helps_with}" + (f"\n{contact}" if contact else "")
-
-
-def resource_group_text(group: ResourceGroup, region: str | None = None) -> str:
-    """A group's intro, then every item that serves ``region`` (all items when None).
-    Empty when no item serves the region."""
-    items = [item for item in group.items if item.serves(region)]
-    if not items:
-        return ""
-    lines = [group.intro] if group.intro else []
-    lines += [resource_item_text(item) for item in items]
-    return "\n\n".join(lines)
 
 
 def region_note(region: str | None) -> str:
@@ -214,7 +192,6 @@ def ref_label(target: Target) -> str:
     return clip(label, limits.BUTTON_LABEL)
 
 
-SEE_ALSO = "See also"
 PAGE_MARK_RESERVE = 40
 """Room for "*Page 2 of 3 of this section*" under a page of a long section."""
 

@@ -11,7 +11,6 @@ Cross-file rules (references, duplicate ids, rendered sizes) exist only in
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 from pydantic.json_schema import models_json_schema
@@ -51,14 +50,3 @@ def content_schema(kind: str | None = None) -> dict[str, Any]:
 def schema_json(kind: str | None = None) -> str:
     """:func:`content_schema` as stable, indented JSON text (ends with a newline)."""
     return json.dumps(content_schema(kind), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
-
-
-def write_schemas(directory: Path) -> list[Path]:
-    """Write ``<kind>.schema.json`` for every kind and ``content.schema.json`` (combined)."""
-    directory.mkdir(parents=True, exist_ok=True)
-    written = []
-    for kind in (*KINDS, None):
-        path = directory / f"{kind or 'content'}.schema.json"
-        path.write_text(schema_json(kind), encoding="utf-8")
-        written.append(path)
-    return written

@@ -15,7 +15,7 @@ import gc
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -129,7 +129,6 @@ class ReloadReport:
     version_after: str | None
     duration_s: float
     files: int = 0
-    finished_at: float = field(default_factory=time.time)
 
 
 Loader = Callable[[Path], LoadResult]

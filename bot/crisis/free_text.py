@@ -13,8 +13,6 @@ from bot.crisis.detector import Concern, Screening
 
 STRING_OPTION = 3
 """Discord's application-command option type for a string."""
-TEXT_INPUT = 4
-"""Discord's component type for a form's text input."""
 
 SEVERITY: tuple[Concern, ...] = (
     Concern.OVERDOSE,

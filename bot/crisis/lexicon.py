@@ -400,12 +400,6 @@ INJURY = words(
     "hurt hurts hurting injured injure injury injuring pulled strained strain sprained sprain tweaked "
     "twisted ouch ow tore torn lastime lastimado lastimada lesione duele dolio torci"
 )
-# "3 kms", "a few kms" are distances, not "kill myself".
-QUANTITY = words(
-    "few couple several many some more extra those the these a one two three four five six seven eight "
-    "nine ten twenty half of"
-)
-
 FIRST_PERSON = words("i me my myself mine yo mi me")
 # Who else a message can be about (checked backwards from a match, nearest first).
 OTHER_PEOPLE = words(
@@ -992,6 +986,3 @@ FAMILIES: tuple[Family, ...] = (
         language="es",
     ),
 )
-
-# Hurt during exercise: the It-hurts help, not the crisis card.
-EXERCISE_HURT_WORDS = INJURY

@@ -1,20 +1,21 @@
 """Numbers for ``/journal``: what someone might bring to their care team.
 
-Pure: takes rows, returns a frozen summary, knows nothing of Discord. Days and
-ISO weeks are the person's local ones (``tz_name``), because "a bad Tuesday"
-means their Tuesday. Values are not rounded here; renderers round for display.
+Pure: takes the daily aggregates the database computes (``bot.journal.daily``), returns a
+frozen summary, knows nothing of Discord. Days and ISO weeks are the person's local ones
+(``tz_name``), because "a bad Tuesday" means their Tuesday. Values are not rounded here;
+renderers round for display. ``tests/journal_reference.py`` counts the same summary from every
+row, as the check on the SQL.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from bot.journal.daily import DayAgg
-from bot.journal.window import checkins_in, completions_in, window_start, zone
-from bot.storage.journal import Checkin, Completion
+from bot.journal.window import window_start, zone
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,14 +77,6 @@ class JournalSummary:
         return self.checkin_count == 0 and self.routine_count == 0
 
 
-def _stat(values: list[int]) -> Stat | None:
-    if not values:
-        return None
-    return Stat(
-        average=sum(values) / len(values), minimum=min(values), maximum=max(values), count=len(values)
-    )
-
-
 def _weeks(start: date, end: date) -> list[tuple[int, int, date]]:
     monday = start - timedelta(days=start.weekday())
     weeks = []
@@ -92,51 +85,6 @@ def _weeks(start: date, end: date) -> list[tuple[int, int, date]]:
         weeks.append((iso.year, iso.week, monday))
         monday += timedelta(days=7)
     return weeks
-
-
-def summarize(
-    checkins: Iterable[Checkin],
-    completions: Iterable[Completion],
-    days: int,
-    tz_name: str = "UTC",
-    *,
-    now: datetime,
-) -> JournalSummary:
-    """Summarise the ``days`` before ``now``; rows outside that window are ignored.
-
-    Best/worst days compare a day's average pain; ties go to the earlier day
-    for "best" and the later day for "worst" (the most recent hard day is the
-    one worth mentioning). Weekly ``routines`` counts every finished session,
-    whatever its outcome; the outcome totals are separate.
-    """
-    tz = zone(tz_name)
-    start = window_start(days, now)
-    picked = checkins_in(checkins, start, now)
-    finished = completions_in(completions, start, now)
-    by_day: dict[date, list[Checkin]] = defaultdict(list)
-    for c in picked:
-        by_day[c.at.astimezone(tz).date()].append(c)
-    day_aggs = []
-    for day, rows in sorted(by_day.items()):
-        fatigue = [c.fatigue for c in rows if c.fatigue is not None]
-        pains = [c.pain for c in rows]
-        day_aggs.append(
-            DayAgg(
-                day=day,
-                count=len(rows),
-                pain_sum=sum(pains),
-                pain_min=min(pains),
-                pain_max=max(pains),
-                fatigue_count=len(fatigue),
-                fatigue_sum=sum(fatigue),
-                fatigue_min=min(fatigue) if fatigue else None,
-                fatigue_max=max(fatigue) if fatigue else None,
-            )
-        )
-    routine_days = Counter((r.ended_at.astimezone(tz).date(), r.outcome) for r in finished)
-    return summary_from_days(
-        day_aggs, [(d, o, n) for (d, o), n in routine_days.items()], days, tz_name, now=now
-    )
 
 
 def summary_from_days(

@@ -25,10 +25,10 @@ from __future__ import annotations
 
 import enum
 import logging
-from datetime import UTC, datetime, time
+from datetime import datetime, time, timedelta
 from typing import Protocol
 
-from bot.clock import Clock
+from bot.clock import Clock, utcnow
 from bot.reminders.service import ReminderService
 from bot.scheduler import Scheduler
 from bot.storage.prefs import PrefsRepo
@@ -62,10 +62,6 @@ class ReminderSender(Protocol):
     async def __call__(self, reminder: Reminder) -> Delivery: ...
 
 
-def reminder_key(user_id: int) -> str:
-    return f"{KEY_PREFIX}{user_id}"
-
-
 class ReminderDispatcher:
     """Keeps one scheduler timer per active reminder and acts when it fires."""
 
@@ -96,7 +92,7 @@ class ReminderDispatcher:
         return f"{self._prefix}{user_id}"
 
     def now(self) -> datetime:
-        return datetime.fromtimestamp(self._clock.now(), UTC)
+        return utcnow(self._clock)
 
     # -- what the commands call -------------------------------------------------------------------
 
@@ -110,8 +106,6 @@ class ReminderDispatcher:
     async def set(self, user_id: int, local_time: time, tz_name: str, routine_id: str | None) -> Reminder:
         """Create or replace a reminder, un-pause it, and arm it. ValueError for an unknown zone."""
         reminder = await self.service.set(user_id, local_time, tz_name, routine_id, now=self.now())
-        # Setting it again is how someone says "I fixed my DMs, try again".
-        await self._prefs.clear_dm_blocked(user_id, now=self.now())
         self._arm(user_id, reminder.next_fire_at)
         return reminder
 
@@ -129,7 +123,7 @@ class ReminderDispatcher:
         reminder = await self.service.get(user_id)
         if reminder is None or reminder.paused:
             return None
-        when = datetime.fromtimestamp(self._clock.now() + seconds, UTC)
+        when = self.now() + timedelta(seconds=seconds)
         if not await self.service.move(user_id, when, now=self.now()):
             return None
         self._arm(user_id, when)
@@ -145,9 +139,6 @@ class ReminderDispatcher:
             return None
         self._arm(user_id, when)
         return when
-
-    def is_armed(self, user_id: int) -> bool:
-        return self._key(user_id) in self._scheduler
 
     # -- delivery ---------------------------------------------------------------------------------
 
@@ -199,7 +190,7 @@ class ReminderDispatcher:
             # Only leave a notice if the reminder still exists: if the person erased their data
             # while this DM was in flight, writing a preferences row would bring some of it back.
             if await self.service.record_undeliverable(firing, now=now):
-                await self._prefs.mark_dm_blocked(user_id, notice=self._notice, now=now)
+                await self._prefs.leave_notice(user_id, self._notice, now=now)
             self._scheduler.cancel(self._key(user_id))
             log.info("a reminder DM was refused by Discord; the reminder is paused")
         else:

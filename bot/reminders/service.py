@@ -74,7 +74,7 @@ class ReminderService:
         """The plan for one person's reminder if it is due at ``now``; None if absent, paused or not due.
 
         The dispatcher keeps one timer per person, so it asks about one row at a
-        time rather than scanning every due row (``due``) on each wake-up.
+        time rather than scanning every due row on each wake-up.
         """
         reminder = await self._repo.get(user_id)
         if reminder is None or reminder.paused or reminder.next_fire_at > now:
@@ -88,16 +88,6 @@ class ReminderService:
     async def active(self) -> list[Reminder]:
         """Every unpaused reminder, earliest first (what a start-up re-arms)."""
         return await self._repo.all_active()
-
-    async def due(self, now: datetime) -> list[Firing]:
-        """Plans for every due reminder. One whose zone vanished from tzdata is paused, not crashed on."""
-        firings = []
-        for reminder in await self._repo.due(now):
-            try:
-                firings.append(plan(reminder, now, self._grace))
-            except ValueError:
-                await self._repo.pause(reminder.user_id, PAUSED_UNKNOWN_ZONE, now=now)
-        return firings
 
     async def record_sent(self, firing: Firing, *, sent_at: datetime) -> bool:
         """Record a delivered reminder and move it to its next firing (False if the row moved on)."""
@@ -149,6 +139,3 @@ class ReminderService:
         local = now.astimezone(tz)
         end_of_today = datetime.combine(local.date(), time(23, 59, 59), tzinfo=tz)
         return next_fire(parse_time(reminder.local_time), tz, end_of_today)
-
-    async def next_wakeup(self) -> datetime | None:
-        return await self._repo.next_fire_at()

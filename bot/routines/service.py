@@ -44,7 +44,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Final, Protocol
 
-from bot.clock import Clock
+from bot.clock import Clock, utcnow
 from bot.routines.session import (
     Action,
     InvalidAction,
@@ -254,7 +254,7 @@ def _record(row: SessionRow) -> SessionRecord:
     """Read a row back. Raises ValueError for a damaged ``state_json``."""
     session = RoutineSession.from_dict(json.loads(row.state_json))
     if row.status not in LIVE_STATUSES and not session.is_terminal:
-        # Closed by storage upkeep (e.g. close_stale): the status column is the authority.
+        # The status column is the authority: a finished row is finished, whatever state_json says.
         session = transition(session, Action.ABANDON, max(session.updated_at, session.created_at))
     delivery = Delivery(
         channel_id=row.channel_id,
@@ -495,7 +495,7 @@ class RoutineService:
         record = await self.owned(session_id, user_id)
         if record.session.phase not in _OUTCOMES:
             raise RoutineError("You can note your pain when the routine has finished.")
-        return await self._journal.set_session_pain(user_id, session_id, _dt(self._clock.now()), pain)
+        return await self._journal.set_session_pain(user_id, session_id, utcnow(self._clock), pain)
 
     # ------------------------------------------------------------------ preferences
 
@@ -503,13 +503,13 @@ class RoutineService:
         return (await self._prefs.get(user_id)).auto_advance
 
     async def set_auto_advance(self, user_id: int, enabled: bool) -> None:
-        await self._prefs.set_auto_advance(user_id, enabled, now=_dt(self._clock.now()))
+        await self._prefs.set_auto_advance(user_id, enabled, now=utcnow(self._clock))
 
     async def safety_acknowledged(self, user_id: int) -> bool:
         return (await self._prefs.get(user_id)).safety_acknowledged
 
     async def acknowledge_safety(self, user_id: int) -> None:
-        await self._prefs.ack_safety(user_id, now=_dt(self._clock.now()))
+        await self._prefs.ack_safety(user_id, now=utcnow(self._clock))
 
     # ------------------------------------------------------------------ timers
 
@@ -668,7 +668,7 @@ class RoutineService:
         new = SessionRecord(session, delivery, record.row_version + 1)
         completion = _completion(session) if session.is_terminal and not record.session.is_terminal else None
         row = _row(new, version=new.row_version)
-        now = _dt(self._clock.now())
+        now = utcnow(self._clock)
         if completion is None:
             # One UPDATE is atomic by itself; most timer firings take this short road.
             written = await self._sessions.update(row, expected_version=record.row_version, now=now)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.storage.db import Database
-from bot.storage.timefmt import from_iso, to_iso, utcnow
+from bot.storage.timefmt import from_iso, to_iso
 
 ACTION_REFUSED = "admin.refused"
 SAMPLES_PER_PERSON_PER_DAY = 2
@@ -114,14 +114,14 @@ class AuditRepo:
         version_before: str | None = None,
         version_after: str | None = None,
         guild_id: int | None = None,
-        now: datetime | None = None,
+        now: datetime,
     ) -> int:
         """Append a moderator action; return its id."""
         return await self._db.insert(
             "INSERT INTO audit_log (at, user_id, action, place, result, detail, version_before, "
             "version_after, guild_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                to_iso(now or utcnow()),
+                to_iso(now),
                 user_id,
                 action,
                 place,
@@ -140,12 +140,12 @@ class AuditRepo:
         place: str,
         detail: str,
         guild_id: int | None,
-        now: datetime | None = None,
+        now: datetime,
     ) -> bool:
         """Count a refused attempt and keep it as a sample if this person has few today.
 
         Returns True when a sample row was kept."""
-        at = now or utcnow()
+        at = now
         day = at.date().isoformat()
         since = to_iso(at.replace(hour=0, minute=0, second=0, microsecond=0))
         async with self._db.transaction():
@@ -202,11 +202,9 @@ class AuditRepo:
         )
         return [_entry(r) for r in rows]
 
-    async def refusal_count(
-        self, days: int = 7, scope: Scope = EVERYTHING, now: datetime | None = None
-    ) -> int:
+    async def refusal_count(self, days: int = 7, scope: Scope = EVERYTHING, *, now: datetime) -> int:
         """Refused attempts in the last ``days`` days in ``scope`` (all counted, not only samples)."""
-        since = ((now or utcnow()).date() - timedelta(days=days - 1)).isoformat()
+        since = (now.date() - timedelta(days=days - 1)).isoformat()
         if scope.guild_id is None:
             value = await self._db.fetchval(
                 "SELECT SUM(count) FROM admin_refusal_counts WHERE day >= ?", (since,)
@@ -217,10 +215,3 @@ class AuditRepo:
                 (since, scope.guild_id),
             )
         return int(value or 0)
-
-    async def latest(self, n: int = 5) -> list[AuditEntry]:
-        """The ``n`` most recent entries of any kind, newest first."""
-        rows = await self._db.fetchall(
-            f"SELECT {_COLUMNS} FROM audit_log ORDER BY id DESC LIMIT ?", (max(0, n),)
-        )
-        return [_entry(r) for r in rows]

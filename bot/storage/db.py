@@ -340,10 +340,6 @@ class Database:
             raise StorageError("the database is closed", kind="closed")
         return self._conn
 
-    @property
-    def is_open(self) -> bool:
-        return self._conn is not None
-
     # -- transactions -----------------------------------------------------------------------------
 
     def _in_my_transaction(self) -> bool:

@@ -216,9 +216,3 @@ class MedicineRepo:
         return await self._db.execute(
             "DELETE FROM medicine_reminders WHERE user_id = ? AND sent_at IS NULL", (user_id,)
         )
-
-    async def prune_sent(self, before: datetime) -> int:
-        """Sent rows older than ``before`` are of no further use (the dose log keeps the answer)."""
-        return await self._db.execute(
-            "DELETE FROM medicine_reminders WHERE sent_at IS NOT NULL AND due_at < ?", (to_epoch(before),)
-        )

@@ -300,6 +300,14 @@ UPDATE tracking_settings SET timezone = 'Europe/Lisbon' WHERE timezone IN ('WET'
 UPDATE tracking_settings SET timezone = 'Europe/London' WHERE timezone IN ('GMT', 'GMT0', 'GMT+0', 'GMT-0');
 """
 
+MIGRATION_DEAD_PREFS = """
+-- Two preferences nothing used: a "usual routine" no command ever set (a reminder keeps its own
+-- routine), and when a reminder DM was last refused (the paused reminder and its notice say so).
+ALTER TABLE user_prefs DROP COLUMN usual_routine;
+ALTER TABLE user_prefs DROP COLUMN dm_blocked_at;
+"""
+"""Drop the never-written ``usual_routine`` and the never-read ``dm_blocked_at`` preferences."""
+
 MIGRATIONS: tuple[str, ...] = (
     MIGRATION_1,
     MIGRATION_SAFETY,
@@ -308,6 +316,7 @@ MIGRATIONS: tuple[str, ...] = (
     MIGRATION_TRACKING,
     MIGRATION_UXROUTINE,
     MIGRATION_UXTIME,
+    MIGRATION_DEAD_PREFS,
 )
 """Every migration, in order. The schema version is ``len(MIGRATIONS)``."""
 

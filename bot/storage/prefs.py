@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.storage.db import Database
-from bot.storage.timefmt import from_iso_opt, to_iso, utcnow
+from bot.storage.timefmt import from_iso_opt, to_iso
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,10 +18,7 @@ class Prefs:
     user_id: int
     auto_advance: bool = True
     """Routine holds and rests move on by themselves; on unless the member turned it off."""
-    usual_routine: str | None = None
     safety_ack_at: datetime | None = None
-    dm_blocked_at: datetime | None = None
-    """When a DM to this user last failed (e.g. Discord error 50278)."""
     notice_pending: str | None = None
     """A short message to show at their next interaction (e.g. why reminders stopped)."""
     crisis_region: str | None = None
@@ -41,9 +38,7 @@ _SETTABLE = frozenset(
     {
         "auto_advance",
         "auto_advance_set_at",
-        "usual_routine",
         "safety_ack_at",
-        "dm_blocked_at",
         "notice_pending",
         "crisis_region",
         "dm_menu_at",
@@ -58,9 +53,8 @@ class PrefsRepo:
     async def get(self, user_id: int) -> Prefs:
         """The user's preferences, or the defaults if they never changed any."""
         row = await self._db.fetchone(
-            "SELECT user_id, auto_advance, usual_routine, safety_ack_at, dm_blocked_at, notice_pending, "
-            "crisis_region, auto_advance_set_at, dm_menu_at, created_at, updated_at FROM user_prefs "
-            "WHERE user_id = ?",
+            "SELECT user_id, auto_advance, safety_ack_at, notice_pending, crisis_region, "
+            "auto_advance_set_at, dm_menu_at, created_at, updated_at FROM user_prefs WHERE user_id = ?",
             (user_id,),
         )
         if row is None:
@@ -69,9 +63,7 @@ class PrefsRepo:
             user_id=row["user_id"],
             # Never chosen: on (the stored 0 may only be the old default).
             auto_advance=bool(row["auto_advance"]) if row["auto_advance_set_at"] is not None else True,
-            usual_routine=row["usual_routine"],
             safety_ack_at=from_iso_opt(row["safety_ack_at"]),
-            dm_blocked_at=from_iso_opt(row["dm_blocked_at"]),
             notice_pending=row["notice_pending"],
             crisis_region=row["crisis_region"],
             dm_menu_at=from_iso_opt(row["dm_menu_at"]),
@@ -79,11 +71,11 @@ class PrefsRepo:
             updated_at=from_iso_opt(row["updated_at"]),
         )
 
-    async def _set(self, user_id: int, values: dict[str, object], now: datetime | None) -> None:
+    async def _set(self, user_id: int, values: dict[str, object], now: datetime) -> None:
         unknown = set(values) - _SETTABLE
         if unknown:
             raise ValueError(f"not a preference: {sorted(unknown)}")
-        stamp = to_iso(now or utcnow())
+        stamp = to_iso(now)
         columns = list(values)
         assignments = ", ".join(f"{c} = excluded.{c}" for c in columns)
         await self._db.execute(
@@ -93,43 +85,23 @@ class PrefsRepo:
             (user_id, *values.values(), stamp, stamp),
         )
 
-    async def set_auto_advance(self, user_id: int, enabled: bool, *, now: datetime | None = None) -> None:
+    async def set_auto_advance(self, user_id: int, enabled: bool, *, now: datetime) -> None:
         """The member's own choice (stored with when they made it, so the default never overrides it)."""
-        stamp = now or utcnow()
-        await self._set(user_id, {"auto_advance": int(enabled), "auto_advance_set_at": to_iso(stamp)}, stamp)
+        await self._set(user_id, {"auto_advance": int(enabled), "auto_advance_set_at": to_iso(now)}, now)
 
-    async def mark_dm_menu(self, user_id: int, *, now: datetime | None = None) -> None:
+    async def mark_dm_menu(self, user_id: int, *, now: datetime) -> None:
         """Remember that a plain DM just got the full menu."""
-        stamp = now or utcnow()
-        await self._set(user_id, {"dm_menu_at": to_iso(stamp)}, stamp)
+        await self._set(user_id, {"dm_menu_at": to_iso(now)}, now)
 
-    async def set_usual_routine(
-        self, user_id: int, routine_id: str | None, *, now: datetime | None = None
-    ) -> None:
-        await self._set(user_id, {"usual_routine": routine_id}, now)
-
-    async def set_crisis_region(self, user_id: int, region: str, *, now: datetime | None = None) -> None:
+    async def set_crisis_region(self, user_id: int, region: str, *, now: datetime) -> None:
         await self._set(user_id, {"crisis_region": region}, now)
 
-    async def ack_safety(self, user_id: int, *, now: datetime | None = None) -> None:
-        stamp = now or utcnow()
-        await self._set(user_id, {"safety_ack_at": to_iso(stamp)}, stamp)
+    async def ack_safety(self, user_id: int, *, now: datetime) -> None:
+        await self._set(user_id, {"safety_ack_at": to_iso(now)}, now)
 
-    async def mark_dm_blocked(
-        self, user_id: int, *, notice: str | None = None, now: datetime | None = None
-    ) -> None:
-        """Remember that DMs to this user fail, and optionally leave them a notice."""
-        stamp = now or utcnow()
-        values: dict[str, object] = {"dm_blocked_at": to_iso(stamp)}
-        if notice is not None:
-            values["notice_pending"] = notice
-        await self._set(user_id, values, stamp)
-
-    async def clear_dm_blocked(self, user_id: int, *, now: datetime | None = None) -> None:
-        await self._db.execute(
-            "UPDATE user_prefs SET dm_blocked_at = NULL, updated_at = ? WHERE user_id = ?",
-            (to_iso(now or utcnow()), user_id),
-        )
+    async def leave_notice(self, user_id: int, notice: str, *, now: datetime) -> None:
+        """Leave a short message to show at their next interaction (e.g. why their reminder paused)."""
+        await self._set(user_id, {"notice_pending": notice}, now)
 
     async def take_pending_notice(self, user_id: int) -> str | None:
         """Return the pending notice and clear it, atomically, so it is shown once."""

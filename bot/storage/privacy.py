@@ -18,7 +18,7 @@ from typing import Any
 from bot.storage.db import Database, StorageError, TableInfo
 from bot.storage.kv import KVRepo
 from bot.storage.pseudonyms import install_secret, pseudonym
-from bot.storage.timefmt import to_iso, utcnow
+from bot.storage.timefmt import to_iso
 
 OWNERLESS_TABLES: frozenset[str] = frozenset({"kv", "admin_refusal_counts"})
 """Tables that hold no personal data. ``kv``: bot metadata such as the command-tree hash.
@@ -95,7 +95,7 @@ def _order_by(table: TableInfo) -> str:
     return ", ".join(_quote(k) for k in keys)
 
 
-async def export_user(db: Database, user_id: int, *, now: datetime | None = None) -> dict[str, Any]:
+async def export_user(db: Database, user_id: int, *, now: datetime) -> dict[str, Any]:
     """Everything stored about ``user_id``, as a JSON-ready dict.
 
     Read inside one transaction, so the export is a consistent snapshot. Shape:
@@ -116,7 +116,7 @@ async def export_user(db: Database, user_id: int, *, now: datetime | None = None
         "format": EXPORT_FORMAT,
         "format_version": EXPORT_FORMAT_VERSION,
         "user_id": user_id,
-        "exported_at": to_iso(now or utcnow()),
+        "exported_at": to_iso(now),
         "schema_version": schema_version,
         "tables": exported,
     }

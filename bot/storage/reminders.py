@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.storage.db import Database, Row
-from bot.storage.timefmt import from_epoch, from_epoch_opt, from_iso, to_epoch, to_iso, utcnow
+from bot.storage.timefmt import from_epoch, from_epoch_opt, from_iso, to_epoch, to_iso
 
 _COLUMNS = (
     "user_id, local_time, timezone, routine_id, next_fire_at, last_sent_at, paused, paused_reason, "
@@ -69,10 +69,10 @@ class ReminderRepo:
         timezone: str,
         routine_id: str | None,
         next_fire_at: datetime,
-        now: datetime | None = None,
+        now: datetime,
     ) -> Reminder:
         """Create or replace the user's reminder; setting it again also un-pauses it."""
-        stamp = to_iso(now or utcnow())
+        stamp = to_iso(now)
         async with self._db.transaction():
             await self._db.execute(
                 f"INSERT INTO {self._table} ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, NULL, 0, NULL, ?, ?) "
@@ -94,21 +94,12 @@ class ReminderRepo:
         """Remove the user's reminder; False if there was none."""
         return await self._db.execute(f"DELETE FROM {self._table} WHERE user_id = ?", (user_id,)) > 0
 
-    async def due(self, now: datetime) -> list[Reminder]:
-        """Unpaused reminders whose next firing is at or before ``now``, earliest first."""
-        rows = await self._db.fetchall(
-            f"SELECT {_COLUMNS} FROM {self._table} WHERE paused = 0 AND next_fire_at <= ? "
-            "ORDER BY next_fire_at, user_id",
-            (to_epoch(now),),
-        )
-        return [_reminder(r) for r in rows]
-
     async def mark_sent(
         self,
         user_id: int,
         next_fire_at: datetime,
         *,
-        sent_at: datetime | None = None,
+        sent_at: datetime,
         expected_fire_at: datetime | None = None,
     ) -> bool:
         """Record a delivered reminder and move it to its next firing.
@@ -116,18 +107,18 @@ class ReminderRepo:
         With ``expected_fire_at``, only a row still due at that instant moves, so
         a reminder the user changed while it was being sent is not overwritten.
         """
-        return await self._advance(user_id, next_fire_at, sent_at or utcnow(), expected_fire_at, sent=True)
+        return await self._advance(user_id, next_fire_at, sent_at, expected_fire_at, sent=True)
 
     async def reschedule(
         self,
         user_id: int,
         next_fire_at: datetime,
         *,
-        now: datetime | None = None,
+        now: datetime,
         expected_fire_at: datetime | None = None,
     ) -> bool:
         """Move the reminder to ``next_fire_at`` without recording a send (a skipped, too-late one)."""
-        return await self._advance(user_id, next_fire_at, now or utcnow(), expected_fire_at, sent=False)
+        return await self._advance(user_id, next_fire_at, now, expected_fire_at, sent=False)
 
     async def _advance(
         self,
@@ -150,19 +141,11 @@ class ReminderRepo:
             params.append(to_epoch(expected_fire_at))
         return await self._db.execute(sql, params) == 1
 
-    async def pause(self, user_id: int, reason: str, *, now: datetime | None = None) -> bool:
+    async def pause(self, user_id: int, reason: str, *, now: datetime) -> bool:
         """Stop firing (e.g. ``dm_blocked``) but keep the settings; False if there is no reminder."""
         changed = await self._db.execute(
             f"UPDATE {self._table} SET paused = 1, paused_reason = ?, updated_at = ? WHERE user_id = ?",
-            (reason, to_iso(now or utcnow()), user_id),
-        )
-        return changed == 1
-
-    async def resume(self, user_id: int, next_fire_at: datetime, *, now: datetime | None = None) -> bool:
-        changed = await self._db.execute(
-            f"UPDATE {self._table} SET paused = 0, paused_reason = NULL, next_fire_at = ?, updated_at = ? "
-            "WHERE user_id = ?",
-            (to_epoch(next_fire_at), to_iso(now or utcnow()), user_id),
+            (reason, to_iso(now), user_id),
         )
         return changed == 1
 
@@ -172,11 +155,3 @@ class ReminderRepo:
             f"SELECT {_COLUMNS} FROM {self._table} WHERE paused = 0 ORDER BY next_fire_at, user_id"
         )
         return [_reminder(r) for r in rows]
-
-    async def next_fire_at(self) -> datetime | None:
-        """The earliest pending firing, or None: when the scheduler should next wake."""
-        value = await self._db.fetchval(f"SELECT MIN(next_fire_at) FROM {self._table} WHERE paused = 0")
-        return None if value is None else from_epoch(value)
-
-    async def count(self) -> int:
-        return int(await self._db.fetchval(f"SELECT COUNT(*) FROM {self._table} WHERE paused = 0"))

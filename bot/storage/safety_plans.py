@@ -7,7 +7,7 @@ from datetime import datetime
 
 from bot.crisis.safety_plan import SECTION_IDS, SECTION_MAX, SafetyPlan
 from bot.storage.db import Database
-from bot.storage.timefmt import to_iso, utcnow
+from bot.storage.timefmt import to_iso
 
 
 class SafetyPlanRepo:
@@ -26,12 +26,10 @@ class SafetyPlanRepo:
         plan = await self.get(user_id)
         return plan is not None and not plan.is_empty
 
-    async def save(
-        self, user_id: int, sections: Mapping[str, str], *, now: datetime | None = None
-    ) -> SafetyPlan:
+    async def save(self, user_id: int, sections: Mapping[str, str], *, now: datetime) -> SafetyPlan:
         """Write the given sections (others are kept): one part of the form at a time."""
         values = {key: value.strip()[:SECTION_MAX] for key, value in sections.items() if key in SECTION_IDS}
-        stamp = to_iso(now or utcnow())
+        stamp = to_iso(now)
         columns = list(values)
         if columns:
             updates = ", ".join(f"{c} = excluded.{c}" for c in columns)

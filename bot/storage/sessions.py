@@ -19,7 +19,6 @@ from bot.storage.timefmt import (
     from_iso_opt,
     to_epoch_opt,
     to_iso,
-    utcnow,
 )
 
 SESSION_STATUSES = frozenset({"active", "paused", "done", "stopped", "hurt", "abandoned", "expired"})
@@ -85,11 +84,10 @@ class SessionRepo:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    async def insert(self, row: SessionRow, *, now: datetime | None = None) -> SessionRow:
+    async def insert(self, row: SessionRow, *, now: datetime) -> SessionRow:
         """Insert a new session; ``created_at``/``updated_at`` default to ``now``. Returns what was stored."""
-        stamp = now or utcnow()
-        created = row.created_at or stamp
-        updated = row.updated_at or stamp
+        created = row.created_at or now
+        updated = row.updated_at or now
         await self._db.execute(
             f"INSERT INTO routine_sessions ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
@@ -115,7 +113,7 @@ class SessionRepo:
         row = await self._db.fetchone(f"SELECT {_COLUMNS} FROM routine_sessions WHERE id = ?", (session_id,))
         return None if row is None else _from_row(row)
 
-    async def update(self, row: SessionRow, *, expected_version: int, now: datetime | None = None) -> bool:
+    async def update(self, row: SessionRow, *, expected_version: int, now: datetime) -> bool:
         """Write ``row`` only if the stored version is still ``expected_version``.
 
         ``row.version`` is the new version (the caller bumps it). False means
@@ -136,7 +134,7 @@ class SessionRepo:
                 row.interaction_token,
                 to_epoch_opt(row.token_expires_at),
                 int(row.is_dm),
-                to_iso(now or utcnow()),
+                to_iso(now),
                 row.id,
                 expected_version,
             ),
@@ -164,30 +162,3 @@ class SessionRepo:
     async def count_active(self) -> int:
         """How many sessions are running right now (status ``active``), for /admin status."""
         return int(await self._db.fetchval("SELECT COUNT(*) FROM routine_sessions WHERE status = 'active'"))
-
-    async def close_stale(
-        self, before: datetime, *, status: str = "abandoned", now: datetime | None = None
-    ) -> list[str]:
-        """Mark live sessions untouched since ``before`` as finished; return their ids.
-
-        The version is bumped so a late button press on one of them loses the
-        optimistic check instead of reviving it. ``state_json`` is left as is:
-        the row's ``status`` column is the authority on whether it is live.
-        """
-        if status in LIVE_STATUSES or status not in SESSION_STATUSES:
-            raise ValueError(f"close_stale needs a finished status, not {status!r}")
-        async with self._db.transaction():
-            rows = await self._db.fetchall(
-                f"SELECT id FROM routine_sessions WHERE status IN ({_placeholders(LIVE_STATUSES)}) "
-                "AND updated_at < ? ORDER BY id",
-                (*LIVE_STATUSES, to_iso(before)),
-            )
-            ids = [str(r["id"]) for r in rows]
-            stamp = to_iso(now or utcnow())
-            for session_id in ids:
-                await self._db.execute(
-                    "UPDATE routine_sessions SET status = ?, version = version + 1, deadline = NULL, "
-                    "updated_at = ? WHERE id = ?",
-                    (status, stamp, session_id),
-                )
-        return ids

@@ -18,18 +18,9 @@ def _require_aware(value: datetime) -> datetime:
     return value
 
 
-def utcnow() -> datetime:
-    """The current instant, aware and in UTC."""
-    return datetime.now(UTC)
-
-
 def to_iso(value: datetime) -> str:
     """An aware datetime as fixed-shape UTC ISO text."""
     return _require_aware(value).astimezone(UTC).isoformat(timespec="microseconds")
-
-
-def to_iso_opt(value: datetime | None) -> str | None:
-    return None if value is None else to_iso(value)
 
 
 def from_iso(text: str) -> datetime:

@@ -8,7 +8,7 @@ erases everything regardless.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
@@ -328,7 +328,3 @@ class TrackingRepo:
                 "SELECT COUNT(*) FROM checkins WHERE user_id = ? AND at >= ?", (user_id, to_iso(since))
             )
         )
-
-
-def symptom_names(symptoms: Sequence[Symptom]) -> dict[int, str]:
-    return {s.id: s.name for s in symptoms}

@@ -24,10 +24,10 @@ from __future__ import annotations
 import enum
 import logging
 import re
-from datetime import UTC, datetime, time, timedelta
+from datetime import datetime, timedelta
 from typing import Protocol
 
-from bot.clock import Clock
+from bot.clock import Clock, utcnow
 from bot.reminders.schedule import MISSED_GRACE_SECONDS, format_time, next_fire, parse_time
 from bot.scheduler import Scheduler
 from bot.storage.meds import DoseStatus, Medicine, MedicineRepo, MedReminder
@@ -109,7 +109,7 @@ class MedService:
         return None
 
     def now(self) -> datetime:
-        return datetime.fromtimestamp(self._clock.now(), UTC)
+        return utcnow(self._clock)
 
     # -- what the commands call -------------------------------------------------------------------
 
@@ -239,7 +239,3 @@ class MedService:
         if outcome is Delivery.SENT:
             await self.ensure_pending(medicine)
         return outcome
-
-
-def dose_time(row: MedReminder, tz_name: str) -> time:
-    return row.due_at.astimezone(safe_zone(tz_name)).time()

@@ -71,5 +71,4 @@ def find_patterns(days: Mapping[date, Day]) -> list[Pattern]:
     return found[:MAX_LINES]
 
 
-PATTERN_NOTE = "Patterns are observations from your own records, not causes or a diagnosis."
 REPORT_PATTERN_NOTE = "Observations from the patient's own records, with no cause implied."

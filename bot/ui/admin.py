@@ -25,7 +25,7 @@ from bot.storage import pseudonyms
 from bot.storage.audit import ACTION_REFUSED, AuditEntry
 from bot.storage.backup import Health
 from bot.text import clip, plural
-from bot.ui.reply import Attachment, Reply
+from bot.ui.reply import Attachment, Reply, discord_time
 
 COLOR_OK = discord.Colour(0x3BA55C)
 COLOR_PROBLEM = discord.Colour(0xED4245)
@@ -235,7 +235,7 @@ def _size(n: int) -> str:
 
 
 def _when(at: datetime) -> str:
-    return discord.utils.format_dt(at if at.tzinfo else at.replace(tzinfo=UTC), "R")
+    return discord_time(at, "R")
 
 
 def _who(user_id: int, names: Names) -> str:

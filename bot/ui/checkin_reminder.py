@@ -9,7 +9,7 @@ import discord
 from bot.reminders.zone_words import zone_in_words, zone_name
 from bot.storage.reminders import Reminder
 from bot.ui import components as c
-from bot.ui.reply import Reply
+from bot.ui.reply import Reply, discord_time
 
 KIND_WORDS = {"stretch": "stretch reminder", "checkin": "check-in reminder"}
 
@@ -36,7 +36,7 @@ def checkin_reminder_set(reminder: Reminder, now: datetime) -> Reply:
         content=(
             f"**Your daily check-in reminder is on:** {reminder.local_time} every day.\n"
             f"**Your time zone:** {zone_in_words(reminder.timezone, now)}\n"
-            f"The next one comes <t:{int(reminder.next_fire_at.timestamp())}:f> by direct message. "
+            f"The next one comes {discord_time(reminder.next_fire_at)} by direct message. "
             "It has Snooze 1 hour and Skip today buttons. Stop it with `/remind off which:checkin`."
         ),
         view=c.view(c.button("Turn off", "remind", "stop", "checkin")),
@@ -50,20 +50,20 @@ def checkin_reminder_line(reminder: Reminder | None) -> str:
         return "**Daily check-in reminder:** paused (direct messages failed). Use `/remind checkin` again."
     return (
         f"**Daily check-in reminder:** {reminder.local_time} every day, {zone_name(reminder.timezone)}. "
-        f"Next: <t:{int(reminder.next_fire_at.timestamp())}:f>."
+        f"Next: {discord_time(reminder.next_fire_at)}."
     )
 
 
 def snoozed(kind: str, when: datetime | None) -> Reply:
     if when is None:
         return Reply(content=f"You have no active {KIND_WORDS.get(kind, 'reminder')} to snooze.")
-    return Reply(content=f"Snoozed. I'll remind you again at <t:{int(when.timestamp())}:t>.")
+    return Reply(content=f"Snoozed. I'll remind you again at {discord_time(when, 't')}.")
 
 
 def skipped_today(kind: str, when: datetime | None) -> Reply:
     if when is None:
         return Reply(content=f"You have no active {KIND_WORDS.get(kind, 'reminder')}.")
-    return Reply(content=f"No more today. The next one comes <t:{int(when.timestamp())}:f>. Rest well.")
+    return Reply(content=f"No more today. The next one comes {discord_time(when)}. Rest well.")
 
 
 def checkin_reminder_off(removed: bool) -> Reply:

@@ -15,7 +15,7 @@ from bot.reminders.zone_words import zone_name
 from bot.storage.meds import Adherence, Medicine, MedReminder
 from bot.text import clip
 from bot.ui import components as c
-from bot.ui.reply import Reply
+from bot.ui.reply import Reply, discord_time
 
 KIND = "med"
 NO_ADVICE = (
@@ -75,7 +75,7 @@ def dose_logged(ok: bool, status: str) -> Reply:
 
 
 def reminder_dm(row: MedReminder, medicine: Medicine) -> Reply:
-    when = f"<t:{int(row.due_at.timestamp())}:t>"
+    when = discord_time(row.due_at, "t")
     content = f"💊 **Medicine reminder:** {_name(medicine)}, your {when} dose.\nTap one when you're ready."
     return Reply(
         content=clip(content, 1200),
@@ -94,7 +94,7 @@ def dose_answered(status: str) -> Reply:
 
 
 def snoozed(when: datetime) -> Reply:
-    return Reply(content=f"OK, I'll remind you again at <t:{int(when.timestamp())}:t>.")
+    return Reply(content=f"OK, I'll remind you again at {discord_time(when, 't')}.")
 
 
 def not_yours() -> str:

@@ -34,7 +34,7 @@ from bot.storage.privacy import KEPT_SUFFIX
 from bot.storage.reminders import Reminder
 from bot.text import clip, plural
 from bot.ui import components as c
-from bot.ui.reply import Attachment, Reply
+from bot.ui.reply import Attachment, Reply, discord_time
 
 __all__ = [
     "CHART_FILENAME",
@@ -111,7 +111,7 @@ def checkin_modal(draft: Draft | None = None) -> ui.Modal:
 
 def _when(at: datetime) -> str:
     """A Discord timestamp: every reader sees it in their own time zone and language."""
-    return f"<t:{int(at.timestamp())}:f>"
+    return discord_time(at)
 
 
 def checkin_saved(checkin: Checkin) -> Reply:
@@ -346,8 +346,7 @@ def reminder_show(reminder: Reminder | None, routine: Routine | None) -> Reply:
         reason = PAUSE_REASONS.get(reminder.paused_reason or "", "Paused. Use `/remind set` to restart it.")
         lines.append(reason)
     else:
-        epoch = int(reminder.next_fire_at.timestamp())
-        lines.append(f"**Next:** {_when(reminder.next_fire_at)} (<t:{epoch}:R>)")
+        lines.append(f"**Next:** {_when(reminder.next_fire_at)} ({discord_time(reminder.next_fire_at, 'R')})")
     lines.append(f"**Button in the message:** start {_routine_words(routine, reminder.routine_id)}.")
     if reminder.last_sent_at is not None:
         lines.append(f"Last sent {_when(reminder.last_sent_at)}.")

@@ -11,11 +11,26 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 import discord
 
 NO_MENTIONS = discord.AllowedMentions.none()
+
+
+def discord_time(at: datetime | float, style: discord.utils.TimestampStyle = "f") -> str:
+    """An instant as Discord's timestamp markup: each reader sees it in their own zone and language.
+
+    ``at`` is an aware datetime or epoch seconds (a naive datetime is taken as UTC, never local).
+    Styles: ``t`` 4:30 pm, ``f`` full date and time, ``D`` date, ``R`` relative ("in 20 seconds").
+    """
+    if not isinstance(at, datetime):
+        at = datetime.fromtimestamp(at, UTC)
+    elif at.tzinfo is None:
+        at = at.replace(tzinfo=UTC)
+    return discord.utils.format_dt(at, style)
+
 
 CRISIS_SHOWN = "crisis_shown"
 """``interaction.extras`` key set when the crisis card answered first (``bot.ui.safety_net``)."""

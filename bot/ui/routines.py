@@ -37,7 +37,7 @@ from bot.routines.session import Action, Phase, RoutineSession
 from bot.text import clip
 from bot.ui import components as c
 from bot.ui.reading import COLOR, LEVEL_WORDS
-from bot.ui.reply import Reply
+from bot.ui.reply import Reply, discord_time
 
 __all__ = [
     "CARE_TEAM_TOPIC",
@@ -91,7 +91,7 @@ def routine_meta(routine: Routine) -> str:
 
 def countdown(deadline: float) -> str:
     """Discord's live relative time (``in 20 seconds``), rounded up so it never ends early."""
-    return f"<t:{math.ceil(deadline)}:R>"
+    return discord_time(math.ceil(deadline), "R")
 
 
 def _session_button(

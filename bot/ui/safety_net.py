@@ -44,12 +44,6 @@ class _Plans(Protocol):
     async def get(self, user_id: int) -> SafetyPlan | None: ...
 
 
-def shown_crisis(interaction: discord.Interaction[Any]) -> Screening | None:
-    """The screening whose card already answered ``interaction``, if one did."""
-    found = interaction.extras.get(CRISIS_SHOWN)
-    return found if isinstance(found, Screening) else None
-
-
 class SafetyNet:
     """Screens member text and answers a crisis with the card for the member's region."""
 

@@ -49,11 +49,9 @@ def discord_ports(bot: LupusBot) -> Ports:
     )
 
 
-async def usual_routine(bot: LupusBot, reminder: Reminder | None, user_id: int) -> Routine | None:
-    """The routine the reminder's button starts: the one chosen, else their usual one, else none."""
+def reminder_routine(bot: LupusBot, reminder: Reminder | None) -> Routine | None:
+    """The routine the reminder's button starts: the one chosen with it, else none (a list to pick from)."""
     routine_id = reminder.routine_id if reminder is not None else None
-    if routine_id is None:
-        routine_id = (await bot.services.prefs.get(user_id)).usual_routine
     return bot.content.library.routines.get(routine_id) if routine_id else None
 
 
@@ -78,7 +76,7 @@ class ReminderSender:
         self.bot = bot
 
     async def __call__(self, reminder: Reminder) -> Delivery:
-        routine = await usual_routine(self.bot, reminder, reminder.user_id)
+        routine = reminder_routine(self.bot, reminder)
         sent = await _dm(self.bot, reminder.user_id, personal_render.reminder_dm(routine), "reminder")
         return Delivery.FAILED if sent is None else Delivery.SENT if sent else Delivery.BLOCKED
 

@@ -22,7 +22,7 @@ from bot.storage.tracking import Flare, FullCheckin, Symptom
 from bot.text import clip, plural
 from bot.tracking.card import LEVELS, CardState, _b36
 from bot.tracking.service import MAX_SYMPTOMS
-from bot.ui.reply import Reply
+from bot.ui.reply import Reply, discord_time
 
 KIND = "ck"
 MEASURE_CODES: dict[str, str] = {"p": "pain", "f": "fatigue", "s": "stiffness", "l": "sleep", "m": "mood"}
@@ -51,10 +51,6 @@ def _select(cid: str, placeholder: str, options: list[discord.SelectOption]) -> 
     row: ui.ActionRow[Any] = ui.ActionRow()
     row.add_item(ui.Select(custom_id=cid, placeholder=placeholder[:150], options=options))
     return row
-
-
-def card_ids(state: CardState) -> tuple[str, str]:
-    return state.encode()
 
 
 def checkin_card(state: CardState, symptoms: Sequence[Symptom], *, has_yesterday: bool) -> CardView:
@@ -144,7 +140,7 @@ def checkin_saved(checkin: FullCheckin, symptoms: Sequence[Symptom], *, ask_flar
     """What the card turns into once saved: the values, and "Is this a flare?" when the rule says so."""
     names = {s.id: s.name for s in symptoms}
     lines = [
-        f"**Saved to your private journal** (<t:{int(checkin.at.timestamp())}:f>).",
+        f"**Saved to your private journal** ({discord_time(checkin.at)}).",
         _values_line(checkin),
     ]
     felt = [f"{names[sid]}: {LEVELS[level]}" for sid, level in checkin.symptoms.items() if sid in names]
@@ -238,7 +234,7 @@ def symptom_removed(name: str, removed: bool) -> Reply:
 
 
 def flare_started(flare: Flare, *, created: bool) -> Reply:
-    when = f"<t:{int(flare.started_at.timestamp())}:D>"
+    when = discord_time(flare.started_at, "D")
     if not created:
         return Reply(content=f"You have a flare open since {when}. End it with `/flare end` when it settles.")
     return Reply(

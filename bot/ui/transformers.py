@@ -17,13 +17,14 @@ from __future__ import annotations
 import logging
 import secrets
 from collections.abc import Sequence
-from datetime import UTC, datetime, time
+from datetime import time
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 from zoneinfo import ZoneInfo
 
 import discord
 from discord import app_commands
 
+from bot.clock import Clock, utcnow
 from bot.content.library import AutocompleteKind, Library
 from bot.content.models import Article, ResourceTopic, Routine
 from bot.reminders.schedule import parse_time, resolve_timezone, timezone_choices
@@ -89,9 +90,9 @@ def region_of(library: Library, region: str | None) -> str | None:
     return code
 
 
-def timezone_suggestions(now: float, current: str) -> list[app_commands.Choice[str]]:
+def timezone_suggestions(clock: Clock, current: str) -> list[app_commands.Choice[str]]:
     """Up to 25 zones for what they typed, each with its local time now."""
-    moment = datetime.fromtimestamp(now, UTC)
+    moment = utcnow(clock)
     return [
         app_commands.Choice(name=f"{zone} (now {moment.astimezone(ZoneInfo(zone)):%H:%M})", value=zone)
         for zone in timezone_choices(current, limit=25)
@@ -302,7 +303,7 @@ class TimeZone(Suggested):
     async def suggest(
         self, interaction: discord.Interaction[LupusBot], current: str
     ) -> Sequence[app_commands.Choice[str]]:
-        return timezone_suggestions(interaction.client.clock.now(), current)
+        return timezone_suggestions(interaction.client.clock, current)
 
     async def transform(self, interaction: discord.Interaction[LupusBot], value: str, /) -> str:
         zone = resolve_timezone(value)
