@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 UV_VERSION := 0.13.9
 
-.PHONY: run test test-latest lock lint bench validate schema clean
+.PHONY: run test test-latest lock lint bench bench-interactions profile validate schema clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -56,6 +56,15 @@ lock:
 bench: $(VENV)/.test-installed
 	$(BIN)/python -m bench
 
+# Every kind of interaction, 200 at once, ours against a bare discord.py bot sending the same payload.
+bench-interactions: $(VENV)/.test-installed
+	$(BIN)/python -m bench.bench_interactions
+
+# A short burst of every kind under py-spy (cProfile if py-spy cannot attach); our top functions
+# go to profile.txt, the raw samples to profile.collapsed.txt.
+profile: $(VENV)/.test-installed
+	$(BIN)/python -m bench.profile_interactions --out profile.txt --raw profile.collapsed.txt
+
 validate: $(VENV)/.run-installed
 	$(BIN)/python -m bot validate content/
 
@@ -63,4 +72,4 @@ schema: $(VENV)/.run-installed
 	$(BIN)/python -m bot schema
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis profile.txt profile.collapsed.txt profile.prof

@@ -34,13 +34,11 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:  # `python bench/…` as well as `python -m bench`
     sys.path.insert(0, str(REPO))
 
-from tests.emulator import BotProcess, Emulator  # noqa: E402
-from tests.emulator.harness import Community  # noqa: E402
+from tests.emulator import BARE_BOT_CMD, BotProcess, Community, Emulator  # noqa: E402
 
 BotKind = Literal["ours", "bare"]
 
 OUR_BOT_CMD = (sys.executable, "-m", "bot", "--config")
-BARE_BOT_CMD = (sys.executable, "-m", "tests.emulator.bare_bot")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +57,7 @@ class Budget:
 BUDGETS: dict[str, Budget] = {
     "interaction_p99_ms": Budget(50.0, "≤ 50 ms"),
     "interaction_ratio": Budget(1.5, "≤ 1.5× bare"),
+    "same_payload_ratio": Budget(1.1, "≤ 1.1× same payload"),
     "autocomplete_p99_ms": Budget(5.0, "≤ 5 ms"),
     "search_p99_ms": Budget(20.0, "≤ 20 ms"),
     "reload_s": Budget(1.5, "≤ 1.5 s"),
@@ -179,7 +178,7 @@ def machine() -> str:
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     memory = ""
     try:
-        import psutil
+        import psutil  # type: ignore[import-untyped]  # no stubs in the locked test set
 
         memory = f", {psutil.virtual_memory().total / 2**30:.0f} GiB RAM"
     except ImportError:  # pragma: no cover - psutil comes with the test extras

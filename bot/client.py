@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import logging
@@ -20,28 +19,17 @@ from bot import __version__
 from bot.clock import Clock, SystemClock
 from bot.config import DEFAULT_API_BASE, Config
 from bot.content.store import ContentStore
+from bot.gc_policy import IdleCollector, freeze_long_lived_objects, log_full_collections
 from bot.scheduler import Scheduler
 from bot.services import Services
 from bot.storage.db import Database
-from bot.ui.components import ROUTER, Routed, Unknown
 from bot.ui.errors import reply_error
+from bot.ui.kinds import DYNAMIC_ITEMS
+from bot.ui.router import ROUTER
 from bot.ui.safety_net import SafetyNet
 from bot.ui.senders import discord_ports
 
 log = logging.getLogger(__name__)
-
-
-def freeze_long_lived_objects() -> None:
-    """Move what start-up built (code, the content library, caches) out of the collector's sight.
-
-    The cyclic garbage collector otherwise rescans these long-lived objects over and over
-    while interactions come in; freezing them cut the bot's CPU per interaction by about 15 %
-    in bench/bench_interactions.py. After a reload swaps the library (cogs/admin.py) this runs
-    again; it costs about 30 ms with a 1,000-file library.
-    """
-    gc.unfreeze()  # a replaced library goes back to the collector, in case it holds cycles
-    gc.collect()
-    gc.freeze()
 
 
 class LupusTree(app_commands.CommandTree["LupusBot"]):
@@ -88,6 +76,8 @@ class LupusBot(commands.Bot):
         self.clock: Clock = clock or SystemClock()
         self.content = ContentStore(config.content.path)
         self.scheduler = Scheduler(self.clock)
+        self.idle_collector = IdleCollector()
+        log_full_collections()  # only when $LUPUS_GC_LOG names a file (the benchmarks)
         self.router = ROUTER
         self.started_at = self.clock.monotonic()
         self._db: Database | None = None
@@ -151,7 +141,7 @@ class LupusBot(commands.Bot):
             default_region=self.config.community.region,
             support_channel_id=self.config.safety.support_channel_id,
         )
-        self.add_dynamic_items(Routed, Unknown)
+        self.add_dynamic_items(*DYNAMIC_ITEMS)
         for module in pkgutil.iter_modules(cogs.__path__):
             await self.load_extension(f"cogs.{module.name}")
 
@@ -180,6 +170,7 @@ class LupusBot(commands.Bot):
     async def on_ready(self) -> None:
         log.info("ready as %s in %d servers (version %s)", self.user, len(self.guilds), __version__)
         freeze_long_lived_objects()
+        self.idle_collector.start()
 
     async def on_interaction(self, interaction: discord.Interaction[Any]) -> None:
         # Every submitted form, whatever its fields or custom_id, is screened before it is handled.
@@ -194,6 +185,7 @@ class LupusBot(commands.Bot):
     async def close(self) -> None:
         """Close the gateway, let pending writes finish, then close the database."""
         await self.scheduler.stop()
+        await self.idle_collector.stop()
         if self._services is not None:
             await self._services.close()
         await super().close()

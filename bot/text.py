@@ -29,6 +29,10 @@ def split_pages(text: str, limit: int) -> list[str]:
         if cut < limit // 3:
             cut = window.rfind(" ")
         if cut < limit // 3:
+            # No natural break late enough: any break beats cutting a word in two; only a word
+            # longer than a whole page is cut.
+            cut = next((i for i in range(len(window) - 1, 0, -1) if window[i].isspace()), 0)
+        if cut <= 0:
             cut = limit
         pages.append(text[:cut].rstrip())
         text = text[cut:].lstrip()

@@ -16,10 +16,10 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import __version__
-from bot.client import freeze_long_lived_objects
 from bot.clock import utcnow
 from bot.content.store import ReloadReport
 from bot.content.watch import ContentWatcher
+from bot.gc_policy import freeze_long_lived_objects
 from bot.moderators import Grant, Moderators, authorize, startup_warning
 from bot.ui import admin as render
 from bot.ui.admin import actor_of

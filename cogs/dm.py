@@ -18,10 +18,10 @@ from discord.ext import commands
 
 from bot.clock import utcnow
 from bot.crisis.free_text import dm_answer
+from bot.custom_ids.personal import DmMenu
 from bot.dm_intent import understand
 from bot.fairuse import DM_MENUS
 from bot.ui import reading as render
-from bot.ui.components import Press
 from bot.ui.dm import dm_reply, shows_menu
 from bot.ui.reply import message_kwargs, update
 from bot.ui.routine_entry import show_routine_list
@@ -39,7 +39,10 @@ MENU_EVERY_SECONDS = 10 * 60
 class DirectMessages(commands.Cog):
     def __init__(self, bot: LupusBot) -> None:
         self.bot = bot
-        bot.router.register("menu", self.on_menu)
+        bot.router.on_press(DmMenu, self.on_menu)
+
+    async def cog_unload(self) -> None:
+        self.bot.router.unregister(DmMenu)
 
     @commands.Cog.listener()
     async def on_message(self, message: discord.Message) -> None:
@@ -83,9 +86,9 @@ class DirectMessages(commands.Cog):
                 log.exception("could not store when the DM menu was shown")
         await message.channel.send(**message_kwargs(reply))
 
-    async def on_menu(self, interaction: discord.Interaction[Any], press: Press) -> None:
+    async def on_menu(self, interaction: discord.Interaction[Any], press: DmMenu) -> None:
         """A menu button opens its page in place of the menu (navigation never stacks messages)."""
-        choice = press.args[0] if press.args else ""
+        choice = press.choice
         library = self.bot.content.library
         if choice == "stretch":
             await show_routine_list(self.bot, interaction, replace=True)

@@ -7,6 +7,7 @@ note, not even at DEBUG (see ``bot.logsafety`` for discord.py's own logs).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -15,11 +16,12 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.clock import utcnow
+from bot.custom_ids import personal as ids
 from bot.fairuse import CHECKINS, wait_words
 from bot.journal.checkin_form import NOTE_MAX, CheckinProblems, parse_checkin
 from bot.journal.report import DEFAULT_DAYS, MAX_DAYS
-from bot.ui import personal as render
-from bot.ui.components import Press, open_modal
+from bot.ui import journal as render
+from bot.ui.components import open_modal
 from bot.ui.reply import Reply, send, wants_ephemeral
 
 if TYPE_CHECKING:
@@ -29,12 +31,12 @@ if TYPE_CHECKING:
 class Journal(commands.Cog):
     def __init__(self, bot: LupusBot) -> None:
         self.bot = bot
-        bot.router.register("checkin", self.on_checkin)
-        bot.router.register("journal", self.on_journal)
+        bot.router.on_press(ids.CheckinOpen, self.on_checkin)
+        bot.router.on_submit(ids.CheckinForm, self.on_checkin_form)
+        bot.router.on_press(ids.JournalView, self.on_journal)
 
     async def cog_unload(self) -> None:
-        self.bot.router.unregister("checkin")
-        self.bot.router.unregister("journal")
+        self.bot.router.unregister(ids.CheckinOpen, ids.CheckinForm, ids.JournalView)
 
     def now(self) -> datetime:
         return utcnow(self.bot.clock)
@@ -44,15 +46,17 @@ class Journal(commands.Cog):
     # The /checkin command itself is the three-tap card in cogs/tracking.py; this form stays for
     # "Check in now" and "Fix my check-in" buttons.
 
-    async def on_checkin(self, interaction: discord.Interaction[Any], press: Press) -> None:
-        """``lc:checkin:open`` reopens the form; ``lc:checkin:submit`` is the form coming back."""
-        if interaction.type is discord.InteractionType.modal_submit:
-            await self.save(interaction, press.fields)
-        else:
-            draft = self.bot.services.checkin_drafts.get(interaction.user.id)
-            await open_modal(interaction, render.checkin_modal(draft))
+    async def on_checkin(self, interaction: discord.Interaction[Any], press: ids.CheckinOpen) -> None:
+        """Reopen the form (with what they typed last time, if saving failed)."""
+        draft = self.bot.services.checkin_drafts.get(interaction.user.id)
+        await open_modal(interaction, render.checkin_modal(draft))
 
-    async def save(self, interaction: discord.Interaction[Any], fields: dict[str, str]) -> None:
+    async def on_checkin_form(
+        self, interaction: discord.Interaction[Any], form: ids.CheckinForm, fields: Mapping[str, str]
+    ) -> None:
+        await self.save(interaction, fields)
+
+    async def save(self, interaction: discord.Interaction[Any], fields: Mapping[str, str]) -> None:
         user_id = interaction.user.id
         pain, fatigue = fields.get("pain", "")[:40], fields.get("fatigue", "")[:40]
         note = fields.get("note", "")[: NOTE_MAX * 4]
@@ -82,12 +86,8 @@ class Journal(commands.Cog):
     ) -> None:
         await self.show(interaction, days)
 
-    async def on_journal(self, interaction: discord.Interaction[Any], press: Press) -> None:
-        try:
-            days = max(1, min(int(press.args[0]), MAX_DAYS)) if press.args else DEFAULT_DAYS
-        except ValueError:
-            days = DEFAULT_DAYS
-        await self.show(interaction, days)
+    async def on_journal(self, interaction: discord.Interaction[Any], press: ids.JournalView) -> None:
+        await self.show(interaction, max(1, min(press.days, MAX_DAYS)))
 
     async def show(self, interaction: discord.Interaction[Any], days: int) -> None:
         """Defer first: the chart takes longer than Discord's 3-second window allows for comfort."""

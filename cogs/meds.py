@@ -16,9 +16,9 @@ from discord.ext import commands
 
 from bot import logsafety
 from bot.clock import utcnow
+from bot.custom_ids.personal import DoseAnswer
 from bot.tracking.meds import DOSE_MAX, MAX_MEDICINES, NAME_MAX, MedService, parse_times
 from bot.ui import meds as render
-from bot.ui.components import Press
 from bot.ui.errors import UserFacingError
 from bot.ui.reply import send, update
 from bot.ui.transformers import MedicineName, TimeZone, save_timezone
@@ -33,10 +33,10 @@ class Meds(commands.GroupCog, group_name="meds", group_description="Your medicin
     def __init__(self, bot: LupusBot) -> None:
         self.bot = bot
         self.meds: MedService = bot.services.meds
-        bot.router.register(render.KIND, self.on_button)
+        bot.router.on_press(DoseAnswer, self.on_button)
 
     async def cog_unload(self) -> None:
-        self.bot.router.unregister(render.KIND)
+        self.bot.router.unregister(DoseAnswer)
 
     def now(self) -> datetime:
         return utcnow(self.bot.clock)
@@ -111,11 +111,9 @@ class Meds(commands.GroupCog, group_name="meds", group_description="Your medicin
         ok = medicine is not None and await self.meds.log_dose(interaction.user.id, medicine.id, status)
         await send(interaction, render.dose_logged(ok, status))
 
-    async def on_button(self, interaction: discord.Interaction[Any], press: Press) -> None:
-        """``lc:med:taken|skipped|snooze:<reminder id>`` from a reminder DM."""
-        if len(press.args) != 2 or not press.args[1].isdigit():
-            raise UserFacingError(render.not_yours())
-        action, reminder_id = press.args[0], int(press.args[1])
+    async def on_button(self, interaction: discord.Interaction[Any], press: DoseAnswer) -> None:
+        """Taken, Skipped or Snooze on a reminder DM."""
+        action, reminder_id = press.action, press.reminder_id
         user_id = interaction.user.id
         if action in ("taken", "skipped"):
             row = await self.meds.answer(user_id, reminder_id, action)  # type: ignore[arg-type]

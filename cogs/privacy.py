@@ -19,9 +19,9 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.clock import utcnow
+from bot.custom_ids.personal import PrivacyChoice
 from bot.fairuse import EXPORTS, wait_words
-from bot.ui import personal as render
-from bot.ui.components import Press
+from bot.ui import privacy as render
 from bot.ui.errors import UserFacingError
 from bot.ui.reply import Reply, send, send_all, update, wants_ephemeral
 
@@ -36,10 +36,10 @@ class Privacy(
 ):
     def __init__(self, bot: LupusBot) -> None:
         self.bot = bot
-        bot.router.register("privacy", self.on_privacy)
+        bot.router.on_press(PrivacyChoice, self.on_privacy)
 
     async def cog_unload(self) -> None:
-        self.bot.router.unregister("privacy")
+        self.bot.router.unregister(PrivacyChoice)
 
     def now(self) -> datetime:
         return utcnow(self.bot.clock)
@@ -62,14 +62,11 @@ class Privacy(
     async def delete(self, interaction: discord.Interaction[Any]) -> None:
         await send(interaction, render.privacy_confirm(interaction.user.id))
 
-    async def on_privacy(self, interaction: discord.Interaction[Any], press: Press) -> None:
-        """``lc:privacy:delete:<user_id>`` erases; ``lc:privacy:cancel:<user_id>`` does nothing."""
-        if len(press.args) != 2 or press.args[0] not in ("delete", "cancel"):
-            raise UserFacingError("That button has expired. Use `/privacy delete` again.")
-        action, owner = press.args
-        if owner != str(interaction.user.id):
+    async def on_privacy(self, interaction: discord.Interaction[Any], press: PrivacyChoice) -> None:
+        """Delete erases; Cancel does nothing. Only for the member the question was shown to."""
+        if press.owner != interaction.user.id:
             raise UserFacingError(render.privacy_not_yours())
-        if action == "cancel":
+        if press.action == "cancel":
             await update(interaction, render.privacy_cancelled())
             return
         counts = await self.erase(interaction.user.id)

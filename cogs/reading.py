@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -12,12 +13,12 @@ from bot.content.models import Article, ResourceTopic
 from bot.content.render_text import resource_page_of_group
 from bot.crisis import Screening
 from bot.crisis.card import CRISIS_TOPIC
+from bot.custom_ids import reading as ids
 from bot.moderators import Moderators, is_moderator
 from bot.ui import reading as render
 from bot.ui.admin import actor_of
-from bot.ui.components import Press
 from bot.ui.errors import UserFacingError
-from bot.ui.reply import NO_MENTIONS, Reply, is_bot_dm, send, update
+from bot.ui.reply import NO_MENTIONS, Reply, crisis_shown, is_bot_dm, send, update
 from bot.ui.routine_entry import show_routine_intro
 from bot.ui.transformers import (
     ArticleChoice,
@@ -39,22 +40,27 @@ class Reading(commands.Cog):
         self.bot = bot
         admins = bot.config.admins
         self.moderators = Moderators.of(admins.user_ids, admins.role_ids, admins.guild_ids)
-        for kind, handler in (
-            ("read", self.on_read),
-            ("pick", self.on_pick),
-            ("src", self.on_sources),
-            ("res", self.on_resource_page),
-            ("rjump", self.on_resource_jump),
-            ("share", self.on_share),
-            ("shareok", self.on_share_confirmed),
-            ("unshare", self.on_unshare),
-            ("open", self.on_open),
-            ("go", self.on_go),
-            ("library", self.on_library),
-            ("help", self.on_help),
-            ("privacy-notice", self.on_privacy_notice),
-        ):
-            bot.router.register(kind, handler)
+        router = bot.router
+        router.on_press(ids.ReadPage, self.on_read)
+        router.on_choose(ids.SectionMenu, self.on_pick)
+        router.on_press(ids.ArticleSources, self.on_sources)
+        router.on_press(ids.TopicSources, self.on_sources)
+        router.on_press(ids.ResourcePage, self.on_resource_page)
+        router.on_choose(ids.ResourceJump, self.on_resource_jump)
+        router.on_press(ids.ShareArticle, self.on_share)
+        router.on_press(ids.ShareTopic, self.on_share)
+        router.on_press(ids.PostArticle, self.on_share_confirmed)
+        router.on_press(ids.PostTopic, self.on_share_confirmed)
+        router.on_press(ids.Unshare, self.on_unshare)
+        router.on_press(ids.OpenRef, self.on_open)
+        router.on_choose(ids.OpenMenu, self.on_open_menu)
+        router.on_choose(ids.RefMenu, self.on_go)
+        router.on_press(ids.LibraryPage, self.on_library)
+        router.on_press(ids.HelpPage, self.on_help)
+        router.on_press(ids.PrivacyNotice, self.on_privacy_notice)
+
+    async def cog_unload(self) -> None:
+        self.bot.router.unregister(*ids.READING)
 
     # --- helpers -------------------------------------------------------------------------------
 
@@ -119,8 +125,9 @@ class Reading(commands.Cog):
     async def search(
         self, interaction: discord.Interaction[Any], query: app_commands.Range[str, 1, 200]
     ) -> None:
-        hits = self.bot.content.library.search(query, limit=20)
-        await send(interaction, render.search_results(query, hits))
+        # Not kept when the words needed the crisis card (no member's such words stay in memory).
+        reply = render.search_page(self.bot.content.library, query, remember=not crisis_shown(interaction))
+        await send(interaction, reply)
 
     @app_commands.command(name="resources", description="Care team, money help, crisis lines and more")
     @app_commands.describe(topic="Which topic (optional)", region="Your country, like US or UK (optional)")
@@ -145,68 +152,73 @@ class Reading(commands.Cog):
 
     # --- components: every one edits the message it sits on -----------------------------------
 
-    async def on_read(self, interaction: discord.Interaction[Any], press: Press) -> None:
-        article_id, section_id, page = _read_args(press.args)
-        await update(interaction, self.page(interaction, self.article(article_id), section_id, page))
+    async def on_read(self, interaction: discord.Interaction[Any], press: ids.ReadPage) -> None:
+        article = self.article(press.article)
+        await update(interaction, self.page(interaction, article, press.section, _clamp(press.page)))
 
-    async def on_pick(self, interaction: discord.Interaction[Any], press: Press) -> None:
-        article = self.article(press.args[0] if press.args else "")
-        section_id = press.values[0] if press.values else "-"
-        await update(interaction, self.page(interaction, article, section_id, 0))
+    async def on_pick(
+        self, interaction: discord.Interaction[Any], menu: ids.SectionMenu, chosen: str
+    ) -> None:
+        article = self.article(menu.article)
+        await update(interaction, self.page(interaction, article, chosen or "-", 0))
 
-    async def on_resource_page(self, interaction: discord.Interaction[Any], press: Press) -> None:
-        if len(press.args) != 3:
-            raise UserFacingError(STALE)
-        topic_id, region, page = press.args
-        topic = self.topic(topic_id)
+    async def on_resource_page(self, interaction: discord.Interaction[Any], press: ids.ResourcePage) -> None:
+        topic = self.topic(press.topic)
+        region = _region(self.bot, press.region)
+        await update(interaction, self.resource_page(interaction, topic, region, _clamp(press.page)))
+
+    async def on_resource_jump(
+        self, interaction: discord.Interaction[Any], menu: ids.ResourceJump, chosen: str
+    ) -> None:
+        topic = self.topic(menu.topic)
+        page = _int(chosen) if chosen else 0
         await update(
-            interaction, self.resource_page(interaction, topic, _region(self.bot, region), _int(page))
+            interaction, self.resource_page(interaction, topic, _region(self.bot, menu.region), page)
         )
 
-    async def on_resource_jump(self, interaction: discord.Interaction[Any], press: Press) -> None:
-        if len(press.args) != 2:
-            raise UserFacingError(STALE)
-        topic = self.topic(press.args[0])
-        page = _int(press.values[0]) if press.values else 0
-        await update(
-            interaction, self.resource_page(interaction, topic, _region(self.bot, press.args[1]), page)
+    async def on_sources(
+        self, interaction: discord.Interaction[Any], press: ids.ArticleSources | ids.TopicSources
+    ) -> None:
+        """The sources, with Back to the page the reader was on."""
+        source: Article | ResourceTopic = (
+            self.article(press.article) if isinstance(press, ids.ArticleSources) else self.topic(press.topic)
         )
+        press = replace(press, page=_clamp(press.page), back_page=_clamp(press.back_page))
+        await update(interaction, render.sources_page(press, source.sources, source.reviewed))
 
-    async def on_sources(self, interaction: discord.Interaction[Any], press: Press) -> None:
-        """``src:<a|r>:<id>:<page>:<back…>``: the sources, with Back to the page the reader was on."""
-        if len(press.args) != 5:
-            raise UserFacingError(STALE)
-        kind, target_id, page, *back = press.args
-        source: Article | ResourceTopic = self.article(target_id) if kind == "a" else self.topic(target_id)
-        reply = render.sources_page(kind, target_id, source.sources, source.reviewed, _int(page), tuple(back))
-        await update(interaction, reply)
-
-    async def on_share(self, interaction: discord.Interaction[Any], press: Press) -> None:
+    async def on_share(
+        self, interaction: discord.Interaction[Any], press: ids.ShareArticle | ids.ShareTopic
+    ) -> None:
         """Share in channel: first ask, naming the channel and that everyone will see it."""
-        kind, target_id, a, b = self.shared_page(interaction, press)
-        await update(interaction, render.share_confirm(_channel(interaction), kind, target_id, a, b))
+        self.check_shareable(interaction, press)
+        await update(interaction, render.share_confirm(_channel(interaction), press))
 
-    async def on_share_confirmed(self, interaction: discord.Interaction[Any], press: Press) -> None:
-        kind, target_id, a, b = self.shared_page(interaction, press)
+    async def on_share_confirmed(
+        self, interaction: discord.Interaction[Any], press: ids.PostArticle | ids.PostTopic
+    ) -> None:
+        self.check_shareable(interaction, press)
         library = self.bot.content.library
-        if kind == "article":
-            article = self.article(target_id)
-            if a == "-":
+        if isinstance(press, ids.PostArticle):
+            article = self.article(press.article)
+            kind, target_id, a = "article", press.article, press.section
+            if press.section == "-":
                 public = render.article_overview(library, article, shareable=False)
                 public.view = None
             else:
-                public = render.article_page(library, article, a, _int(b), shareable=False, shared=True)
-            back: tuple[str, ...] = ("read", target_id, a, b)
+                public = render.article_page(
+                    library, article, press.section, _clamp(press.page), shareable=False, shared=True
+                )
         else:
-            region = _region(self.bot, a)
+            kind, target_id, a = "resources", press.topic, press.region
+            region = _region(self.bot, press.region)
             public = render.resource_topic(
-                library, self.topic(target_id), region, _int(b), shareable=False, shared=True
+                library, self.topic(press.topic), region, _clamp(press.page), shareable=False, shared=True
             )
-            back = ("res", target_id, a, b)
+        back = render.shared_back(press)
         shares = self.bot.services.shares
         channel_id = interaction.channel_id or 0
         share_id = await shares.claim(
-            interaction.user.id, channel_id, f"{kind}:{target_id}:{a}:{b}", self.bot.clock.now()
+            interaction.user.id, channel_id, f"{kind}:{target_id}:{a}:{press.page}", self.bot.clock.now()
         )
         if share_id is None:
             await update(interaction, render.share_done(ALREADY_SHARED.format(_channel(interaction)), back))
@@ -225,10 +237,10 @@ class Reading(commands.Cog):
             raise
         await shares.posted(share_id, message.id)
 
-    async def on_unshare(self, interaction: discord.Interaction[Any], press: Press) -> None:
+    async def on_unshare(self, interaction: discord.Interaction[Any], press: ids.Unshare) -> None:
         """The public copy's Delete: for the member who shared it and for moderators."""
         shares = self.bot.services.shares
-        share = await shares.get(_share_id(press.args))
+        share = await shares.get(press.share_id)
         # A copy whose record is gone (its sharer erased their data) is still a moderator's to remove.
         mine = share is not None and share.user_id == interaction.user.id
         if not (mine or is_moderator(self.moderators, actor_of(interaction))):
@@ -238,40 +250,45 @@ class Reading(commands.Cog):
         if share is not None:
             await shares.forget(share.id)
 
-    def shared_page(self, interaction: discord.Interaction[Any], press: Press) -> tuple[str, str, str, str]:
-        """The page a share button names, after checking it may be posted here at all."""
-        if len(press.args) != 4 or press.args[0] not in ("article", "resources"):
-            raise UserFacingError("That can no longer be shared. Please open it again first.")
-        kind, target_id, a, b = press.args
-        if kind == "resources" and target_id in render.NEVER_SHARED:
+    def check_shareable(self, interaction: discord.Interaction[Any], press: render.Shared) -> None:
+        """The page a share button names may be posted here at all (else a kind refusal)."""
+        if isinstance(press, ids.ShareTopic | ids.PostTopic) and press.topic in render.NEVER_SHARED:
             raise UserFacingError("Crisis lines are only shown to you, privately. They can't be posted.")
         if not can_share(interaction):
             raise UserFacingError(CANNOT_POST)
-        if kind == "article":
-            article = self.article(target_id)
-            if a != "-" and article.section(a) is None:
+        if isinstance(press, ids.ShareArticle | ids.PostArticle):
+            article = self.article(press.article)
+            if press.section != "-" and article.section(press.section) is None:
                 raise not_found(
-                    self.bot.content.library, "section", a, f"/read {article.id}", article_id=article.id
+                    self.bot.content.library,
+                    "section",
+                    press.section,
+                    f"/read {article.id}",
+                    article_id=article.id,
                 )
         else:
-            self.topic(target_id)
-        return kind, target_id, a, b
+            self.topic(press.topic)
 
-    async def on_open(self, interaction: discord.Interaction[Any], press: Press) -> None:
-        kind = press.args[0] if press.args else ""
-        target = press.values[0] if press.values else (press.args[1] if len(press.args) > 1 else "")
-        await self.open_ref(interaction, f"{kind}:{target}")
+    async def on_open(self, interaction: discord.Interaction[Any], press: ids.OpenRef) -> None:
+        await self.open_ref(interaction, press.ref)
 
-    async def on_go(self, interaction: discord.Interaction[Any], press: Press) -> None:
-        await self.open_ref(interaction, press.values[0] if press.values else "")
+    async def on_open_menu(
+        self, interaction: discord.Interaction[Any], menu: ids.OpenMenu, chosen: str
+    ) -> None:
+        await self.open_ref(interaction, f"{menu.ref_kind}:{chosen}")
 
-    async def on_library(self, interaction: discord.Interaction[Any], press: Press) -> None:
+    async def on_go(self, interaction: discord.Interaction[Any], menu: ids.RefMenu, chosen: str) -> None:
+        await self.open_ref(interaction, chosen)
+
+    async def on_library(self, interaction: discord.Interaction[Any], press: ids.LibraryPage) -> None:
         await update(interaction, render.library_page(self.bot.content.library))
 
-    async def on_help(self, interaction: discord.Interaction[Any], press: Press) -> None:
+    async def on_help(self, interaction: discord.Interaction[Any], press: ids.HelpPage) -> None:
         await update(interaction, render.help_page(self.bot.content.library))
 
-    async def on_privacy_notice(self, interaction: discord.Interaction[Any], press: Press) -> None:
+    async def on_privacy_notice(
+        self, interaction: discord.Interaction[Any], press: ids.PrivacyNotice
+    ) -> None:
         await update(interaction, render.privacy_notice())
 
     async def open_ref(self, interaction: discord.Interaction[Any], ref: str) -> None:
@@ -300,7 +317,6 @@ class Reading(commands.Cog):
             raise UserFacingError("That item is no longer in the library. Try `/library` or `/search`.")
 
 
-STALE = "That button is from an older message. Please use the command again."
 CANNOT_POST = "I can't post here for you: this channel doesn't let you (or me) send messages."
 SHARED = "Posted in {}. Its **Delete** button removes it (for you and the moderators)."
 ALREADY_SHARED = "This was posted in {} a few minutes ago, so I didn't post it again."
@@ -331,18 +347,8 @@ def _int(value: str) -> int:
         return 0
 
 
-def _share_id(args: tuple[str, ...]) -> int:
-    """The share row a Delete button names (any size: ids grow past the page-number range)."""
-    try:
-        return int(args[0]) if args else 0
-    except ValueError:
-        return 0
-
-
-def _read_args(args: tuple[str, ...]) -> tuple[str, str, int]:
-    if len(args) != 3:
-        raise UserFacingError("That button is from an older message. Use `/read` to open the article again.")
-    return args[0], args[1], _int(args[2])
+def _clamp(page: int) -> int:
+    return max(0, min(page, 999))
 
 
 def _region(bot: LupusBot, region: str | None) -> str | None:

@@ -25,9 +25,9 @@ from discord.ext import commands
 
 from bot.clock import utcnow
 from bot.content.models import Routine
+from bot.custom_ids.personal import ReminderAction
 from bot.ui import checkin_reminder as checkin_render
-from bot.ui import personal as render
-from bot.ui.components import Press
+from bot.ui import reminders as render
 from bot.ui.errors import UserFacingError
 from bot.ui.reply import NO_MENTIONS, crisis_shown, is_bot_dm, send, update
 from bot.ui.senders import reminder_routine
@@ -54,9 +54,9 @@ async def show_pending_notice(bot: LupusBot, interaction: discord.Interaction[An
     ):
         return False
     prefs = bot.services.prefs
-    # A plain read (this runs after every command), and the notice is cleared only once it has been
-    # delivered: if the follow-up fails, it waits for the next command instead of being lost.
-    notice = (await prefs.get(interaction.user.id)).notice_pending
+    # No query unless this person has a notice (this runs after every command), and the notice is
+    # cleared only once delivered: if the follow-up fails, it waits for the next command.
+    notice = await prefs.pending_notice(interaction.user.id)
     if notice is None:
         return False
     try:
@@ -73,10 +73,10 @@ class Remind(commands.GroupCog, group_name="remind", group_description="A daily 
         self.bot = bot
         self.dispatcher = bot.services.reminder_dispatcher
         self.checkins = bot.services.checkin_reminders
-        bot.router.register("remind", self.on_remind_button)
+        bot.router.on_press(ReminderAction, self.on_remind_button)
 
     async def cog_unload(self) -> None:
-        self.bot.router.unregister("remind")
+        self.bot.router.unregister(ReminderAction)
 
     # --- commands --------------------------------------------------------------------------------
 
@@ -173,13 +173,13 @@ class Remind(commands.GroupCog, group_name="remind", group_description="A daily 
         else:
             await send(interaction, render.reminder_off(await self.dispatcher.off(user_id)))
 
-    async def on_remind_button(self, interaction: discord.Interaction[Any], press: Press) -> None:
-        """``lc:remind:stop|off|keep|snooze|skip[:stretch|checkin]`` from /remind or a reminder DM:
+    async def on_remind_button(self, interaction: discord.Interaction[Any], press: ReminderAction) -> None:
+        """Stop, Yes stop it (``off``), Keep it, Snooze, Skip today, from /remind or a reminder DM:
         acts on the presser's own reminder. Stop only asks; "Yes, stop it" (``off``) stops."""
-        action = press.args[0] if press.args else ""
-        which = press.args[1] if len(press.args) > 1 else "stretch"
+        action = press.action
+        which = press.which or "stretch"
         dispatcher = self.checkins if which == "checkin" else self.dispatcher
-        if action == "stop" or (action == "off" and len(press.args) < 2):
+        if action == "stop" or (action == "off" and press.which is None):
             # Buttons sent before Stop asked first (``lc:remind:off``) ask too.
             await send(interaction, checkin_render.confirm_stop(which))
         elif action == "keep":

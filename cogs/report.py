@@ -8,6 +8,7 @@ privately as a file. Questions are free text: screened by the safety net, never 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -17,11 +18,11 @@ from discord.ext import commands
 
 from bot import logsafety
 from bot.clock import utcnow
+from bot.custom_ids.personal import QuestionsForm, QuestionsOpen
 from bot.report.data import paper_for
 from bot.report.service import warm_up
 from bot.ui import report as render
-from bot.ui.components import Press, open_modal
-from bot.ui.errors import UserFacingError
+from bot.ui.components import open_modal
 from bot.ui.reply import Reply, send, wants_ephemeral
 
 if TYPE_CHECKING:
@@ -32,14 +33,15 @@ class Report(commands.Cog):
     def __init__(self, bot: LupusBot) -> None:
         self.bot = bot
         self._warm: asyncio.Task[None] | None = None
-        bot.router.register(render.KIND, self.on_questions)
+        bot.router.on_press(QuestionsOpen, self.on_questions)
+        bot.router.on_submit(QuestionsForm, self.on_questions_saved)
 
     async def cog_load(self) -> None:
         # Pay for importing fpdf2 and matplotlib in a thread now, not in someone's first /report.
         self._warm = asyncio.get_running_loop().create_task(asyncio.to_thread(warm_up))
 
     async def cog_unload(self) -> None:
-        self.bot.router.unregister(render.KIND)
+        self.bot.router.unregister(QuestionsOpen, QuestionsForm)
 
     def now(self) -> datetime:
         return utcnow(self.bot.clock)
@@ -73,17 +75,15 @@ class Report(commands.Cog):
         current = await self.bot.services.report.questions(interaction.user.id)
         await open_modal(interaction, render.questions_modal(current))
 
-    async def on_questions(self, interaction: discord.Interaction[Any], press: Press) -> None:
-        """``lc:rq:open`` opens the form; ``lc:rq:save`` is the form coming back."""
-        action = press.args[0] if press.args else ""
-        if action == "open":
-            await self.open_questions(interaction)
-        elif action == "save" and interaction.type is discord.InteractionType.modal_submit:
-            text = press.fields.get("questions", "")[:4000]
-            count = await self.bot.services.report.save_questions(interaction.user.id, text, now=self.now())
-            await send(interaction, render.questions_saved(count))
-        else:
-            raise UserFacingError("That button has expired. Use `/report` again.")
+    async def on_questions(self, interaction: discord.Interaction[Any], press: QuestionsOpen) -> None:
+        await self.open_questions(interaction)
+
+    async def on_questions_saved(
+        self, interaction: discord.Interaction[Any], form: QuestionsForm, fields: Mapping[str, str]
+    ) -> None:
+        text = fields.get("questions", "")[:4000]
+        count = await self.bot.services.report.save_questions(interaction.user.id, text, now=self.now())
+        await send(interaction, render.questions_saved(count))
 
 
 async def setup(bot: LupusBot) -> None:

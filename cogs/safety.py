@@ -11,6 +11,7 @@ Nothing a member wrote is logged, and nothing of it ever goes to moderators.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -22,8 +23,9 @@ from bot.crisis import Concern, Screening
 from bot.crisis.card import CRISIS_TOPIC, emergency_numbers_text
 from bot.crisis.regions import region_code
 from bot.crisis.safety_plan import part
+from bot.custom_ids import safety as ids
 from bot.ui import safety_plan as plan_ui
-from bot.ui.components import Press, open_modal
+from bot.ui.components import open_modal
 from bot.ui.crisis import GROUNDING_ROUTINE
 from bot.ui.errors import UserFacingError
 from bot.ui.reply import NO_MENTIONS, Reply, send, update
@@ -52,13 +54,18 @@ class Safety(commands.Cog):
     def __init__(self, bot: LupusBot) -> None:
         self.bot = bot
         self._handoffs: dict[int, float] = {}
-        bot.router.register("crisis", self.on_crisis)
-        bot.router.register("plan", self.on_plan)
-        bot.router.register("hurt", self.on_hurt)
+        router = bot.router
+        router.on_press(ids.CrisisAction, self.on_crisis)
+        router.on_press(ids.CrisisRegionChoice, self.on_crisis_region)
+        router.on_press(ids.PlanView, self.on_plan_view)
+        router.on_press(ids.PlanEdit, self.on_plan_edit)
+        router.on_submit(ids.PlanForm, self.on_plan_saved)
+        router.on_press(ids.HurtAdvice, self.on_hurt)
 
     async def cog_unload(self) -> None:
-        for kind in ("crisis", "plan", "hurt"):
-            self.bot.router.unregister(kind)
+        self.bot.router.unregister(
+            ids.CrisisAction, ids.CrisisRegionChoice, ids.PlanView, ids.PlanEdit, ids.PlanForm, ids.HurtAdvice
+        )
 
     # --- /safety-plan ----------------------------------------------------------------------------
 
@@ -67,36 +74,42 @@ class Safety(commands.Cog):
         plan = await self.bot.services.safety_plans.get(interaction.user.id)
         await send(interaction, plan_ui.plan_card(plan, 1))
 
-    async def on_plan(self, interaction: discord.Interaction[Any], press: Press) -> None:
-        """``lc:plan:view:<n>``, ``lc:plan:edit:<n>`` and the form coming back, ``lc:plan:save:<n>``."""
-        action = press.args[0] if press.args else "view"
-        number = _part_number(press.args[1] if len(press.args) > 1 else "1")
+    async def on_plan_view(self, interaction: discord.Interaction[Any], press: ids.PlanView) -> None:
+        plan = await self.bot.services.safety_plans.get(interaction.user.id)
+        await update(interaction, plan_ui.plan_card(plan, press.part))
+
+    async def on_plan_edit(self, interaction: discord.Interaction[Any], press: ids.PlanEdit) -> None:
+        plan = await self.bot.services.safety_plans.get(interaction.user.id)
+        await open_modal(interaction, plan_ui.plan_modal(press.part, plan))
+
+    async def on_plan_saved(
+        self, interaction: discord.Interaction[Any], form: ids.PlanForm, fields: Mapping[str, str]
+    ) -> None:
+        wanted = {section.id for section in part(form.part)}
         plans = self.bot.services.safety_plans
-        user_id = interaction.user.id
-        if action == "save" and interaction.type is discord.InteractionType.modal_submit:
-            wanted = {section.id for section in part(number)}
-            saved = await plans.save(
-                user_id, {k: v for k, v in press.fields.items() if k in wanted}, now=utcnow(self.bot.clock)
-            )
-            await send(interaction, plan_ui.plan_card(saved, number, saved=True))
-        elif action == "edit":
-            await open_modal(interaction, plan_ui.plan_modal(number, await plans.get(user_id)))
-        else:
-            await update(interaction, plan_ui.plan_card(await plans.get(user_id), number))
+        saved = await plans.save(
+            interaction.user.id, {k: v for k, v in fields.items() if k in wanted}, now=utcnow(self.bot.clock)
+        )
+        await send(interaction, plan_ui.plan_card(saved, form.part, saved=True))
 
     # --- the crisis card -----------------------------------------------------------------------
 
-    async def on_crisis(self, interaction: discord.Interaction[Any], press: Press) -> None:
-        action, *rest = press.args or ("lines",)
+    async def on_crisis_region(
+        self, interaction: discord.Interaction[Any], press: ids.CrisisRegionChoice
+    ) -> None:
+        """A region button: remember it (privately) and show the card for it, keeping its words."""
+        code = region_code(press.code)
+        if code is None:
+            raise UserFacingError("That region is not one I know. Please tap one of the buttons.")
+        user_id = interaction.user.id
+        await self.bot.services.prefs.set_crisis_region(user_id, code, now=utcnow(self.bot.clock))
+        await update(interaction, await self.bot.safety_net.card(user_id, _screening(press), code))
+
+    async def on_crisis(self, interaction: discord.Interaction[Any], press: ids.CrisisAction) -> None:
+        action = press.action
         net = self.bot.safety_net
         user_id = interaction.user.id
-        if action == "region" and rest:
-            code = region_code(rest[0])
-            if code is None:
-                raise UserFacingError("That region is not one I know. Please tap one of the buttons.")
-            await self.bot.services.prefs.set_crisis_region(user_id, code, now=utcnow(self.bot.clock))
-            await update(interaction, await net.card(user_id, _screening(rest[1:]), code))
-        elif action == "ground":
+        if action == "ground":
             grounding = self.bot.content.library.routines.get(GROUNDING_ROUTINE)
             if grounding is None:
                 raise UserFacingError("The breathing exercise isn't available right now. Try `/stretch`.")
@@ -148,9 +161,9 @@ class Safety(commands.Cog):
 
     # --- the "It hurts" card -------------------------------------------------------------------
 
-    async def on_hurt(self, interaction: discord.Interaction[Any], press: Press) -> None:
+    async def on_hurt(self, interaction: discord.Interaction[Any], press: ids.HurtAdvice) -> None:
         library = self.bot.content.library
-        if press.args and press.args[0] == "care":
+        if press.which == "care":
             await send(interaction, care_card(library.safety, library.topics.get(CARE_TEAM_TOPIC)))
             return
         prefs = await self.bot.services.prefs.get(interaction.user.id)
@@ -159,21 +172,13 @@ class Safety(commands.Cog):
         await send(interaction, Reply(text, ephemeral=None))
 
 
-def _part_number(value: str) -> int:
-    try:
-        return max(1, min(int(value), 2))
-    except ValueError:
-        return 1
-
-
-def _screening(args: list[str]) -> Screening:
+def _screening(press: ids.CrisisRegionChoice) -> Screening:
     """The concern and language a region button carries, so the card keeps its words."""
     try:
-        concern = Concern(args[0]) if args else Concern.SUICIDE
+        concern = Concern(press.concern)
     except ValueError:
         concern = Concern.SUICIDE
-    language = "es" if len(args) > 1 and args[1] == "es" else "en"
-    return Screening(concern, language)
+    return Screening(concern, "es" if press.language == "es" else "en")
 
 
 async def setup(bot: LupusBot) -> None:

@@ -18,12 +18,12 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.content.models import Routine
-from bot.custom_ids import CARD_VERSION_WIDTH
+from bot.custom_ids import routines as ids
 from bot.routines.service import Delivery, RoutineError, SessionConflict
 from bot.routines.session import Action, InvalidAction, RoutineSession, RoutineSnapshot
 from bot.text import clip
+from bot.ui import routine_picker as picker
 from bot.ui import routines as render
-from bot.ui.components import EXPIRED, Press
 from bot.ui.errors import UserFacingError
 from bot.ui.reading import see_also_items
 from bot.ui.reply import Reply, is_bot_dm, message_kwargs, send, update
@@ -59,42 +59,25 @@ def _kind(exc: RoutineError | InvalidAction) -> UserFacingError:
 class Stretch(commands.Cog):
     """Guided routines: list, intro, step cards, and the endings."""
 
-    KINDS = (
-        "rt",
-        "rtopen",
-        "rtstart",
-        "rtack",
-        "rtauto",
-        "rtlist",
-        "rtresume",
-        "rtabandon",
-        "rtpain",
-        "rtnotes",
-        "rtsrc",
-    )
-
     def __init__(self, bot: LupusBot) -> None:
         self.bot = bot
         self.routines = bot.services.routines
-        handlers = (
-            self.on_press,
-            self.on_open,
-            self.on_start,
-            self.on_ack,
-            self.on_auto,
-            self.on_list,
-            self.on_resume,
-            self.on_abandon,
-            self.on_pain,
-            self.on_notes,
-            self.on_sources,
-        )
-        for kind, handler in zip(self.KINDS, handlers, strict=True):
-            bot.router.register(kind, handler)
+        router = bot.router
+        router.on_press(ids.SessionPress, self.on_press)
+        router.on_choose(ids.RoutineMenu, self.on_menu)
+        router.on_press(ids.RoutineIntro, self.on_open)
+        router.on_press(ids.RoutineStart, self.on_start)
+        router.on_press(ids.RoutineAck, self.on_ack)
+        router.on_press(ids.AutoAdvance, self.on_auto)
+        router.on_press(ids.RoutineList, self.on_list)
+        router.on_press(ids.SessionResume, self.on_resume)
+        router.on_press(ids.SessionAbandon, self.on_abandon)
+        router.on_press(ids.PainAnswer, self.on_pain)
+        router.on_press(ids.RoutineNotes, self.on_notes)
+        router.on_press(ids.RoutineSources, self.on_sources)
 
     async def cog_unload(self) -> None:
-        for kind in self.KINDS:
-            self.bot.router.unregister(kind)
+        self.bot.router.unregister(*ids.ROUTINES)
 
     # --- the command (its ways into a routine are shared: bot.ui.routine_entry) ---------------
 
@@ -112,7 +95,7 @@ class Stretch(commands.Cog):
         active = await self.routines.active_for(interaction.user.id)
         if active is not None:
             requested = routine.id if routine else None
-            prompt = render.resume_prompt(
+            prompt = picker.resume_prompt(
                 active.session,
                 requested,
                 start_at_once=False,
@@ -190,7 +173,7 @@ class Stretch(commands.Cog):
                 interaction.user.id, snapshot, delivery=self.delivery(interaction)
             )
         except SessionConflict as conflict:
-            prompt = render.resume_prompt(
+            prompt = picker.resume_prompt(
                 conflict.existing.session, routine_id, start_at_once=True, requested_title=routine.title
             )
             await update(interaction, prompt)
@@ -199,17 +182,14 @@ class Stretch(commands.Cog):
 
     # --- components ----------------------------------------------------------------------------
 
-    async def on_press(self, interaction: discord.Interaction[Any], press: Press) -> None:
-        """``lc:rt:<session>:<action>:<card version>``: Back, Pause, Resume, Next, Skip, Stop, It hurts."""
-        if len(press.args) not in (2, 3) or press.args[1] not in PRESSES:
-            raise UserFacingError(EXPIRED)
-        session_id, action = press.args[0], PRESSES[press.args[1]]
-        # A card from before versions (two args) counts as older than any session.
-        version = press.args[2] if len(press.args) == 3 else ""
-        card_version = int(version) if version.isdigit() and len(version) <= CARD_VERSION_WIDTH else -1
+    async def on_press(self, interaction: discord.Interaction[Any], press: ids.SessionPress) -> None:
+        """Back, Pause, Resume, Next, Skip, Stop, It hurts on a step card."""
+        action = PRESSES[press.action]
+        # A card from before versions (no version) counts as older than any session.
+        card_version = -1 if press.version is None else press.version
         try:
             result = await self.routines.press(
-                session_id,
+                press.session,
                 interaction.user.id,
                 action,
                 delivery=self.delivery(interaction),
@@ -224,104 +204,92 @@ class Stretch(commands.Cog):
             raise _kind(exc) from None
         await update(interaction, self.card(result.record.session))
 
-    async def on_open(self, interaction: discord.Interaction[Any], press: Press) -> None:
-        """The list's menu (or a Back button): show the routine's intro in place of the message."""
-        routine_id = press.values[0] if press.values else (press.args[0] if press.args else "")
-        await self.show_intro(interaction, routine_id, replace=True)
+    async def on_menu(
+        self, interaction: discord.Interaction[Any], menu: ids.RoutineMenu, chosen: str
+    ) -> None:
+        """The list's menu: show the chosen routine's intro in place of the message."""
+        await self.show_intro(interaction, chosen, replace=True)
 
-    async def on_notes(self, interaction: discord.Interaction[Any], press: Press) -> None:
-        """``lc:rtnotes:<routine>:<page>``: the safety notes, a page at a time, in place."""
-        routine = self.routine(press.args[0] if press.args else "")
-        page = _page(press.args[1] if len(press.args) > 1 else "0")
+    async def on_open(self, interaction: discord.Interaction[Any], press: ids.RoutineIntro) -> None:
+        """Back to a routine's intro, in place."""
+        await self.show_intro(interaction, press.routine, replace=True)
+
+    async def on_notes(self, interaction: discord.Interaction[Any], press: ids.RoutineNotes) -> None:
+        """The safety notes, a page at a time, in place."""
+        routine = self.routine(press.routine)
         user_id = interaction.user.id
         library = self.bot.content.library
-        reply = render.routine_notes(
+        reply = picker.routine_notes(
             routine,
             library.safety,
-            page,
+            max(press.page, 0),
             acknowledged=await self.routines.safety_acknowledged(user_id),
             auto_advance=await self.routines.auto_advance(user_id),
             see_also=see_also_items(library, routine.see_also, row=2),
         )
         await update(interaction, reply)
 
-    async def on_sources(self, interaction: discord.Interaction[Any], press: Press) -> None:
-        """``lc:rtsrc:<routine>:<page>``: where the routine's advice comes from."""
-        routine = self.routine(press.args[0] if press.args else "")
-        await update(
-            interaction, render.routine_sources(routine, _page(press.args[1] if len(press.args) > 1 else "0"))
-        )
+    async def on_sources(self, interaction: discord.Interaction[Any], press: ids.RoutineSources) -> None:
+        """Where the routine's advice comes from."""
+        await update(interaction, picker.routine_sources(self.routine(press.routine), max(press.page, 0)))
 
-    async def on_start(self, interaction: discord.Interaction[Any], press: Press) -> None:
-        routine_id = press.args[0] if press.args else ""
-        found = self.bot.content.library.routines.get(routine_id)
+    async def on_start(self, interaction: discord.Interaction[Any], press: ids.RoutineStart) -> None:
+        found = self.bot.content.library.routines.get(press.routine)
         grounding = found is not None and render.is_grounding(found)  # never waits for the stretch OK
         if not grounding and not await self.routines.safety_acknowledged(interaction.user.id):
-            await self.show_intro(interaction, routine_id, replace=True)
+            await self.show_intro(interaction, press.routine, replace=True)
             return
-        await self.begin(interaction, routine_id)
+        await self.begin(interaction, press.routine)
 
-    async def on_ack(self, interaction: discord.Interaction[Any], press: Press) -> None:
+    async def on_ack(self, interaction: discord.Interaction[Any], press: ids.RoutineAck) -> None:
         """The one-time safety OK: remember it, then start at once."""
         await self.routines.acknowledge_safety(interaction.user.id)
-        await self.begin(interaction, press.args[0] if press.args else "")
+        await self.begin(interaction, press.routine)
 
-    async def on_auto(self, interaction: discord.Interaction[Any], press: Press) -> None:
+    async def on_auto(self, interaction: discord.Interaction[Any], press: ids.AutoAdvance) -> None:
         """The auto-advance switch, on the intro or on the one-time notes (shown again in place)."""
-        if len(press.args) != 2 or press.args[1] not in ("on", "off"):
-            raise UserFacingError(EXPIRED)
-        await self.routines.set_auto_advance(interaction.user.id, press.args[1] == "on")
-        await self.show_intro(interaction, press.args[0], replace=True)
+        await self.routines.set_auto_advance(interaction.user.id, press.switch == "on")
+        await self.show_intro(interaction, press.routine, replace=True)
 
-    async def on_list(self, interaction: discord.Interaction[Any], press: Press) -> None:
+    async def on_list(self, interaction: discord.Interaction[Any], press: ids.RoutineList) -> None:
         await self.show_list(interaction, replace=True)
 
-    async def on_resume(self, interaction: discord.Interaction[Any], press: Press) -> None:
+    async def on_resume(self, interaction: discord.Interaction[Any], press: ids.SessionResume) -> None:
         try:
             record = await self.routines.resume(
-                press.args[0] if press.args else "", interaction.user.id, delivery=self.delivery(interaction)
+                press.session, interaction.user.id, delivery=self.delivery(interaction)
             )
         except (RoutineError, InvalidAction) as exc:
             raise _kind(exc) from None
         await update(interaction, self.card(record.session))
 
-    async def on_abandon(self, interaction: discord.Interaction[Any], press: Press) -> None:
+    async def on_abandon(self, interaction: discord.Interaction[Any], press: ids.SessionAbandon) -> None:
         """Start over: close the routine in progress, then the one asked for (or the list)."""
-        if len(press.args) != 3:
-            raise UserFacingError(EXPIRED)
-        session_id, routine_id, mode = press.args
         try:
-            await self.routines.abandon(session_id, interaction.user.id)
+            await self.routines.abandon(press.session, interaction.user.id)
         except RoutineError as exc:
             raise _kind(exc) from None
-        if routine_id == "-":
+        if press.routine == "-":
             await self.show_list(interaction, replace=True)
-        elif mode == "go" and await self.routines.safety_acknowledged(interaction.user.id):
-            await self.begin(interaction, routine_id)
+        elif press.mode == "go" and await self.routines.safety_acknowledged(interaction.user.id):
+            await self.begin(interaction, press.routine)
         else:
-            await self.show_intro(interaction, routine_id, replace=True)
+            await self.show_intro(interaction, press.routine, replace=True)
 
-    async def on_pain(self, interaction: discord.Interaction[Any], press: Press) -> None:
+    async def on_pain(self, interaction: discord.Interaction[Any], press: ids.PainAnswer) -> None:
         """The finish card's 0–10 pain check (or "Not now")."""
-        if len(press.args) != 2:
-            raise UserFacingError(EXPIRED)
-        session_id, choice = press.args
         try:
-            record = await self.routines.owned(session_id, interaction.user.id)
-            if choice == "skip":
+            record = await self.routines.owned(press.session, interaction.user.id)
+            if press.choice == "skip":
                 await update(interaction, render.finish_card(record.session, ask=False))
                 return
-            if not choice.isdigit():
-                raise UserFacingError(EXPIRED)
-            saved, previous = await self.routines.save_pain(session_id, interaction.user.id, int(choice))
+            saved, previous = await self.routines.save_pain(
+                press.session, interaction.user.id, int(press.choice)
+            )
         except RoutineError as exc:
             raise _kind(exc) from None
         card = render.finish_card(record.session, saved_pain=saved.pain, changed_from=previous)
         await update(interaction, card)
-
-
-def _page(value: str) -> int:
-    return int(value) if value.isdigit() and len(value) <= 3 else 0
 
 
 async def setup(bot: LupusBot) -> None:

@@ -8,6 +8,7 @@ symptom name, a flare note) is crisis-screened by the safety net before any of t
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -17,13 +18,14 @@ from discord.ext import commands
 
 from bot import logsafety
 from bot.clock import utcnow
+from bot.custom_ids import tracking as ids
 from bot.fairuse import CHECKINS, wait_words
 from bot.journal.checkin_form import NOTE_MAX, CheckinProblems, clean_note, parse_checkin
 from bot.tracking.card import CardState
 from bot.tracking.service import NeedsPain, TrackingService, clean_symptom_name
-from bot.ui import personal
+from bot.ui import journal as journal_ui
 from bot.ui import tracking as render
-from bot.ui.components import Press, open_modal
+from bot.ui.components import open_modal
 from bot.ui.errors import UserFacingError
 from bot.ui.reply import NO_MENTIONS, Reply, crisis_shown, send, wants_ephemeral
 from bot.ui.transformers import OwnSymptom, SymptomIdea, starter_symptoms
@@ -41,10 +43,18 @@ class Tracking(commands.Cog):
 
     def __init__(self, bot: LupusBot) -> None:
         self.bot = bot
-        bot.router.register(render.KIND, self.on_card)
+        router = bot.router
+        router.on_choose(ids.MeasureMenu, self.on_measure)
+        router.on_choose(ids.SymptomMenu, self.on_symptom)
+        router.on_press(ids.CardSave, self.on_save)
+        router.on_press(ids.CardNote, self.on_note)
+        router.on_submit(ids.CardNoteForm, self.on_note_saved)
+        router.on_press(ids.CardSame, self.on_same)
+        router.on_press(ids.FlareAnswer, self.on_flare)
+        router.on_press(ids.CheckinNow, self.on_checkin_now)
 
     async def cog_unload(self) -> None:
-        self.bot.router.unregister(render.KIND)
+        self.bot.router.unregister(*ids.TRACKING, *ids.TRACKING_FORMS)
 
     def now(self) -> datetime:
         return utcnow(self.bot.clock)
@@ -57,10 +67,10 @@ class Tracking(commands.Cog):
 
     @app_commands.command(name="checkin", description="A quick private check-in: pain, fatigue and more")
     async def checkin(self, interaction: discord.Interaction[Any]) -> None:
-        await self.open_card(interaction)
+        await self.show_card(interaction)
 
-    async def open_card(self, interaction: discord.Interaction[Any]) -> None:
-        """A fresh check-in card, as a new private message."""
+    async def show_card(self, interaction: discord.Interaction[Any]) -> None:
+        """A fresh check-in card (``/checkin``, and "Check in now" on the daily reminder)."""
         user_id = interaction.user.id
         card = render.checkin_card(
             CardState(),
@@ -71,37 +81,46 @@ class Tracking(commands.Cog):
             view=card, ephemeral=wants_ephemeral(interaction, Reply()), allowed_mentions=NO_MENTIONS
         )
 
-    async def on_card(self, interaction: discord.Interaction[Any], press: Press) -> None:
-        action, args = (press.args[0], press.args[1:]) if press.args else ("", ())
-        if action == "flare":
-            await self.on_flare_answer(interaction, args[0] if args else "")
-            return
-        if action == "same":
-            await self.save_same(interaction)
-            return
-        if action == "open":  # "Check in now" on the daily check-in reminder
-            await self.open_card(interaction)
-            return
-        try:
-            state = CardState.decode(*args[-2:]) if len(args) >= 2 else None
-        except ValueError:
-            state = None
-        if state is None:
+    # --- the card's components: each carries the card's state (``bot.custom_ids.tracking``) ----
+
+    async def on_measure(
+        self, interaction: discord.Interaction[Any], menu: ids.MeasureMenu, chosen: str
+    ) -> None:
+        state = _state(menu)
+        if not chosen:
             raise UserFacingError(STALE)
-        if action == "m" and press.values and args[0] in render.MEASURE_CODES:
-            state = state.with_measure(render.MEASURE_CODES[args[0]], _int(press.values[0], 0, 10))
-            await self.redraw(interaction, state)
-        elif action == "s" and press.values:
-            state = state.with_symptom(int(args[0], 36), _int(press.values[0], 0, 3))
-            await self.redraw(interaction, state)
-        elif action == "save":
-            await self.save(interaction, state)
-        elif action == "note":
-            await open_modal(interaction, render.note_modal(state))
-        elif action == "submit" and interaction.type is discord.InteractionType.modal_submit:
-            await self.save_with_note(interaction, state, press.fields)
-        else:
+        await self.redraw(
+            interaction, state.with_measure(render.MEASURE_CODES[menu.code], _int(chosen, 0, 10))
+        )
+
+    async def on_symptom(
+        self, interaction: discord.Interaction[Any], menu: ids.SymptomMenu, chosen: str
+    ) -> None:
+        state = _state(menu)
+        if not chosen:
             raise UserFacingError(STALE)
+        await self.redraw(interaction, state.with_symptom(menu.symptom_id, _int(chosen, 0, 3)))
+
+    async def on_save(self, interaction: discord.Interaction[Any], press: ids.CardSave) -> None:
+        await self.save(interaction, _state(press))
+
+    async def on_note(self, interaction: discord.Interaction[Any], press: ids.CardNote) -> None:
+        await open_modal(interaction, render.note_modal(_state(press)))
+
+    async def on_note_saved(
+        self, interaction: discord.Interaction[Any], form: ids.CardNoteForm, fields: Mapping[str, str]
+    ) -> None:
+        await self.save_with_note(interaction, _state(form), fields)
+
+    async def on_same(self, interaction: discord.Interaction[Any], press: ids.CardSame) -> None:
+        await self.save_same(interaction)
+
+    async def on_flare(self, interaction: discord.Interaction[Any], press: ids.FlareAnswer) -> None:
+        await self.on_flare_answer(interaction, press.answer)
+
+    async def on_checkin_now(self, interaction: discord.Interaction[Any], press: ids.CheckinNow) -> None:
+        """ "Check in now" on the daily check-in reminder: the card, as ``/checkin`` shows it."""
+        await self.show_card(interaction)
 
     async def redraw(self, interaction: discord.Interaction[Any], state: CardState) -> None:
         if not _on_card(interaction):
@@ -127,7 +146,7 @@ class Tracking(commands.Cog):
             raise UserFacingError(render.needs_pain())
         if wait := self.bot.services.fair_use.wait_s(CHECKINS, user_id):
             # The same per-member limit as the check-in form; nothing is stored, the card stays.
-            await send(interaction, personal.checkin_slow_down(wait_words(wait)))
+            await send(interaction, journal_ui.checkin_slow_down(wait_words(wait)))
             return
         try:
             saved = await self.service.save(user_id, state, now=self.now(), note=note, for_doctor=for_doctor)
@@ -153,7 +172,7 @@ class Tracking(commands.Cog):
         await self.save(interaction, state)
 
     async def save_with_note(
-        self, interaction: discord.Interaction[Any], state: CardState, fields: dict[str, str]
+        self, interaction: discord.Interaction[Any], state: CardState, fields: Mapping[str, str]
     ) -> None:
         pain, fatigue = fields.get("pain", "")[:40], fields.get("fatigue", "")[:40]
         note_text = fields.get("note", "")[: NOTE_MAX * 4]
@@ -161,7 +180,7 @@ class Tracking(commands.Cog):
         if isinstance(parsed, CheckinProblems):
             # Nothing typed is lost: "Fix my check-in" reopens the form with their text in it.
             self.bot.services.checkin_drafts.keep(interaction.user.id, pain, fatigue, note_text)
-            await send(interaction, personal.checkin_problems(parsed.messages))
+            await send(interaction, journal_ui.checkin_problems(parsed.messages))
             return
         state = state.with_measure("pain", parsed.pain)
         if parsed.fatigue is not None:
@@ -239,6 +258,14 @@ def _on_card(interaction: discord.Interaction[Any]) -> bool:
     """The press came from a check-in card (a Components V2 message), which can be edited in place."""
     message = interaction.message
     return message is not None and message.flags.components_v2
+
+
+def _state(ids_: ids.CardStateId) -> CardState:
+    """The state a card id carries; a tampered one gets the kind "expired" answer."""
+    try:
+        return ids_.state
+    except ValueError:
+        raise UserFacingError(STALE) from None
 
 
 def _int(text: str, low: int, high: int) -> int:

@@ -1,4 +1,11 @@
-"""Shared pytest fixtures and hooks."""
+"""Shared pytest fixtures and hooks.
+
+* ``db``: a fresh database, every migration applied.
+* ``emulator``, ``community``, ``bare_bot``: the local Discord emulator, its standard
+  cast, and the baseline discord.py bot connected to it (tests of the emulator itself).
+* ``live_bot``, ``debug_bot``: the real bot as a subprocess against a fresh emulator
+  (see :mod:`tests.e2e_support`, which also holds the helpers that act as people).
+"""
 
 from __future__ import annotations
 
@@ -9,6 +16,8 @@ import pytest
 
 from bot.storage.db import Database
 from tests.crisis_corpus import CRISIS_FIGURES
+from tests.e2e_support import REPO, LiveBot, live_bot_for
+from tests.emulator import BARE_BOT_CMD, BotProcess, Community, Emulator
 
 
 @pytest.fixture
@@ -19,6 +28,46 @@ async def db(tmp_path: Path) -> AsyncIterator[Database]:
         yield database
     finally:
         await database.close()
+
+
+@pytest.fixture
+async def emulator() -> AsyncIterator[Emulator]:
+    """A fresh emulator with Discord's real limits (3 s first reply, 15 min tokens)."""
+    async with Emulator() as emu:
+        yield emu
+
+
+@pytest.fixture
+def community(emulator: Emulator) -> Community:
+    """The standard cast: a server with an owner, an admin, a member, and outsiders."""
+    return emulator.community()
+
+
+@pytest.fixture
+async def bare_bot(emulator: Emulator, community: Community, tmp_path: Path) -> AsyncIterator[BotProcess]:
+    """The baseline bot (tests/emulator/bare_bot.py) running as a subprocess, ready."""
+    bot = BotProcess(BARE_BOT_CMD, cwd=REPO, emulator=emulator, log_path=tmp_path / "bare-bot.log")
+    await bot.start()
+    try:
+        await bot.wait_ready(timeout=30)
+        yield bot
+    finally:
+        if bot.running:
+            await bot.stop()
+
+
+@pytest.fixture
+async def live_bot(tmp_path: Path) -> AsyncIterator[LiveBot]:
+    """The bot running against a fresh emulator; asserts zero violations at the end."""
+    async for live in live_bot_for(tmp_path):
+        yield live
+
+
+@pytest.fixture
+async def debug_bot(tmp_path: Path) -> AsyncIterator[LiveBot]:
+    """Like ``live_bot`` but logging at DEBUG (for tests that prove nothing private is logged)."""
+    async for live in live_bot_for(tmp_path, logging__level="DEBUG"):
+        yield live
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:

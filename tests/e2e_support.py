@@ -3,30 +3,41 @@
 Each test gets its own emulator, a copy of the shipped content (so a test may
 edit it), a fresh database and a config file, and ends by asserting the
 emulator recorded no violation (nothing Discord would have refused, and no
-interaction left unanswered).
+interaction left unanswered). The ``live_bot`` and ``debug_bot`` fixtures (tests/conftest.py)
+are built with :func:`live_bot_for`; a test that needs other content or config makes its
+own fixture from it.
 
-    from tests.e2e_support import LiveBot, live_bot_fixture  # noqa: F401
+People act through the :class:`LiveBot` helpers; by default the plain member, in the
+server (``place="dm"`` for the bot's DM, ``"user-app"`` for the user-installed app):
 
     async def test_x(live_bot: LiveBot) -> None:
-        h = await live_bot.emu.slash("help", user=live_bot.place.member, guild=live_bot.place.guild)
+        page = await live_bot.slash("read", {"article": "lupus-basics"})
+        nxt = await live_bot.press(page, "Next")
+        handle = await live_bot.invoke("checkin", place="dm")  # the handle, before any answer
 """
 
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import sys
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-import pytest
 import yaml
 
-from tests.emulator import BotProcess, Emulator
-from tests.emulator.harness import Community, InteractionHandle, Message
-from tests.emulator.state import User
+from tests.emulator import BotProcess, Community, Emulator, InteractionHandle, Message, User
 
 REPO = Path(__file__).resolve().parents[1]
+PLACES = ["guild", "dm"]
+"""The two places every personal command works: the server (answers are ephemeral) and the bot's DM.
+(:meth:`LiveBot.where` also knows ``"user-app"``: the user-installed app, in a server channel.)"""
+REPLY_WITHIN = 15.0
+"""Seconds the helpers wait for the message a person ends up seeing. Generous on purpose: the
+emulator fails a first reply later than 3 s by itself (a violation), so this only bounds deferred
+answers (exports, reloads) on a busy machine."""
 START_FIRST_TIME = "I've read this — start"
 """The one-time safety OK, on the last page of a routine's safety notes."""
 BOT_CMD = [sys.executable, "-m", "bot", "--config"]
@@ -89,6 +100,140 @@ class LiveBot:
     def logs(self) -> str:
         return "\n".join(p.logs() for p in self.processes)
 
+    # ------------------------------------------------------------ acting as people
+
+    def where(self, place: str = "guild") -> dict[str, Any]:
+        """The emulator's location arguments for ``place``: "guild", "dm" or "user-app"."""
+        p = self.place
+        places: dict[str, dict[str, Any]] = {
+            "guild": {"guild": p.guild},
+            "dm": {"dm": True},
+            "user-app": {"channel": p.general, "user_installed": True},
+        }
+        return places[place]
+
+    async def invoke(
+        self,
+        name: str,
+        options: Mapping[str, Any] | None = None,
+        *,
+        place: str = "guild",
+        user: User | None = None,
+        subcommand: str | None = None,
+        **kw: Any,
+    ) -> InteractionHandle:
+        """``user`` (the plain member by default) runs ``/name`` in ``place``; the handle, unanswered.
+
+        ``kw`` goes to :meth:`Emulator.slash` (``strict``, ``locale``, or ``guild``/``channel``
+        instead of the place's own)."""
+        location = self.where(place) | kw
+        return await self.emu.slash(
+            name, dict(options or {}), user=user or self.place.member, subcommand=subcommand, **location
+        )
+
+    async def slash(
+        self,
+        name: str,
+        options: Mapping[str, Any] | None = None,
+        *,
+        place: str = "guild",
+        user: User | None = None,
+        subcommand: str | None = None,
+        within: float = REPLY_WITHIN,
+        **kw: Any,
+    ) -> Message:
+        """Like :meth:`invoke`, then the message the person ends up seeing (within ``within`` s)."""
+        handle = await self.invoke(name, options, place=place, user=user, subcommand=subcommand, **kw)
+        return await handle.wait_message(timeout=within)
+
+    async def admin(self, subcommand: str, *, user: User | None = None, **kw: Any) -> Message:
+        """``user`` (the Admin-role moderator by default) runs ``/admin <subcommand>``."""
+        return await self.slash("admin", user=user or self.place.admin, subcommand=subcommand, **kw)
+
+    async def click(self, message: Message, label: str, user: User | None = None) -> InteractionHandle:
+        """``user`` (the plain member by default) presses the button labelled ``label``."""
+        return await self.emu.click(message, message.find_button(label), user=user or self.place.member)
+
+    async def press(
+        self, message: Message, label: str, user: User | None = None, *, within: float = REPLY_WITHIN
+    ) -> Message:
+        """Like :meth:`click`, then the message the person ends up seeing."""
+        return await (await self.click(message, label, user)).wait_message(timeout=within)
+
+    async def pick(self, message: Message, placeholder: str, value: str, user: User | None = None) -> Message:
+        """``user`` picks ``value`` in the select with ``placeholder``; the message they then see."""
+        select = next(s for s in message.selects() if s.placeholder == placeholder)
+        handle = await self.emu.select(message, select.custom_id, [value], user=user or self.place.member)
+        return await handle.wait_message(timeout=REPLY_WITHIN)
+
+    async def dm(self, user: User, text: str) -> Message:
+        """``user`` writes ``text`` to the bot in a DM; the bot's next DM to them."""
+        sent = await self.emu.send_dm(user, text)
+        return await self.emu.wait_for_dm(user, after=sent)
+
+    async def open_checkin(self, place: str = "guild", user: User | None = None) -> InteractionHandle:
+        """``user`` (the plain member by default) opens the check-in form; the handle shows it."""
+        return await open_checkin_form(self.emu, user or self.place.member, **self.where(place))
+
+    async def checkin(
+        self, place: str, pain: str, fatigue: str, note: str = "", user: User | None = None
+    ) -> Message:
+        """A whole check-in through the form; the message the person then sees."""
+        handle = await self.open_checkin(place, user)
+        values = {"pain": pain, "fatigue": fatigue, "note": note}
+        submitted = await self.emu.submit_modal(handle, values=values)
+        return await submitted.wait_message(timeout=REPLY_WITHIN)
+
+    def rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        """Rows from the bot's database (read beside the running bot)."""
+        with sqlite3.connect(self.database) as conn:
+            return list(conn.execute(sql, params))
+
+    def dict_rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
+        """Like :meth:`rows`, each row as a dict by column name."""
+        with sqlite3.connect(self.database) as conn:
+            conn.row_factory = sqlite3.Row
+            return [dict(r) for r in conn.execute(sql, params)]
+
+    def execute(self, sql: str, params: tuple[Any, ...] = ()) -> None:
+        """Write to the bot's database behind its back (to set up a state the test needs)."""
+        with sqlite3.connect(self.database) as conn:
+            conn.execute(sql, params)
+
+    def bot_posts(self) -> list[Message]:
+        """Everything the bot posted in the server's channels (public messages)."""
+        return [
+            m
+            for channel_id in self.place.guild.channel_ids
+            for m in self.emu.channel_messages(channel_id)
+            if m.author.id == self.emu.bot_user.id
+        ]
+
+
+def title(message: Message) -> str:
+    """The title of the message's first embed ("" when it has none)."""
+    return str(message.embeds[0].get("title", "")) if message.embeds else ""
+
+
+def assert_private(message: Message, place: str) -> None:
+    """Ephemeral in a server; in the bot's own DM a plain message is already private. Pings nobody."""
+    if place == "dm":
+        assert message.guild_id is None and not message.ephemeral
+    else:
+        assert message.ephemeral
+    no_mentions(message)
+
+
+def nothing_public(live: LiveBot) -> None:
+    """No personal reply ever lands in a server channel."""
+    assert live.bot_posts() == []
+
+
+def no_mentions(message: Message) -> None:
+    """The message pings nobody (``allowed_mentions`` parses nothing)."""
+    allowed = message.raw.get("allowed_mentions")
+    assert allowed is None or allowed.get("parse") == [], allowed
+
 
 async def live_bot_for(
     tmp_path: Path,
@@ -96,7 +241,7 @@ async def live_bot_for(
     prepare: Callable[[Path], None] | None = None,
     database: Path | None = None,
     check_violations: bool = True,
-    emulator_options: dict[str, object] | None = None,
+    emulator_options: dict[str, Any] | None = None,
     env: dict[str, str] | None = None,
     **config: object,
 ) -> AsyncIterator[LiveBot]:
@@ -128,20 +273,6 @@ async def live_bot_for(
                     await process.stop()
         if check_violations:
             emu.assert_no_violations()
-
-
-@pytest.fixture(name="live_bot")
-async def live_bot_fixture(tmp_path: Path) -> AsyncIterator[LiveBot]:
-    """The bot running against a fresh emulator; asserts zero violations at the end."""
-    async for live in live_bot_for(tmp_path):
-        yield live
-
-
-@pytest.fixture(name="debug_bot")
-async def debug_bot_fixture(tmp_path: Path) -> AsyncIterator[LiveBot]:
-    """Like ``live_bot`` but logging at DEBUG (for tests that prove nothing private is logged)."""
-    async for live in live_bot_for(tmp_path, logging__level="DEBUG"):
-        yield live
 
 
 async def open_checkin_form(emu: Emulator, user: User, **where: object) -> InteractionHandle:

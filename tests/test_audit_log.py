@@ -3,9 +3,7 @@ and each server sees only its own entries."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -17,12 +15,8 @@ HOME, OTHER = 1_000, 2_000
 
 
 @pytest.fixture
-async def audit(tmp_path: Path) -> AsyncIterator[AuditRepo]:
-    db = await Database.open(tmp_path / "bot.sqlite3")
-    try:
-        yield AuditRepo(db)
-    finally:
-        await db.close()
+def audit(db: Database) -> AuditRepo:
+    return AuditRepo(db)
 
 
 async def test_a_flood_of_refusals_is_counted_sampled_and_never_evicts_a_reload(audit: AuditRepo) -> None:

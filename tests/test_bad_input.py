@@ -16,8 +16,7 @@ suppressed", not a payload Discord would refuse, not "This interaction failed".
 
 One bot runs per test function and serves every example (hence the suppressed
 ``function_scoped_fixture`` health check); examples are few and derandomized so
-CI is bounded and repeatable. A command that is not registered yet is skipped
-with the reason.
+CI is bounded and repeatable. A command that is not registered fails the test.
 """
 
 from __future__ import annotations
@@ -30,7 +29,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from tests.e2e_support import LiveBot, live_bot_fixture, open_checkin_form  # noqa: F401
+from tests.e2e_support import LiveBot, open_checkin_form
 from tests.emulator import InteractionHandle, Message
 
 pytestmark = pytest.mark.timeout(300)
@@ -94,8 +93,7 @@ def fill(value: str, live: LiveBot) -> str:
 def require(live: LiveBot, *names: str) -> None:
     registered = {c["name"] for c in live.emu.commands()}
     missing = [n for n in names if n not in registered]
-    if missing:
-        pytest.skip(f"/{', /'.join(missing)} is not registered yet (its cog is still being built)")
+    assert not missing, f"/{', /'.join(missing)} is not registered: {sorted(registered)}"
 
 
 def assert_kind_and_private(message: Message | None, what: str) -> None:
@@ -124,9 +122,9 @@ async def answer(live: LiveBot, handle: InteractionHandle, what: str) -> Message
 
 
 async def slash(live: LiveBot, name: str, options: dict[str, Any], subcommand: str | None = None) -> Message:
-    p = live.place
+    """The member runs ``/name`` with the placeholders filled in; the answer, checked (see ``answer``)."""
     filled = {k: fill(v, live) if isinstance(v, str) else v for k, v in options.items() if v is not None}
-    handle = await live.emu.slash(name, filled, user=p.member, guild=p.guild, subcommand=subcommand)
+    handle = await live.invoke(name, filled, subcommand=subcommand)
     return await answer(live, handle, f"/{name} {subcommand or ''} {filled!r}"[:400])
 
 

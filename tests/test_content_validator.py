@@ -11,9 +11,11 @@ from pydantic import ValidationError
 
 from bot import limits
 from bot.content import render_text
+from bot.content.library import REGION_NAMES
 from bot.content.loader import load_library
 from bot.content.models import HttpsUrl, Ref, ResourceItem, Safety, Step
-from bot.custom_ids import fits
+from bot.custom_ids.reading import PostArticle
+from bot.ui.reading import resource_topic
 
 VALID = Path(__file__).parent / "fixtures" / "content" / "valid"
 
@@ -81,7 +83,26 @@ def test_ids_too_long_for_a_button_custom_id_are_refused(tree: Path) -> None:
     name, line, message = errors[0]
     assert (name, line) == (f"{long_id}.yaml", 9)
     assert "too long for a Discord button" in message
-    assert not fits("share", "article", long_id, "b" * 48, 999)
+    assert not PostArticle.widest_fits(article=long_id, section="b" * 48)
+
+
+def test_a_48_character_topic_id_is_fine_in_every_region(tree: Path) -> None:
+    """Regions ride in custom_ids as codes (``GB``), never names, so the longest topic id fits
+    every button of the topic in every region; the renderer's ids are measured by the same classes."""
+    long_id = "t" * 48
+    (tree / "resources" / f"{long_id}.yaml").write_text(
+        topic_yaml(items=2, helps_with_chars=40, groups=3).replace("id: big", f"id: {long_id}")
+    )
+    assert errors_of(tree) == []
+    library = load_library(tree).library
+    assert library is not None
+    longest = max(REGION_NAMES, key=lambda code: len(REGION_NAMES[code]))
+    for region in (None, library.region_code(REGION_NAMES[longest]), "GB"):
+        for page in range(3):
+            reply = resource_topic(library, library.topics[long_id], region, page, shareable=True)
+            assert reply.view is not None
+            ids = [getattr(item, "custom_id", None) or "" for item in reply.view.children]
+            assert ids and max(map(len, ids)) <= limits.CUSTOM_ID
 
 
 def test_the_it_hurts_message_must_fit_one_embed_description(tree: Path) -> None:

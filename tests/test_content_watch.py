@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import shutil
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 import pytest
@@ -20,6 +20,16 @@ pytestmark = pytest.mark.timeout(30)
 VALID = Path(__file__).parent / "fixtures" / "content" / "valid"
 DEBOUNCE = 0.3
 KIDNEY = "articles/kidney-care.yaml"
+BACK = "articles/back-basics.yaml"
+
+
+async def until(condition: Callable[[], bool], what: str, within_s: float = 10.0) -> None:
+    """Poll ``condition`` every 20 ms until it holds; fail naming ``what`` after ``within_s``."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + within_s
+    while not condition():
+        assert loop.time() < deadline, f"timed out after {within_s:g} s waiting for {what}"
+        await asyncio.sleep(0.02)
 
 
 class Watched:
@@ -31,6 +41,8 @@ class Watched:
         self.store.load()
         self.reports: asyncio.Queue[ReloadReport] = asyncio.Queue()
         self.fail_next_report = False
+        self.filtered: list[tuple[str, bool]] = []
+        """Every change the watcher's filter was asked about: (file name, let through)."""
         self.watcher = ContentWatcher(self.store, self.on_report, debounce_s=DEBOUNCE, heartbeat_ms=100)
 
     async def on_report(self, report: ReloadReport) -> None:
@@ -50,8 +62,18 @@ class Watched:
 
 
 @pytest.fixture
-async def watched(tmp_path: Path) -> AsyncIterator[Watched]:
+async def watched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[Watched]:
     setup = Watched(Path(shutil.copytree(VALID, tmp_path / "content")))
+
+    class RecordingFilter(ContentFilter):
+        """The watcher's own filter, noting what it was asked and what it answered."""
+
+        def __call__(self, change: Change, path: str) -> bool:
+            verdict = super().__call__(change, path)
+            setup.filtered.append((Path(path).name, verdict))
+            return verdict
+
+    monkeypatch.setattr("bot.content.watch.ContentFilter", RecordingFilter)
     setup.watcher.start()
     await setup.watcher.wait_ready()
     try:
@@ -97,13 +119,19 @@ async def test_a_burst_of_saves_is_one_reload(watched: Watched) -> None:
         watched.edit(KIDNEY, "Drink", f"Drink ({n})") if n == 0 else watched.edit(
             KIDNEY, f"({n - 1})", f"({n})"
         )
+        # The scenario, not a wait: saves 60 ms apart, 300 ms in all, each inside the quiet period.
         await asyncio.sleep(DEBOUNCE / 5)
 
     report = await watched.next_report()
     assert report.ok and report.diff.articles.changed == ("kidney-care",)
-    await asyncio.sleep(DEBOUNCE * 3)
-    assert watched.reports.empty() and watched.watcher.reloads == 1
-    assert "Drink (4)" in str(watched.store.library.articles["kidney-care"].sections)
+    assert watched.watcher.reloads == 1
+    assert "Drink (4)" in str(watched.store.library.articles["kidney-care"].sections)  # every save in it
+
+    # No reload trails the burst: the next report is the one for a later, different change.
+    watched.edit(BACK, "Lupus and lower back pain", "Lupus and the lower back")
+    after = await watched.next_report()
+    assert after.ok and after.diff.articles.changed == ("back-basics",), after.diff
+    assert watched.watcher.reloads == 2 and watched.reports.empty()
 
 
 async def test_swap_files_and_other_files_do_not_reload(watched: Watched) -> None:
@@ -111,8 +139,18 @@ async def test_swap_files_and_other_files_do_not_reload(watched: Watched) -> Non
     (watched.root / "articles" / "kidney-care.yaml~").write_text("backup", encoding="utf-8")
     (watched.root / "articles" / ".hidden.yaml").write_text("id: [", encoding="utf-8")
     (watched.root / "README.txt").write_text("notes for editors", encoding="utf-8")
-    await asyncio.sleep(DEBOUNCE + 0.5)
+    ignored = {".kidney-care.yaml.swp", "kidney-care.yaml~", ".hidden.yaml", "README.txt"}
+    await until(
+        lambda: ignored <= {name for name, _ in watched.filtered}, "the watcher to see all four files"
+    )
+    assert [(name, let_through) for name, let_through in watched.filtered if let_through] == []
     assert watched.reports.empty() and watched.watcher.reloads == 0
+
+    # The watch goes on: a real change afterwards is one reload of just that file.
+    watched.edit(KIDNEY, "Drink water", "Drink plenty of water")
+    report = await watched.next_report()
+    assert report.ok and report.diff.articles.changed == ("kidney-care",)
+    assert watched.watcher.reloads == 1
 
 
 def test_the_filter_passes_what_the_loader_reads() -> None:
@@ -151,8 +189,8 @@ async def test_a_vanished_folder_is_reported_not_raised(tmp_path: Path) -> None:
     shutil.rmtree(setup.root)
     setup.watcher.start()
     try:
-        await asyncio.sleep(0.3)
-        assert not setup.watcher.running and setup.watcher.failed
+        await until(lambda: not setup.watcher.running, "the watcher to give up on the missing folder")
+        assert setup.watcher.failed
     finally:
         await setup.watcher.stop()
 

@@ -9,17 +9,14 @@ from __future__ import annotations
 
 import asyncio
 import re
-import time
 from dataclasses import replace
-from typing import Any
 
 import pytest
 
 from bench.generate import article_id, generate, spec_for
 from bot.content.loader import load_library
-from tests.e2e_support import LiveBot, live_bot_fixture  # noqa: F401
-from tests.emulator.harness import Message
-from tests.emulator.state import User
+from tests.e2e_support import LiveBot, no_mentions
+from tests.emulator import InteractionHandle, Message, User
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -28,34 +25,11 @@ BACK = "lower-back-pain"
 REFUSED = "only for this community's moderators"
 
 
-async def admin(
-    live: LiveBot,
-    subcommand: str,
-    *,
-    user: User | None = None,
-    dm: bool = False,
-    strict: bool = True,
-    within_s: float = 10.0,
-) -> Message:
-    """``user`` (the Admin-role moderator by default) runs ``/admin <subcommand>``."""
-    where: dict[str, Any] = {"dm": True} if dm else {"guild": live.place.guild}
-    handle = await live.emu.slash(
-        "admin", user=user or live.place.admin, subcommand=subcommand, strict=strict, **where
-    )
-    return await handle.wait_message(timeout=within_s)
-
-
 async def read(
     live: LiveBot, article: str, section: str | None = None, *, user: User | None = None
 ) -> Message:
     options = {"article": article} | ({"section": section} if section else {})
-    handle = await live.emu.slash("read", options, user=user or live.place.member, guild=live.place.guild)
-    return await handle.wait_message()
-
-
-def no_mentions(message: Message) -> None:
-    allowed = message.raw.get("allowed_mentions")
-    assert allowed is None or allowed.get("parse") == [], allowed
+    return await live.slash("read", options, user=user)
 
 
 def edit(live: LiveBot, relative: str, old: str, new: str) -> None:
@@ -81,7 +55,7 @@ async def test_a_moderator_reloads_a_good_change_and_sees_what_changed(live_bot:
     after = load_library(live_bot.content).library
     assert after is not None and after.version != before.version
 
-    reply = await admin(live_bot, "reload", within_s=15)
+    reply = await live_bot.admin("reload", within=15)
 
     assert reply.ephemeral
     text = reply.text()
@@ -120,7 +94,7 @@ async def test_a_broken_tree_is_refused_and_members_keep_the_old_content(live_bo
     edit(live_bot, f"articles/{PACING}.yaml", "reviewed: ", "reviewed: not-a-date\nreviewd: ")
     (live_bot.content / "articles/colon.yaml").write_text("id: colon\ntitle: Pain: what helps\n", "utf-8")
 
-    reply = await admin(live_bot, "reload", within_s=15)
+    reply = await live_bot.admin("reload", within=15)
 
     text = reply.text()
     assert reply.ephemeral and "Not reloaded" in text
@@ -139,7 +113,7 @@ async def test_a_broken_tree_is_refused_and_members_keep_the_old_content(live_bo
     assert "Lupus and lower back pain" in member_page.text()
     assert "must not be served" not in (await read(live_bot, PACING)).text()
 
-    status = await admin(live_bot, "status")
+    status = await live_bot.admin("status")
     fields = {f["name"]: f["value"] for f in status.embeds[0]["fields"]}
     assert f"Version `{served.version}`" in fields["Content"]
     assert "problem" in fields["Content problems"] and "tittle" in fields["Content problems"]
@@ -151,7 +125,7 @@ async def test_many_problems_list_fifteen_and_attach_the_rest(live_bot: LiveBot)
     for n in range(20):
         (live_bot.content / f"articles/broken-{n:02d}.yaml").write_text("id: [oops\n", encoding="utf-8")
 
-    reply = await admin(live_bot, "reload", within_s=15)
+    reply = await live_bot.admin("reload", within=15)
 
     text = reply.text()
     assert "Not reloaded: 20 problems found" in text
@@ -168,16 +142,16 @@ async def test_members_and_unlisted_dm_users_are_refused_and_audited(live_bot: L
     p = live_bot.place
     # default_member_permissions hides /admin from the member, but a server owner can show it
     # to anyone (Server Settings › Integrations): strict=False plays that override.
-    in_server = await admin(live_bot, "reload", user=p.member, strict=False)
+    in_server = await live_bot.admin("reload", user=p.member, strict=False)
     assert in_server.ephemeral and REFUSED in in_server.text()
-    in_dm = await admin(live_bot, "status", user=p.member, dm=True)
+    in_dm = await live_bot.admin("status", user=p.member, place="dm")
     assert REFUSED in in_dm.text() and "user id" in in_dm.text()
-    stranger = await admin(live_bot, "reload", user=p.outsider, dm=True)
+    stranger = await live_bot.admin("reload", user=p.outsider, place="dm")
     assert REFUSED in stranger.text()
     for message in (in_server, in_dm, stranger):
         assert "Traceback" not in message.text() and "error id" not in message.text()
 
-    status = await admin(live_bot, "status")
+    status = await live_bot.admin("status")
     refused = next(f["value"] for f in status.embeds[0]["fields"] if f["name"] == "Refused /admin")
     # The server sees its own refusal only; the DM ones are not this server's business.
     assert refused.startswith("1 attempt by non-moderators in the last 7 days")
@@ -196,16 +170,16 @@ async def test_role_and_user_id_moderators_are_accepted(live_bot: LiveBot) -> No
     await live_bot.restart()
 
     # The role has no Manage Server, so /admin is hidden from it until the owner shows it.
-    by_role = await admin(live_bot, "status", user=editor, strict=False)
+    by_role = await live_bot.admin("status", user=editor, strict=False)
     assert "Bot status" in by_role.text() and REFUSED not in by_role.text()
-    by_owner = await admin(live_bot, "status", user=p.owner)  # Manage Server, no listed role
+    by_owner = await live_bot.admin("status", user=p.owner)  # Manage Server, no listed role
     assert "Bot status" in by_owner.text()
-    by_id_in_dm = await admin(live_bot, "reload", user=p.member, dm=True, within_s=15)
+    by_id_in_dm = await live_bot.admin("reload", user=p.member, place="dm", within=15)
     assert "Content checked: nothing changed" in by_id_in_dm.text()
-    refused = await admin(live_bot, "status", user=editor, dm=True)
+    refused = await live_bot.admin("status", user=editor, place="dm")
     assert REFUSED in refused.text(), "a moderator role counts only in the server"
 
-    status = await admin(live_bot, "status")
+    status = await live_bot.admin("status")
     recent = next(f["value"] for f in status.embeds[0]["fields"] if f["name"].startswith("Last 5"))
     assert f"<@{p.member.id}>: reload **ok** (no changes) · by DM" in recent
     # The listed role without Manage Server cannot see /admin until the owner allows it: status says how.
@@ -214,20 +188,20 @@ async def test_role_and_user_id_moderators_are_accepted(live_bot: LiveBot) -> No
     assert "**Content team**" in warning and "Server Settings → Integrations →" in warning
     assert p.admin_role.name not in warning  # that role has Manage Server: it sees /admin already
     assert len(status.text()) <= 1200
-    in_dm = await admin(live_bot, "status", user=p.member, dm=True)
+    in_dm = await live_bot.admin("status", user=p.member, place="dm")
     assert not any(f["name"] == "⚠️ Who sees /admin" for f in in_dm.embeds[0]["fields"])
 
 
 async def test_status_without_moderator_roles_has_no_visibility_warning(live_bot: LiveBot) -> None:
-    status = await admin(live_bot, "status")
+    status = await live_bot.admin("status")
     assert not any("Who sees /admin" in f["name"] for f in status.embeds[0]["fields"])
 
 
 async def test_status_shows_content_health_and_the_audit_trail(live_bot: LiveBot) -> None:
     library = load_library(live_bot.content).library
     assert library is not None
-    await admin(live_bot, "reload", within_s=15)
-    status = await admin(live_bot, "status")
+    await live_bot.admin("reload", within=15)
+    status = await live_bot.admin("status")
     assert status.ephemeral
     embed = status.embeds[0]
     fields = {f["name"]: f["value"] for f in embed["fields"]}
@@ -271,7 +245,7 @@ async def test_the_watcher_reloads_changes_and_tells_the_moderators_channel(live
     assert "unknown key 'tittle'" in refused.text()
     assert "Pacing, changed on disk" in (await read(live_bot, PACING)).text()
 
-    status = await admin(live_bot, "status")
+    status = await live_bot.admin("status")
     fields = {f["name"]: f["value"] for f in status.embeds[0]["fields"]}
     assert "Watching files for changes: on" in fields["Content"]
     assert f"results go to #{p.general.name}" in fields["Content"]  # a name, not a channel id
@@ -284,39 +258,38 @@ async def test_reads_during_a_big_reload_are_all_answered_from_one_version(live_
     """/read floods in while a 1,000-file tree reloads: every one answered, none from a mixed library."""
     emu, p = live_bot.emu, live_bot.place
     tree = generate(live_bot.content, spec_for(files=1_000, total_bytes=5_000_000, generation="v1"))
-    first = await admin(live_bot, "reload", within_s=20)
+    first = await live_bot.admin("reload", within=20)
     assert "Content reloaded" in first.text(), first.text()[:500]
     generate(live_bot.content, replace(tree.spec, generation="v2"))
 
-    started = time.monotonic()
     reload_handle = await emu.slash("admin", user=p.admin, guild=p.guild, subcommand="reload")
 
     def reload_answered() -> bool:
         original = reload_handle.original
         return original is not None and not original.loading
 
-    reads = []
-    during = 0
-    # At least 100 reads, 20 ms apart; on a slow machine keep going until the reload has
-    # answered (at most 300), then 5 more, so the swap always happens inside the flood.
-    while len(reads) < 300 and (len(reads) < 100 or not reload_answered()):
-        n = len(reads)
+    def read_page(n: int) -> dict[str, str]:
         # Section 3 shows its article, its own title and a see-also button resolved through
         # the library: three places that must all come from the same generation.
-        options = {"article": article_id(n % 50), "section": "sec-02"}
-        reads.append(await emu.slash("read", options, user=p.member, guild=p.guild))
-        during += not reload_answered()
-        await asyncio.sleep(0.02)
-    after = [
-        await emu.slash("read", {"article": article_id(n), "section": "sec-02"}, user=p.member, guild=p.guild)
-        for n in range(5)
-    ]
-    pages = await asyncio.gather(*(h.wait_message(timeout=10) for h in [*reads, *after]))
+        return {"article": article_id(n % 50), "section": "sec-02"}
+
+    # A flood of reads, 20 ms apart, from the moment the reload is asked until it has answered
+    # (at least 100, at most 300); then, once its answer is in, 5 more. Each read is noted with
+    # whether it was sent before the reload answered.
+    reads: list[tuple[InteractionHandle, bool]] = []
+    while len(reads) < 300 and (len(reads) < 100 or not reload_answered()):
+        before_answer = not reload_answered()
+        reads.append(
+            (await emu.slash("read", read_page(len(reads)), user=p.member, guild=p.guild), before_answer)
+        )
+        await asyncio.sleep(0.02)  # pacing: spread the flood over the reload
     reloaded = await reload_handle.wait_message(timeout=20)
-    elapsed = time.monotonic() - started
+    for n in range(5):
+        reads.append((await emu.slash("read", read_page(n), user=p.member, guild=p.guild), False))
+    pages = await asyncio.gather(*(h.wait_message(timeout=10) for h, _ in reads))
 
     assert "Content reloaded" in reloaded.text() and "Changed: 800 articles, " in reloaded.text()
-    assert during >= 10, "the reads must arrive while the reload runs"
+    assert reads[0][1], "the flood must start while the reload runs"
     generations: list[str] = []
     for page in pages:
         # The sources sit behind their button now; the see-also targets are button labels.
@@ -324,5 +297,8 @@ async def test_reads_during_a_big_reload_are_all_answered_from_one_version(live_
         found = re.findall(r"\((v\d)\)", shown)
         assert len(found) >= 3 and len(set(found)) == 1, f"a page mixes versions: {shown[:300]}"
         generations.append(found[0])
-    assert generations[0] == "v1" and generations[-5:] == ["v2"] * 5, generations
-    assert elapsed < 30
+    # Order, not speed: the first read (asked right after the reload, long before 1,000 files
+    # can be read) sees the old library; every read asked after the reload answered sees the new.
+    assert generations[0] == "v1", generations
+    after_answer = [g for g, (_, before_answer) in zip(generations, reads, strict=True) if not before_answer]
+    assert len(after_answer) >= 5 and set(after_answer) == {"v2"}, generations

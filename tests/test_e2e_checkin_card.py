@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import time
 from datetime import UTC, datetime
-from typing import Any
 
 import pytest
 
-from tests.e2e_support import LiveBot, live_bot_fixture  # noqa: F401
-from tests.emulator.harness import Message
-from tests.test_e2e_personal import PLACES, assert_private, db_rows, db_write, nothing_public, slash
+from tests.e2e_support import PLACES, LiveBot, assert_private, nothing_public
+from tests.emulator import InteractionHandle, Message
 
 pytestmark = pytest.mark.timeout(120)
 QUICK_CHECKIN_TAP_BUDGET = 3
@@ -38,14 +36,14 @@ class Taps:
         handle = await self.live.emu.select(message, select_id(message, prefix), [value])
         return await handle.wait_message()
 
-    async def press(self, message: Message, label: str) -> Any:
+    async def press(self, message: Message, label: str) -> InteractionHandle:
         self.count += 1
-        return await self.live.emu.click(message, message.find_button(label))
+        return await self.live.click(message, label)
 
 
 @pytest.mark.parametrize("place", PLACES)
 async def test_a_quick_check_in_takes_at_most_three_taps(live_bot: LiveBot, place: str) -> None:
-    card = await (await slash(live_bot, "checkin", place=place)).wait_message()
+    card = await live_bot.slash("checkin", place=place)
     assert_private(card, place)
     text = card.text()
     assert "Check in (private)" in text and len(text) <= 1200
@@ -57,14 +55,14 @@ async def test_a_quick_check_in_takes_at_most_three_taps(live_bot: LiveBot, plac
     print(f"\nquick check-in taps ({place}): {taps.count} (budget {QUICK_CHECKIN_TAP_BUDGET})")
     assert taps.count <= QUICK_CHECKIN_TAP_BUDGET
     assert "Saved to your private journal" in saved.text() and "Pain **6**/10" in saved.text()
-    [row] = db_rows(live_bot, "SELECT pain, fatigue, stiffness, sleep, mood, note FROM checkins")
+    [row] = live_bot.dict_rows("SELECT pain, fatigue, stiffness, sleep, mood, note FROM checkins")
     assert row == {"pain": 6, "fatigue": 7, "stiffness": None, "sleep": None, "mood": None, "note": None}
 
     # Same as yesterday: one tap from a fresh card.
-    card = await (await slash(live_bot, "checkin", place=place)).wait_message()
+    card = await live_bot.slash("checkin", place=place)
     again = await (await live_bot.emu.click(card, card.find_button("Same as yesterday"))).wait_message()
     assert "Saved to your private journal" in again.text()
-    rows = db_rows(live_bot, "SELECT pain, fatigue FROM checkins ORDER BY id")
+    rows = live_bot.dict_rows("SELECT pain, fatigue FROM checkins ORDER BY id")
     assert rows == [{"pain": 6, "fatigue": 7}] * 2
     nothing_public(live_bot)
 
@@ -72,14 +70,14 @@ async def test_a_quick_check_in_takes_at_most_three_taps(live_bot: LiveBot, plac
 @pytest.mark.parametrize("place", PLACES)
 async def test_own_symptoms_and_a_note_for_my_doctor(live_bot: LiveBot, place: str) -> None:
     added = await (
-        await slash(live_bot, "symptoms", {"name": "Brain  Fog"}, place=place, subcommand="add")
+        await live_bot.invoke("symptoms", {"name": "Brain  Fog"}, place=place, subcommand="add")
     ).wait_message()
     assert_private(added, place)
     assert "brain fog" in added.content
-    listed = await (await slash(live_bot, "symptoms", place=place, subcommand="list")).wait_message()
+    listed = await live_bot.slash("symptoms", place=place, subcommand="list")
     assert "brain fog" in listed.content and "1 of 10" in listed.content
 
-    card = await (await slash(live_bot, "checkin", place=place)).wait_message()
+    card = await live_bot.slash("checkin", place=place)
     assert len(card.selects()) == 6
     card = await (await live_bot.emu.select(card, select_id(card, "lc:ck:m:l:"), ["3"])).wait_message()
     card = await (await live_bot.emu.select(card, select_id(card, "lc:ck:s:"), ["2"])).wait_message()
@@ -94,15 +92,15 @@ async def test_own_symptoms_and_a_note_for_my_doctor(live_bot: LiveBot, place: s
     ).wait_message()
     assert_private(saved, place)
     assert "marked for your doctor" in saved.text() and "brain fog: moderate" in saved.text()
-    [row] = db_rows(live_bot, "SELECT pain, fatigue, sleep, note, for_doctor FROM checkins")
+    [row] = live_bot.dict_rows("SELECT pain, fatigue, sleep, note, for_doctor FROM checkins")
     assert row == {"pain": 5, "fatigue": 4, "sleep": 3, "note": "Ask about my hands", "for_doctor": 1}
-    assert db_rows(live_bot, "SELECT level FROM checkin_symptoms") == [{"level": 2}]
+    assert live_bot.dict_rows("SELECT level FROM checkin_symptoms") == [{"level": 2}]
 
     removed = await (
-        await slash(live_bot, "symptoms", {"name": "brain fog"}, place=place, subcommand="remove")
+        await live_bot.invoke("symptoms", {"name": "brain fog"}, place=place, subcommand="remove")
     ).wait_message()
     assert "Removed" in removed.content
-    card = await (await slash(live_bot, "checkin", place=place)).wait_message()
+    card = await live_bot.slash("checkin", place=place)
     assert len(card.selects()) == 5
     nothing_public(live_bot)
 
@@ -110,7 +108,7 @@ async def test_own_symptoms_and_a_note_for_my_doctor(live_bot: LiveBot, place: s
 async def test_saving_without_pain_is_explained_and_a_crisis_note_gets_the_card_first_and_is_kept(
     live_bot: LiveBot,
 ) -> None:
-    card = await (await slash(live_bot, "checkin")).wait_message()
+    card = await live_bot.slash("checkin")
     card = await (await live_bot.emu.select(card, select_id(card, "lc:ck:m:f:"), ["4"])).wait_message()
     refused = await (await live_bot.emu.click(card, card.find_button("Save"))).wait_message()
     assert "Pick your **pain** level first" in refused.content and refused.ephemeral
@@ -123,7 +121,7 @@ async def test_saving_without_pain_is_explained_and_a_crisis_note_gets_the_card_
     assert crisis.ephemeral and "Saved" not in crisis.text()  # the crisis card comes first
     [kept] = await submitted.wait_followups(1)
     assert kept.ephemeral and "Saved to your private journal" in kept.text()  # then only "kept"
-    assert db_rows(live_bot, "SELECT pain, note FROM checkins") == [{"pain": 5, "note": "I want to die"}]
+    assert live_bot.dict_rows("SELECT pain, note FROM checkins") == [{"pain": 5, "note": "I want to die"}]
 
 
 async def test_three_days_well_above_usual_ask_is_this_a_flare_once(live_bot: LiveBot) -> None:
@@ -132,20 +130,19 @@ async def test_three_days_well_above_usual_ask_is_this_a_flare_once(live_bot: Li
     for day in range(1, 21):  # a usual of pain 2, then two hard days before today
         pain = 8 if day <= 2 else 2
         at = datetime.fromtimestamp(now - day * 86400, UTC).isoformat(timespec="microseconds")
-        db_write(
-            live_bot,
+        live_bot.execute(
             "INSERT INTO checkins (user_id, at, pain, source) VALUES (?, ?, ?, 'command')",
             (member.id, at, pain),
         )
-    card = await (await slash(live_bot, "checkin")).wait_message()
+    card = await live_bot.slash("checkin")
     card = await (await live_bot.emu.select(card, select_id(card, "lc:ck:m:p:"), ["9"])).wait_message()
     saved = await (await live_bot.emu.click(card, card.find_button("Save"))).wait_message()
     assert "Is this a flare?" in saved.text()
     marked = await (await live_bot.emu.click(saved, saved.find_button("Yes, mark a flare"))).wait_message()
     assert "Flare marked" in marked.content
-    assert len(db_rows(live_bot, "SELECT * FROM flares WHERE ended_at IS NULL")) == 1
+    assert len(live_bot.dict_rows("SELECT * FROM flares WHERE ended_at IS NULL")) == 1
     # Asked at most once a week: the next hard day does not ask again.
-    card = await (await slash(live_bot, "checkin")).wait_message()
+    card = await live_bot.slash("checkin")
     card = await (await live_bot.emu.select(card, select_id(card, "lc:ck:m:p:"), ["9"])).wait_message()
     again = await (await live_bot.emu.click(card, card.find_button("Save"))).wait_message()
     assert "Is this a flare?" not in again.text()

@@ -13,38 +13,29 @@ import json
 
 import pytest
 
-from tests.e2e_support import LiveBot, live_bot_fixture  # noqa: F401
-from tests.emulator.harness import Message, User
+from tests.e2e_support import LiveBot
+from tests.emulator import Message
 
 pytestmark = pytest.mark.timeout(120)
 
 MENU_BUTTONS = {"Read", "Stretch", "Resources", "Help", "Crisis lines"}
 
 
-async def dm(live: LiveBot, user: User, text: str) -> Message:
-    sent = await live.emu.send_dm(user, text)
-    return await live.emu.wait_for_dm(user, after=sent)
-
-
 def labels(message: Message) -> list[str]:
     return [str(b.label) for b in message.buttons()]
 
 
-async def press(live: LiveBot, message: Message, label: str, user: User) -> Message:
-    return await (await live.emu.click(message, message.find_button(label), user=user)).wait_message()
-
-
 async def test_greetings_thanks_and_the_menu_once_every_ten_minutes(live_bot: LiveBot) -> None:
     member = live_bot.place.member
-    hello = await dm(live_bot, member, "hi")
+    hello = await live_bot.dm(member, "hi")
     assert set(labels(hello)) >= MENU_BUTTONS and "What would you like?" not in hello.text()
-    again = await dm(live_bot, member, "hello!")
+    again = await live_bot.dm(member, "hello!")
     assert again.text().startswith("Hi again") and "Read" not in labels(again)  # no second full menu
-    welcome = await dm(live_bot, member, "thanks")
+    welcome = await live_bot.dm(member, "thanks")
     assert welcome.text() == "You're welcome. Take care of yourself." and welcome.buttons() == []
 
     await live_bot.restart(kill=False)  # the last-menu time is stored, not kept in memory
-    after = await dm(live_bot, member, "hey")
+    after = await live_bot.dm(member, "hey")
     assert after.text().startswith("Hi again") and "Read" not in labels(after)
 
     export = await (
@@ -56,31 +47,31 @@ async def test_greetings_thanks_and_the_menu_once_every_ten_minutes(live_bot: Li
 
 async def test_my_back_hurts_leads_to_the_article_and_a_back_routine(live_bot: LiveBot) -> None:
     admin = live_bot.place.admin
-    answer = await dm(live_bot, admin, "my back hurts")
+    answer = await live_bot.dm(admin, "my back hurts")
     assert answer.text() == "I can't chat, but this might help:"
     shown = labels(answer)
     assert "Crisis lines" in shown and len(shown) <= 4  # up to three suggestions, and the crisis lines
     article = next(label for label in shown if "lower back pain" in label.lower())
     assert any("Gentle lower-back stretches" in label for label in shown)
-    page = await press(live_bot, answer, article, admin)
+    page = await live_bot.press(answer, article, admin)
     assert page.id == answer.id and "back" in page.text().lower()  # opened in place of the answer
 
-    again = await dm(live_bot, admin, "my back hurts")
+    again = await live_bot.dm(admin, "my back hurts")
     routine = next(label for label in labels(again) if "Gentle lower-back stretches" in label)
-    intro = await press(live_bot, again, routine, admin)
+    intro = await live_bot.press(again, routine, admin)
     assert "Gentle lower-back stretches" in intro.text() and "Before you start" in intro.text()
 
-    money = await dm(live_bot, admin, "I can't afford my meds")
+    money = await live_bot.dm(admin, "I can't afford my meds")
     costs = next(label for label in labels(money) if "medicine costs" in label)
-    topic = await press(live_bot, money, costs, admin)
+    topic = await live_bot.press(money, costs, admin)
     assert "Help with care and medicine costs" in topic.text()
 
 
 async def test_words_that_find_nothing_say_so_plainly(live_bot: LiveBot) -> None:
     owner = live_bot.place.owner
-    first = await dm(live_bot, owner, "asdfgh qwerty")
+    first = await live_bot.dm(owner, "asdfgh qwerty")
     assert first.text().startswith("I can't chat") and set(labels(first)) >= MENU_BUTTONS
-    second = await dm(live_bot, owner, "zzkq vvbn")
+    second = await live_bot.dm(owner, "zzkq vvbn")
     assert "didn't find anything" in second.text() and labels(second) == ["Crisis lines"]
-    okay = await dm(live_bot, owner, "ok")
+    okay = await live_bot.dm(owner, "ok")
     assert okay.text().startswith("OK.") and okay.buttons() == []

@@ -19,8 +19,8 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.e2e_support import LiveBot, live_bot_for
-from tests.emulator.harness import Message
+from tests.e2e_support import LiveBot, live_bot_for, title
+from tests.emulator import Message
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -42,15 +42,6 @@ async def grounding_bot_fixture(tmp_path: Path) -> AsyncIterator[LiveBot]:
         yield live
 
 
-async def press(live: LiveBot, message: Message, label: str) -> Message:
-    handle = await live.emu.click(message, message.find_button(label), user=live.place.member)
-    return await handle.wait_message()
-
-
-def title(message: Message) -> str:
-    return str(message.embeds[0].get("title", "")) if message.embeds else ""
-
-
 def moved_on(card: Message) -> Any:
     shown = card.text()
     return lambda: card.text() != shown
@@ -60,25 +51,25 @@ async def test_breathe_with_me_runs_without_the_stretch_ok_and_ends_calmly(live:
     emu, member = live.emu, live.place.member
     sent = await emu.send_dm(member, "some days I want to die")
     card = await emu.wait_for_dm(member, after=sent)
-    intro = await press(live, card, "Breathe with me")
+    intro = await live.press(card, "Breathe with me")
     assert "Breathe and ground yourself" in intro.text()
     assert "If you are in danger right now" in intro.text()  # its own short cautions, on screen
     assert "I've read this — start" not in [b.label for b in intro.buttons()]  # no stretching OK
 
-    step = await press(live, intro, "Start")
+    step = await live.press(intro, "Start")
     assert "It hurts" not in [b.label for b in step.buttons()]  # stretching stop advice does not fit
     for _ in range(30):
         if title(step) == "Take your time":
             break
         if any(b.label in ("Next", "Finish") for b in step.buttons()) and "press **" in step.text():
             finish = any(b.label == "Finish" for b in step.buttons())
-            step = await press(live, step, "Finish" if finish else "Next")
+            step = await live.press(step, "Finish" if finish else "Next")
         else:
             await emu.wait_until(moved_on(step), timeout=10, what="the breathing step to end")
     assert title(step) == "Take your time"
     assert "pain" not in step.text().lower() and "Time stretching" not in step.text()
     assert [b.label for b in step.buttons()] == ["Crisis lines", "My safety plan", "Breathe again"]
-    lines = await press(live, step, "Crisis lines")
+    lines = await live.press(step, "Crisis lines")
     assert "988" in lines.text() or "help" in lines.text().lower()
 
     with sqlite3.connect(live.database) as conn:

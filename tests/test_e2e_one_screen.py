@@ -15,32 +15,14 @@ import pytest
 
 from bot.storage.db import Database
 from bot.storage.shares import DUPLICATE_WINDOW, ShareRepo
-from tests.e2e_support import LiveBot, live_bot_fixture  # noqa: F401
-from tests.emulator.harness import Message
-from tests.emulator.state import Overwrite, Perm
+from tests.e2e_support import LiveBot
+from tests.emulator import Message, Overwrite, Perm
 
 pytestmark = pytest.mark.timeout(120)
 
 SCREEN = 1_200
 RAW_URL = re.compile(r"(?<!\()https?://")
 """A link that is not the target of a masked link ``[text](https://…)``."""
-
-
-async def slash(live: LiveBot, name: str, options: dict[str, Any] | None = None, **where: Any) -> Message:
-    where = where or {"guild": live.place.guild}
-    handle = await live.emu.slash(name, options or {}, user=where.pop("user", live.place.member), **where)
-    return await handle.wait_message()
-
-
-async def click(live: LiveBot, message: Message, label: str, user: Any = None) -> Message:
-    handle = await live.emu.click(message, message.find_button(label), user=user or live.place.member)
-    return await handle.wait_message()
-
-
-async def pick(live: LiveBot, message: Message, placeholder: str, value: str) -> Message:
-    select = next(s for s in message.selects() if s.placeholder == placeholder)
-    handle = await live.emu.select(message, select.custom_id, [value], user=live.place.member)
-    return await handle.wait_message()
 
 
 def fits(message: Message) -> None:
@@ -51,7 +33,7 @@ def fits(message: Message) -> None:
 
 
 async def test_a_resource_topic_pages_by_group_in_one_message(live_bot: LiveBot) -> None:
-    first = await slash(live_bot, "resources", {"topic": "financial-help"})
+    first = await live_bot.slash("resources", {"topic": "financial-help"})
     fits(first)
     text = first.text()
     assert "(everywhere)" not in text and not RAW_URL.search(text), "masked links, no region tags"
@@ -61,39 +43,39 @@ async def test_a_resource_topic_pages_by_group_in_one_message(live_bot: LiveBot)
     labels = [o["label"] for o in jump.options]
     assert "If you are turned down" in labels
 
-    second = await click(live_bot, first, "Next ▶")
+    second = await live_bot.press(first, "Next ▶")
     assert second.id == first.id and "Page 2 of" in second.text()
     assert re.search(r"\*\*\[[^\]]+\]\(https://", second.text()), "items are masked links"
     assert not RAW_URL.search(second.text())
     fits(second)
     target = next(o["value"] for o in jump.options if o["label"] == "If you are turned down")
-    turned_down = await pick(live_bot, second, "Jump to…", target)
+    turned_down = await live_bot.pick(second, "Jump to…", target)
     assert turned_down.id == first.id and "Appeal within 60 days" in turned_down.text()
     fits(turned_down)
-    back = await click(live_bot, turned_down, "◀ Previous")
+    back = await live_bot.press(turned_down, "◀ Previous")
     assert back.id == first.id and "If you are turned down" not in back.text().split("\n")[1]
 
 
 async def test_sources_sit_behind_a_button_and_lead_back(live_bot: LiveBot) -> None:
-    page = await slash(live_bot, "read", {"article": "lower-back-pain", "section": "tests"})
+    page = await live_bot.slash("read", {"article": "lower-back-pain", "section": "tests"})
     assert "Sources" not in page.text() and "Section 5 of" in page.text()
-    sources = await click(live_bot, page, "Sources")
+    sources = await live_bot.press(page, "Sources")
     assert sources.id == page.id and sources.embeds[0]["title"] == "Sources"
     assert re.search(r"^1\. \[.+\]\(https://", sources.embeds[0]["description"])
     pages = [sources.text()]
     while any(b.label == "Next" and not b.disabled for b in sources.buttons()):
         fits(sources)
-        sources = await click(live_bot, sources, "Next")
+        sources = await live_bot.press(sources, "Next")
         pages.append(sources.text())
     fits(sources)
     assert len(pages) >= 2, "22 sources do not fit one phone screen as links"
-    back = await click(live_bot, sources, "◀ Back")
+    back = await live_bot.press(sources, "◀ Back")
     assert back.id == page.id and "Section 5 of" in back.text()
 
-    topic = await slash(live_bot, "resources", {"topic": "care-team"})
-    topic_sources = await click(live_bot, topic, "Sources")
+    topic = await live_bot.slash("resources", {"topic": "care-team"})
+    topic_sources = await live_bot.press(topic, "Sources")
     assert topic_sources.id == topic.id and "[" in topic_sources.text()
-    assert "Page 1 of" in (await click(live_bot, topic_sources, "◀ Back")).text()
+    assert "Page 1 of" in (await live_bot.press(topic_sources, "◀ Back")).text()
 
 
 async def test_library_help_and_search_fit_one_screen(live_bot: LiveBot) -> None:
@@ -105,7 +87,7 @@ async def test_library_help_and_search_fit_one_screen(live_bot: LiveBot) -> None
         ("search", {"query": "pain"}),
         ("search", {"query": "lupus"}),
     ):
-        fits(await slash(live_bot, name, options))
+        fits(await live_bot.slash(name, options))
 
 
 # --- item 2: navigation edits the message it came from ---------------------------------------------
@@ -113,11 +95,11 @@ async def test_library_help_and_search_fit_one_screen(live_bot: LiveBot) -> None
 
 async def test_every_navigation_step_edits_in_place(live_bot: LiveBot) -> None:
     emu, p = live_bot.emu, live_bot.place
-    library = await slash(live_bot, "library")
-    article = await pick(live_bot, library, "Open an article…", "lower-back-pain")
-    first = await click(live_bot, article, "Start reading")
-    second = await click(live_bot, first, "Next ▶")
-    contents = await click(live_bot, second, "Contents")
+    library = await live_bot.slash("library")
+    article = await live_bot.pick(library, "Open an article…", "lower-back-pain")
+    first = await live_bot.press(article, "Start reading")
+    second = await live_bot.press(first, "Next ▶")
+    contents = await live_bot.press(second, "Contents")
     assert library.id == article.id == first.id == second.id == contents.id
     ephemeral = [m for m in emu.channel_messages(p.general, include_ephemeral=True) if m.ephemeral]
     assert len(ephemeral) == 1, "one command, one message, however many taps"
@@ -130,7 +112,7 @@ async def test_the_dm_menu_opens_each_choice_in_place(live_bot: LiveBot) -> None
     for user, (label, expected) in zip((p.member, p.admin, p.owner), choices, strict=True):
         sent = await emu.send_dm(user, "hi there")
         menu = await emu.wait_for_dm(user, after=sent)
-        opened = await click(live_bot, menu, label, user)
+        opened = await live_bot.press(menu, label, user)
         assert opened.id == menu.id and expected in opened.text(), (label, opened.text()[:200])
         fits(opened)
 
@@ -143,11 +125,11 @@ def result_values(message: Message) -> list[str]:
 
 
 async def test_search_understands_patients_words(live_bot: LiveBot) -> None:
-    tired = await slash(live_bot, "search", {"query": "tired all the time"})
+    tired = await live_bot.slash("search", {"query": "tired all the time"})
     assert all("crisis" not in v for v in result_values(tired)), result_values(tired)
     assert "fatigue" in result_values(tired)[0]
 
-    meds = await slash(live_bot, "search", {"query": "I can't afford my meds"})
+    meds = await live_bot.slash("search", {"query": "I can't afford my meds"})
     first = result_values(meds)[0]
     assert first.startswith(("article:affording-care", "resources:health-costs")), first
     names = [f["name"] for f in meds.embeds[0]["fields"]]
@@ -155,7 +137,7 @@ async def test_search_understands_patients_words(live_bot: LiveBot) -> None:
     labels = [o["label"] for o in meds.selects()[0].options]
     assert [int(lab.split(".")[0]) for lab in labels] == list(range(1, len(labels) + 1))
 
-    depressed = await slash(live_bot, "search", {"query": "depressed"})
+    depressed = await live_bot.slash("search", {"query": "depressed"})
     assert result_values(depressed)[0].startswith("article:emotional-health")
 
 
@@ -167,10 +149,10 @@ async def test_every_result_opens_at_its_section_or_group(live_bot: LiveBot) -> 
         "SSDI back pay",
         "stretch my back",
     ):
-        results = await slash(live_bot, "search", {"query": query})
+        results = await live_bot.slash("search", {"query": query})
         for option in results.selects()[0].options:
-            fresh = await slash(live_bot, "search", {"query": query})
-            opened = await pick(live_bot, fresh, "Open a result…", option["value"])
+            fresh = await live_bot.slash("search", {"query": query})
+            opened = await live_bot.pick(fresh, "Open a result…", option["value"])
             assert opened.id == fresh.id and opened.embeds, (query, option)
             kind, _, rest = option["value"].partition(":")
             if kind == "routine":  # routine intros are measured (and owned) elsewhere
@@ -187,10 +169,10 @@ async def test_every_result_opens_at_its_section_or_group(live_bot: LiveBot) -> 
 
 
 async def test_nothing_found_is_honest_with_two_next_steps(live_bot: LiveBot) -> None:
-    nothing = await slash(live_bot, "search", {"query": "qqzzxv wwqq"})
+    nothing = await live_bot.slash("search", {"query": "qqzzxv wwqq"})
     assert nothing.text().startswith("Nothing found")
     assert [b.label for b in nothing.buttons()] == ["Browse the library", "Help and resources"]
-    topics = await click(live_bot, nothing, "Help and resources")
+    topics = await live_bot.press(nothing, "Help and resources")
     assert topics.id == nothing.id and "Help and resources" in topics.text()
 
 
@@ -198,23 +180,23 @@ async def test_nothing_found_is_honest_with_two_next_steps(live_bot: LiveBot) ->
 
 
 async def test_see_also_buttons_open_their_target(live_bot: LiveBot) -> None:
-    page = await slash(live_bot, "read", {"article": "lower-back-pain", "section": "kidneys"})
+    page = await live_bot.slash("read", {"article": "lower-back-pain", "section": "kidneys"})
     assert "`/read" not in page.text(), "no inline code to copy"
     see_also = [b for b in page.buttons() if b.custom_id and b.custom_id.startswith("lc:open:")]
     assert see_also, [b.label for b in page.buttons()]
-    opened = await click(live_bot, page, see_also[0].label or "")
+    opened = await live_bot.press(page, see_also[0].label or "")
     assert opened.id == page.id and opened.embeds
 
-    topic = await slash(live_bot, "resources", {"topic": "financial-help"})
+    topic = await live_bot.slash("resources", {"topic": "financial-help"})
     labels = [b.label for b in topic.buttons() if b.custom_id and b.custom_id.startswith("lc:open:")]
     assert any("disability claim" in (label or "").lower() for label in labels), labels
-    claim = await click(live_bot, topic, next(lab for lab in labels if "claim" in (lab or "").lower()) or "")
+    claim = await live_bot.press(topic, next(lab for lab in labels if "claim" in (lab or "").lower()) or "")
     assert "Building a disability claim" in claim.text()
 
-    intro = await slash(live_bot, "stretch", {"routine": "gentle-floor-back"})
+    intro = await live_bot.slash("stretch", {"routine": "gentle-floor-back"})
     routine_links = [b for b in intro.buttons() if b.custom_id and b.custom_id.startswith("lc:open:")]
     assert routine_links, [b.label for b in intro.buttons()]
-    article = await click(live_bot, intro, routine_links[0].label or "")
+    article = await live_bot.press(intro, routine_links[0].label or "")
     assert article.id == intro.id and article.embeds
 
 
@@ -243,15 +225,15 @@ async def test_share_asks_first_and_the_sharer_can_delete_it(live_bot: LiveBot) 
             "INSERT INTO shares (user_id, channel_id, page_key, created_at) VALUES (?, ?, ?, ?)",
             [(1, 1, f"old:{n}", 0.0) for n in range(1_200)],
         )
-    page = await slash(live_bot, "read", {"article": "lower-back-pain", "section": "self-care"})
-    ask = await click(live_bot, page, "Share in channel")
+    page = await live_bot.slash("read", {"article": "lower-back-pain", "section": "self-care"})
+    ask = await live_bot.press(page, "Share in channel")
     assert ask.id == page.id and ask.ephemeral
     assert ask.text() == f"This posts a copy in <#{p.general.id}> for everyone. Post it?"
-    cancelled = await click(live_bot, ask, "Cancel")
+    cancelled = await live_bot.press(ask, "Cancel")
     assert cancelled.embeds and "Share in channel" in [b.label for b in cancelled.buttons()]
     assert not [m for m in emu.channel_messages(p.general) if not m.ephemeral]
 
-    ask = await click(live_bot, cancelled, "Share in channel")
+    ask = await live_bot.press(cancelled, "Share in channel")
     handle = await emu.click(ask, ask.find_button("Post it"), user=p.member)
     [copy] = await handle.wait_followups(1)
     done = await handle.wait_message()
@@ -273,8 +255,8 @@ async def test_moderators_can_delete_a_shared_copy_and_duplicates_are_not_posted
     emu, p = live_bot.emu, live_bot.place
 
     async def share(user: Any) -> Any:
-        page = await slash(live_bot, "resources", {"topic": "care-team"}, user=user, guild=p.guild)
-        ask = await click(live_bot, page, "Share in channel", user=user)
+        page = await live_bot.slash("resources", {"topic": "care-team"}, user=user, guild=p.guild)
+        ask = await live_bot.press(page, "Share in channel", user=user)
         handle = await emu.click(ask, ask.find_button("Post it"), user=user)
         await handle.wait_message()
         return handle
@@ -296,9 +278,9 @@ async def test_no_share_where_members_cannot_post_nor_for_crisis_lines(live_bot:
     quiet = emu.create_channel(
         p.guild, "announcements", overwrites=[Overwrite(id=p.guild.id, type=0, deny=Perm.SEND_MESSAGES)]
     )
-    page = await slash(live_bot, "read", {"article": "lower-back-pain"}, guild=p.guild, channel=quiet)
+    page = await live_bot.slash("read", {"article": "lower-back-pain"}, guild=p.guild, channel=quiet)
     assert "Share in channel" not in [b.label for b in page.buttons()]
-    crisis = await slash(live_bot, "resources", {"topic": "crisis"})
+    crisis = await live_bot.slash("resources", {"topic": "crisis"})
     assert "Share in channel" not in [b.label for b in crisis.buttons()]
     # crafted presses (a share of crisis lines; a share in the read-only channel) are refused too
     for message, custom_id, answer in (
@@ -333,10 +315,10 @@ async def test_a_duplicate_is_refused_across_processes(tmp_path: Any) -> None:
 
 
 async def test_read_without_an_article_offers_the_list(live_bot: LiveBot) -> None:
-    listing = await slash(live_bot, "read")
+    listing = await live_bot.slash("read")
     fits(listing)
     assert "Lupus and lower back pain" in listing.text()
-    opened = await pick(live_bot, listing, "Open an article…", "flares")
+    opened = await live_bot.pick(listing, "Open an article…", "flares")
     assert opened.id == listing.id and "Lupus flares" in opened.text()
 
 
@@ -346,22 +328,22 @@ async def test_a_section_picked_first_is_accepted(live_bot: LiveBot) -> None:
         "read", {"section": "kidneys"}, focused="section", user=p.member, guild=p.guild
     )
     value = next(c["value"] for c in choices if c["value"] == "lower-back-pain#kidneys")
-    alone = await slash(live_bot, "read", {"section": value})
+    alone = await live_bot.slash("read", {"section": value})
     assert "Section 2 of" in alone.text() and "kidney" in alone.text().lower()
-    both = await slash(live_bot, "read", {"article": "lower-back-pain", "section": value})
+    both = await live_bot.slash("read", {"article": "lower-back-pain", "section": value})
     assert both.text() == alone.text()
 
 
 async def test_typed_region_never_reaches_buttons_or_a_public_copy(live_bot: LiveBot) -> None:
     emu, p = live_bot.emu, live_bot.place
-    refused = await slash(live_bot, "resources", {"topic": "care-team", "region": "Narnia and beyond"})
+    refused = await live_bot.slash("resources", {"topic": "care-team", "region": "Narnia and beyond"})
     assert "I don't have that place" in refused.text() and not refused.components
-    page = await slash(live_bot, "resources", {"topic": "crisis", "region": "usa"})
+    page = await live_bot.slash("resources", {"topic": "crisis", "region": "usa"})
     assert "Showing help for US" in page.text()
     ids = [c.get("custom_id") or "" for c in page.all_components()]
     assert ids and all(":usa" not in i.lower() for i in ids), ids
-    care = await slash(live_bot, "resources", {"topic": "care-team", "region": "United States"})
-    ask = await click(live_bot, care, "Share in channel")
+    care = await live_bot.slash("resources", {"topic": "care-team", "region": "United States"})
+    ask = await live_bot.press(care, "Share in channel")
     handle = await emu.click(ask, ask.find_button("Post it"), user=p.member)
     [copy] = await handle.wait_followups(1)
     assert "united states" not in copy.text().lower() and "Showing help for US" in copy.text()

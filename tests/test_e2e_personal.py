@@ -15,7 +15,6 @@ import csv
 import io
 import json
 import re
-import sqlite3
 import time
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -26,89 +25,22 @@ from PIL import Image
 
 from bot.reminders.dispatcher import DM_BLOCKED_NOTICE
 from bot.storage.timefmt import to_iso
-from tests.e2e_support import (  # noqa: F401
+from tests.e2e_support import (
+    PLACES,
     LiveBot,
-    debug_bot_fixture,
-    live_bot_fixture,
-    open_checkin_form,
+    assert_private,
+    nothing_public,
     to_the_safety_ok,
 )
-from tests.emulator.harness import InteractionHandle, Message
-from tests.emulator.state import StoredMessage, User
+from tests.emulator import Message, StoredMessage, User
 
 pytestmark = pytest.mark.timeout(120)
 
-PLACES = ["guild", "dm"]
 ROUTINE = "chair-bad-day"
 ROUTINE_TITLE = "Five minutes in a chair, for bad days"
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def where(live: LiveBot, place: str) -> dict[str, Any]:
-    return {"guild": {"guild": live.place.guild}, "dm": {"dm": True}}[place]
-
-
-async def slash(
-    live: LiveBot,
-    name: str,
-    options: dict[str, Any] | None = None,
-    *,
-    place: str = "guild",
-    user: User | None = None,
-    subcommand: str | None = None,
-) -> InteractionHandle:
-    return await live.emu.slash(
-        name, options or {}, user=user or live.place.member, subcommand=subcommand, **where(live, place)
-    )
-
-
-async def ask(live: LiveBot, name: str, options: dict[str, Any] | None = None, **kw: Any) -> Message:
-    return await (await slash(live, name, options, **kw)).wait_message()
-
-
-async def press(live: LiveBot, message: Message, label: str, user: User | None = None) -> InteractionHandle:
-    return await live.emu.click(message, message.find_button(label), user=user or live.place.member)
-
-
-async def open_checkin(live: LiveBot, place: str, user: User | None = None) -> InteractionHandle:
-    return await open_checkin_form(live.emu, user or live.place.member, **where(live, place))
-
-
-async def checkin(
-    live: LiveBot, place: str, pain: str, fatigue: str, note: str = "", user: User | None = None
-) -> Message:
-    handle = await open_checkin(live, place, user)
-    submitted = await live.emu.submit_modal(handle, values={"pain": pain, "fatigue": fatigue, "note": note})
-    return await submitted.wait_message()
-
-
-def assert_private(message: Message, place: str) -> None:
-    """Ephemeral in a server; in the bot's own DM a plain message is already private."""
-    if place == "dm":
-        assert message.guild_id is None and not message.ephemeral
-    else:
-        assert message.ephemeral
-    allowed = message.raw.get("allowed_mentions")
-    assert allowed is None or allowed.get("parse") == [], allowed
-
-
-def db_rows(live: LiveBot, sql: str, params: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
-    with sqlite3.connect(live.database) as conn:
-        conn.row_factory = sqlite3.Row
-        return [dict(r) for r in conn.execute(sql, params)]
-
-
-def db_write(live: LiveBot, sql: str, params: tuple[Any, ...] = ()) -> None:
-    with sqlite3.connect(live.database) as conn:
-        conn.execute(sql, params)
-
-
-def nothing_public(live: LiveBot) -> None:
-    """No personal reply ever lands in a server channel."""
-    for channel_id in live.place.guild.channel_ids:
-        assert [m for m in live.emu.channel_messages(channel_id) if m.author.id == live.emu.bot_user.id] == []
 
 
 def forget_expected_refusals(live: LiveBot, code: int, count: int) -> None:
@@ -124,7 +56,7 @@ def forget_expected_refusals(live: LiveBot, code: int, count: int) -> None:
 
 @pytest.mark.parametrize("place", PLACES)
 async def test_a_check_in_is_saved_privately_with_the_time(live_bot: LiveBot, place: str) -> None:
-    handle = await open_checkin(live_bot, place)
+    handle = await live_bot.open_checkin(place)
     assert handle.modal is not None
     inputs = {i.custom_id: i for i in handle.modal.inputs()}
     assert set(inputs) == {"pain", "fatigue", "note", "doctor"}  # "doctor": the for-my-doctor toggle
@@ -138,7 +70,7 @@ async def test_a_check_in_is_saved_privately_with_the_time(live_bot: LiveBot, pl
     ).wait_message()
     assert_private(saved, place)
     assert "Saved to your private journal" in saved.text() and "Pain **6**/10" in saved.text()
-    rows = db_rows(live_bot, "SELECT * FROM checkins")
+    rows = live_bot.dict_rows("SELECT * FROM checkins")
     assert len(rows) == 1
     row = rows[0]
     assert (row["user_id"], row["pain"], row["fatigue"], row["note"], row["source"]) == (
@@ -151,7 +83,7 @@ async def test_a_check_in_is_saved_privately_with_the_time(live_bot: LiveBot, pl
     at = datetime.fromisoformat(row["at"]).timestamp()
     assert before - 5 <= at <= time.time() + 5
 
-    journal = await (await press(live_bot, saved, "See my journal")).wait_message()
+    journal = await live_bot.press(saved, "See my journal")
     assert_private(journal, place)
     assert "Your journal · last 30 days" in journal.text()
     nothing_public(live_bot)
@@ -162,13 +94,13 @@ async def test_a_score_out_of_range_is_explained_kindly_and_nothing_typed_is_los
     live_bot: LiveBot, place: str
 ) -> None:
     note = "A long day. " * 30
-    problem = await checkin(live_bot, place, "eleven", "12", note)
+    problem = await live_bot.checkin(place, "eleven", "12", note)
     assert problem.ephemeral
     assert "Pain should be a whole number from 0 to 10" in problem.content
     assert "Fatigue should be a whole number from 0 to 10" in problem.content
-    assert db_rows(live_bot, "SELECT * FROM checkins") == []
+    assert live_bot.dict_rows("SELECT * FROM checkins") == []
 
-    reopened = await press(live_bot, problem, "Fix my check-in")
+    reopened = await live_bot.click(problem, "Fix my check-in")
     await reopened.response()
     assert reopened.modal is not None
     kept = {i.custom_id: i.value for i in reopened.modal.inputs()}
@@ -177,11 +109,11 @@ async def test_a_score_out_of_range_is_explained_kindly_and_nothing_typed_is_los
         await live_bot.emu.submit_modal(reopened, values={"pain": "4", "fatigue": "5"})
     ).wait_message()
     assert "Saved to your private journal" in fixed.text()
-    [row] = db_rows(live_bot, "SELECT pain, fatigue, note FROM checkins")
+    [row] = live_bot.dict_rows("SELECT pain, fatigue, note FROM checkins")
     assert row == {"pain": 4, "fatigue": 5, "note": note.strip()}
 
     # The next /checkin starts empty again: the draft went with the save.
-    fresh = await open_checkin(live_bot, place)
+    fresh = await live_bot.open_checkin(place)
     assert fresh.modal is not None and all(not i.value for i in fresh.modal.inputs())
     nothing_public(live_bot)
 
@@ -191,12 +123,12 @@ async def test_a_score_out_of_range_is_explained_kindly_and_nothing_typed_is_los
 
 @pytest.mark.parametrize("place", PLACES)
 async def test_an_empty_journal_explains_how_to_start(live_bot: LiveBot, place: str) -> None:
-    message = await ask(live_bot, "journal", place=place)
+    message = await live_bot.slash("journal", place=place)
     assert_private(message, place)
     text = message.text()
     assert "Your journal is empty for now" in text and "/checkin" in text
     assert message.attachments == []
-    opened = await press(live_bot, message, "Check in now")
+    opened = await live_bot.click(message, "Check in now")
     await opened.response()
     assert opened.modal is not None and opened.modal.custom_id == "lc:checkin:submit"
 
@@ -212,14 +144,12 @@ def seed_history(live: LiveBot, now: datetime) -> None:
         (member, now - timedelta(days=40), 10, 10, "outside the window", "command"),
     ]
     for user_id, at, pain, fatigue, note, source in entries:
-        db_write(
-            live,
+        live.execute(
             "INSERT INTO checkins (user_id, at, pain, fatigue, note, source) VALUES (?, ?, ?, ?, ?, ?)",
             (user_id, to_iso(at), pain, fatigue, note, source),
         )
     done = now - timedelta(days=1, hours=3)
-    db_write(
-        live,
+    live.execute(
         "INSERT INTO routine_completions (user_id, session_id, routine_id, outcome, started_at, ended_at, "
         "steps_done, steps_total, seconds_spent) VALUES (?, NULL, ?, 'done', ?, ?, 5, 5, 300)",
         (member, ROUTINE, to_iso(done - timedelta(minutes=5)), to_iso(done)),
@@ -232,9 +162,9 @@ async def test_the_journal_has_a_summary_a_png_chart_and_a_csv_that_matches(
 ) -> None:
     now = datetime.now(UTC)
     seed_history(live_bot, now)
-    await checkin(live_bot, place, "5", "6", "Today, with a comma")
+    await live_bot.checkin(place, "5", "6", "Today, with a comma")
 
-    message = await ask(live_bot, "journal", {"days": 7}, place=place)
+    message = await live_bot.slash("journal", {"days": 7}, place=place)
     assert_private(message, place)
     text = message.text()
     assert "last 7 days" in text
@@ -257,8 +187,7 @@ async def test_the_journal_has_a_summary_a_png_chart_and_a_csv_that_matches(
 
     rows = list(csv.DictReader(io.StringIO(files["journal.csv"].data.decode("utf-8"))))
     checkins = [r for r in rows if r["kind"] == "checkin"]
-    stored = db_rows(
-        live_bot,
+    stored = live_bot.dict_rows(
         "SELECT at, pain, fatigue, note, source FROM checkins WHERE user_id = ? AND at > ? ORDER BY at",
         (live_bot.place.member.id, to_iso(now - timedelta(days=7))),
     )
@@ -276,7 +205,7 @@ async def test_the_journal_has_a_summary_a_png_chart_and_a_csv_that_matches(
     assert (routine["routine_id"], routine["outcome"], routine["steps_done"]) == (ROUTINE, "done", "5")
 
     # Without `days`, thirty days: the 40-day-old entry stays out either way.
-    default = await ask(live_bot, "journal", place=place)
+    default = await live_bot.slash("journal", place=place)
     assert "last 30 days" in default.text() and "outside the window" not in default.text()
     nothing_public(live_bot)
 
@@ -303,14 +232,13 @@ async def test_remind_set_show_and_off(live_bot: LiveBot, place: str) -> None:
         subcommand="set",
         focused="timezone",
         user=member,
-        **where(live_bot, place),
+        **live_bot.where(place),
     )
     assert choices and choices[0]["value"] == "America/New_York"
     assert choices[0]["name"].startswith("America/New_York (now ")
 
     set_at = datetime.now(UTC)
-    handle = await slash(
-        live_bot,
+    handle = await live_bot.invoke(
         "remind",
         {"time": "7:30 pm", "timezone": "America/New_York", "routine": ROUTINE},
         subcommand="set",
@@ -320,7 +248,7 @@ async def test_remind_set_show_and_off(live_bot: LiveBot, place: str) -> None:
     assert_private(reply, place)
     assert "19:30 every day" in reply.content and "Eastern Time (New York) — it's" in reply.content
     assert ROUTINE_TITLE in reply.content and re.search(r"<t:\d+:f>", reply.content)
-    [row] = db_rows(live_bot, "SELECT * FROM reminders")
+    [row] = live_bot.dict_rows("SELECT * FROM reminders")
     assert (row["user_id"], row["local_time"], row["timezone"], row["routine_id"], row["paused"]) == (
         member.id,
         "19:30",
@@ -335,48 +263,48 @@ async def test_remind_set_show_and_off(live_bot: LiveBot, place: str) -> None:
     else:  # already talking in the DM: no hello needed
         assert not [m for m in emu.dm_messages(member, from_bot_only=True) if "will arrive" in m.content]
 
-    shown = await ask(live_bot, "remind", subcommand="show", place=place)
+    shown = await live_bot.slash("remind", subcommand="show", place=place)
     assert_private(shown, place)
     assert "19:30 every day" in shown.content and "**Next:**" in shown.content
     assert ROUTINE_TITLE in shown.content
 
-    off = await ask(live_bot, "remind", subcommand="off", place=place)
+    off = await live_bot.slash("remind", subcommand="off", place=place)
     assert_private(off, place)
     assert "reminder is **off**" in off.content
-    assert db_rows(live_bot, "SELECT * FROM reminders") == []
-    again = await ask(live_bot, "remind", subcommand="show", place=place)
+    assert live_bot.dict_rows("SELECT * FROM reminders") == []
+    again = await live_bot.slash("remind", subcommand="show", place=place)
     assert "You have no daily reminder" in again.content
 
     # The "Turn off" button asks first, then does the same as /remind off.
-    await ask(live_bot, "remind", {"time": "06:00", "timezone": "UTC"}, subcommand="set", place=place)
-    shown = await ask(live_bot, "remind", subcommand="show", place=place)
-    confirm = await (await press(live_bot, shown, "Turn off")).wait_message()
+    await live_bot.slash("remind", {"time": "06:00", "timezone": "UTC"}, subcommand="set", place=place)
+    shown = await live_bot.slash("remind", subcommand="show", place=place)
+    confirm = await live_bot.press(shown, "Turn off")
     assert "Stop your daily stretch reminder?" in confirm.content
-    assert len(db_rows(live_bot, "SELECT * FROM reminders")) == 1  # one tap erased nothing
-    stopped = await (await press(live_bot, confirm, "Yes, stop it")).wait_message()
+    assert len(live_bot.dict_rows("SELECT * FROM reminders")) == 1  # one tap erased nothing
+    stopped = await live_bot.press(confirm, "Yes, stop it")
     assert "reminder is **off**" in stopped.content
-    assert db_rows(live_bot, "SELECT * FROM reminders") == []
+    assert live_bot.dict_rows("SELECT * FROM reminders") == []
     nothing_public(live_bot)
 
 
 @pytest.mark.parametrize("place", PLACES)
 async def test_remind_set_explains_a_bad_time_or_zone_kindly(live_bot: LiveBot, place: str) -> None:
-    bad_time = await ask(
-        live_bot, "remind", {"time": "25:00", "timezone": "UTC"}, subcommand="set", place=place
+    bad_time = await live_bot.slash(
+        "remind", {"time": "25:00", "timezone": "UTC"}, subcommand="set", place=place
     )
     assert bad_time.ephemeral and "Hours go from 0 to 23" in bad_time.content
-    no_meridiem = await ask(
-        live_bot, "remind", {"time": "7", "timezone": "UTC"}, subcommand="set", place=place
+    no_meridiem = await live_bot.slash(
+        "remind", {"time": "7", "timezone": "UTC"}, subcommand="set", place=place
     )
     assert "morning or the evening" in no_meridiem.content
-    bad_zone = await ask(
-        live_bot, "remind", {"time": "07:30", "timezone": "Narnia/Cair"}, subcommand="set", place=place
+    bad_zone = await live_bot.slash(
+        "remind", {"time": "07:30", "timezone": "Narnia/Cair"}, subcommand="set", place=place
     )
     assert bad_zone.ephemeral and "I don't know the time zone" in bad_zone.content
-    assert db_rows(live_bot, "SELECT * FROM reminders") == []
+    assert live_bot.dict_rows("SELECT * FROM reminders") == []
     # A city typed without picking from the list is understood when it is unambiguous.
-    typed = await ask(
-        live_bot, "remind", {"time": "07:30", "timezone": "london"}, subcommand="set", place=place
+    typed = await live_bot.slash(
+        "remind", {"time": "07:30", "timezone": "london"}, subcommand="set", place=place
     )
     assert "UK time (London) — it's" in typed.content
 
@@ -387,8 +315,7 @@ async def test_a_reminder_missed_while_the_bot_was_down_is_sent_once_with_a_star
     emu, member, admin = live_bot.emu, live_bot.place.member, live_bot.place.admin
     soon = (datetime.now(UTC) + timedelta(hours=3)).strftime("%H:%M")
     for user in (member, admin):
-        await ask(
-            live_bot,
+        await live_bot.slash(
             "remind",
             {"time": soon, "timezone": "UTC", "routine": ROUTINE},
             subcommand="set",
@@ -400,8 +327,8 @@ async def test_a_reminder_missed_while_the_bot_was_down_is_sent_once_with_a_star
     assert await live_bot.bot.stop() == 0
     now = time.time()
     # While the bot was down, the member's reminder came due 10 minutes ago, the admin's 2 hours ago.
-    db_write(live_bot, "UPDATE reminders SET next_fire_at = ? WHERE user_id = ?", (now - 600, member.id))
-    db_write(live_bot, "UPDATE reminders SET next_fire_at = ? WHERE user_id = ?", (now - 7200, admin.id))
+    live_bot.execute("UPDATE reminders SET next_fire_at = ? WHERE user_id = ?", (now - 600, member.id))
+    live_bot.execute("UPDATE reminders SET next_fire_at = ? WHERE user_id = ?", (now - 7200, admin.id))
     await live_bot.start()
 
     reminder = await emu.wait_for_dm(member, after=hello, timeout=10)
@@ -411,8 +338,8 @@ async def test_a_reminder_missed_while_the_bot_was_down_is_sent_once_with_a_star
     assert reminder.find_button("Stop") and reminder.find_button("Snooze 1 hour")
 
     sent = "SELECT 1 FROM reminders WHERE user_id = ? AND last_sent_at IS NOT NULL"
-    await emu.wait_until(lambda: db_rows(live_bot, sent, (member.id,)), 5, "the send to be recorded")
-    rows = {r["user_id"]: r for r in db_rows(live_bot, "SELECT * FROM reminders")}
+    await emu.wait_until(lambda: live_bot.dict_rows(sent, (member.id,)), 5, "the send to be recorded")
+    rows = {r["user_id"]: r for r in live_bot.dict_rows("SELECT * FROM reminders")}
     assert rows[member.id]["last_sent_at"] is not None and rows[member.id]["next_fire_at"] > now
     assert rows[admin.id]["last_sent_at"] is None and rows[admin.id]["next_fire_at"] > now  # skipped
     assert len(emu.dm_messages(admin, from_bot_only=True)) == 1  # only the hello
@@ -432,39 +359,39 @@ async def test_when_dms_are_closed_the_reminder_pauses_and_the_person_is_told_ne
 ) -> None:
     emu, person = live_bot.emu, live_bot.place.closed_dms
     soon = (datetime.now(UTC) + timedelta(hours=3)).strftime("%H:%M")
-    handle = await slash(live_bot, "remind", {"time": soon, "timezone": "UTC"}, subcommand="set", user=person)
+    handle = await live_bot.invoke("remind", {"time": soon, "timezone": "UTC"}, subcommand="set", user=person)
     reply = await handle.wait_message()
     assert "reminder is on" in reply.content
     [warning] = await handle.wait_followups(1)
     assert warning.ephemeral and "Discord would not let me" in warning.content
 
     assert await live_bot.bot.stop() == 0
-    db_write(live_bot, "UPDATE reminders SET next_fire_at = ?", (time.time() - 60,))
+    live_bot.execute("UPDATE reminders SET next_fire_at = ?", (time.time() - 60,))
     await live_bot.start()
     # The pause and the notice are two writes: wait for the second, the one the person will see.
     await emu.wait_until(
         lambda: (
-            db_rows(live_bot, "SELECT 1 FROM reminders WHERE paused = 1")
-            and db_rows(live_bot, "SELECT 1 FROM user_prefs WHERE notice_pending IS NOT NULL")
+            live_bot.dict_rows("SELECT 1 FROM reminders WHERE paused = 1")
+            and live_bot.dict_rows("SELECT 1 FROM user_prefs WHERE notice_pending IS NOT NULL")
         ),
         10,
         "the reminder to pause and the notice to be left",
     )
-    [row] = db_rows(live_bot, "SELECT * FROM reminders")
+    [row] = live_bot.dict_rows("SELECT * FROM reminders")
     assert row["paused_reason"] == "dm_blocked"
-    [prefs] = db_rows(live_bot, "SELECT notice_pending FROM user_prefs")
+    [prefs] = live_bot.dict_rows("SELECT notice_pending FROM user_prefs")
     assert prefs["notice_pending"] == DM_BLOCKED_NOTICE
 
     # The next time they use any command, they are told — once.
-    handle = await slash(live_bot, "remind", subcommand="show", user=person)
+    handle = await live_bot.invoke("remind", subcommand="show", user=person)
     shown = await handle.wait_message()
     assert "Paused: Discord would not let me send you a direct message" in shown.content
     [notice] = await handle.wait_followups(1)
     assert notice.ephemeral and notice.content == DM_BLOCKED_NOTICE
-    later = await slash(live_bot, "journal", user=person)
+    later = await live_bot.invoke("journal", user=person)
     await later.wait_message()
     assert later.followups == []
-    assert db_rows(live_bot, "SELECT notice_pending FROM user_prefs") == [{"notice_pending": None}]
+    assert live_bot.dict_rows("SELECT notice_pending FROM user_prefs") == [{"notice_pending": None}]
     forget_expected_refusals(live_bot, 50007, 2)  # the hello at set time, then the reminder itself
 
 
@@ -473,9 +400,9 @@ async def test_when_dms_are_closed_the_reminder_pauses_and_the_person_is_told_ne
 
 @pytest.mark.parametrize("place", PLACES)
 async def test_privacy_export_sends_a_json_file_of_everything(live_bot: LiveBot, place: str) -> None:
-    await checkin(live_bot, place, "3", "4", "export me")
-    await checkin(live_bot, "guild", "9", "9", "not mine", user=live_bot.place.admin)
-    message = await ask(live_bot, "privacy", subcommand="export", place=place)
+    await live_bot.checkin(place, "3", "4", "export me")
+    await live_bot.checkin("guild", "9", "9", "not mine", user=live_bot.place.admin)
+    message = await live_bot.slash("privacy", subcommand="export", place=place)
     assert_private(message, place)
     assert "everything I hold about you" in message.content and "1 check-in" in message.content
     [file] = message.attachments
@@ -488,16 +415,16 @@ async def test_privacy_export_sends_a_json_file_of_everything(live_bot: LiveBot,
 
 
 def user_tables(live: LiveBot) -> list[str]:
-    names = [r["name"] for r in db_rows(live, "SELECT name FROM sqlite_master WHERE type = 'table'")]
+    names = [r["name"] for r in live.dict_rows("SELECT name FROM sqlite_master WHERE type = 'table'")]
     return [
-        n for n in names if any(c["name"] == "user_id" for c in db_rows(live, f'PRAGMA table_info("{n}")'))
+        n for n in names if any(c["name"] == "user_id" for c in live.dict_rows(f'PRAGMA table_info("{n}")'))
     ]
 
 
 def every_table(live: LiveBot) -> dict[str, list[dict[str, Any]]]:
-    names = [r["name"] for r in db_rows(live, "SELECT name FROM sqlite_master WHERE type = 'table'")]
+    names = [r["name"] for r in live.dict_rows("SELECT name FROM sqlite_master WHERE type = 'table'")]
     return {
-        n: db_rows(live, f'SELECT * FROM "{n}" ORDER BY rowid') for n in names if not n.startswith("sqlite_")
+        n: live.dict_rows(f'SELECT * FROM "{n}" ORDER BY rowid') for n in names if not n.startswith("sqlite_")
     }
 
 
@@ -516,10 +443,10 @@ def seed_empty_tables(live: LiveBot, users: list[int]) -> None:
     """A row in any user-owned table the commands did not reach (e.g. the moderators' audit log)."""
     for table in user_tables(live):
         for user_id in users:
-            if db_rows(live, f'SELECT 1 FROM "{table}" WHERE user_id = ?', (user_id,)):
+            if live.dict_rows(f'SELECT 1 FROM "{table}" WHERE user_id = ?', (user_id,)):
                 continue
             names, values = [], []
-            for column in db_rows(live, f'PRAGMA table_info("{table}")'):
+            for column in live.dict_rows(f'PRAGMA table_info("{table}")'):
                 kind = (column["type"] or "").upper()
                 if column["name"] == "user_id":
                     value: Any = user_id
@@ -534,15 +461,15 @@ def seed_empty_tables(live: LiveBot, users: list[int]) -> None:
                 names.append(f'"{column["name"]}"')
                 values.append(value)
             marks = ", ".join("?" for _ in values)
-            db_write(live, f'INSERT INTO "{table}" ({", ".join(names)}) VALUES ({marks})', tuple(values))
+            live.execute(f'INSERT INTO "{table}" ({", ".join(names)}) VALUES ({marks})', tuple(values))
 
 
 async def fill_through_the_commands(live: LiveBot, user: User) -> None:
     """Everything a person leaves behind by using the bot: check-ins, a reminder, a routine that hurt."""
     # Own symptoms and a flare; the guild check-in records a symptom level from the card.
-    await ask(live, "symptoms", {"name": "rash"}, subcommand="add", user=user)
-    await ask(live, "flare", {"note": f"flare note {user.username}"}, subcommand="start", user=user)
-    card = await ask(live, "checkin", user=user)
+    await live.slash("symptoms", {"name": "rash"}, subcommand="add", user=user)
+    await live.slash("flare", {"note": f"flare note {user.username}"}, subcommand="start", user=user)
+    card = await live.slash("checkin", user=user)
     [symptom] = [s.custom_id for s in card.selects() if s.custom_id.startswith("lc:ck:s:")]
     card = await (await live.emu.select(card, symptom, ["1"], user=user)).wait_message()
     form = await live.emu.click(card, card.find_button("Add a note"), user=user)
@@ -553,18 +480,18 @@ async def fill_through_the_commands(live: LiveBot, user: User) -> None:
         )
     ).wait_message()
     if user.dms_open:
-        await checkin(live, "dm", "6", "4", f"dm note {user.username}", user=user)
-    await ask(live, "remind", {"time": "08:15", "timezone": "Europe/London"}, subcommand="set", user=user)
-    await ask(live, "remind", {"time": "20:00"}, subcommand="checkin", user=user)
-    await ask(live, "meds", {"name": f"med {user.username}", "times": "9:00"}, subcommand="add", user=user)
-    [medicine] = db_rows(live, "SELECT id FROM medicines WHERE user_id = ?", (user.id,))
-    await ask(live, "meds", {"name": str(medicine["id"])}, subcommand="log", user=user)
+        await live.checkin("dm", "6", "4", f"dm note {user.username}", user=user)
+    await live.slash("remind", {"time": "08:15", "timezone": "Europe/London"}, subcommand="set", user=user)
+    await live.slash("remind", {"time": "20:00"}, subcommand="checkin", user=user)
+    await live.slash("meds", {"name": f"med {user.username}", "times": "9:00"}, subcommand="add", user=user)
+    [medicine] = live.dict_rows("SELECT id FROM medicines WHERE user_id = ?", (user.id,))
+    await live.slash("meds", {"name": str(medicine["id"])}, subcommand="log", user=user)
     intro = await to_the_safety_ok(
-        live.emu, await ask(live, "stretch", {"routine": ROUTINE}, user=user), user
+        live.emu, await live.slash("stretch", {"routine": ROUTINE}, user=user), user
     )
-    card = await (await press(live, intro, "I've read this — start", user=user)).wait_message()
-    await (await press(live, card, "It hurts", user=user)).wait_message()
-    outcomes = db_rows(live, "SELECT outcome FROM routine_completions WHERE user_id = ?", (user.id,))
+    card = await live.press(intro, "I've read this — start", user=user)
+    await live.press(card, "It hurts", user=user)
+    outcomes = live.dict_rows("SELECT outcome FROM routine_completions WHERE user_id = ?", (user.id,))
     assert outcomes == [{"outcome": "hurt"}]
 
 
@@ -578,7 +505,7 @@ async def test_privacy_delete_erases_every_row_and_the_export_held_each_one(live
     for table in owned:  # the member really has data in every user-owned table
         assert [r for r in before[table] if r["user_id"] == member.id], f"no {table} rows for the member"
 
-    export = await ask(live_bot, "privacy", subcommand="export")
+    export = await live_bot.slash("privacy", subcommand="export")
     exported = json.loads(export.attachments[0].data)
     assert set(exported["tables"]) == set(owned)
     for table in owned:
@@ -588,19 +515,19 @@ async def test_privacy_delete_erases_every_row_and_the_export_held_each_one(live
             mine, key=lambda r: str(r[key])
         ), table
 
-    confirm = await ask(live_bot, "privacy", subcommand="delete")
+    confirm = await live_bot.slash("privacy", subcommand="delete")
     assert confirm.ephemeral and "Erase everything I hold about you?" in confirm.text()
     buttons = {b.label: b.custom_id for b in confirm.buttons()}
     assert buttons == {
         "Yes, erase everything": f"lc:privacy:delete:{member.id}",
         "Cancel": f"lc:privacy:cancel:{member.id}",
     }
-    cancelled = await (await press(live_bot, confirm, "Cancel")).wait_message()
+    cancelled = await live_bot.press(confirm, "Cancel")
     assert "Nothing was erased" in cancelled.content
     assert every_table(live_bot) == before
 
-    confirm = await ask(live_bot, "privacy", subcommand="delete", place="dm")
-    done = await (await press(live_bot, confirm, "Yes, erase everything")).wait_message()
+    confirm = await live_bot.slash("privacy", subcommand="delete", place="dm")
+    done = await live_bot.press(confirm, "Yes, erase everything")
     assert "I erased everything I held about you" in done.content
     assert "2 check-ins" in done.content and "1 reminder" in done.content
 
@@ -616,15 +543,15 @@ async def test_privacy_delete_erases_every_row_and_the_export_held_each_one(live
         erased = [r for r in before[table] if r["user_id"] == member.id]
         assert len(exported["tables"][table]) == len(erased)
 
-    again = await ask(live_bot, "privacy", subcommand="export")
+    again = await live_bot.slash("privacy", subcommand="export")
     assert "I hold nothing about you" in again.content
     assert emu.dm_messages(member, from_bot_only=True)  # the DM history itself is Discord's, not ours
 
 
 async def test_only_the_person_who_asked_can_press_erase(live_bot: LiveBot) -> None:
     emu, place = live_bot.emu, live_bot.place
-    await checkin(live_bot, "guild", "4", "4", "keep me")
-    confirm = await ask(live_bot, "privacy", subcommand="delete")
+    await live_bot.checkin("guild", "4", "4", "keep me")
+    confirm = await live_bot.slash("privacy", subcommand="delete")
     # An ephemeral message can't be seen by others; put its buttons where another member can press them.
     copy = StoredMessage(
         id=emu.state.next_id(),
@@ -640,10 +567,10 @@ async def test_only_the_person_who_asked_can_press_erase(live_bot: LiveBot) -> N
             await emu.click(copy.id, Message(copy).find_button(label), user=place.admin)
         ).wait_message()
         assert answer.ephemeral and "belongs to someone else" in answer.content
-    assert len(db_rows(live_bot, "SELECT * FROM checkins WHERE user_id = ?", (place.member.id,))) == 1
-    done = await (await press(live_bot, confirm, "Yes, erase everything")).wait_message()
+    assert len(live_bot.dict_rows("SELECT * FROM checkins WHERE user_id = ?", (place.member.id,))) == 1
+    done = await live_bot.press(confirm, "Yes, erase everything")
     assert "1 check-in" in done.content
-    assert db_rows(live_bot, "SELECT * FROM checkins") == []
+    assert live_bot.dict_rows("SELECT * FROM checkins") == []
 
 
 # --------------------------------------------------------------------------- logs
@@ -652,18 +579,18 @@ async def test_only_the_person_who_asked_can_press_erase(live_bot: LiveBot) -> N
 async def test_health_data_never_reaches_the_logs_even_at_debug(debug_bot: LiveBot) -> None:
     live = debug_bot
     note = "zebra-lantern-4471 flare note"
-    wrong = await checkin(live, "guild", "99", "３", note)  # full-width 3, as some phone keyboards type
-    reopened = await press(live, wrong, "Fix my check-in")
+    wrong = await live.checkin("guild", "99", "３", note)  # full-width 3, as some phone keyboards type
+    reopened = await live.click(wrong, "Fix my check-in")
     await reopened.response()
     saved = await (await live.emu.submit_modal(reopened, values={"pain": "10/10"})).wait_message()
     assert "Pain **10**/10 · Fatigue **3**/10" in saved.content
-    journal = await ask(live, "journal")
+    journal = await live.slash("journal")
     assert {a.filename for a in journal.attachments} == {"journal-chart.png", "journal.csv"}
     csv_text = journal.attachments[1].data.decode()
     assert note in csv_text
-    await ask(live, "privacy", subcommand="export")
-    confirm = await ask(live, "privacy", subcommand="delete")
-    await (await press(live, confirm, "Yes, erase everything")).wait_message()
+    await live.slash("privacy", subcommand="export")
+    confirm = await live.slash("privacy", subcommand="delete")
+    await live.press(confirm, "Yes, erase everything")
     await live.bot.stop()
 
     logs = re.sub(r"\x1b\[[0-9;]*m", "", live.logs())  # without the terminal colours

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import asyncio
 import re
-from typing import Any
 
 import pytest
 import yaml
 
 from bot.content.render_text import section_pages
-from tests.e2e_support import LiveBot, live_bot_fixture  # noqa: F401
-from tests.emulator.harness import Message
+from tests.e2e_support import LiveBot, no_mentions
+from tests.emulator import Message
 from tests.test_content_shipped import NEW_ARTICLES
 
 pytestmark = pytest.mark.timeout(90)
@@ -23,39 +22,10 @@ pytestmark = pytest.mark.timeout(90)
 ARTICLE = "lower-back-pain"
 
 
-def where(live: LiveBot, place: str) -> dict[str, Any]:
-    p = live.place
-    return {
-        "guild": {"guild": p.guild},
-        "dm": {"dm": True},
-        "user-app": {"channel": p.general, "user_installed": True},
-    }[place]
-
-
-async def slash(
-    live: LiveBot,
-    name: str,
-    options: dict[str, Any] | None = None,
-    *,
-    place: str = "guild",
-    user: Any = None,
-    subcommand: str | None = None,
-) -> Message:
-    handle = await live.emu.slash(
-        name, options or {}, user=user or live.place.member, subcommand=subcommand, **where(live, place)
-    )
-    return await handle.wait_message()
-
-
-def no_mentions(message: Message) -> None:
-    allowed = message.raw.get("allowed_mentions")
-    assert allowed is None or allowed.get("parse") == [], allowed
-
-
 @pytest.mark.parametrize("place", ["guild", "dm", "user-app"])
 async def test_read_an_article_and_walk_its_sections(live_bot: LiveBot, place: str) -> None:
     emu = live_bot.emu
-    overview = await slash(live_bot, "read", {"article": ARTICLE}, place=place)
+    overview = await live_bot.slash("read", {"article": ARTICLE}, place=place)
     assert overview.ephemeral is (place != "dm")
     assert "Lupus and lower back pain" in overview.text()
     labels = [b.label for b in overview.buttons()]
@@ -96,7 +66,7 @@ async def test_read_an_article_and_walk_its_sections(live_bot: LiveBot, place: s
 
 
 async def test_read_a_named_section_directly(live_bot: LiveBot) -> None:
-    page = await slash(live_bot, "read", {"article": ARTICLE, "section": "emergency"})
+    page = await live_bot.slash("read", {"article": ARTICLE, "section": "emergency"})
     assert "999" in page.text() or "911" in page.text()
     assert "Section" in page.text()
 
@@ -123,7 +93,7 @@ async def test_autocomplete_is_typo_tolerant_ranked_and_bounded(live_bot: LiveBo
 
 async def test_share_posts_a_public_copy(live_bot: LiveBot) -> None:
     emu, p = live_bot.emu, live_bot.place
-    page = await slash(live_bot, "read", {"article": ARTICLE, "section": "self-care"})
+    page = await live_bot.slash("read", {"article": ARTICLE, "section": "self-care"})
     assert page.ephemeral
     title = page.embeds[0]["title"]
     shared = await emu.click(page, page.find_button("Share in channel"), user=p.member)
@@ -139,7 +109,7 @@ async def test_share_posts_a_public_copy(live_bot: LiveBot) -> None:
 @pytest.mark.parametrize("place", ["guild", "dm"])
 async def test_library_lists_everything_and_opens_items(live_bot: LiveBot, place: str) -> None:
     emu, p = live_bot.emu, live_bot.place
-    library = await slash(live_bot, "library", place=place)
+    library = await live_bot.slash("library", place=place)
     text = library.text()
     assert "Articles" in text and "routines" in text.lower() and "resources" in text.lower()
     selects = {s.placeholder: s for s in library.selects()}
@@ -149,7 +119,7 @@ async def test_library_lists_everything_and_opens_items(live_bot: LiveBot, place
     ).wait_message()
     assert "Lupus and lower back pain" in opened.text()
     assert opened.id == library.id, "a menu pick opens in place of the library"
-    library = await slash(live_bot, "library", place=place)
+    library = await live_bot.slash("library", place=place)
     topic_select = next(s for s in library.selects() if s.placeholder and "resource" in s.placeholder)
     topic = await (
         await emu.select(library, topic_select.custom_id, ["crisis"], user=p.member)
@@ -163,7 +133,7 @@ async def test_library_lists_everything_and_opens_items(live_bot: LiveBot, place
 @pytest.mark.parametrize("place", ["guild", "dm"])
 async def test_search_ranks_and_opens_a_result(live_bot: LiveBot, place: str) -> None:
     emu, p = live_bot.emu, live_bot.place
-    results = await slash(live_bot, "search", {"query": "kidney biopsy"}, place=place)
+    results = await live_bot.slash("search", {"query": "kidney biopsy"}, place=place)
     assert results.embeds, results.text()
     fields = results.embeds[0]["fields"]
     assert (fields and "test" in fields[0]["name"].lower()) or "kidney" in fields[0]["name"].lower()
@@ -172,7 +142,7 @@ async def test_search_ranks_and_opens_a_result(live_bot: LiveBot, place: str) ->
         await emu.select(results, select.custom_id, [select.options[0]["value"]], user=p.member)
     ).wait_message()
     assert opened.embeds
-    nothing = await slash(live_bot, "search", {"query": "zzqxv"}, place=place)
+    nothing = await live_bot.slash("search", {"query": "zzqxv"}, place=place)
     assert "Nothing found" in nothing.text()
     assert [b.label for b in nothing.buttons()] == ["Browse the library", "Help and resources"]
 
@@ -186,14 +156,14 @@ async def test_members_own_words_find_and_open_the_new_articles(live_bot: LiveBo
         ("can't afford my rheumatologist", "affording-care", "When you can't afford care"),
         ("SSDI", "disability-claim", "Building a disability claim"),
     ):
-        results = await slash(live_bot, "search", {"query": query})
+        results = await live_bot.slash("search", {"query": query})
         select = results.selects()[0]
         values = [option["value"] for option in select.options]
         assert any(article_id in value for value in values[:3]), (query, values)
         first = next(value for value in values if article_id in value)
         opened = await (await emu.select(results, select.custom_id, [first], user=p.member)).wait_message()
         assert title in opened.text()
-    library = await slash(live_bot, "library")
+    library = await live_bot.slash("library")
     article_select = next(s for s in library.selects() if s.placeholder and "article" in s.placeholder)
     offered = [option["value"] for option in article_select.options]
     assert set(NEW_ARTICLES) <= set(offered)
@@ -205,14 +175,14 @@ async def test_members_own_words_find_and_open_the_new_articles(live_bot: LiveBo
 
 @pytest.mark.parametrize("place", ["guild", "dm"])
 async def test_resources_by_topic_and_region(live_bot: LiveBot, place: str) -> None:
-    listing = await slash(live_bot, "resources", place=place)
+    listing = await live_bot.slash("resources", place=place)
     assert "crisis" in listing.text().lower()
     us = await every_page(
-        live_bot, await slash(live_bot, "resources", {"topic": "crisis", "region": "US"}, place=place)
+        live_bot, await live_bot.slash("resources", {"topic": "crisis", "region": "US"}, place=place)
     )
     assert "988" in us and "741741" in us
     uk = await every_page(
-        live_bot, await slash(live_bot, "resources", {"topic": "crisis", "region": "UK"}, place=place)
+        live_bot, await live_bot.slash("resources", {"topic": "crisis", "region": "UK"}, place=place)
     )
     assert "116 123" in uk
     assert "741741" not in uk, "US-only lines are filtered out for the UK"
@@ -232,7 +202,7 @@ async def every_page(live: LiveBot, message: Message) -> str:
 
 @pytest.mark.parametrize("place", ["guild", "dm", "user-app"])
 async def test_help_has_disclaimer_and_privacy_notice(live_bot: LiveBot, place: str) -> None:
-    page = await slash(live_bot, "help", place=place)
+    page = await live_bot.slash("help", place=place)
     text = page.text()
     assert "/stretch" in text and "/privacy" in text
     assert "Please remember" in text and len(text) <= 1200
@@ -249,7 +219,7 @@ async def test_unknown_ids_get_a_kind_private_answer(live_bot: LiveBot) -> None:
         ("read", {"article": ARTICLE, "section": "nope"}),
         ("resources", {"topic": "nope"}),
     ):
-        answer = await slash(live_bot, command, options)
+        answer = await live_bot.slash(command, options)
         assert answer.ephemeral
         assert "couldn't find" in answer.text()
         assert "Traceback" not in answer.text() and "error id" not in answer.text()
@@ -257,7 +227,7 @@ async def test_unknown_ids_get_a_kind_private_answer(live_bot: LiveBot) -> None:
 
 async def test_stale_and_foreign_buttons_answer_kindly(live_bot: LiveBot) -> None:
     emu, p = live_bot.emu, live_bot.place
-    page = await slash(live_bot, "read", {"article": ARTICLE})
+    page = await live_bot.slash("read", {"article": ARTICLE})
     # Buttons an older version of the bot (or another app) left on a message: rewrite the stored
     # message's buttons as Discord still holds them, then press each one.
     stale = ("lc:read:gone-article:x:0", "lc:unknown-kind:1", "some-other-bot:button", "lc:read:broken")
@@ -296,12 +266,12 @@ async def test_plain_dm_gets_a_menu_and_crisis_words_get_the_crisis_reply_first(
 async def test_survives_rate_limits_and_a_dropped_gateway(live_bot: LiveBot) -> None:
     emu = live_bot.emu
     emu.faults.add("POST /interactions/*/callback", status=429, times=1, retry_after=0.05)
-    page = await slash(live_bot, "read", {"article": ARTICLE})
+    page = await live_bot.slash("read", {"article": ARTICLE})
     assert "Lupus and lower back pain" in page.text()
     assert emu.faults.injected, "the 429 was served"
     await emu.drop_gateway()
     await emu.wait_for_resume()
-    again = await slash(live_bot, "help")
+    again = await live_bot.slash("help")
     assert "Please remember" in again.text()
 
 
@@ -311,7 +281,7 @@ async def test_start_up_logs_commands_synced_with_duration_and_restart_skips_syn
     await live_bot.restart(kill=False)
     assert re.search(r"commands unchanged \(not synced\) in \d+\.\d\ds", live_bot.bot.logs())
     assert len(live_bot.emu.state.command_writes) == writes
-    assert "Please remember" in (await slash(live_bot, "help")).text()
+    assert "Please remember" in (await live_bot.slash("help")).text()
 
 
 async def test_commands_are_installable_everywhere(live_bot: LiveBot) -> None:
@@ -334,7 +304,7 @@ async def test_a_long_section_is_split_into_pages_within_discord_limits(live_bot
     pages = len(section_pages(data["sections"][0]["body"]))
     assert pages >= 3
     emu, p = live_bot.emu, live_bot.place
-    page = await slash(live_bot, "read", {"article": ARTICLE, "section": data["sections"][0]["id"]})
+    page = await live_bot.slash("read", {"article": ARTICLE, "section": data["sections"][0]["id"]})
     assert f"Page 1 of {pages} of this section" in page.text()
     seen = [page.embeds[0]["description"]]
     for n in range(2, pages + 1):

@@ -8,8 +8,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from tests.e2e_support import LiveBot, live_bot_fixture, open_checkin_form  # noqa: F401
-from tests.test_e2e_personal import PLACES, assert_private, db_rows, slash, where
+from tests.e2e_support import PLACES, LiveBot, assert_private, open_checkin_form
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -19,15 +18,15 @@ async def test_the_report_is_one_private_page_with_the_members_questions(
     live_bot: LiveBot, place: str
 ) -> None:
     emu, member = live_bot.emu, live_bot.place.member
-    form = await open_checkin_form(emu, member, **where(live_bot, place))
+    form = await open_checkin_form(emu, member, **live_bot.where(place))
     await (
         await emu.submit_modal(
             form, values={"pain": "6", "fatigue": "5", "note": "Ask about my rash", "doctor": True}
         )
     ).wait_message()
-    await (await slash(live_bot, "flare", {"note": "hands"}, subcommand="start", place=place)).wait_message()
+    await live_bot.slash("flare", {"note": "hands"}, subcommand="start", place=place)
 
-    opened = await slash(live_bot, "report", {"questions": "edit"}, place=place)
+    opened = await live_bot.invoke("report", {"questions": "edit"}, place=place)
     await opened.response()
     assert opened.modal is not None and opened.modal.custom_id == "lc:rq:save"
     saved = await (
@@ -38,7 +37,7 @@ async def test_the_report_is_one_private_page_with_the_members_questions(
     assert_private(saved, place)
     assert "Saved 2 questions" in saved.content
 
-    reply = await (await slash(live_bot, "report", {"days": 30}, place=place)).wait_message(timeout=15)
+    reply = await (await live_bot.invoke("report", {"days": 30}, place=place)).wait_message(timeout=15)
     assert_private(reply, place)
     assert "one-page report for your doctor" in reply.content
     [attachment] = reply.attachments
@@ -66,11 +65,11 @@ async def test_the_report_is_one_private_page_with_the_members_questions(
 
 
 async def test_a_crisis_question_gets_the_crisis_card_first_and_is_kept(live_bot: LiveBot) -> None:
-    opened = await slash(live_bot, "report", {"questions": "edit"})
+    opened = await live_bot.invoke("report", {"questions": "edit"})
     await opened.response()
     submitted = await live_bot.emu.submit_modal(opened, values={"questions": "I want to die"})
     crisis = await submitted.wait_message()
     assert crisis.ephemeral and "Saved" not in crisis.content
     [kept] = await submitted.wait_followups(1)
     assert "Saved 1 question" in kept.content
-    assert db_rows(live_bot, "SELECT questions FROM tracking_settings") == [{"questions": "I want to die"}]
+    assert live_bot.dict_rows("SELECT questions FROM tracking_settings") == [{"questions": "I want to die"}]

@@ -23,8 +23,8 @@ import yaml
 
 from bot.content.loader import load_library
 from bot.content.models import Routine
-from tests.e2e_support import REPO, LiveBot, live_bot_for
-from tests.emulator.harness import InteractionHandle, Message
+from tests.e2e_support import REPO, LiveBot, live_bot_for, title
+from tests.emulator import InteractionHandle, Message
 
 pytestmark = pytest.mark.timeout(180)
 
@@ -65,10 +65,6 @@ async def taps_bot_fixture(tmp_path: Path) -> AsyncIterator[LiveBot]:
     routine = shortest_stretch()
     async for live in live_bot_for(tmp_path, prepare=lambda content: scaled_copy(content, routine)):
         yield live
-
-
-def title(message: Message) -> str:
-    return str(message.embeds[0].get("title", "")) if message.embeds else ""
 
 
 def waits_for_the_member(card: Message) -> bool:

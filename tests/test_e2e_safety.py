@@ -9,22 +9,19 @@ from __future__ import annotations
 
 import asyncio
 import json
-import sqlite3
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.e2e_support import (  # noqa: F401
+from tests.e2e_support import (
     LiveBot,
-    live_bot_fixture,
     live_bot_for,
     open_checkin_form,
     to_the_safety_ok,
 )
-from tests.emulator.harness import InteractionHandle, Message
-from tests.emulator.state import User
+from tests.emulator import InteractionHandle, Message
 
 pytestmark = pytest.mark.timeout(180)
 
@@ -43,28 +40,9 @@ async def us_bot_fixture(tmp_path: Path) -> AsyncIterator[LiveBot]:
         yield live
 
 
-def where(live: LiveBot, place: str) -> dict[str, Any]:
-    return {"guild": {"guild": live.place.guild}, "dm": {"dm": True}}[place]
-
-
-async def slash(
-    live: LiveBot, name: str, options: dict[str, Any] | None = None, *, place: str = "guild", **kw: Any
-) -> InteractionHandle:
-    return await live.emu.slash(name, options or {}, user=live.place.member, **where(live, place), **kw)
-
-
-async def press(live: LiveBot, message: Message, label: str, user: User | None = None) -> InteractionHandle:
-    return await live.emu.click(message, message.find_button(label), user=user or live.place.member)
-
-
 def is_card(message: Message) -> bool:
     labels = {b.label for b in message.buttons()}
     return set(REGIONS) <= labels and "In danger right now" in message.text()
-
-
-def db_rows(live: LiveBot, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    with sqlite3.connect(live.database) as conn:
-        return list(conn.execute(sql, params))
 
 
 async def nothing_followed(handle: InteractionHandle) -> None:
@@ -95,7 +73,7 @@ async def test_the_plain_dm_menu_has_a_red_crisis_lines_button(us_bot: LiveBot) 
     menu = await emu.wait_for_dm(member, after=sent)
     button = menu.find_button("Crisis lines")
     assert button.style == 4  # danger: red
-    lines = await (await press(us_bot, menu, "Crisis lines")).wait_message()
+    lines = await us_bot.press(menu, "Crisis lines")
     assert is_card(lines) and CARD_LEAD not in lines.text() and "988" in lines.text()
 
 
@@ -104,7 +82,7 @@ async def test_the_plain_dm_menu_has_a_red_crisis_lines_button(us_bot: LiveBot) 
 
 @pytest.mark.parametrize("place", ["guild", "dm"])
 async def test_the_region_card_follows_the_members_own_choice(live_bot: LiveBot, place: str) -> None:
-    handle = await slash(live_bot, "search", {"query": f"{CRISIS} honestly"}, place=place)
+    handle = await live_bot.invoke("search", {"query": f"{CRISIS} honestly"}, place=place)
     card = await handle.wait_message()
     assert is_card(card) and card.ephemeral == (place == "guild")
     assert "Wherever you are" in card.text() and "112" in card.text()  # the community default: INTL
@@ -120,21 +98,21 @@ async def test_the_region_card_follows_the_members_own_choice(live_bot: LiveBot,
         "US": (["**911**", "**988**", "text **HOME** to **741741**"], ["116 123", "85258"]),
     }
     for region, (present, absent) in expectations.items():
-        card = await (await press(live_bot, card, region)).wait_message()
+        card = await live_bot.press(card, region)
         text = card.text()
         assert all(p in text for p in present), (region, text)
         assert not any(a in text for a in absent), (region, text)
         assert card.find_button(region).style == 1  # the chosen region is highlighted
         assert "📞 **Shout" not in text and "📞 **Crisis Text Line" not in text
     member = live_bot.place.member.id
-    assert db_rows(live_bot, "SELECT crisis_region FROM user_prefs WHERE user_id = ?", (member,)) == [("US",)]
+    assert live_bot.rows("SELECT crisis_region FROM user_prefs WHERE user_id = ?", (member,)) == [("US",)]
 
     # Remembered privately: the next card, anywhere, starts with the US lines.
     other = "dm" if place == "guild" else "guild"
-    again = await (await slash(live_bot, "search", {"query": CRISIS}, place=other)).wait_message()
+    again = await live_bot.slash("search", {"query": CRISIS}, place=other)
     assert "Help in the US" in again.text()
     # Asked for directly, the crisis lines are the same card for the same place.
-    asked = await (await slash(live_bot, "resources", {"topic": "crisis"}, place=other)).wait_message()
+    asked = await live_bot.slash("resources", {"topic": "crisis"}, place=other)
     assert "Help in the US" in asked.text() and "116 123" not in asked.text()
 
 
@@ -175,7 +153,7 @@ async def test_every_string_option_of_every_command_is_screened_first(live_bot: 
     named = {(name, option) for name, _, _, option in paths}
     assert {("search", "query"), ("read", "article"), ("resources", "region")} <= named  # the walk works
     for name, sub, options, option in paths:
-        handle = await slash(live_bot, name, options, subcommand=sub)
+        handle = await live_bot.invoke(name, options, subcommand=sub)
         card = await handle.wait_message()
         assert is_card(card) and card.ephemeral, f"/{name} {sub or ''} {option}: {card.text()[:80]}"
         await nothing_followed(handle)
@@ -187,7 +165,7 @@ async def open_form(live: LiveBot, command: str, place: str = "guild") -> Intera
     if command == "checkin":
         where = {"guild": live.place.guild} if place == "guild" else {"dm": True}
         return await open_checkin_form(live.emu, live.place.member, **where)
-    handle = await slash(live, command, {"questions": "edit"} if command == "report" else {}, place=place)
+    handle = await live.invoke(command, {"questions": "edit"} if command == "report" else {}, place=place)
     await handle.response()
     assert handle.modal is not None
     return handle
@@ -200,19 +178,19 @@ async def test_a_crisis_check_in_note_is_saved_after_the_card(live_bot: LiveBot)
     assert is_card(card) and card.ephemeral
     saved = (await submitted.wait_followups(1))[0]
     assert "Saved to your private journal" in saved.text() and saved.ephemeral
-    assert db_rows(live_bot, "SELECT pain, note FROM checkins") == [(4, CRISIS)]
+    assert live_bot.rows("SELECT pain, note FROM checkins") == [(4, CRISIS)]
     await asyncio.sleep(QUIET)
     assert len(submitted.followups) == 1
 
 
 async def plan_form(live: LiveBot, part: int, place: str = "guild") -> InteractionHandle:
-    view = await (await slash(live, "safety-plan", place=place)).wait_message()
+    view = await live.slash("safety-plan", place=place)
     label = "Write my plan" if part == 1 and "Write my plan" in {b.label for b in view.buttons()} else None
     if label is None:
         if part == 2:
-            view = await (await press(live, view, "Next part")).wait_message()
+            view = await live.press(view, "Next part")
         label = f"Edit part {part}"
-    handle = await press(live, view, label)
+    handle = await live.click(view, label)
     await handle.response()
     assert handle.modal is not None
     return handle
@@ -241,7 +219,7 @@ async def test_every_field_of_every_form_is_screened(live_bot: LiveBot) -> None:
     # What the member asked to keep is kept: the plan holds every section they wrote. The card
     # is sent before the form's own handler saves, so wait for the last save.
     await live_bot.emu.wait_until(
-        lambda: db_rows(live_bot, "SELECT warning_signs, reasons FROM safety_plans") == [(CRISIS, CRISIS)],
+        lambda: live_bot.rows("SELECT warning_signs, reasons FROM safety_plans") == [(CRISIS, CRISIS)],
         10,
         "the last part of the plan to be saved",
     )
@@ -255,37 +233,37 @@ async def test_a_safety_plan_is_written_in_two_parts_and_opens_from_the_card(
     live_bot: LiveBot, place: str
 ) -> None:
     emu = live_bot.emu
-    empty = await (await slash(live_bot, "safety-plan", place=place)).wait_message()
+    empty = await live_bot.slash("safety-plan", place=place)
     assert "only you see it" in empty.text() and empty.ephemeral == (place == "guild")
-    form = await press(live_bot, empty, "Write my plan")
+    form = await live_bot.click(empty, "Write my plan")
     await form.response()
     assert form.modal is not None and len(form.modal.inputs()) == 4
     part1 = {"warning_signs": "I stop answering texts", "coping": "Shower, music", "people": "Sam 555-0100"}
     saved = await (await emu.submit_modal(form, values=part1)).wait_message()
     assert "Saved" in saved.text() and "I stop answering texts" in saved.text()
-    form2 = await press(live_bot, saved, "Write part 2")
+    form2 = await live_bot.click(saved, "Write part 2")
     await form2.response()
     assert form2.modal is not None and len(form2.modal.inputs()) == 3
     saved2 = await (await emu.submit_modal(form2, values={"reasons": "My dog Pip"})).wait_message()
     assert "My dog Pip" in saved2.text() and "Reasons to keep going" in saved2.text()
 
     # Every crisis card now offers the plan.
-    card = await (await slash(live_bot, "search", {"query": CRISIS}, place=place)).wait_message()
-    plan = await (await press(live_bot, card, "My safety plan")).wait_message()
+    card = await live_bot.slash("search", {"query": CRISIS}, place=place)
+    plan = await live_bot.press(card, "My safety plan")
     assert "I stop answering texts" in plan.text()
 
     # In /privacy export, gone after /privacy delete.
-    export = await (await slash(live_bot, "privacy", subcommand="export", place=place)).wait_message()
+    export = await live_bot.slash("privacy", subcommand="export", place=place)
     data = json.loads(export.attachments[0].data)
     assert data["tables"]["safety_plans"][0]["reasons"] == "My dog Pip"
-    confirm = await (await slash(live_bot, "privacy", subcommand="delete", place=place)).wait_message()
-    await (await press(live_bot, confirm, "Yes, erase everything")).wait_message()
-    assert db_rows(live_bot, "SELECT COUNT(*) FROM safety_plans") == [(0,)]
+    confirm = await live_bot.slash("privacy", subcommand="delete", place=place)
+    await live_bot.press(confirm, "Yes, erase everything")
+    assert live_bot.rows("SELECT COUNT(*) FROM safety_plans") == [(0,)]
 
 
 async def test_breathe_with_me_opens_the_grounding_routine(live_bot: LiveBot) -> None:
-    card = await (await slash(live_bot, "search", {"query": CRISIS})).wait_message()
-    intro = await (await press(live_bot, card, "Breathe with me")).wait_message()
+    card = await live_bot.slash("search", {"query": CRISIS})
+    intro = await live_bot.press(card, "Breathe with me")
     assert "Breathe and ground yourself" in intro.text()
 
 
@@ -295,7 +273,7 @@ async def test_breathe_with_me_opens_the_grounding_routine(live_bot: LiveBot) ->
 async def test_a_moderator_is_asked_only_when_the_member_taps(live_bot: LiveBot) -> None:
     emu, place = live_bot.emu, live_bot.place
     mods = emu.create_channel(place.guild, "mod-support")
-    card = await (await slash(live_bot, "search", {"query": CRISIS})).wait_message()
+    card = await live_bot.slash("search", {"query": CRISIS})
     assert "Ask a moderator to reach out" not in {b.label for b in card.buttons()}  # not configured
 
     live_bot.write_config(safety__support_channel_id=mods.id)
@@ -304,7 +282,7 @@ async def test_a_moderator_is_asked_only_when_the_member_taps(live_bot: LiveBot)
     card = await emu.wait_for_dm(place.member, after=sent)
     await asyncio.sleep(QUIET)
     assert emu.channel_messages(mods) == []  # nothing without the tap
-    told = await (await press(live_bot, card, "Ask a moderator to reach out")).wait_message()
+    told = await live_bot.press(card, "Ask a moderator to reach out")
     posted = emu.channel_messages(mods)
     assert len(posted) == 1
     note = posted[0].content
@@ -312,7 +290,7 @@ async def test_a_moderator_is_asked_only_when_the_member_taps(live_bot: LiveBot)
     assert "nobody would notice" not in note and "die" not in note.lower()
     assert posted[0].raw.get("mentions", []) == []  # named, not pinged
     assert note.splitlines()[0] in told.text() and "exactly what I sent" in told.text()
-    again = await (await press(live_bot, card, "Ask a moderator to reach out")).wait_message()
+    again = await live_bot.press(card, "Ask a moderator to reach out")
     assert "already asked" in again.text() and len(emu.channel_messages(mods)) == 1
 
 
@@ -320,10 +298,10 @@ async def test_a_moderator_is_asked_only_when_the_member_taps(live_bot: LiveBot)
 
 
 async def test_the_it_hurts_card_fits_a_screen_and_its_buttons_work(live_bot: LiveBot) -> None:
-    intro = await (await slash(live_bot, "stretch", {"routine": "chair-bad-day"})).wait_message()
+    intro = await live_bot.slash("stretch", {"routine": "chair-bad-day"})
     intro = await to_the_safety_ok(live_bot.emu, intro, live_bot.place.member)
-    card = await (await press(live_bot, intro, "I've read this — start")).wait_message()
-    hurt = await (await press(live_bot, card, "It hurts")).wait_message()
+    card = await live_bot.press(intro, "I've read this — start")
+    hurt = await live_bot.press(card, "It hurts")
     embed = hurt.embeds[0]
     visible = len(embed.get("title", "")) + len(embed.get("description", "")) + len(hurt.content or "")
     print(f"It-hurts card: {visible} visible characters (budget 1200)")
@@ -334,10 +312,10 @@ async def test_the_it_hurts_card_fits_a_screen_and_its_buttons_work(live_bot: Li
         "When to call my care team",
         "Log this in my journal",
     ]
-    numbers = await (await press(live_bot, hurt, "Emergency numbers")).wait_message()
+    numbers = await live_bot.press(hurt, "Emergency numbers")
     assert "911" in numbers.text() and "000" in numbers.text()
-    care = await (await press(live_bot, hurt, "When to call my care team")).wait_message()
+    care = await live_bot.press(hurt, "When to call my care team")
     assert "One leg swollen" in care.text()
-    log = await press(live_bot, hurt, "Log this in my journal")
+    log = await live_bot.click(hurt, "Log this in my journal")
     await log.response()
     assert log.modal is not None

@@ -22,8 +22,8 @@ from typing import Any
 import pytest
 
 from bot.content.loader import load_library
-from tests.e2e_support import REPO, LiveBot, live_bot_fixture  # noqa: F401
-from tests.emulator.harness import HarnessError, InteractionHandle, Message
+from tests.e2e_support import REPO, LiveBot
+from tests.emulator import HarnessError, InteractionHandle, Message
 
 pytestmark = pytest.mark.timeout(600)
 

@@ -11,7 +11,6 @@ refuse, no interaction left unanswered).
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -19,9 +18,8 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.e2e_support import LiveBot, live_bot_for
-from tests.emulator.harness import Message
-from tests.emulator.state import StoredMessage
+from tests.e2e_support import START_FIRST_TIME, LiveBot, live_bot_for, title, to_the_safety_ok
+from tests.emulator import Message, StoredMessage
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -71,27 +69,14 @@ def write_routine(content: Path, data: dict[str, Any]) -> None:
 
 @pytest.fixture(name="live")
 async def stretch_bot_fixture(tmp_path: Path) -> AsyncIterator[LiveBot]:
-    """Like ``tests.e2e_support.live_bot``, with a quick routine added to the content copy."""
+    """Like the ``live_bot`` fixture, with a quick routine added to the content copy."""
     async for live in live_bot_for(tmp_path, prepare=lambda content: write_routine(content, QUICK_ROUTINE)):
         yield live
 
 
-def where(live: LiveBot, place: str) -> dict[str, Any]:
-    return {"guild": {"guild": live.place.guild}, "dm": {"dm": True}}[place]
-
-
 async def stretch(live: LiveBot, place: str = "guild", user: Any = None, **options: Any) -> Message:
-    handle = await live.emu.slash("stretch", options, user=user or live.place.member, **where(live, place))
-    return await handle.wait_message()
-
-
-async def press(live: LiveBot, message: Message, label: str, user: Any = None) -> Message:
-    handle = await live.emu.click(message, message.find_button(label), user=user or live.place.member)
-    return await handle.wait_message()
-
-
-def title(message: Message) -> str:
-    return str(message.embeds[0].get("title", "")) if message.embeds else ""
+    """``/stretch`` with ``options`` given as keywords."""
+    return await live.slash("stretch", options, place=place, user=user)
 
 
 def session_id(card: Message) -> str:
@@ -106,13 +91,6 @@ async def open_intro(live: LiveBot, routine: str, place: str = "guild") -> Messa
     return await stretch(live, place, routine=routine)
 
 
-async def read_notes_to_the_ok(live: LiveBot, notes: Message) -> Message:
-    """Page through the one-time safety notes to the page with the OK."""
-    while "I've read this — start" not in [b.label for b in notes.buttons()]:
-        notes = await press(live, notes, "Next page")
-    return notes
-
-
 async def start(live: LiveBot, routine: str, place: str = "guild", *, manual: bool = False) -> Message:
     """From /stretch routine to the first step card (confirming the safety note if asked).
 
@@ -120,10 +98,10 @@ async def start(live: LiveBot, routine: str, place: str = "guild", *, manual: bo
     by hand (with auto-advance on, the card would move under their presses)."""
     intro = await open_intro(live, routine, place)
     if manual:
-        intro = await press(live, intro, "Let me press Next")
+        intro = await live.press(intro, "Let me press Next")
     if "Start" in [b.label for b in intro.buttons()]:
-        return await press(live, intro, "Start")
-    return await press(live, await read_notes_to_the_ok(live, intro), "I've read this — start")
+        return await live.press(intro, "Start")
+    return await live.press(await to_the_safety_ok(live.emu, intro, live.place.member), START_FIRST_TIME)
 
 
 def step_of(card: Message) -> str:
@@ -137,13 +115,8 @@ async def walk_to_the_end(live: LiveBot, card: Message) -> Message:
         if "Well done" in title(card):
             return card
         label = "Finish" if any(b.label == "Finish" for b in card.buttons()) else "Next"
-        card = await press(live, card, label)
+        card = await live.press(card, label)
     raise AssertionError(f"the routine never finished: {title(card)}")
-
-
-def db_rows(live: LiveBot, sql: str) -> list[tuple[Any, ...]]:
-    with sqlite3.connect(live.database) as conn:
-        return list(conn.execute(sql))
 
 
 def edits(live: LiveBot, route: str) -> int:
@@ -178,13 +151,13 @@ async def test_a_whole_routine_in_a_server(live: LiveBot) -> None:
     assert "Before you start" in intro.text()  # the cautions first
     assert "First time only" in intro.content and "Auto-advance is on" in intro.content
     assert intro.find_button("Let me press Next")  # auto-advance is on; the switch says what it does
-    notes = await read_notes_to_the_ok(live, intro)
+    notes = await to_the_safety_ok(live.emu, intro, live.place.member)
     assert notes.id == intro.id  # the notes page inside one message
     assert first_line in notes.text()  # the disclaimer, before the first routine
-    notes = await press(live, notes, "Let me press Next")  # this test walks the routine by hand
+    notes = await live.press(notes, "Let me press Next")  # this test walks the routine by hand
     assert "Auto-advance is off" in notes.content
 
-    card = await press(live, await read_notes_to_the_ok(live, notes), "I've read this — start")
+    card = await live.press(await to_the_safety_ok(live.emu, notes, live.place.member), START_FIRST_TIME)
     assert card.ephemeral and title(card) == "Sit tall, then relax · hold 1 of 2"
     assert re.search(r"<t:\d+:R>", card.text())  # a live countdown, no per-second edits
     assert "▱" in card.text() and "Step 1 of 5" in card.text() and " of 14" not in card.text()
@@ -192,25 +165,25 @@ async def test_a_whole_routine_in_a_server(live: LiveBot) -> None:
     assert {"Back", "Pause", "Next", "Stop", "It hurts"} <= set(styles)
     assert styles["It hurts"] == 4  # red
 
-    card = await press(live, card, "Back")  # back on the very first step: just starts it again
+    card = await live.press(card, "Back")  # back on the very first step: just starts it again
     assert "Step 1 of 5" in card.text()
-    card = await press(live, card, "Pause")
+    card = await live.press(card, "Pause")
     assert title(card).startswith("Paused")
     assert [b.label for b in card.buttons()] == ["Resume", "Stop", "It hurts"]
-    card = await press(live, card, "Resume")
+    card = await live.press(card, "Resume")
     done = await walk_to_the_end(live, card)
     assert "Time stretching" in done.text() and "5 of 5" in done.text()
-    saved = await press(live, done, "3")
+    saved = await live.press(done, "3")
     assert "pain **3 / 10**" in saved.text()
-    completions = db_rows(live, "SELECT outcome, steps_done, steps_total FROM routine_completions")
+    completions = live.rows("SELECT outcome, steps_done, steps_total FROM routine_completions")
     assert completions == [("done", 5, 5)]
-    assert db_rows(live, "SELECT pain, source FROM checkins") == [(3, "routine")]
+    assert live.rows("SELECT pain, source FROM checkins") == [(3, "routine")]
 
     again = await open_intro(live, ROUTINE)  # the safety note is asked for only once
     assert again.find_button("Start") and "First time only" not in again.content
     assert len(again.text()) < 300 and again.find_button("Safety notes")  # one line, notes one tap away
     assert "Auto-advance is off" in again.text()  # their own choice is kept
-    notes = await press(live, again, "Safety notes")
+    notes = await live.press(again, "Safety notes")
     assert "Before you start" in notes.text() and notes.id == again.id
 
 
@@ -222,27 +195,27 @@ async def test_a_whole_routine_in_a_dm(live: LiveBot) -> None:
     assert title(card) == "Side reach (left) · hold 1 of 2" and step_of(card) == "Step 1 of 2"
     done = await walk_to_the_end(live, card)
     assert "Well done" in title(done)
-    assert db_rows(live, "SELECT outcome FROM routine_completions") == [("done",)]
+    assert live.rows("SELECT outcome FROM routine_completions") == [("done",)]
 
 
 async def test_private_true_runs_the_routine_in_a_dm_message(live: LiveBot) -> None:
     note = await stretch(live, routine=QUICK, private=True)
     assert note.ephemeral and "DM" in note.content
     intro = await live.emu.wait_for_dm(live.place.member)
-    intro = await press(live, intro, "Let me press Next")
-    card = await press(live, intro, "I've read this — start")
+    intro = await live.press(intro, "Let me press Next")
+    card = await live.press(intro, "I've read this — start")
     assert not card.ephemeral and card.guild_id is None
-    card = await press(live, card, "Next")
+    card = await live.press(card, "Next")
     assert "hold 2 of 2" in title(card)
 
 
 async def test_movement_steps_take_one_press_for_all_their_reps(live: LiveBot) -> None:
     card = await start(live, QUICK, manual=True)
     for _ in range(4):  # left ×2, right ×2
-        card = await press(live, card, "Next")
+        card = await live.press(card, "Next")
     assert title(card) == "Shoulder shrugs · 5 times" and step_of(card) == "Step 2 of 2"
     assert "Do this **5 times**" in str(card.embeds[0]["description"])
-    assert "Well done" in title(await press(live, card, "Finish"))
+    assert "Well done" in title(await live.press(card, "Finish"))
 
 
 # --------------------------------------------------------------------------- stopping, hurting, other people
@@ -250,8 +223,8 @@ async def test_movement_steps_take_one_press_for_all_their_reps(live: LiveBot) -
 
 async def test_it_hurts_stops_at_once_with_emergency_signs_advice_and_the_next_steps(live: LiveBot) -> None:
     card = await start(live, ROUTINE)
-    card = await press(live, card, "Next")
-    hurt = await press(live, card, "It hurts")
+    card = await live.press(card, "Next")
+    hurt = await live.press(card, "It hurts")
     text = hurt.text()
     assert "Stop now" in title(hurt)
     assert "Get emergency care now" in text and "Stop the stretch now" in text
@@ -261,9 +234,9 @@ async def test_it_hurts_stops_at_once_with_emergency_signs_advice_and_the_next_s
         "When to call my care team",
         "Log this in my journal",
     ]
-    care = await press(live, hurt, "When to call my care team")
+    care = await live.press(hurt, "When to call my care team")
     assert "Call your care team" in care.text() and care.find_button("Care team contacts")
-    assert db_rows(live, "SELECT outcome FROM routine_completions") == [("hurt",)]
+    assert live.rows("SELECT outcome FROM routine_completions") == [("hurt",)]
     assert not [b for b in hurt.buttons() if (b.custom_id or "").startswith("lc:rt:")]
 
 
@@ -286,8 +259,8 @@ async def test_someone_elses_buttons_answer_kindly_and_change_nothing(live: Live
         answer = await handle.wait_message()
         assert answer.ephemeral
         assert "belongs to someone else" in answer.content and "/stretch" in answer.content
-    assert db_rows(live, f"SELECT status FROM routine_sessions WHERE id = '{sid}'") == [("active",)]
-    card = await press(live, card, "Next")  # the owner carries on from where they were
+    assert live.rows(f"SELECT status FROM routine_sessions WHERE id = '{sid}'") == [("active",)]
+    card = await live.press(card, "Next")  # the owner carries on from where they were
     assert "hold 2 of 2" in title(card)
 
 
@@ -296,15 +269,15 @@ async def test_buttons_of_a_finished_routine_answer_kindly(live: LiveBot) -> Non
     # /stretch again while it runs: Resume puts it on a new card; the first card is now stale.
     prompt = await stretch(live)
     assert "in progress" in title(prompt)
-    current = await press(live, prompt, "Resume")
+    current = await live.press(prompt, "Resume")
     assert session_id(current) == session_id(first)
-    stopped = await press(live, current, "Stop")
+    stopped = await live.press(current, "Stop")
     assert "Routine stopped" in title(stopped)
-    late = await press(live, first, "Next")
+    late = await live.press(first, "Next")
     assert late.ephemeral and "stopped" in late.content and "/stretch" in late.content
-    hurt = await press(live, first, "It hurts")  # safety advice is never refused
+    hurt = await live.press(first, "It hurts")  # safety advice is never refused
     assert "Stop the stretch now" in hurt.text()
-    assert db_rows(live, "SELECT outcome FROM routine_completions") == [("stopped",)]
+    assert live.rows("SELECT outcome FROM routine_completions") == [("stopped",)]
 
 
 async def test_start_over_restarts_the_same_routine_and_switching_says_which(live: LiveBot) -> None:
@@ -315,15 +288,15 @@ async def test_start_over_restarts_the_same_routine_and_switching_says_which(liv
         "Start over",
         "Start Quick test stretches instead",
     ]
-    again = await press(live, prompt, "Start over")
+    again = await live.press(prompt, "Start over")
     assert session_id(again) != session_id(first)
     assert title(again) == title(first) and step_of(again) == "Step 1 of 5"  # the same routine, anew
-    late = await press(live, first, "Next")
+    late = await live.press(first, "Next")
     assert late.ephemeral and "closed" in late.content
     prompt = await stretch(live, routine=QUICK)
-    intro = await press(live, prompt, "Start Quick test stretches instead")
+    intro = await live.press(prompt, "Start Quick test stretches instead")
     assert "Quick test stretches" in title(intro)
-    card = await press(live, intro, "Start")
+    card = await live.press(intro, "Start")
     assert "Side reach" in title(card)
 
 
@@ -332,21 +305,21 @@ async def test_start_over_restarts_the_same_routine_and_switching_says_which(liv
 
 async def test_after_the_bot_process_is_killed_the_old_buttons_carry_on(live: LiveBot) -> None:
     card = await start(live, ROUTINE, manual=True)
-    card = await press(live, card, "Next")
-    card = await press(live, card, "Next")
+    card = await live.press(card, "Next")
+    card = await live.press(card, "Next")
     assert step_of(card) == "Step 2 of 5"
     await live.restart(kill=True)  # SIGKILL: no shutdown code runs
-    card = await press(live, card, "Next")  # a button from before the crash
+    card = await live.press(card, "Next")  # a button from before the crash
     assert step_of(card) == "Step 3 of 5" and "(left)" in title(card)
     prompt = await stretch(live)  # /stretch offers to resume it
-    resumed = await press(live, prompt, "Resume")
+    resumed = await live.press(prompt, "Resume")
     assert title(resumed) == title(card)
     assert "Well done" in title(await walk_to_the_end(live, resumed))
 
 
 async def test_a_content_reload_does_not_change_a_running_routine(live: LiveBot) -> None:
     card = await start(live, QUICK, manual=True)
-    card = await press(live, card, "Next")
+    card = await live.press(card, "Next")
     changed = {
         **QUICK_ROUTINE,
         "title": "Renamed routine",
@@ -363,7 +336,7 @@ async def test_a_content_reload_does_not_change_a_running_routine(live: LiveBot)
     assert "Renamed routine" in report.text() or QUICK in report.text(), report.text()
     new_intro = await open_intro(live, QUICK)  # asked while the old one runs: offered resume
     assert "in progress" in title(new_intro) and "Quick test stretches" in new_intro.text()
-    card = await press(live, card, "Next")
+    card = await live.press(card, "Next")
     assert title(card) == "Side reach (right) · hold 1 of 2"  # the copy from the start
     done = await walk_to_the_end(live, card)
     assert "Quick test stretches" in done.text()
@@ -377,19 +350,19 @@ async def test_a_content_reload_does_not_change_a_running_routine(live: LiveBot)
 async def test_auto_advance_edits_the_card_when_a_hold_ends(live: LiveBot) -> None:
     intro = await open_intro(live, QUICK)
     assert intro.find_button("Let me press Next")  # on by default
-    card = await press(live, intro, "I've read this — start")
+    card = await live.press(intro, "I've read this — start")
     assert "I'll move on by itself" in card.text()
     # Four one-second holds (left ×2, right ×2) pass with no press; the card follows,
     # edited through the latest interaction token (the only way to edit an ephemeral message).
     await live.emu.wait_until(lambda: step_of(card) == "Step 2 of 2", timeout=15, what="auto-advance")
     assert edits(live, TOKEN_EDIT) == 4 and edits(live, DM_EDIT) == 0
     assert "Do this **5 times**" in card.text()  # a movement waits for Next
-    assert "Well done" in title(await press(live, card, "Finish"))
+    assert "Well done" in title(await live.press(card, "Finish"))
 
 
 async def test_auto_advance_in_a_dm_edits_the_dm_message(live: LiveBot) -> None:
     intro = await open_intro(live, QUICK, "dm")
-    card = await press(live, intro, "I've read this — start")
+    card = await live.press(intro, "I've read this — start")
     assert not card.ephemeral
     await live.emu.wait_until(lambda: step_of(card) == "Step 2 of 2", timeout=15, what="auto-advance")
     assert edits(live, DM_EDIT) == 4 and edits(live, TOKEN_EDIT) == 0  # a DM message: no token needed
@@ -399,11 +372,11 @@ async def test_auto_advance_pauses_when_the_card_can_no_longer_be_edited(live: L
     """An ephemeral card can only be edited through its 15-minute token. When Discord refuses
     the edit, the routine pauses instead of running on unseen, and the next press resumes it."""
     intro = await open_intro(live, QUICK)
-    card = await press(live, intro, "I've read this — start")
+    card = await live.press(intro, "I've read this — start")
     assert step_of(card) == "Step 1 of 2"
     live.emu.advance_clock(16 * 60)  # Discord's side: the card's token is now past 15 minutes
     await live.emu.wait_until(
-        lambda: db_rows(live, "SELECT status FROM routine_sessions") == [("paused",)],
+        lambda: live.rows("SELECT status FROM routine_sessions") == [("paused",)],
         timeout=15,
         what="the session to pause after a refused edit",
     )
@@ -412,14 +385,14 @@ async def test_auto_advance_pauses_when_the_card_can_no_longer_be_edited(live: L
     assert refused, "the bot did try to edit through the expired token"
     violations[:] = [v for v in violations if v["code"] != 10015]
     assert edits(live, TOKEN_EDIT) == 0
-    resumed = await press(live, card, "Next")  # a fresh press brings a fresh token
-    assert db_rows(live, "SELECT status FROM routine_sessions") == [("active",)]
+    resumed = await live.press(card, "Next")  # a fresh press brings a fresh token
+    assert live.rows("SELECT status FROM routine_sessions") == [("active",)]
     assert step_of(resumed) in ("Step 1 of 2", "Step 2 of 2")
 
 
 async def test_timers_are_re_armed_after_a_crash_and_the_card_catches_up(live: LiveBot) -> None:
     intro = await open_intro(live, QUICK)
-    card = await press(live, intro, "I've read this — start")
+    card = await live.press(intro, "I've read this — start")
     live.bot.kill()  # mid-hold, before any timer fired
     await live.bot.wait()
     await live.start()
@@ -427,7 +400,7 @@ async def test_timers_are_re_armed_after_a_crash_and_the_card_catches_up(live: L
     # replayed at their own times, and the card is edited through the token stored with the session.
     await live.emu.wait_until(lambda: step_of(card) == "Step 2 of 2", timeout=15, what="catch-up")
     assert edits(live, TOKEN_EDIT) >= 1
-    assert "Well done" in title(await press(live, card, "Finish"))
+    assert "Well done" in title(await live.press(card, "Finish"))
 
 
 async def test_in_manual_mode_an_ended_hold_says_so_instead_of_a_stale_countdown(live: LiveBot) -> None:
@@ -437,5 +410,5 @@ async def test_in_manual_mode_an_ended_hold_says_so_instead_of_a_stale_countdown
     await live.emu.wait_until(lambda: "Hold done" in card.text(), timeout=10, what="the hold-done card")
     assert not re.search(r"<t:\d+:R>", card.text())
     assert title(card) == "Side reach (left) · hold 1 of 2"  # nothing moved without a press
-    card = await press(live, card, "Next")
+    card = await live.press(card, "Next")
     assert title(card) == "Side reach (left) · hold 2 of 2"

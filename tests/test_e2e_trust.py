@@ -29,18 +29,14 @@ import pytest
 
 from bot.storage.backup import FIRST_BACKUP_ENV, backups_in
 from bot.storage.timefmt import to_iso
-from tests.e2e_support import (  # noqa: F401
+from tests.e2e_support import (
     BOT_CMD,
     REPO,
     LiveBot,
-    live_bot_fixture,
     live_bot_for,
-    open_checkin_form,
     to_the_safety_ok,
 )
-from tests.emulator import BotProcess
-from tests.emulator.harness import InteractionHandle, Message
-from tests.emulator.state import User
+from tests.emulator import BotProcess, InteractionHandle, Message, User
 
 pytestmark = pytest.mark.timeout(180)
 
@@ -57,55 +53,13 @@ def noise(rng: random.Random) -> str:
 # --------------------------------------------------------------------------- helpers
 
 
-async def slash(
-    live: LiveBot,
-    name: str,
-    options: dict[str, Any] | None = None,
-    *,
-    user: User | None = None,
-    dm: bool = False,
-    subcommand: str | None = None,
-    **kw: Any,
-) -> Message:
-    where: dict[str, Any] = {"dm": True} if dm else {"guild": kw.pop("guild", live.place.guild)}
-    handle = await live.emu.slash(
-        name, options or {}, user=user or live.place.member, subcommand=subcommand, **where, **kw
-    )
-    return await handle.wait_message(timeout=15)
-
-
-async def admin(live: LiveBot, subcommand: str, *, user: User | None = None, **kw: Any) -> Message:
-    return await slash(live, "admin", user=user or live.place.admin, subcommand=subcommand, **kw)
-
-
-async def press(live: LiveBot, message: Message, label: str, user: User | None = None) -> Message:
-    handle = await live.emu.click(message, message.find_button(label), user=user or live.place.member)
-    return await handle.wait_message(timeout=15)
-
-
 async def checkin(live: LiveBot, pain: str, note: str = "", *, user: User | None = None) -> Message:
-    handle = await open_checkin_form(live.emu, user or live.place.member, guild=live.place.guild)
-    submitted = await live.emu.submit_modal(handle, values={"pain": pain, "fatigue": "4", "note": note})
-    return await submitted.wait_message()
+    """A check-in in the server with fatigue 4 (these tests only care about pain and the note)."""
+    return await live.checkin("guild", pain, "4", note, user)
 
 
 def field(message: Message, name: str) -> str:
     return next(f["value"] for f in message.embeds[0]["fields"] if f["name"].startswith(name))
-
-
-def rows(live: LiveBot, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    with sqlite3.connect(live.database) as conn:
-        return list(conn.execute(sql, params))
-
-
-def bot_posts(live: LiveBot) -> list[Message]:
-    """Everything the bot posted in the server's channels (public messages)."""
-    return [
-        m
-        for channel_id in live.place.guild.channel_ids
-        for m in live.emu.channel_messages(channel_id)
-        if m.author.id == live.emu.bot_user.id
-    ]
 
 
 def run_cli(config: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -134,12 +88,12 @@ def damage(path: Path, table: str) -> None:
 
 async def test_owning_another_server_does_not_make_anyone_a_moderator(live_bot: LiveBot) -> None:
     emu, p = live_bot.emu, live_bot.place
-    await admin(live_bot, "reload")  # a real moderator, in the community's server
+    await live_bot.admin("reload")  # a real moderator, in the community's server
     stranger = emu.create_user("stranger", global_name="Stranger")
     their_server = emu.create_guild("Stranger's place", owner=stranger)  # the bot is invited there
 
     for subcommand in ("status", "reload"):
-        answer = await admin(live_bot, subcommand, user=stranger, guild=their_server)
+        answer = await live_bot.admin(subcommand, user=stranger, guild=their_server)
         assert answer.ephemeral and REFUSED in answer.text(), answer.text()
         assert "Bot status" not in answer.text() and str(p.guild.id) not in answer.text()
     logs = live_bot.bot.logs()
@@ -147,7 +101,7 @@ async def test_owning_another_server_does_not_make_anyone_a_moderator(live_bot: 
     assert f"content reload by {stranger.id}" not in logs
 
     # The community's own view lists its reload; the stranger's attempts are not its business.
-    status = await admin(live_bot, "status")
+    status = await live_bot.admin("status")
     assert f"<@{p.admin.id}>: reload **ok**" in field(status, "Last reload")
     assert str(stranger.id) not in status.text() and "server ·" not in field(status, "Bot")
 
@@ -159,9 +113,9 @@ async def test_with_no_community_servers_only_listed_ids_moderate_and_start_up_w
     live_bot.write_config(admins__guild_ids=[], admins__user_ids=[p.owner.id])
     await live_bot.restart()
     assert "admins.guild_ids is empty" in live_bot.bot.logs()
-    refused = await admin(live_bot, "status")  # the Admin role no longer counts anywhere
+    refused = await live_bot.admin("status")  # the Admin role no longer counts anywhere
     assert REFUSED in refused.text()
-    by_id = await admin(live_bot, "status", user=p.owner, dm=True)
+    by_id = await live_bot.admin("status", user=p.owner, place="dm")
     assert "Bot status" in by_id.text() and "1 server" in field(by_id, "Bot")
 
 
@@ -178,7 +132,7 @@ def every_command(live: LiveBot) -> set[tuple[str, str | None]]:
 
 
 class Recorder:
-    """Runs commands like :func:`slash` and notes which ran."""
+    """Runs commands like :meth:`LiveBot.slash` and notes which ran."""
 
     def __init__(self, live: LiveBot, ran: set[tuple[str, str | None]]) -> None:
         self.live, self.ran = live, ran
@@ -186,8 +140,8 @@ class Recorder:
     async def __call__(self, name: str, options: dict[str, Any] | None = None, **kw: Any) -> Message:
         self.ran.add((name, kw.get("subcommand")))
         if name == "admin":
-            return await admin(self.live, kw.pop("subcommand"), **kw)
-        return await slash(self.live, name, options, **kw)
+            return await self.live.admin(kw.pop("subcommand"), **kw)
+        return await self.live.slash(name, options, **kw)
 
 
 async def test_a_debug_log_holds_no_token_url_or_member_text(tmp_path: Path) -> None:
@@ -207,8 +161,8 @@ async def test_a_debug_log_holds_no_token_url_or_member_text(tmp_path: Path) -> 
         await run("search", {"query": query})
         await run("resources", {"topic": "crisis", "region": "UK"})
         care = await run("resources", {"topic": "care-team", "region": "US"})
-        ask = await press(live, care, "Share in channel")  # crisis lines are never shared
-        await press(live, ask, "Post it")
+        ask = await live.press(care, "Share in channel")  # crisis lines are never shared
+        await live.press(ask, "Post it")
         ran.add(("checkin", None))
         saved = await checkin(live, "7", note)
         assert "Pain **7**/10" in saved.text()
@@ -234,8 +188,8 @@ async def test_a_debug_log_holds_no_token_url_or_member_text(tmp_path: Path) -> 
         await run("meds", {"name": medicine}, subcommand="remove")
         await run("symptoms", {"name": symptom}, subcommand="remove")
         intro = await to_the_safety_ok(emu, await run("stretch", {"routine": ROUTINE}), p.member)
-        card = await press(live, intro, "I've read this — start")
-        await press(live, card, "It hurts")
+        card = await live.press(intro, "I've read this — start")
+        await live.press(card, "It hurts")
         plan = await run("safety-plan")
         form = await emu.click(plan, plan.find_button("Write my plan"), user=p.member)
         await form.response()
@@ -252,7 +206,7 @@ async def test_a_debug_log_holds_no_token_url_or_member_text(tmp_path: Path) -> 
         )
         await run("remind", subcommand="off")
         confirm = await run("privacy", subcommand="delete")
-        await press(live, confirm, "Yes, erase everything")
+        await live.press(confirm, "Yes, erase everything")
         assert ran >= every_command(live), f"not run at DEBUG: {every_command(live) - ran}"
         tokens = list(emu.state.interactions_by_token)
         await live.bot.stop()
@@ -292,30 +246,30 @@ async def test_the_moderator_log_survives_a_refusal_flood_and_a_privacy_delete(l
     emu, p = live_bot.emu, live_bot.place
     live_bot.write_config(admins__user_ids=[p.owner.id])
     await live_bot.restart()
-    reload = await admin(live_bot, "reload")
+    reload = await live_bot.admin("reload")
     assert "Content checked" in reload.text()
     for _ in range(55):
-        refused = await admin(live_bot, "status", user=p.member, dm=True)
+        refused = await live_bot.admin("status", user=p.member, place="dm")
         assert REFUSED in refused.text()
 
-    operator = await admin(live_bot, "status", user=p.owner, dm=True)
+    operator = await live_bot.admin("status", user=p.owner, place="dm")
     assert f"<@{p.admin.id}>: reload **ok**" in field(operator, "Last reload")
     assert f"<@{p.admin.id}>: reload **ok**" in field(operator, "Last 5 admin actions")
     refusals = field(operator, "Refused /admin")
     assert refusals.startswith("55 attempts by non-moderators"), refusals
-    samples = rows(live_bot, "SELECT COUNT(*) FROM audit_log WHERE action = 'admin.refused'")
+    samples = live_bot.rows("SELECT COUNT(*) FROM audit_log WHERE action = 'admin.refused'")
     assert samples == [(2,)], "refusals are sampled, not stored one row each"
 
-    confirm = await slash(live_bot, "privacy", subcommand="delete", user=p.admin)
-    done = await press(live_bot, confirm, "Yes, erase everything", user=p.admin)
+    confirm = await live_bot.slash("privacy", subcommand="delete", user=p.admin)
+    done = await live_bot.press(confirm, "Yes, erase everything", user=p.admin)
     assert "moderator log keeps 1 moderator action" in done.text()
-    after = await admin(live_bot, "status", user=p.owner, dm=True)
+    after = await live_bot.admin("status", user=p.owner, place="dm")
     last = field(after, "Last reload")
     assert "former moderator #" in last and "reload **ok**" in last and str(p.admin.id) not in after.text()
     for table, count in (
-        (t, rows(live_bot, f'SELECT COUNT(*) FROM "{t}" WHERE user_id = ?', (p.admin.id,)))
-        for (t,) in rows(live_bot, "SELECT name FROM sqlite_master WHERE type='table'")
-        if "user_id" in {c[1] for c in rows(live_bot, f'PRAGMA table_info("{t}")')}
+        (t, live_bot.rows(f'SELECT COUNT(*) FROM "{t}" WHERE user_id = ?', (p.admin.id,)))
+        for (t,) in live_bot.rows("SELECT name FROM sqlite_master WHERE type='table'")
+        if "user_id" in {c[1] for c in live_bot.rows(f'PRAGMA table_info("{t}")')}
     ):
         assert count == [(0,)], table
     assert emu.violations == []
@@ -326,17 +280,17 @@ async def test_the_moderator_log_survives_a_refusal_flood_and_a_privacy_delete(l
 
 async def test_a_typed_region_is_refused_and_a_share_is_built_from_content_only(live_bot: LiveBot) -> None:
     typed = "<@carol> ||spoiler|| ~~x~~"
-    answer = await slash(live_bot, "resources", {"topic": "crisis", "region": typed})
+    answer = await live_bot.slash("resources", {"topic": "crisis", "region": typed})
     assert answer.ephemeral and "I don't have that place in my list" in answer.text()
     assert "carol" not in answer.text() and not answer.buttons()
-    assert bot_posts(live_bot) == []
+    assert live_bot.bot_posts() == []
 
     # Crisis lines are never shared; a care-team page is, built from content and a known code.
-    us = await slash(live_bot, "resources", {"topic": "care-team", "region": "united states"})
-    ask = await press(live_bot, us, "Share in channel")
-    await press(live_bot, ask, "Post it")
-    await live_bot.emu.state.changes.wait_for(lambda: bot_posts(live_bot), 5)
-    [posted] = bot_posts(live_bot)
+    us = await live_bot.slash("resources", {"topic": "care-team", "region": "united states"})
+    ask = await live_bot.press(us, "Share in channel")
+    await live_bot.press(ask, "Post it")
+    await live_bot.emu.state.changes.wait_for(lambda: live_bot.bot_posts(), 5)
+    [posted] = live_bot.bot_posts()
     text = posted.text()
     assert "Showing help for US" in text
     for piece in ("<@", "||", "~~", "carol", "united states"):
@@ -353,22 +307,22 @@ async def walk_to_the_finish(live: LiveBot, card: Message) -> Message:
         if "Well done" in str(card.embeds[0].get("title", "")):
             return card
         label = "Finish" if any(b.label == "Finish" for b in card.buttons()) else "Next"
-        card = await press(live, card, label)
+        card = await live.press(card, label)
     raise AssertionError("the routine never finished")
 
 
 async def test_the_end_of_routine_pain_answer_is_stored_once(live_bot: LiveBot) -> None:
     emu, member = live_bot.emu, live_bot.place.member
-    intro = await slash(live_bot, "stretch", {"routine": ROUTINE}, dm=True)
+    intro = await live_bot.slash("stretch", {"routine": ROUTINE}, place="dm")
     intro = await to_the_safety_ok(live_bot.emu, intro, live_bot.place.member, manual=True)
-    card = await press(live_bot, intro, "I've read this — start")
+    card = await live_bot.press(intro, "I've read this — start")
     finish = await walk_to_the_finish(live_bot, card)
     buttons = {b.label: b for b in finish.buttons()}
     handles: list[InteractionHandle] = []
     for label in ("9", "9", "9", "2", "5"):  # quick taps on the same card, all in flight at once
         handles.append(await emu.click(finish, buttons[label], user=member))
     answers = [await h.wait_message(timeout=15) for h in handles]
-    entries = rows(live_bot, "SELECT pain, source FROM checkins WHERE user_id = ?", (member.id,))
+    entries = live_bot.rows("SELECT pain, source FROM checkins WHERE user_id = ?", (member.id,))
     assert len(entries) == 1 and entries[0][1] == "routine", entries
     assert entries[0][0] in (9, 2, 5)
     assert any("Changed your answer for this routine" in a.text() for a in answers)
@@ -378,22 +332,22 @@ async def test_the_end_of_routine_pain_answer_is_stored_once(live_bot: LiveBot) 
 
 
 def position(live: LiveBot) -> tuple[int, int, int]:
-    [(state,)] = rows(live, "SELECT state_json FROM routine_sessions")
+    [(state,)] = live.rows("SELECT state_json FROM routine_sessions")
     data = json.loads(state)
     return data["step_index"], data["side_index"], data["rep_index"]
 
 
 async def test_a_press_on_an_older_card_shows_the_current_card_instead_of_acting(live_bot: LiveBot) -> None:
     emu = live_bot.emu
-    intro = await slash(live_bot, "stretch", {"routine": ROUTINE}, dm=True)
+    intro = await live_bot.slash("stretch", {"routine": ROUTINE}, place="dm")
     intro = await to_the_safety_ok(live_bot.emu, intro, live_bot.place.member, manual=True)
-    card = await press(live_bot, intro, "I've read this — start")
+    card = await live_bot.press(intro, "I've read this — start")
     # The card as the member's phone still shows it when the reply to the next press is lost.
     old = replace(card.stored, id=emu.state.next_id(), components=copy.deepcopy(card.components))
     emu.state.store_message(old)
     first = position(live_bot)
 
-    await press(live_bot, card, "Next")
+    await live_bot.press(card, "Next")
     moved = position(live_bot)
     assert moved != first
     answer = await (
@@ -404,7 +358,7 @@ async def test_a_press_on_an_older_card_shows_the_current_card_instead_of_acting
     hurt = await (
         await emu.click(old.id, Message(old).find_button("It hurts"), user=live_bot.place.member)
     ).wait_message()
-    assert rows(live_bot, "SELECT status FROM routine_sessions") == [("hurt",)]
+    assert live_bot.rows("SELECT status FROM routine_sessions") == [("hurt",)]
     assert hurt.embeds
 
 
@@ -416,7 +370,7 @@ async def test_a_damaged_database_stops_start_up_and_a_checked_backup_restores_i
     async for live in live_bot_for(tmp_path, env={FIRST_BACKUP_ENV: "0.2"}):
         await checkin(live, "6", "before the damage")
         await live.emu.wait_until(lambda: bool(backups_in(backups)), 15, "the first backup")
-        status = await admin(live, "status")
+        status = await live.admin("status")
         health = field(status, "Database health")
         assert "Integrity check: ok" in health and "Last backup:" in health and "bot-" in health
         await live.bot.stop()
@@ -443,9 +397,9 @@ async def test_a_damaged_database_stops_start_up_and_a_checked_backup_restores_i
         assert refused.returncode == 1 and "not a usable backup" in refused.stderr
 
         await live.start()
-        journal = await slash(live, "journal")
+        journal = await live.slash("journal")
         assert "before the damage" in journal.attachments[-1].data.decode()
-        assert "Integrity check: ok" in field(await admin(live, "status"), "Database health")
+        assert "Integrity check: ok" in field(await live.admin("status"), "Database health")
 
 
 # --------------------------------------------------------------------------- 8. content folder
@@ -462,18 +416,18 @@ async def test_content_outside_the_folder_is_refused_unread(live_bot: LiveBot, t
     (elsewhere / "token.yaml").write_text(f"id: {secret}\ntitle: [\n", encoding="utf-8")
 
     (live_bot.content / "articles" / "stolen-article.yaml").symlink_to(elsewhere / "stolen.yaml")
-    first = await admin(live_bot, "reload")
+    first = await live_bot.admin("reload")
     assert "Not reloaded" in first.text()
     assert re.search(r"articles/stolen-article\.yaml:1:1: outside the content folder", first.text())
-    missing = await slash(live_bot, "read", {"article": "stolen-article"})
+    missing = await live_bot.slash("read", {"article": "stolen-article"})
     assert "couldn't find" in missing.text()
 
     (live_bot.content / "articles" / "leak.yaml").symlink_to(elsewhere / "token.yaml")
     (live_bot.content / "routines" / "linked").symlink_to(elsewhere, target_is_directory=True)
-    second = await admin(live_bot, "reload")
+    second = await live_bot.admin("reload")
     assert re.search(r"articles/leak\.yaml:1:1: outside the content folder", second.text())
     assert secret[:12] not in second.text() and secret[:12] not in live_bot.logs()
-    status = await admin(live_bot, "status")
+    status = await live_bot.admin("status")
     assert secret[:12] not in status.text()
 
 
@@ -486,7 +440,7 @@ async def test_check_ins_are_limited_per_member_and_nothing_typed_is_lost(live_b
     assert sum("Pain **5**/10" in a.text() for a in answers) == 5
     slowed = answers[-1]
     assert slowed.ephemeral and "a lot of check-ins in a short time" in slowed.text()
-    assert rows(live_bot, "SELECT COUNT(*) FROM checkins") == [(5,)]
+    assert live_bot.rows("SELECT COUNT(*) FROM checkins") == [(5,)]
     other = await checkin(live_bot, "3", user=p.admin)  # someone else is not slowed down
     assert "Pain **3**/10" in other.text()
 
@@ -533,8 +487,8 @@ async def test_a_big_export_comes_zipped_in_numbered_pieces_and_says_so(tmp_path
         exported = json.loads(archive.read(name))
         assert len(exported["tables"]["checkins"]) == 400
         for _ in range(2):
-            await slash(live, "privacy", subcommand="export")
-        slowed = await slash(live, "privacy", subcommand="export")
+            await live.slash("privacy", subcommand="export")
+        slowed = await live.slash("privacy", subcommand="export")
         assert "ask again in" in slowed.text()
 
 
@@ -549,7 +503,7 @@ async def test_a_very_full_journal_is_summarised_by_day(live_bot: LiveBot) -> No
     journal_handle = await live_bot.emu.slash(
         "journal", {"days": 365}, user=member, guild=live_bot.place.guild
     )
-    help_page = await slash(live_bot, "help", user=live_bot.place.admin)
+    help_page = await live_bot.slash("help", user=live_bot.place.admin)
     assert "/stretch" in help_page.text()
     journal = await journal_handle.wait_message(timeout=20)
     assert "6,000 check-ins" in journal.text() or "6000 check-ins" in journal.text()
@@ -562,9 +516,9 @@ async def test_after_a_reply_lost_to_server_errors_the_next_press_does_not_skip(
     """Discord fails the reply to one Next three times (the card never changes); the database has
     moved on. The member presses Next again on the card they see: they get the current card."""
     emu = live_bot.emu
-    intro = await slash(live_bot, "stretch", {"routine": ROUTINE}, dm=True)
+    intro = await live_bot.slash("stretch", {"routine": ROUTINE}, place="dm")
     intro = await to_the_safety_ok(live_bot.emu, intro, live_bot.place.member, manual=True)
-    card = await press(live_bot, intro, "I've read this — start")
+    card = await live_bot.press(intro, "I've read this — start")
     first = position(live_bot)
     shown = card.embeds[0]["title"]
     emu.faults.add("POST /interactions/*/callback", status=500, times=3)

@@ -20,10 +20,8 @@ import discord
 import pytest
 from discord import app_commands
 
-from tests.emulator import BotProcess, Community, Emulator, Intent
-from tests.emulator.gateway import ZSTD_AVAILABLE
-from tests.emulator.inprocess import running
-from tests.emulator.pytest_fixtures import REPO_ROOT, community_fixture, emulator_fixture  # noqa: F401
+from tests.e2e_support import REPO as REPO_ROOT
+from tests.emulator import ZSTD_AVAILABLE, BotProcess, Community, Emulator, Intent, running
 
 DM_INTENTS = Intent.GUILDS | Intent.DIRECT_MESSAGES
 

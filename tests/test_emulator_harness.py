@@ -18,15 +18,18 @@ import discord
 import pytest
 from discord import app_commands
 
-from tests.emulator import BotProcess, Community, Emulator, HarnessError, InteractionRejected, Perm
-from tests.emulator.bare_bot import PING_REPLY, READY_MARKER
-from tests.emulator.inprocess import running
-from tests.emulator.pytest_fixtures import (  # noqa: F401
+from tests.e2e_support import REPO as REPO_ROOT
+from tests.emulator import (
     BARE_BOT_CMD,
-    REPO_ROOT,
-    bare_bot_fixture,
-    community_fixture,
-    emulator_fixture,
+    PING_REPLY,
+    READY_MARKER,
+    BotProcess,
+    Community,
+    Emulator,
+    HarnessError,
+    InteractionRejected,
+    Perm,
+    running,
 )
 
 ARTICLES = ["lupus-basics", "lupus-and-sleep", "joint-pain", "fatigue"]

@@ -14,7 +14,6 @@ import aiohttp
 import pytest
 
 from tests.emulator import Community, Emulator, InteractionHandle, Overwrite, Perm
-from tests.emulator.pytest_fixtures import community_fixture, emulator_fixture  # noqa: F401
 
 PNG = (
     b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x02\x00\x00\x00\x03\x08\x02\x00\x00\x00" + b"\x00" * 16

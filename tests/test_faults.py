@@ -35,9 +35,8 @@ import yaml
 
 from bot.storage.db import Database, StorageError
 from bot.storage.kv import KVRepo
-from tests.e2e_support import REPO, LiveBot, live_bot_for, open_checkin_form
-from tests.emulator import BotProcess, Emulator, InteractionHandle, Message
-from tests.emulator.state import User, Violation
+from tests.e2e_support import REPO, LiveBot, live_bot_for, title
+from tests.emulator import BotProcess, Emulator, InteractionHandle, Message, User, Violation
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -79,7 +78,7 @@ ERROR_ID = re.compile(r"error id `[0-9a-f]{8}`")
 async def running_bot(tmp_path: Path, *, database: Path | None = None) -> AsyncIterator[LiveBot]:
     """The real bot on a copy of the content (plus a timer-free routine) and a fresh database.
 
-    Unlike ``tests.e2e_support.live_bot`` it does not assert zero violations on the way
+    Unlike the ``live_bot`` fixture it does not assert zero violations on the way
     out: a test that kills the bot expects the interactions it cut off to fail, and
     checks exactly those itself.
     """
@@ -101,10 +100,6 @@ def new_member(live: LiveBot, name: str) -> User:
     return user
 
 
-def title(message: Message) -> str:
-    return str(message.embeds[0].get("title", "")) if message.embeds else ""
-
-
 def step_of(message: Message) -> int:
     """The step a routine card shows (its one progress count, "Step 3 of 12" → 3)."""
     found = re.search(r"Step (\d+) of \d+", message.text())
@@ -112,24 +107,11 @@ def step_of(message: Message) -> int:
     return int(found.group(1))
 
 
-async def slash(live: LiveBot, user: User, name: str, options: dict[str, Any] | None = None) -> Message:
-    handle = await live.emu.slash(name, options or {}, user=user, guild=live.place.guild)
-    return await handle.wait_message()
-
-
-async def press(live: LiveBot, message: Message, label: str, user: User) -> Message:
-    return await (await live.emu.click(message, message.find_button(label), user=user)).wait_message()
-
-
 async def begin_routine(live: LiveBot, user: User) -> Message:
     """``/stretch tap-through`` → the intro → the first step card."""
-    intro = await slash(live, user, "stretch", {"routine": TAPS})
+    intro = await live.slash("stretch", {"routine": TAPS}, user=user)
     labels = [b.label for b in intro.buttons()]
-    return await press(live, intro, START_FIRST_TIME if START_FIRST_TIME in labels else "Start", user)
-
-
-async def open_checkin(live: LiveBot, user: User) -> InteractionHandle:
-    return await open_checkin_form(live.emu, user, guild=live.place.guild)
+    return await live.press(intro, START_FIRST_TIME if START_FIRST_TIME in labels else "Start", user)
 
 
 def rows(database: Path, sql: str) -> list[tuple[Any, ...]]:
@@ -166,10 +148,10 @@ async def test_kill_9_during_a_burst_loses_no_acknowledged_write_and_every_routi
         people = [new_member(live, f"warrior-{n}") for n in range(6)]
         cards: dict[int, Message] = {}
         for person in people:
-            cards[person.id] = await press(live, await begin_routine(live, person), "Next", person)
+            cards[person.id] = await live.press(await begin_routine(live, person), "Next", person)
         before = {pid: step_of(card) for pid, card in cards.items()}
         assert set(before.values()) == {2}
-        forms = [(person, n, await open_checkin(live, person)) for person in people for n in range(4)]
+        forms = [(person, n, await live.open_checkin(user=person)) for person in people for n in range(4)]
 
         # The burst: every person presses Next and sends four check-ins, all at once.
         presses = [emu.click(cards[p.id], cards[p.id].find_button("Next"), user=p) for p in people]
@@ -204,14 +186,14 @@ async def test_kill_9_during_a_burst_loses_no_acknowledged_write_and_every_routi
         # Every routine resumes, at the step the person last saw (or one further, if the
         # press was stored but the answer was cut off), and carries on.
         for person, handle in zip(people, press_handles, strict=True):
-            prompt = await slash(live, person, "stretch")
-            resumed = await press(live, prompt, "Resume", person)
+            prompt = await live.slash("stretch", user=person)
+            resumed = await live.press(prompt, "Resume", person)
             at = step_of(resumed)  # read now: the next press edits this same message
             if handle.id in acknowledged:
                 assert at == step_of(cards[person.id]) == before[person.id] + 1
             else:
                 assert at in (before[person.id], before[person.id] + 1)
-            assert step_of(await press(live, resumed, "Next", person)) == at + 1
+            assert step_of(await live.press(resumed, "Next", person)) == at + 1
 
         emu.assert_no_violations(ignore=only_failures_of(cut_off))
 
@@ -287,7 +269,7 @@ async def test_a_routine_survives_the_gateway_dropping_three_times(tmp_path: Pat
         await next_step(drop="before")  # 3: the press is dispatched while the bot is away
         while "Well done" not in title(card):
             label = "Finish" if any(b.label == "Finish" for b in card.buttons()) else "Next"
-            card = await press(live, card, label, member)
+            card = await live.press(card, label, member)
 
         resumes = [e for e in emu.state.gateway_log if e.kind == "resumed"]
         identifies = [e for e in emu.state.gateway_log if e.kind == "identify"]
@@ -318,7 +300,7 @@ async def test_a_write_waits_for_a_database_another_process_has_locked(tmp_path:
     async with running_bot(tmp_path) as live:
         emu, member = live.emu, live.place.member
         card = await begin_routine(live, member)
-        form = await open_checkin(live, member)
+        form = await live.open_checkin(user=member)
         locker = await asyncio.create_subprocess_exec(
             sys.executable,
             "-c",
@@ -392,7 +374,7 @@ async def test_a_full_disk_gives_a_private_error_with_an_id_and_keeps_the_data(t
     with small_disk(tmp_path / "disk") as disk:
         async with running_bot(tmp_path, database=disk / "bot.sqlite3") as live:
             emu, member = live.emu, live.place.member
-            first = await open_checkin(live, member)
+            first = await live.open_checkin(user=member)
             saved = await (
                 await emu.submit_modal(first, values={"pain": "3", "fatigue": "2", "note": "before"})
             ).wait_message()
@@ -400,7 +382,7 @@ async def test_a_full_disk_gives_a_private_error_with_an_id_and_keeps_the_data(t
             card = await begin_routine(live, member)
             filler = fill(disk)
 
-            form = await open_checkin(live, member)
+            form = await live.open_checkin(user=member)
             refused = await (
                 await emu.submit_modal(form, values={"pain": "7", "fatigue": "6", "note": "while full"})
             ).wait_message()
@@ -412,12 +394,12 @@ async def test_a_full_disk_gives_a_private_error_with_an_id_and_keeps_the_data(t
             assert "is full" in live.logs(), "the operator's log says what is wrong"
 
             filler.unlink()  # space again: the same bot carries on, no restart needed
-            again = await open_checkin(live, member)
+            again = await live.open_checkin(user=member)
             saved = await (
                 await emu.submit_modal(again, values={"pain": "7", "fatigue": "6", "note": "after"})
             ).wait_message()
             assert SAVED in saved.text()
-            moved = await press(live, card, "Next", member)
+            moved = await live.press(card, "Next", member)
             assert step_of(moved) == 2
             emu.assert_no_violations()
         assert integrity(disk / "bot.sqlite3") == "ok"

@@ -26,7 +26,7 @@ from bot.reminders.schedule import resolve_timezone
 from bot.storage.db import Database
 from bot.storage.journal import Checkin, Completion, JournalRepo
 from bot.storage.reminders import Reminder
-from bot.ui import personal as render
+from bot.ui import journal, privacy, reminders
 from tests.fakeclock import FakeClock
 
 NOW = datetime(2026, 5, 1, 12, 0, tzinfo=UTC)
@@ -185,7 +185,7 @@ async def test_a_year_of_daily_check_ins_renders_within_discord_limits(tmp_path:
         report = await JournalReports(repo).build(ALICE, 365, now=NOW, tz_name="America/New_York")
     finally:
         await db.close()
-    reply = render.journal_report(report)
+    reply = journal.journal_report(report)
     [embed] = [e.to_dict() for e in reply.embeds]
     assert _embed_total(embed) <= limits.EMBED_TOTAL
     assert "earlier weeks: see the CSV file" in embed["fields"][-1]["value"]  # type: ignore[index]
@@ -196,12 +196,12 @@ async def test_a_year_of_daily_check_ins_renders_within_discord_limits(tmp_path:
 def test_every_button_custom_id_fits_and_carries_no_health_data() -> None:
     reminder = Reminder(ALICE, "07:30", "Europe/London", None, NOW, None, True, "dm_blocked", NOW, NOW)
     replies = [
-        render.checkin_saved(Checkin(ALICE, NOW, 9, 9, "secret", id=1)),
-        render.checkin_problems(["Pain should be a whole number from 0 to 10."]),
-        render.journal_empty(30),
-        render.reminder_show(reminder, None),
-        render.reminder_dm(None),
-        render.privacy_confirm(ALICE),
+        journal.checkin_saved(Checkin(ALICE, NOW, 9, 9, "secret", id=1)),
+        journal.checkin_problems(["Pain should be a whole number from 0 to 10."]),
+        journal.journal_empty(30),
+        reminders.reminder_show(reminder, None),
+        reminders.reminder_dm(None),
+        privacy.privacy_confirm(ALICE),
     ]
     for reply in replies:
         assert reply.view is not None
@@ -209,30 +209,30 @@ def test_every_button_custom_id_fits_and_carries_no_health_data() -> None:
             custom_id = getattr(item, "custom_id", None)
             assert custom_id and custom_id.startswith("lc:") and len(custom_id) <= limits.CUSTOM_ID
             assert "secret" not in custom_id and ":9" not in custom_id
-    assert "Paused: Discord would not let me" in (render.reminder_show(reminder, None).content or "")
+    assert "Paused: Discord would not let me" in (reminders.reminder_show(reminder, None).content or "")
 
 
 def test_the_export_file_is_pretty_json_with_a_plain_summary() -> None:
     data = {"format": "lupus-companion-export", "tables": {"checkins": [{"note": "café"}], "reminders": []}}
-    reply = render.privacy_export(data, now=NOW)
+    reply = privacy.privacy_export(data, now=NOW)
     [file] = reply.files
     assert file.filename == "lupus-companion-my-data-2026-05-01.json"
     assert json.loads(file.data) == data and "café" in file.data.decode("utf-8")
     assert "1 check-in." in (reply.content or "")
-    assert "erased everything" in (render.privacy_deleted({"checkins": 2, "reminders": 0}).content or "")
-    assert "nothing to erase" in (render.privacy_deleted({"checkins": 0}).content or "")
+    assert "erased everything" in (privacy.privacy_deleted({"checkins": 2, "reminders": 0}).content or "")
+    assert "nothing to erase" in (privacy.privacy_deleted({"checkins": 0}).content or "")
 
 
 def test_an_export_over_the_upload_limit_is_zipped_or_cut_into_numbered_pieces() -> None:
     rng = random.Random(3)
     notes = ["".join(rng.choices(string.ascii_letters, k=400)) for _ in range(300)]
     data = {"format": "lupus-companion-export", "tables": {"checkins": [{"note": n} for n in notes]}}
-    [whole] = render.privacy_export_parts(data, now=NOW, upload_limit=10_000_000)
+    [whole] = privacy.privacy_export_parts(data, now=NOW, upload_limit=10_000_000)
     assert whole.files[0].filename.endswith(".json")
     repetitive = {"tables": {"checkins": [{"note": "same words again"} for _ in range(3_000)]}}
-    [zipped] = render.privacy_export_parts(repetitive, now=NOW, upload_limit=40_000)
+    [zipped] = privacy.privacy_export_parts(repetitive, now=NOW, upload_limit=40_000)
     assert zipped.files[0].filename.endswith(".zip") and "zipped" in (zipped.content or "")
-    pieces = render.privacy_export_parts(data, now=NOW, upload_limit=40_000)
+    pieces = privacy.privacy_export_parts(data, now=NOW, upload_limit=40_000)
     assert len(pieces) >= 3 and f"**{len(pieces)} numbered pieces**" in (pieces[0].content or "")
     names = [p.files[0].filename for p in pieces]
     assert names == [f"lupus-companion-my-data-2026-05-01.zip.{n:03d}" for n in range(1, len(pieces) + 1)]

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, time, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -24,12 +22,8 @@ async def due(service: ReminderService, now: datetime) -> list[Firing]:
 
 
 @pytest.fixture
-async def repo(tmp_path: Path) -> AsyncIterator[ReminderRepo]:
-    db = await Database.open(tmp_path / "bot.sqlite3")
-    try:
-        yield ReminderRepo(db)
-    finally:
-        await db.close()
+def repo(db: Database) -> ReminderRepo:
+    return ReminderRepo(db)
 
 
 async def test_setting_a_reminder_schedules_the_next_local_time(repo: ReminderRepo) -> None:

@@ -12,7 +12,6 @@ import json
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -124,9 +123,8 @@ class Env:
 
 
 @pytest.fixture
-async def env(tmp_path: Path) -> AsyncIterator[Env]:
+async def env(db: Database) -> AsyncIterator[Env]:
     clock = FakeClock(T0)
-    db = await Database.open(tmp_path / "bot.sqlite3")
     scheduler = Scheduler(clock)
     editor = Editor()
     service = RoutineService(db, scheduler, clock, card_editor=editor)
@@ -136,7 +134,6 @@ async def env(tmp_path: Path) -> AsyncIterator[Env]:
         yield box
     finally:
         await box.scheduler.stop()
-        await db.close()
 
 
 def ephemeral(clock: FakeClock, token: str = "tok") -> Delivery:

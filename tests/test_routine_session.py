@@ -31,6 +31,7 @@ from bot.routines.session import (
     Timer,
     transition,
 )
+from bot.storage.sessions import SESSION_STATUSES
 
 T0 = 1_700_000_000.0
 
@@ -759,9 +760,8 @@ def test_position_labels(index: int, label: str) -> None:
 
 
 def test_status_matches_the_storage_column() -> None:
-    storage = pytest.importorskip("bot.storage.sessions")
     statuses = {s.status for _, s in LIVE_STATES} | {s.status for s in TERMINAL_STATES.values()}
-    assert statuses == storage.SESSION_STATUSES
+    assert statuses == SESSION_STATUSES
     assert new_session().status == "active" and TERMINAL_STATES[Phase.HURT].status == "hurt"
 
 

@@ -18,7 +18,7 @@ from bot.crisis.regions import BY_CODE, CRISIS_REGIONS, crisis_region, region_co
 from bot.crisis.safety_plan import PARTS, SECTIONS, SafetyPlan
 from bot.storage.prefs import Prefs
 from bot.ui.crisis import CardOptions, crisis_card
-from bot.ui.personal import checkin_modal
+from bot.ui.journal import checkin_modal
 from bot.ui.reply import Reply
 from bot.ui.report import questions_modal
 from bot.ui.safety_net import SafetyNet
@@ -27,7 +27,7 @@ from bot.ui.safety_plan import plan_modal
 REPO = Path(__file__).resolve().parents[1]
 
 FORMS = {
-    "bot/ui/personal.py": [("checkin", 1, checkin_modal)],
+    "bot/ui/journal.py": [("checkin", 1, checkin_modal)],
     "bot/ui/report.py": [("report", 1, lambda: questions_modal(""))],
     "bot/ui/safety_plan.py": [
         ("safety-plan", 1, lambda: plan_modal(1, None)),

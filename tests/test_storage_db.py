@@ -10,7 +10,6 @@ import subprocess
 import sys
 import textwrap
 import threading
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -40,15 +39,6 @@ EXPECTED_TABLES = {
     "shares",
     "user_prefs",
 }
-
-
-@pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = await Database.open(tmp_path / "data" / "bot.sqlite3")
-    try:
-        yield database
-    finally:
-        await database.close()
 
 
 def mode_of(path: Path) -> int:

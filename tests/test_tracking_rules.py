@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.custom_ids import fits
+from bot.custom_ids.tracking import SymptomMenu
 from bot.tracking.card import CardState
 from bot.tracking.flares import should_ask, streak_above_usual
 from bot.tracking.patterns import MAX_LINES, find_patterns
@@ -28,7 +28,8 @@ def test_the_card_state_round_trips_and_fits_a_custom_id(
     state = CardState(measures, symptoms)
     encoded = state.encode()
     assert CardState.decode(*encoded) == state
-    assert fits("ck", "s", "zzzzzz", *encoded)
+    menu = SymptomMenu("zzzzzz", *encoded)
+    assert SymptomMenu.parse(menu.custom_id()) == menu and menu.state == state
 
 
 @pytest.mark.parametrize(

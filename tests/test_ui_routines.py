@@ -20,6 +20,7 @@ from bot.content.library import Library
 from bot.content.loader import load_library
 from bot.content.models import Routine
 from bot.routines.session import Action, Phase, RoutineSession, RoutineSnapshot, transition
+from bot.ui import routine_picker as picker
 from bot.ui import routines as render
 from bot.ui.reply import Reply
 
@@ -116,7 +117,7 @@ def every_card(session: RoutineSession) -> list[tuple[str, RoutineSession]]:
 
 
 def test_the_list_shows_length_level_position_and_equipment(library: Library) -> None:
-    reply = render.routine_list(library)
+    reply = picker.routine_list(library)
     check_fits(reply)
     assert visible(reply) <= limits.SCREEN
     text = " ".join(f["value"] for f in reply.embeds[0].to_dict()["fields"])
@@ -135,14 +136,14 @@ def test_the_first_intro_is_the_safety_notes_paged_with_the_ok_on_the_last_page(
     for routine in library.routines.values():
         if routine.kind != "stretch":
             continue
-        reply = render.routine_intro(routine, library.safety, acknowledged=False, auto_advance=True)
+        reply = picker.routine_intro(routine, library.safety, acknowledged=False, auto_advance=True)
         assert (
             reply.content is not None
             and "First time only" in reply.content
             and "Auto-advance is on" in reply.content
         )
         pages = [
-            render.routine_notes(routine, library.safety, n, acknowledged=False, auto_advance=True)
+            picker.routine_notes(routine, library.safety, n, acknowledged=False, auto_advance=True)
             for n in range(5)
         ]
         shown = "\n".join(p.embeds[0].description or "" for p in pages)
@@ -163,7 +164,7 @@ def test_after_the_ok_an_intro_is_one_line_with_safety_notes_and_an_explained_sw
         if routine.kind != "stretch":
             continue
         for auto in (True, False):
-            reply = render.routine_intro(routine, library.safety, acknowledged=True, auto_advance=auto)
+            reply = picker.routine_intro(routine, library.safety, acknowledged=True, auto_advance=auto)
             check_fits(reply)
             assert visible(reply) <= 300 and reply.content is None
             description = reply.embeds[0].description or ""
@@ -172,13 +173,13 @@ def test_after_the_ok_an_intro_is_one_line_with_safety_notes_and_an_explained_sw
             assert f"lc:rtstart:{routine.id}" in ids and f"lc:rtnotes:{routine.id}:0" in ids
             assert f"lc:rtauto:{routine.id}:{'off' if auto else 'on'}" in ids
             assert "Safety notes" in labels(reply)
-        sources = render.routine_sources(routine, 0)
+        sources = picker.routine_sources(routine, 0)
         assert visible(sources) <= limits.SCREEN and "https://" in (sources.embeds[0].description or "")
 
 
 def test_the_grounding_exercise_starts_without_the_stretch_ok_and_ends_calmly(library: Library) -> None:
     routine = library.routines["grounding-breathing"]
-    intro = render.routine_intro(routine, library.safety, acknowledged=False, auto_advance=True)
+    intro = picker.routine_intro(routine, library.safety, acknowledged=False, auto_advance=True)
     assert f"lc:rtstart:{routine.id}" in custom_ids(intro) and intro.content is None
     assert routine.cautions[0] in (intro.embeds[0].description or "")
     s = session_for(routine, auto=True)
@@ -298,7 +299,7 @@ def test_when_to_call_the_care_team_lists_the_same_day_signs_and_the_contacts(li
 
 def test_the_resume_prompt_offers_resume_and_start_over(library: Library) -> None:
     s = session_for(library.routines["chair-bad-day"])
-    reply = render.resume_prompt(s, "bed-morning", start_at_once=True, requested_title="Bed stretches")
+    reply = picker.resume_prompt(s, "bed-morning", start_at_once=True, requested_title="Bed stretches")
     check_fits(reply)
     # "Start over" restarts the same routine; another one is only ever started by its name.
     assert custom_ids(reply) == [
@@ -307,9 +308,9 @@ def test_the_resume_prompt_offers_resume_and_start_over(library: Library) -> Non
         f"lc:rtabandon:{s.id}:bed-morning:go",
     ]
     assert labels(reply) == ["Resume", "Start over", "Start Bed stretches instead"]
-    same = render.resume_prompt(s, "chair-bad-day", start_at_once=False)
+    same = picker.resume_prompt(s, "chair-bad-day", start_at_once=False)
     assert labels(same) == ["Resume", "Start over"]
-    listing = render.resume_prompt(s, None, start_at_once=False)
+    listing = picker.resume_prompt(s, None, start_at_once=False)
     assert custom_ids(listing)[1].endswith(":chair-bad-day:go") and custom_ids(listing)[2].endswith(
         ":-:intro"
     )
@@ -349,7 +350,7 @@ def longest_routine() -> Routine:
 
 def test_cards_for_the_largest_routine_still_fit(library: Library) -> None:
     routine = longest_routine()
-    intro = render.routine_intro(routine, library.safety, acknowledged=False, auto_advance=True)
+    intro = picker.routine_intro(routine, library.safety, acknowledged=False, auto_advance=True)
     check_fits(intro)
     s = session_for(routine, auto=True)
     for phase in ("hold", "rest", "paused"):
@@ -361,14 +362,14 @@ def test_cards_for_the_largest_routine_still_fit(library: Library) -> None:
         reply = render.step_card(s, s.updated_at)
         check_fits(reply)
     check_fits(render.finish_card(transition(s, Action.STOP, s.updated_at + 1)))
-    check_fits(render.resume_prompt(s, "b" * 48, start_at_once=True))
+    check_fits(picker.resume_prompt(s, "b" * 48, start_at_once=True))
 
 
 def test_a_list_of_many_routines_fits(library: Library) -> None:
     big = longest_routine()
     many = {f"r{i:02d}": big.model_copy(update={"id": f"r{i:02d}"}) for i in range(40)}
     fake = type("FakeLibrary", (), {"routines": many})()
-    reply = render.routine_list(fake)  # type: ignore[arg-type]
+    reply = picker.routine_list(fake)  # type: ignore[arg-type]
     check_fits(reply)
     assert len(reply.view.children[0].item.options) == limits.SELECT_OPTIONS  # type: ignore[union-attr]
     assert re.search(r"\d+ more", reply.embeds[0].footer.text or "")

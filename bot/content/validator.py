@@ -5,7 +5,7 @@ can tell: ids are unique per kind and match their file names, ids inside an
 article or routine are unique, every reference points at something that exists,
 ``safety.yaml`` is there, and everything the renderers will send fits Discord
 (measured with :mod:`bot.content.render_text`, the same text the renderers send,
-and with :mod:`bot.custom_ids`, the same custom_ids the buttons carry).
+and with the id classes of :mod:`bot.custom_ids`, which build the custom_ids the buttons carry).
 
 Each problem is reported at the line of the value it is about.
 """
@@ -34,7 +34,8 @@ from bot.content.models import (
     Synonyms,
 )
 from bot.content.search import fts_tokens
-from bot.custom_ids import CARD_VERSION_WIDTH, ROUTINE_ACTION_WIDTH, SESSION_ID_WIDTH, fits
+from bot.custom_ids import widest_naming
+from bot.custom_ids.reading import OpenRef
 
 KIND_WORD = {
     "article": "article",
@@ -46,11 +47,6 @@ KIND_WORD = {
 }
 REF_KIND = {"article": "article", "routine": "routine", "resources": "resource"}
 """Reference prefix → content kind."""
-
-PAGE_NUMBER_WIDTH = 3
-"""The reader puts a page number (up to 999) after the section id in its custom_ids."""
-REGION_WIDTH = 8
-"""``/resources region`` values are clipped to this many characters in custom_ids."""
 
 
 @dataclass(slots=True)
@@ -263,11 +259,7 @@ def _article_rules(file: LoadedFile, article: Article, index: _Index) -> list[Co
     errors = _unique_ids(file, "sections", article.sections, "section")
     for i, section in enumerate(article.sections):
         errors += _references(file, ("sections", i, "see_also"), section.see_also, index)
-        button_ids = (
-            ("share", "article", article.id, section.id, "9" * PAGE_NUMBER_WIDTH),
-            ("src", "a", article.id, "9" * PAGE_NUMBER_WIDTH, section.id, "9" * PAGE_NUMBER_WIDTH),
-        )
-        if not all(fits(*parts) for parts in button_ids):
+        if _too_long_ids(article=article.id, section=section.id):
             errors.append(
                 file.error(
                     ("sections", i, "id"),
@@ -310,6 +302,13 @@ def _article_rules(file: LoadedFile, article: Article, index: _Index) -> list[Co
     return errors
 
 
+def _too_long_ids(**content_ids: str) -> list[str]:
+    """The kinds of button whose widest custom_id, with these content ids in it, is over Discord's
+    limit: measured by the id classes the renderers build them with (every page number, region
+    code and session id at its widest)."""
+    return [kind.__name__ for kind, text in widest_naming(**content_ids) if len(text) > limits.CUSTOM_ID]
+
+
 def _see_also_buttons(
     file: LoadedFile, loc: DataPath, refs: Sequence[str], index: _Index
 ) -> list[ContentError]:
@@ -317,7 +316,7 @@ def _see_also_buttons(
     errors = []
     for i, ref in enumerate(refs):
         kind, _, target = ref.partition(":")
-        if not fits("open", kind, target):
+        if len(OpenRef.widest(ref_kind=kind, target=target)) > limits.CUSTOM_ID:
             errors.append(
                 file.error((*loc, i), f"{where((*loc, i))}: this reference is too long for a Discord button")
             )
@@ -347,11 +346,7 @@ def _sources_rules(file: LoadedFile, sources: Sequence[Any]) -> list[ContentErro
 
 def _routine_rules(file: LoadedFile, routine: Routine, index: _Index, safety: Any) -> list[ContentError]:
     errors = _unique_ids(file, "steps", routine.steps, "step")
-    session = "0" * SESSION_ID_WIDTH
-    if not (
-        fits("rt", session, "x" * ROUTINE_ACTION_WIDTH, "9" * CARD_VERSION_WIDTH)
-        and fits("rtabandon", session, routine.id, "intro")
-    ):
+    if _too_long_ids(routine=routine.id):
         errors.append(file.error(("id",), f"id '{routine.id}' is too long for a Discord button custom_id"))
     errors += _references(file, ("see_also",), routine.see_also, index)
     disclaimer = safety.disclaimer if isinstance(safety, Safety) else ""
@@ -377,11 +372,9 @@ def _routine_rules(file: LoadedFile, routine: Routine, index: _Index, safety: An
 
 def _topic_rules(file: LoadedFile, topic: ResourceTopic, index: _Index) -> list[ContentError]:
     errors = _references(file, ("see_also",), topic.see_also, index)
-    if not fits("share", "resources", topic.id, "X" * REGION_WIDTH, 0):
+    if _too_long_ids(topic=topic.id):
         errors.append(file.error(("id",), f"id '{topic.id}' is too long for a Discord button custom_id"))
     errors += _see_also_buttons(file, ("see_also",), topic.see_also, index)
-    if not fits("src", "r", topic.id, "9" * PAGE_NUMBER_WIDTH, "X" * REGION_WIDTH, "9" * PAGE_NUMBER_WIDTH):
-        errors.append(file.error(("id",), f"id '{topic.id}' is too long for a Discord button custom_id"))
     reported: set[DataPath] = set()
     for region in [None, *sorted(topic.regions())]:
         pages = render_text.resource_pages(topic, region)

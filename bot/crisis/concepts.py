@@ -22,7 +22,7 @@ defused in the token stream first (:func:`defuse`), so no rule or family reads i
 from __future__ import annotations
 
 from bot.crisis.concern import Concern
-from bot.crisis.lexicon import Family, words
+from bot.crisis.family import Family, words
 from bot.crisis.normalize import BOUNDARY
 
 CONCEPT_CLASSES: dict[str, tuple[str, ...]] = {

@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 
 from bot.crisis.concepts import CONCEPT_CLASSES, CONCEPT_FAMILIES, defuse, rejoin_fragments
 from bot.crisis.concern import Concern, Screening
@@ -61,7 +63,9 @@ ON_PURPOSE = (
 class _Pattern:
     regex: re.Pattern[str]
     first_words: frozenset[str] | None  # None: may start at any word
-    needs: frozenset[str] | None = None  # one of these words must be in the text (the most selective)
+    # The word sets the pattern needs (one word of each must stand in the text for it to match),
+    # one bit per set (see _WordSets): a text lacking any of them is skipped with one AND.
+    needs: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,24 +74,26 @@ class _Compiled:
     patterns: tuple[_Pattern, ...]
 
     def finditer(self, text: _Text) -> Iterator[re.Match[str]]:
-        """Matches of the family's patterns. A pattern is only tried where one of its first words
-        stands (a set lookup), not scanned over the whole text: long messages stay fast."""
+        """Matches of the family's patterns. In a long text a pattern is only tried where one of
+        its first words stands, in a sentence that has a word of every set it needs (no match
+        crosses the end of a sentence), not scanned over the whole text: long messages stay fast."""
         short = len(text.words) <= SHORT_TEXT
+        missing = text.missing
+        joined = text.joined
         for pattern in self.patterns:
-            if pattern.needs is not None and pattern.needs.isdisjoint(text.vocabulary):
-                continue  # a word the pattern needs is not in the text at all
-            if pattern.first_words is None:
-                yield from pattern.regex.finditer(text.joined)
+            needs = pattern.needs
+            if needs & missing:
+                continue  # a word the pattern needs (or starts with) is not in the text at all
+            if pattern.first_words is None or short:  # short: one scan is cheaper than the places
+                yield from pattern.regex.finditer(joined)
                 continue
-            if pattern.first_words.isdisjoint(text.vocabulary):
-                continue
-            if short:  # one scan is cheaper than finding the places
-                yield from pattern.regex.finditer(text.joined)
-                continue
-            present = pattern.first_words & text.vocabulary
-            indexes = sorted(i for word in present for i in text.positions[word])
-            for i in indexes:
-                match = pattern.regex.match(text.joined, text.starts[i])
+            sentence_missing = text.sentence_missing
+            starts = text.starts
+            match_at = pattern.regex.match
+            for i in text.indexes(pattern.first_words):
+                if needs & sentence_missing[i]:
+                    continue
+                match = match_at(joined, starts[i])
                 if match:
                     yield match
 
@@ -101,17 +107,39 @@ class _Text:
     starts: list[int]
     positions: dict[str, list[int]]  # word -> indexes where it stands
     vocabulary: frozenset[str]
+    missing: int  # the bits of the needed word sets (_WordSets) none of whose words is in the text
+    # long texts only: for each token, the bits of the needed word sets missing from its sentence
+    sentence_missing: list[int]
+    _indexes: dict[frozenset[str], list[int]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, words: list[str]) -> _Text:
-        starts: list[int] = []
-        positions: dict[str, list[int]] = {}
-        at = 1
+        starts = list(accumulate([len(w) + 1 for w in words], initial=1))
+        starts.pop()  # where the text after the last word would start
+        positions: defaultdict[str, list[int]] = defaultdict(list)
         for i, w in enumerate(words):
-            starts.append(at)
-            at += len(w) + 1
-            positions.setdefault(w, []).append(i)
-        return cls(words, " " + " ".join(words) + " ", starts, positions, frozenset(positions))
+            positions[w].append(i)
+        vocabulary = frozenset(positions)
+        joined = " " + " ".join(words) + " "
+        sentence_missing: list[int] = []
+        if len(words) > SHORT_TEXT:
+            begin = 0
+            for end in [*positions.get(BOUNDARY, ()), len(words)]:
+                # the boundary itself takes its sentence's bits (no pattern starts with it)
+                size = min(end + 1, len(words)) - begin
+                sentence_missing += [_WORD_SETS.missing(words[begin:end])] * size
+                begin = end + 1
+        return cls(
+            words, joined, starts, positions, vocabulary, _WORD_SETS.missing(vocabulary), sentence_missing
+        )
+
+    def indexes(self, first_words: frozenset[str]) -> list[int]:
+        """Where any of ``first_words`` stands, in order (worked out once per set of words)."""
+        found = self._indexes.get(first_words)
+        if found is None:
+            present = first_words & self.vocabulary
+            found = self._indexes[first_words] = sorted(i for word in present for i in self.positions[word])
+        return found
 
     def span(self, match: re.Match[str]) -> tuple[int, int]:
         """Token indexes [start, end) covered by a regex match."""
@@ -133,18 +161,45 @@ class _Text:
 _COMPILER = Compiler({**CLASSES, **CONCEPT_CLASSES})
 
 
+class _WordSets:
+    """The word sets the patterns need, one bit each, and for every word the bits of the sets it
+    is in: a text's missing sets are found once, from its vocabulary, for all the patterns."""
+
+    def __init__(self) -> None:
+        self._bits: dict[frozenset[str], int] = {}
+        self._word_bits: dict[str, int] = {}
+        self._all = 0
+
+    def bits(self, sets: Iterable[frozenset[str]]) -> int:
+        found = 0
+        for words in sets:
+            bit = self._bits.get(words)
+            if bit is None:
+                bit = self._bits[words] = 1 << len(self._bits)
+                self._all |= bit
+                for word in words:
+                    self._word_bits[word] = self._word_bits.get(word, 0) | bit
+            found |= bit
+        return found
+
+    def missing(self, vocabulary: Iterable[str]) -> int:
+        present = 0
+        word_bits = self._word_bits
+        for word in vocabulary:
+            present |= word_bits.get(word, 0)
+        return self._all & ~present
+
+
+_WORD_SETS = _WordSets()
+
+
 def _compile(family: Family) -> _Compiled:
-    return _Compiled(
-        family,
-        tuple(
-            _Pattern(
-                _COMPILER.compile_one(p),
-                _COMPILER.first_words(p),
-                min(_COMPILER.anchors(p), key=len, default=None),
-            )
-            for p in family.patterns
-        ),
-    )
+    compiled: list[_Pattern] = []
+    for p in family.patterns:
+        first = _COMPILER.first_words(p)
+        needed = (*_COMPILER.anchors(p), *(() if first is None else (first,)))
+        compiled.append(_Pattern(_COMPILER.compile_one(p), first, _WORD_SETS.bits(needed)))
+    return _Compiled(family, tuple(compiled))
 
 
 # The phrase families first, then the concept rules (bot/crisis/concepts.py).
@@ -282,10 +337,12 @@ def _extra_findings(text: _Text, phrases: tuple[str, ...]) -> list[tuple[Concern
     return []
 
 
-def _exercise_hurt(words: list[str]) -> bool:
+def _exercise_hurt(text: _Text) -> bool:
     """A hurt word and an exercise word in the same sentence."""
+    if INJURY.isdisjoint(text.vocabulary) or EXERCISE.isdisjoint(text.vocabulary):
+        return False  # not even in the same text
     sentence: set[str] = set()
-    for word in [*words, BOUNDARY]:
+    for word in [*text.words, BOUNDARY]:
         if word == BOUNDARY:
             if not INJURY.isdisjoint(sentence) and not EXERCISE.isdisjoint(sentence):
                 return True
@@ -310,13 +367,18 @@ def _language(text: str, words: list[str]) -> str:
 def _model_flags(model: CrisisModel, words: list[str]) -> bool:
     """The model reads one sentence at a time, like the rules ("I want to. Die Hard is on")."""
     sentence: list[str] = []
+    read: set[str] = set()  # a sentence said twice is read once
     for word in [*words, BOUNDARY]:
         if word != BOUNDARY:
             sentence.append(word)
         elif sentence:
             # A few words alone ("I want to.") are too little for it to judge; the rules read those.
-            if len(sentence) >= MODEL_MIN_WORDS and model.flags(" ".join(sentence)):
-                return True
+            if len(sentence) >= MODEL_MIN_WORDS:
+                joined = " ".join(sentence)
+                if joined not in read:
+                    if model.flags(joined):
+                        return True
+                    read.add(joined)
             sentence = []
     return False
 
@@ -342,7 +404,7 @@ def screen(text: str, extra_phrases: Iterable[str] = ()) -> Screening:
         if language == "en" and _language(text, words) == "es":
             language = "es"
         return Screening(concern, language)
-    if _exercise_hurt(words):
+    if _exercise_hurt(canonical):
         return Screening(Concern.EXERCISE_HURT, _language(text, words))
     language = _language(text, words)
     model = load_model()

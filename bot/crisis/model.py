@@ -19,13 +19,18 @@ import json
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
+from itertools import compress, repeat
+from operator import gt
 from pathlib import Path
 
 MODEL_PATH = Path(__file__).with_name("model.json")
 MAX_CHARS = 1_500
 """Only the start of a very long message is scored (the rules read all of it)."""
+
+_KNOWN_WORDS = 20_000
+"""Words whose known n-grams are remembered (the memory is emptied when full)."""
 
 _WORD = re.compile(r"(?u)\b\w\w+\b")
 _SPACES = re.compile(r"\s\s+")
@@ -39,13 +44,28 @@ class _Block:
     low: int
     high: int
     features: dict[str, tuple[float, float]]
+    # word -> its character n-grams that are features, in order (char_wb blocks only)
+    _known: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
+    # n-gram -> idf * weight and idf * idf: its terms when it occurs once ((1 + log 1) * idf is idf)
+    _once_dot: dict[str, float] = field(init=False, compare=False, repr=False)
+    _once_norm: dict[str, float] = field(init=False, compare=False, repr=False)
+    _gram: dict[str, str] = field(init=False, compare=False, repr=False)  # n-gram -> the key itself
+
+    def __post_init__(self) -> None:
+        features = self.features.items()
+        object.__setattr__(self, "_once_dot", {gram: idf * weight for gram, (idf, weight) in features})
+        object.__setattr__(self, "_once_norm", {gram: idf * idf for gram, (idf, weight) in features})
+        object.__setattr__(self, "_gram", {gram: gram for gram in self.features})
 
     def ngrams(self, text: str) -> list[str]:
         if self.analyzer == "word":
             words = _WORD.findall(text)
             grams: list[str] = []
             for n in range(self.low, self.high + 1):
-                grams.extend(" ".join(words[i : i + n]) for i in range(len(words) - n + 1))
+                # the n words from each place: words[i : i + n] joined, for every i that has n
+                grams.extend(
+                    words if n == 1 else map(" ".join, zip(*(words[k:] for k in range(n)), strict=False))
+                )
             return grams
         grams = []
         for word in _SPACES.sub(" ", text).split():
@@ -61,15 +81,41 @@ class _Block:
                     break
         return grams
 
+    def _known_grams(self, text: str) -> list[str]:
+        """The n-grams of ``text`` that are features, in the order :meth:`ngrams` gives them.
+
+        A character n-gram never crosses a word, so a word's known n-grams are worked out once
+        and remembered: a long message repeats its common words many times."""
+        if self.analyzer == "word":
+            return list(filter(self.features.__contains__, self.ngrams(text)))
+        grams: list[str] = []
+        known = self._known
+        for word in _SPACES.sub(" ", text).split():
+            found = known.get(word)
+            if found is None:
+                if len(known) >= _KNOWN_WORDS:
+                    known.clear()
+                # the features' own strings, so a remembered word costs a few pointers
+                found = known[word] = tuple(self._gram[g] for g in self.ngrams(word) if g in self._gram)
+            grams.extend(found)
+        return grams
+
     def score(self, text: str) -> float:
         """This block's share of the decision: weights · l2-normalised sublinear TF-IDF."""
-        counts = Counter(g for g in self.ngrams(text) if g in self.features)
-        dot = norm = 0.0
-        for gram, count in counts.items():
-            idf, weight = self.features[gram]
-            value = (1.0 + math.log(count)) * idf
-            dot += value * weight
-            norm += value * value
+        counts = Counter(self._known_grams(text))
+        # Each n-gram's terms, in the order the n-grams first occur; most occur once, whose terms
+        # were worked out at load. Summed in that order (on Python 3.11, sum() adds floats one by
+        # one, exactly as a plain loop would).
+        grams = list(counts)
+        dots = list(map(self._once_dot.__getitem__, grams))
+        norms = list(map(self._once_norm.__getitem__, grams))
+        for i in compress(range(len(grams)), map(gt, counts.values(), repeat(1))):
+            idf, weight = self.features[grams[i]]
+            value = (1.0 + math.log(counts[grams[i]])) * idf
+            dots[i] = value * weight
+            norms[i] = value * value
+        dot = sum(dots, 0.0)
+        norm = sum(norms, 0.0)
         return dot / math.sqrt(norm) if norm else 0.0
 
 

@@ -82,10 +82,11 @@ LEET = str.maketrans(
 _LEET_CHARS = frozenset("0134578@$!")
 _NUMBER_WITH_UNIT = re.compile(r"\d+(?:[.,]\d+)*(?:[a-z]{1,3})?")
 
-_SENTENCE_END = re.compile(r"[.?!;:]+(?=\s|$)|\n+")
+# (the lookahead first lets the regex engine jump straight to the characters that can start one)
+_SENTENCE_END = re.compile(r"(?=[.?!;:\n])(?:[.?!;:]+(?=\s|$)|\n+)")
 # A "word" for leet purposes: letters, digits and the symbols that stand for letters, with a digit or
-# symbol in it (other words are left alone, and quickly).
-_RAW_WORD = re.compile(r"[a-z0-9@$!]*[0134578@$!][a-z0-9@$!]*")
+# symbol in it (other words are left alone, and quickly): the whole run, tried only where a run starts.
+_RAW_WORD = re.compile(r"(?<![a-z0-9@$!])[a-z0-9@$!]*?[0134578@$!][a-z0-9@$!]*")
 _TOKEN = re.compile("[a-z0-9]+|\x00")  # NUL marks the end of a sentence while splitting
 _SQUEEZE = re.compile(r"([a-z])\1+")
 
@@ -235,6 +236,13 @@ _SPLIT_WORDS = {
     "killing die dying".split()
 }
 
+# Cheap first checks for the two tables above, looked up at every word of the text.
+_BIGRAM_FIRST = frozenset(first for first, _ in BIGRAMS)
+_SPLIT_FIRST = frozenset(key[:cut] for key in _SPLIT_WORDS for cut in range(1, len(key)))
+# Each word's squeezed spelling (see tokens), remembered; emptied when full.
+_SQUEEZED: dict[str, str] = {}
+_SQUEEZED_WORDS = 20_000
+
 # "2" reads as "to" next to these (squeezed): "want 2 die", "going 2 end it".
 _TO_BEFORE = frozenset(
     squeeze(w)
@@ -292,19 +300,28 @@ def _unmask(word: str) -> str:
     return next((t for t in _MASK_TARGETS if len(t) == len(word) and pattern.fullmatch(t)), word)
 
 
+_APOSTROPHE_WORD = re.compile(r"(?<!\S)[^\s']*+'\S*")
+
+
+def _contraction(match: re.Match[str]) -> str:
+    return f"{match[1]} {_CONTRACTION_WORDS[match[2]]}"
+
+
 def _split_words(text: str) -> list[str]:
     if "/" in text:
         text = _SLASH_WORDS.sub(lambda m: _SLASH_MEANS[m[0]], text)
     if any(c in text for c in "*#?~^%"):
         text = _MASKED.sub(lambda m: _unmask(m[0]), text)
     apostrophes = "'" in text
+    # The apostrophe rules never match across white space: each is run on the words with an
+    # apostrophe only, not over the whole text.
     if apostrophes:
-        text = _CONTRACTIONS.sub(lambda m: f"{m[1]} {_CONTRACTION_WORDS[m[2]]}", text)
+        text = _APOSTROPHE_WORD.sub(lambda m: _CONTRACTIONS.sub(_contraction, m[0]), text)
     if "od" in text or "o.d" in text:
         text = _OD.sub(" odx ", text)  # a marker no one types
     if apostrophes:
-        text = _IS_CONTRACTION.sub(r"\1 is", text)  # "what's", "tonight's"
-        text = _POSSESSIVE.sub("", text)  # "mom's"
+        # "what's", "tonight's"; then "mom's"
+        text = _APOSTROPHE_WORD.sub(lambda m: _POSSESSIVE.sub("", _IS_CONTRACTION.sub(r"\1 is", m[0])), text)
         text = text.replace("'", "")
     text = _SENTENCE_END.sub(" \x00 ", text)
     if not _LEET_CHARS.isdisjoint(text):
@@ -330,10 +347,20 @@ def _join_spelled_out(words: list[str]) -> list[str]:
     return out
 
 
+def _squeeze_word(word: str) -> str:
+    """A token as the patterns spell it: numbers and sentence ends as they are, words squeezed."""
+    found = word if word.isdigit() or word == BOUNDARY else squeeze(_BEFORE_SQUEEZE.get(word, word))
+    _SQUEEZED[word] = found
+    return found
+
+
 def tokens(text: str) -> list[str]:
     """The canonical, squeezed token stream of ``text`` (``.`` marks the end of a sentence)."""
     words = _join_spelled_out(_split_words(fold(text)))
-    squeezed = [w if w.isdigit() or w == BOUNDARY else squeeze(_BEFORE_SQUEEZE.get(w, w)) for w in words]
+    if len(_SQUEEZED) >= _SQUEEZED_WORDS:
+        _SQUEEZED.clear()
+    known = _SQUEEZED.get
+    squeezed = [known(w) or _squeeze_word(w) for w in words]
     out: list[str] = []
     n = len(words)
     i = 0
@@ -346,7 +373,7 @@ def tokens(text: str) -> list[str]:
             continue
         word = squeezed[i]
         if i + 1 < n:
-            pair = BIGRAMS.get((word, squeezed[i + 1]))
+            pair = word in _BIGRAM_FIRST and BIGRAMS.get((word, squeezed[i + 1]))
             if pair:
                 out.extend(pair)
                 i += 2
@@ -358,7 +385,7 @@ def tokens(text: str) -> list[str]:
                 out.append("to")
                 i += 1
                 continue
-        if i + 1 < n and (joined := _SPLIT_WORDS.get(word + squeezed[i + 1])):
+        if i + 1 < n and word in _SPLIT_FIRST and (joined := _SPLIT_WORDS.get(word + squeezed[i + 1])):
             out.append(joined)  # "sui cide", "over dose"
             i += 2
             continue

@@ -29,11 +29,11 @@ import logging
 import os
 import sqlite3
 import stat
-from collections.abc import AsyncIterator, Iterator, Sequence
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from contextlib import asynccontextmanager, contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, cast
+from typing import Any, Literal, TypeVar, cast
 
 import aiosqlite
 
@@ -190,6 +190,17 @@ def _quote(identifier: str) -> str:
     return '"' + identifier.replace('"', '""') + '"'
 
 
+_T = TypeVar("_T")
+
+
+def _closing(cursor: sqlite3.Cursor, read: Callable[[sqlite3.Cursor], _T]) -> _T:
+    """``read(cursor)``, then close it (on aiosqlite's thread, as part of the same trip)."""
+    try:
+        return read(cursor)
+    finally:
+        cursor.close()
+
+
 class Database:
     """One aiosqlite connection, its lock and its migrations. Open with ``await Database.open(path)``."""
 
@@ -228,7 +239,7 @@ class Database:
                     kind="corrupt",
                 )
             version = await apply_migrations(conn, migrations)
-            conn.row_factory = _dict_row
+            conn.row_factory = _dict_row  # type: ignore[assignment]  # aiosqlite types it as a class
         except sqlite3.Error as exc:
             await db.close()
             raise _describe(exc, str(file_path)) from exc
@@ -416,27 +427,33 @@ class Database:
 
     # -- statements -------------------------------------------------------------------------------
 
+    async def _once(self, fn: Callable[[sqlite3.Connection], _T]) -> _T:
+        """Run ``fn`` on aiosqlite's thread in one round trip.
+
+        aiosqlite's cursor API takes a round trip to its thread for each step
+        (execute, fetch, close: three for one row), and each trip costs the event
+        loop about 35 µs of CPU, far more than an indexed read itself (about 2 µs).
+        """
+        async with self._turn() as conn:
+            return cast(_T, await conn._execute(fn, conn._conn))  # type: ignore[no-untyped-call]
+
     async def execute(self, sql: str, params: Params = ()) -> int:
         """Run one statement; return the number of rows it changed."""
-        async with self._turn() as conn, conn.execute(sql, params) as cursor:
-            return cursor.rowcount
+        return await self._once(lambda c: _closing(c.execute(sql, params), lambda cur: cur.rowcount))
 
     async def insert(self, sql: str, params: Params = ()) -> int:
         """Run an INSERT; return the new row's integer key."""
-        async with self._turn() as conn, conn.execute(sql, params) as cursor:
-            rowid = cursor.lastrowid
+        rowid = await self._once(lambda c: _closing(c.execute(sql, params), lambda cur: cur.lastrowid))
         if rowid is None:
             raise StorageError("the insert produced no row id")
         return rowid
 
     async def fetchall(self, sql: str, params: Params = ()) -> list[Row]:
-        async with self._turn() as conn:
-            rows = await conn.execute_fetchall(sql, params)
-        return cast(list[Row], list(rows))  # the row factory makes dicts
+        rows = await self._once(lambda c: _closing(c.execute(sql, params), lambda cur: cur.fetchall()))
+        return cast(list[Row], rows)  # the row factory makes dicts
 
     async def fetchone(self, sql: str, params: Params = ()) -> Row | None:
-        async with self._turn() as conn, conn.execute(sql, params) as cursor:
-            row = await cursor.fetchone()
+        row = await self._once(lambda c: _closing(c.execute(sql, params), lambda cur: cur.fetchone()))
         return cast(Row | None, row)
 
     async def fetchval(self, sql: str, params: Params = ()) -> Any:

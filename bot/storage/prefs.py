@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.storage.db import Database
+from bot.storage.pending_notices import pending_notices
 from bot.storage.timefmt import from_iso_opt, to_iso
 
 
@@ -49,6 +50,7 @@ _SETTABLE = frozenset(
 class PrefsRepo:
     def __init__(self, db: Database) -> None:
         self._db = db
+        self._pending = pending_notices(db)
 
     async def get(self, user_id: int) -> Prefs:
         """The user's preferences, or the defaults if they never changed any."""
@@ -102,6 +104,19 @@ class PrefsRepo:
     async def leave_notice(self, user_id: int, notice: str, *, now: datetime) -> None:
         """Leave a short message to show at their next interaction (e.g. why their reminder paused)."""
         await self._set(user_id, {"notice_pending": notice}, now)
+        self._pending.added(user_id)
+
+    async def pending_notice(self, user_id: int) -> str | None:
+        """The user's pending notice, without a query when (as almost always) they have none."""
+        if not await self._pending.may_have(user_id):
+            return None
+        notice = await self._db.fetchval(
+            "SELECT notice_pending FROM user_prefs WHERE user_id = ?", (user_id,)
+        )
+        if notice is None:
+            self._pending.cleared(user_id)  # taken by another process, or the data was erased
+            return None
+        return str(notice)
 
     async def take_pending_notice(self, user_id: int) -> str | None:
         """Return the pending notice and clear it, atomically, so it is shown once."""
@@ -113,4 +128,5 @@ class PrefsRepo:
                 await self._db.execute(
                     "UPDATE user_prefs SET notice_pending = NULL WHERE user_id = ?", (user_id,)
                 )
+        self._pending.cleared(user_id)
         return None if notice is None else str(notice)

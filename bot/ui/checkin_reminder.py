@@ -6,6 +6,8 @@ from datetime import datetime
 
 import discord
 
+from bot.custom_ids.personal import ReminderAction
+from bot.custom_ids.tracking import CheckinNow
 from bot.reminders.zone_words import zone_in_words, zone_name
 from bot.storage.reminders import Reminder
 from bot.ui import components as c
@@ -22,10 +24,10 @@ def checkin_dm() -> Reply:
             "Skip anything that doesn't fit today."
         ),
         view=c.view(
-            c.button("Check in now", "ck", "open", style=discord.ButtonStyle.success),
-            c.button("Snooze 1 hour", "remind", "snooze", "checkin"),
-            c.button("Skip today", "remind", "skip", "checkin"),
-            c.button("Stop", "remind", "stop", "checkin"),
+            c.button("Check in now", CheckinNow(), style=discord.ButtonStyle.success),
+            c.button("Snooze 1 hour", ReminderAction("snooze", "checkin")),
+            c.button("Skip today", ReminderAction("skip", "checkin")),
+            c.button("Stop", ReminderAction("stop", "checkin")),
         ),
         ephemeral=False,
     )
@@ -39,7 +41,7 @@ def checkin_reminder_set(reminder: Reminder, now: datetime) -> Reply:
             f"The next one comes {discord_time(reminder.next_fire_at)} by direct message. "
             "It has Snooze 1 hour and Skip today buttons. Stop it with `/remind off which:checkin`."
         ),
-        view=c.view(c.button("Turn off", "remind", "stop", "checkin")),
+        view=c.view(c.button("Turn off", ReminderAction("stop", "checkin"))),
     )
 
 
@@ -83,8 +85,8 @@ def confirm_stop(kind: str) -> Reply:
             "your other reminders stay. Rather have a break? **Skip today** only skips today."
         ),
         view=c.view(
-            c.button("Yes, stop it", "remind", "off", kind, style=discord.ButtonStyle.danger),
-            c.button("Keep it", "remind", "keep", kind),
+            c.button("Yes, stop it", ReminderAction("off", kind), style=discord.ButtonStyle.danger),
+            c.button("Keep it", ReminderAction("keep", kind)),
         ),
     )
 

@@ -8,6 +8,7 @@ channel, and only sent on the member's tap), then one tap to say where they live
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import discord
 
@@ -15,6 +16,7 @@ from bot.content.library import Library
 from bot.crisis.card import CRISIS_TOPIC, card_text
 from bot.crisis.detector import Screening
 from bot.crisis.regions import CRISIS_REGIONS, CrisisRegion
+from bot.custom_ids.safety import CrisisAction, CrisisRegionChoice
 from bot.text import clip
 from bot.ui import components as c
 from bot.ui.reply import Reply
@@ -22,7 +24,6 @@ from bot.ui.reply import Reply
 GROUNDING_ROUTINE = "grounding-breathing"
 """The routine (content/routines/) the card's "Breathe with me" button opens."""
 
-KIND = "crisis"
 """custom_id kind of every crisis-card button: ``lc:crisis:<action>:…``."""
 
 
@@ -41,21 +42,21 @@ def crisis_card(
     """The crisis card for ``region``. Private by default: ephemeral in servers."""
     text = card_text(library.safety, library.topics.get(CRISIS_TOPIC), screening, region)
     concern, language = screening.concern.value, screening.language
-    actions: list[discord.ui.Item[discord.ui.View]] = []
+    actions: list[discord.ui.Item[Any]] = []
     if options.grounding and GROUNDING_ROUTINE in library.routines:
-        actions.append(c.button("Breathe with me", KIND, "ground", style=discord.ButtonStyle.success, row=0))
+        actions.append(
+            c.button("Breathe with me", CrisisAction("ground"), style=discord.ButtonStyle.success, row=0)
+        )
     if options.has_plan:
-        actions.append(c.button("My safety plan", KIND, "plan", style=discord.ButtonStyle.primary, row=0))
+        actions.append(
+            c.button("My safety plan", CrisisAction("plan"), style=discord.ButtonStyle.primary, row=0)
+        )
     if options.handoff:
-        actions.append(c.button("Ask a moderator to reach out", KIND, "handoff", row=0))
+        actions.append(c.button("Ask a moderator to reach out", CrisisAction("handoff"), row=0))
     regions = [
         c.button(
             r.label,
-            KIND,
-            "region",
-            r.code,
-            concern,
-            language,
+            CrisisRegionChoice(r.code, concern, language),
             style=discord.ButtonStyle.primary if r.code == region.code else discord.ButtonStyle.secondary,
             row=1 + i // 4,
         )

@@ -12,6 +12,9 @@ from typing import Any
 
 import discord
 
+from bot.custom_ids.personal import DmMenu
+from bot.custom_ids.reading import LibraryPage, OpenRef
+from bot.custom_ids.safety import CrisisAction
 from bot.dm_intent import DmIntent, Intent
 from bot.ui import components as c
 from bot.ui.reply import Reply
@@ -35,15 +38,15 @@ MENU_ABOVE = "The menu is just above. You can also type a few words, like “bac
 
 def _crisis_button(row: int | None = None) -> Any:
     # Always there, not only after crisis words: people in crisis often don't say so.
-    return c.button("Crisis lines", "crisis", "lines", style=discord.ButtonStyle.danger, row=row)
+    return c.button("Crisis lines", CrisisAction("lines"), style=discord.ButtonStyle.danger, row=row)
 
 
 def menu_view() -> discord.ui.View:
     return c.view(
-        c.button("Read", "library", style=discord.ButtonStyle.primary),
-        c.button("Stretch", "menu", "stretch", style=discord.ButtonStyle.success),
-        c.button("Resources", "menu", "resources"),
-        c.button("Help", "menu", "help"),
+        c.button("Read", LibraryPage(), style=discord.ButtonStyle.primary),
+        c.button("Stretch", DmMenu("stretch"), style=discord.ButtonStyle.success),
+        c.button("Resources", DmMenu("resources")),
+        c.button("Help", DmMenu("help")),
         _crisis_button(),
     )
 
@@ -57,7 +60,7 @@ def dm_reply(intent: DmIntent, *, menu: bool) -> Reply:
             return Reply(content=OKAY)
         case Intent.SUGGEST:
             buttons = [
-                c.button(s.label, "open", s.kind, s.target, style=discord.ButtonStyle.primary, row=0)
+                c.button(s.label, OpenRef(s.kind, s.target), style=discord.ButtonStyle.primary, row=0)
                 for s in intent.suggestions
             ]
             return Reply(content=CANT_CHAT, view=c.view(*buttons, _crisis_button(row=1)))

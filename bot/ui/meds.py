@@ -11,13 +11,13 @@ from datetime import datetime
 
 import discord
 
+from bot.custom_ids.personal import DoseAnswer
 from bot.reminders.zone_words import zone_name
 from bot.storage.meds import Adherence, Medicine, MedReminder
 from bot.text import clip
 from bot.ui import components as c
 from bot.ui.reply import Reply, discord_time
 
-KIND = "med"
 NO_ADVICE = (
     "I only remind you of what you typed. I never suggest a dose or a change: "
     "your doctor or pharmacist decides those."
@@ -80,9 +80,9 @@ def reminder_dm(row: MedReminder, medicine: Medicine) -> Reply:
     return Reply(
         content=clip(content, 1200),
         view=c.view(
-            c.button("Taken", KIND, "taken", row.id, style=discord.ButtonStyle.success),
-            c.button("Skipped", KIND, "skipped", row.id),
-            c.button("Snooze 30 min", KIND, "snooze", row.id),
+            c.button("Taken", DoseAnswer("taken", row.id), style=discord.ButtonStyle.success),
+            c.button("Skipped", DoseAnswer("skipped", row.id)),
+            c.button("Snooze 30 min", DoseAnswer("snooze", row.id)),
         ),
         ephemeral=False,
     )

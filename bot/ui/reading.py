@@ -6,8 +6,10 @@ Pure functions from content models to a :class:`Reply`. Sizes come from
 
 from __future__ import annotations
 
+import dataclasses
 import weakref
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 import discord
@@ -29,7 +31,7 @@ from bot.content.render_text import (
     sources_embed,
     sources_pages,
 )
-from bot.custom_ids import fits
+from bot.custom_ids import reading as ids
 from bot.text import clip
 from bot.ui import components as c
 from bot.ui.reply import Reply
@@ -63,44 +65,57 @@ def to_embed(text: EmbedText) -> discord.Embed:
 def see_also_items(library: Library, refs: Sequence[str], row: int) -> list[discord.ui.Item[Any]]:
     """See-also references as buttons that open their target (one row of up to 5, else a menu)."""
     targets = [(ref, library.resolve(ref)) for ref in refs]
-    found = [(ref, ref_label(t)) for ref, t in targets if t is not None and fits("open", *_open_args(ref))]
+    found = [(open_ref(ref), ref, ref_label(t)) for ref, t in targets if t is not None]
+    found = [(ids_, ref, label) for ids_, ref, label in found if ids_.fits()]
     if not found:
         return []
     if len(found) <= SEE_ALSO_BUTTONS:
-        return [c.button(label, "open", *_open_args(ref), row=row) for ref, label in found]
+        return [c.button(label, ids_, row=row) for ids_, _, label in found]
     options = [
         discord.SelectOption(label=clip(label, limits.SELECT_OPTION_LABEL), value=ref)
-        for ref, label in found[: limits.SELECT_OPTIONS]
+        for _, ref, label in found[: limits.SELECT_OPTIONS]
     ]
-    return [c.select("go", options=options, placeholder="See also…", row=row)]
+    return [c.select(ids.RefMenu(), options=options, placeholder="See also…", row=row)]
 
 
 SEE_ALSO_BUTTONS = 5
 
 
-def _open_args(ref: str) -> tuple[str, str]:
+def open_ref(ref: str) -> ids.OpenRef:
+    """The button id that opens a content reference (``article:x#y``, ``resources:z``)."""
     kind, _, target = ref.partition(":")
-    return kind, target
+    return ids.OpenRef(kind, target)
 
 
 def article_overview(library: Library, article: Article, *, shareable: bool) -> Reply:
+    """The article's first screen; rendered once per library snapshot, like :func:`article_page`."""
+    pages = _PAGES.setdefault(library, {})
+    key = (article.id, "-", -1, shareable, False)  # page -1: no section page has it
+    parts = pages.get(key)
+    if parts is None:
+        parts = _render_overview(library, article, shareable=shareable)
+        if len(pages) >= PAGES_KEPT:
+            del pages[next(iter(pages))]
+        pages[key] = parts
+    embed, view = parts
+    return Reply(embeds=[embed], view=view)
+
+
+def _render_overview(library: Library, article: Article, *, shareable: bool) -> PageParts:
     embed = to_embed(overview_embed(article))
     items: list[discord.ui.Item[Any]] = [
         c.button(
             "Start reading",
-            "read",
-            article.id,
-            article.sections[0].id,
-            0,
+            ids.ReadPage(article.id, article.sections[0].id, 0),
             style=discord.ButtonStyle.primary,
             row=0,
         ),
-        c.button("Sources", "src", "a", article.id, 0, "-", 0, row=0),
+        c.button("Sources", ids.ArticleSources(article.id, 0, "-", 0), row=0),
     ]
     if shareable:
-        items.append(c.button("Share in channel", "share", "article", article.id, "-", 0, row=0))
+        items.append(c.button("Share in channel", ids.ShareArticle(article.id, "-", 0), row=0))
     items.append(section_picker(article, None))
-    return Reply(embeds=[embed], view=c.view(*items))
+    return embed, c.view(*items)
 
 
 def section_picker(article: Article, current: str | None) -> discord.ui.Item[Any]:
@@ -110,7 +125,7 @@ def section_picker(article: Article, current: str | None) -> discord.ui.Item[Any
         )
         for n, s in enumerate(article.sections[: limits.SELECT_OPTIONS], 1)
     ]
-    return c.select("pick", article.id, options=options, placeholder="Jump to a section…", row=1)
+    return c.select(ids.SectionMenu(article.id), options=options, placeholder="Jump to a section…", row=1)
 
 
 PageParts = tuple[discord.Embed, discord.ui.View | None]
@@ -169,55 +184,44 @@ def _render_article_page(
     row0: list[discord.ui.Item[Any]] = [
         c.button(
             "◀ Previous",
-            "read",
-            article.id,
-            *(prev_target or (section.id, page)),
+            ids.ReadPage(article.id, *(prev_target or (section.id, page))),
             disabled=prev_target is None,
             row=0,
         ),
-        c.button("Contents", "read", article.id, "-", 0, row=0),
+        c.button("Contents", ids.ReadPage(article.id, "-", 0), row=0),
         c.button(
             "Next ▶",
-            "read",
-            article.id,
-            *(next_target or (section.id, page)),
+            ids.ReadPage(article.id, *(next_target or (section.id, page))),
             style=discord.ButtonStyle.primary,
             disabled=next_target is None,
             row=0,
         ),
     ]
     items = [*row0, section_picker(article, section.id)]
-    items.append(c.button("Sources", "src", "a", article.id, 0, section.id, page, row=2))
+    items.append(c.button("Sources", ids.ArticleSources(article.id, 0, section.id, page), row=2))
     if shareable:
-        items.append(c.button("Share in channel", "share", "article", article.id, section.id, page, row=2))
+        items.append(c.button("Share in channel", ids.ShareArticle(article.id, section.id, page), row=2))
     items += see_also_items(library, section.see_also, row=3)
     return embed, c.view(*items)
 
 
 def sources_page(
-    title_kind: str,
-    target_id: str,
-    sources: Sequence[Source],
-    reviewed: Any,
-    page: int,
-    back: tuple[str, ...],
+    at: ids.ArticleSources | ids.TopicSources, sources: Sequence[Source], reviewed: Any
 ) -> Reply:
     """The sources of an article or topic, a page at a time, with a way back to where the reader was."""
-    text = sources_embed(sources, reviewed, page)
+    text = sources_embed(sources, reviewed, at.page)
     count = len(sources_pages(sources))
-    page = max(0, min(page, count - 1))
-    back_button = (
-        c.button("◀ Back", "read", target_id, *back, row=0)
-        if title_kind == "a"
-        else c.button("◀ Back", "res", target_id, *back, row=0)
+    page = max(0, min(at.page, count - 1))
+    back: ids.ReadPage | ids.ResourcePage = (
+        ids.ReadPage(at.article, at.section, at.back_page)
+        if isinstance(at, ids.ArticleSources)
+        else ids.ResourcePage(at.topic, at.region, at.back_page)
     )
-    items: list[discord.ui.Item[Any]] = [back_button]
+    items: list[discord.ui.Item[Any]] = [c.button("◀ Back", back, row=0)]
     if count > 1:
         items += [
-            c.button("Previous", "src", title_kind, target_id, page - 1, *back, disabled=page == 0, row=0),
-            c.button(
-                "Next", "src", title_kind, target_id, page + 1, *back, disabled=page + 1 >= count, row=0
-            ),
+            c.button("Previous", replace(at, page=page - 1), disabled=page == 0, row=0),
+            c.button("Next", replace(at, page=page + 1), disabled=page + 1 >= count, row=0),
         ]
     return Reply(embeds=[to_embed(text)], view=c.view(*items))
 
@@ -267,19 +271,18 @@ def library_page(library: Library) -> Reply:
     if topics:
         embed.add_field(name="🤝 Help and resources (/resources)", inline=False, value=topic_list_text)
     items: list[discord.ui.Item[Any]] = []
-    for row, (kind, entries, placeholder) in enumerate(
-        (
-            ("article", articles, "Open an article…"),
-            ("routine", routines, "Start a routine…"),
-            ("resources", topics, "Open a resource topic…"),
-        )
-    ):
+    menus: tuple[tuple[str, Sequence[Article | Routine | ResourceTopic], str], ...] = (
+        ("article", articles, "Open an article…"),
+        ("routine", routines, "Start a routine…"),
+        ("resources", topics, "Open a resource topic…"),
+    )
+    for row, (kind, entries, placeholder) in enumerate(menus):
         if entries:
             options = [
                 discord.SelectOption(label=clip(e.title, limits.SELECT_OPTION_LABEL), value=e.id)
                 for e in entries[: limits.SELECT_OPTIONS]
             ]
-            items.append(c.select("open", kind, options=options, placeholder=placeholder, row=row))
+            items.append(c.select(ids.OpenMenu(kind), options=options, placeholder=placeholder, row=row))
     return Reply(embeds=[embed], view=c.view(*items))
 
 
@@ -296,7 +299,8 @@ def article_list(library: Library) -> Reply:
         discord.SelectOption(label=clip(a.title, limits.SELECT_OPTION_LABEL), value=a.id)
         for a in articles[: limits.SELECT_OPTIONS]
     ]
-    items = [c.select("open", "article", options=options, placeholder="Open an article…")] if options else []
+    menu = ids.OpenMenu("article")
+    items = [c.select(menu, options=options, placeholder="Open an article…")] if options else []
     return Reply(embeds=[embed], view=c.view(*items))
 
 
@@ -304,6 +308,32 @@ SEARCH_SHOWN = 5
 SNIPPET = 120
 RESULT_NAME = 80
 """Five results of at most 80 + 120 characters, a title and a footer stay within one screen."""
+
+
+SEARCH_HITS = 20
+"""Hits asked of the library per search (several may fold into one shown result)."""
+_SEARCHES: weakref.WeakKeyDictionary[Library, dict[str, Reply]] = weakref.WeakKeyDictionary()
+SEARCHES_KEPT = 256
+"""Result pages kept per library snapshot (the oldest goes first)."""
+
+
+def search_page(library: Library, query: str, *, remember: bool = True) -> Reply:
+    """``/search``'s answer: the library's hits for ``query``, rendered.
+
+    Like article pages, it depends only on the snapshot and the query, and
+    members search for the same few words, so the last :data:`SEARCHES_KEPT`
+    pages are kept per snapshot (``remember=False``: compute without keeping the
+    query). Callers get a fresh :class:`Reply` and must not change its embed or view.
+    """
+    kept = _SEARCHES.setdefault(library, {})
+    reply = kept.get(query)
+    if reply is None:
+        reply = search_results(query, library.search(query, limit=SEARCH_HITS))
+        if remember:
+            if len(kept) >= SEARCHES_KEPT:
+                del kept[next(iter(kept))]
+            kept[query] = reply
+    return dataclasses.replace(reply, embeds=list(reply.embeds))
 
 
 def search_results(query: str, hits: Sequence[SearchHit]) -> Reply:
@@ -317,8 +347,8 @@ def search_results(query: str, hits: Sequence[SearchHit]) -> Reply:
         return Reply(
             content=f"Nothing found for “{discord.utils.escape_markdown(shown)}”. {NOTHING_FOUND_NEXT}",
             view=c.view(
-                c.button("Browse the library", "library", style=discord.ButtonStyle.primary),
-                c.button("Help and resources", "open", "resources", "-"),
+                c.button("Browse the library", ids.LibraryPage(), style=discord.ButtonStyle.primary),
+                c.button("Help and resources", ids.OpenRef("resources", "-")),
             ),
             ephemeral=True,
         )
@@ -334,7 +364,7 @@ def search_results(query: str, hits: Sequence[SearchHit]) -> Reply:
         discord.SelectOption(label=clip(f"{n}. {hit.title}", limits.SELECT_OPTION_LABEL), value=ref)
         for n, (ref, hit) in enumerate(results, 1)
     ]
-    menu = c.select("go", options=options, placeholder="Open a result…")
+    menu = c.select(ids.RefMenu(), options=options, placeholder="Open a result…")
     return Reply(embeds=[embed], view=c.view(menu))
 
 
@@ -359,7 +389,30 @@ def resource_topic(
     shared: bool = False,
 ) -> Reply:
     """One page of a resource topic, with Previous/Next, a "Jump to…" menu of its groups,
-    Sources, its see-also links, and Share (never for crisis lines)."""
+    Sources, its see-also links, and Share (never for crisis lines).
+
+    Rendered once per library snapshot, like :func:`article_page` (same store and bound)."""
+    pages = _PAGES.setdefault(library, {})
+    key = (f"res:{topic.id}", region or "", page, shareable, shared)
+    kept = pages.get(key)
+    if kept is None:
+        reply = _render_resource_topic(library, topic, region, page, shareable=shareable, shared=shared)
+        if len(pages) >= PAGES_KEPT:
+            del pages[next(iter(pages))]
+        pages[key] = kept = (reply.embeds[0], reply.view)
+    embed, view = kept
+    return Reply(embeds=[embed], view=view, ephemeral=False if shared else None)
+
+
+def _render_resource_topic(
+    library: Library,
+    topic: ResourceTopic,
+    region: str | None,
+    page: int,
+    *,
+    shareable: bool,
+    shared: bool,
+) -> Reply:
     pages = resource_pages(topic, region)
     page = max(0, min(page, len(pages) - 1))
     embed = to_embed(resource_topic_embed(topic, region, page))
@@ -369,22 +422,19 @@ def resource_topic(
     items: list[discord.ui.Item[Any]] = []
     if len(pages) > 1:
         items += [
-            c.button("◀ Previous", "res", topic.id, where, page - 1, disabled=page == 0, row=0),
+            c.button("◀ Previous", ids.ResourcePage(topic.id, where, page - 1), disabled=page == 0, row=0),
             c.button(
                 "Next ▶",
-                "res",
-                topic.id,
-                where,
-                page + 1,
+                ids.ResourcePage(topic.id, where, page + 1),
                 style=discord.ButtonStyle.primary,
                 disabled=page + 1 >= len(pages),
                 row=0,
             ),
         ]
     if topic.sources:
-        items.append(c.button("Sources", "src", "r", topic.id, 0, where, page, row=0))
+        items.append(c.button("Sources", ids.TopicSources(topic.id, 0, where, page), row=0))
     if shareable and topic.id not in NEVER_SHARED:
-        items.append(c.button("Share in channel", "share", "resources", topic.id, where, page, row=0))
+        items.append(c.button("Share in channel", ids.ShareTopic(topic.id, where, page), row=0))
     groups: dict[int, int] = {}
     for n, p in enumerate(pages):
         if p.group >= 0:
@@ -399,7 +449,8 @@ def resource_topic(
             )
             for g, n in list(groups.items())[: limits.SELECT_OPTIONS]
         ]
-        items.append(c.select("rjump", topic.id, where, options=options, placeholder="Jump to…", row=1))
+        jump = ids.ResourceJump(topic.id, where)
+        items.append(c.select(jump, options=options, placeholder="Jump to…", row=1))
     items += see_also_items(library, topic.see_also, row=2)
     return Reply(embeds=[embed], view=c.view(*items) if items else None)
 
@@ -419,28 +470,44 @@ def topic_list(library: Library) -> Reply:
         discord.SelectOption(label=clip(t.title, limits.SELECT_OPTION_LABEL), value=t.id)
         for t in topics[: limits.SELECT_OPTIONS]
     ]
-    items = [c.select("open", "resources", options=options, placeholder="Open a topic…")] if options else []
+    menu = ids.OpenMenu("resources")
+    items = [c.select(menu, options=options, placeholder="Open a topic…")] if options else []
     return Reply(embeds=[embed], view=c.view(*items))
 
 
-def share_confirm(channel_mention: str, kind: str, target_id: str, a: str, b: str | int) -> Reply:
+Shared = ids.ShareArticle | ids.ShareTopic | ids.PostArticle | ids.PostTopic
+"""A share button's id: what it names is the same before and after "Post it"."""
+
+
+def shared_back(shared: Shared) -> ids.ReadPage | ids.ResourcePage:
+    """The page a share button was pressed on (where Cancel and Back go)."""
+    if isinstance(shared, ids.ShareArticle | ids.PostArticle):
+        return ids.ReadPage(shared.article, shared.section, shared.page)
+    return ids.ResourcePage(shared.topic, shared.region, shared.page)
+
+
+def share_confirm(channel_mention: str, shared: ids.ShareArticle | ids.ShareTopic) -> Reply:
     """Ask before posting: the member sees where it goes and that everyone will see it."""
-    back = ("read", target_id, a, b) if kind == "article" else ("res", target_id, a, b)
+    post: ids.PostArticle | ids.PostTopic = (
+        ids.PostArticle(shared.article, shared.section, shared.page)
+        if isinstance(shared, ids.ShareArticle)
+        else ids.PostTopic(shared.topic, shared.region, shared.page)
+    )
     return Reply(
         content=f"This posts a copy in {channel_mention} for everyone. Post it?",
         view=c.view(
-            c.button("Post it", "shareok", kind, target_id, a, b, style=discord.ButtonStyle.primary),
-            c.button("Cancel", *back),
+            c.button("Post it", post, style=discord.ButtonStyle.primary),
+            c.button("Cancel", shared_back(shared)),
         ),
     )
 
 
-def share_done(text: str, back: tuple[str, ...]) -> Reply:
-    return Reply(content=text, view=c.view(c.button("◀ Back", *back)))
+def share_done(text: str, back: ids.ReadPage | ids.ResourcePage) -> Reply:
+    return Reply(content=text, view=c.view(c.button("◀ Back", back)))
 
 
 def shared_view(share_id: int) -> discord.ui.View:
-    return c.view(c.button("Delete", "unshare", share_id, style=discord.ButtonStyle.secondary))
+    return c.view(c.button("Delete", ids.Unshare(share_id), style=discord.ButtonStyle.secondary))
 
 
 PRIVACY_NOTICE = (
@@ -459,9 +526,9 @@ def help_page(library: Library) -> Reply:
     items: list[discord.ui.Item[Any]] = []
     if "crisis" in library.topics:
         items.append(
-            c.button("Crisis lines", "open", "resources", "crisis", style=discord.ButtonStyle.danger)
+            c.button("Crisis lines", ids.OpenRef("resources", "crisis"), style=discord.ButtonStyle.danger)
         )
-    items += [c.button("Library", "library"), c.button("Your privacy", "privacy-notice")]
+    items += [c.button("Library", ids.LibraryPage()), c.button("Your privacy", ids.PrivacyNotice())]
     return Reply(embeds=[embed], view=c.view(*items))
 
 
@@ -472,4 +539,4 @@ def help_text(library: Library) -> str:
 
 def privacy_notice() -> Reply:
     embed = discord.Embed(title="Your privacy", colour=COLOR, description=PRIVACY_NOTICE)
-    return Reply(embeds=[embed], view=c.view(c.button("◀ Back", "help")))
+    return Reply(embeds=[embed], view=c.view(c.button("◀ Back", ids.HelpPage())))

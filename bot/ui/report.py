@@ -5,13 +5,13 @@ from __future__ import annotations
 import discord
 from discord import ui
 
+from bot.custom_ids.personal import QuestionsForm, QuestionsOpen
 from bot.report.data import ReportData
 from bot.report.service import QUESTIONS_MAX
 from bot.ui import components as c
 from bot.ui.reply import Attachment, Reply
 
-KIND = "rq"
-MODAL_ID = "lc:rq:save"
+MODAL_ID = QuestionsForm().custom_id()
 
 
 def report_reply(data: ReportData, name: str, pdf: bytes) -> Reply:
@@ -27,7 +27,7 @@ def report_reply(data: ReportData, name: str, pdf: bytes) -> Reply:
     return Reply(
         content=content,
         files=[Attachment(name, pdf, description="One-page report for your doctor (PDF)")],
-        view=c.view(c.button("Edit my questions", KIND, "open")),
+        view=c.view(c.button("Edit my questions", QuestionsOpen())),
     )
 
 

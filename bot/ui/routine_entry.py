@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import discord
 
 from bot.content.models import Routine
-from bot.ui import routines as render
+from bot.ui import routine_picker as picker
 from bot.ui.reading import see_also_items
 from bot.ui.reply import Reply, send, update
 
@@ -23,7 +23,7 @@ async def routine_intro(bot: LupusBot, user_id: int, routine: Routine) -> Reply:
     """The card before a routine (with the one-time safety notes until they are confirmed)."""
     library = bot.content.library
     routines = bot.services.routines
-    return render.routine_intro(
+    return picker.routine_intro(
         routine,
         library.safety,
         acknowledged=await routines.safety_acknowledged(user_id),
@@ -34,7 +34,7 @@ async def routine_intro(bot: LupusBot, user_id: int, routine: Routine) -> Reply:
 
 async def show_routine_list(bot: LupusBot, interaction: discord.Interaction[Any], *, replace: bool) -> None:
     """Every routine, as a new message or (``replace``) in place of the one pressed."""
-    await (update if replace else send)(interaction, render.routine_list(bot.content.library))
+    await (update if replace else send)(interaction, picker.routine_list(bot.content.library))
 
 
 async def show_routine_intro(

@@ -1,4 +1,6 @@
-"""Renderers for guided routines: the list, the intro, step cards, and the endings.
+"""Renderers for a routine in progress: the step cards, and the endings (finish, "It hurts", closed).
+
+Choosing a routine (the list, the intro, notes, sources) is in :mod:`bot.ui.routine_picker`.
 
 Pure functions from content models or a :class:`RoutineSession` to a
 :class:`Reply`; the Stretch cog only sends what these return. The texts that
@@ -14,24 +16,21 @@ never edits a message once a second.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 from typing import Any
 
 import discord
 
 from bot import limits
-from bot.content.library import Library
 from bot.content.models import ResourceTopic, Routine, Safety
 from bot.content.render_text import (
-    AUTO_OFF_LINE,
-    AUTO_ON_LINE,
     HURT_TITLE,
     care_text,
     hurt_text,
-    reviewed_text,
-    routine_notes_pages,
-    routine_sources_pages,
 )
+from bot.custom_ids import personal as p
+from bot.custom_ids import routines as rt
+from bot.custom_ids import safety as sf
+from bot.custom_ids.reading import OpenRef
 from bot.routines.progress import format_seconds, progress_bar
 from bot.routines.session import Action, Phase, RoutineSession
 from bot.text import clip
@@ -45,11 +44,6 @@ __all__ = [
     "closed_card",
     "finish_card",
     "hurt_card",
-    "resume_prompt",
-    "routine_intro",
-    "routine_list",
-    "routine_notes",
-    "routine_sources",
     "session_card",
     "step_card",
 ]
@@ -63,7 +57,6 @@ CARE_TEAM_TOPIC = "care-team"
 
 OTHERS_SESSION = "This routine belongs to someone else — start your own with /stretch."
 POSITION_WORDS = {"floor": "on the floor", "chair": "in a chair", "bed": "in bed", "standing": "standing"}
-ACK_NOTE = "**First time only:** please read these notes, then tap **I've read this — start**."
 GROUNDING_DONE = (
     "Well done for taking this time. Stay as long as you like, and take it slowly when you get up.\n\n"
     "If things still feel too much, the crisis lines are there any time, and so is your safety plan."
@@ -98,7 +91,7 @@ def _session_button(
     session: RoutineSession, label: str, action: Action, style: discord.ButtonStyle, row: int
 ) -> Any:
     # The session version says which card this is: a press on an older card gets the current one.
-    return c.button(label, "rt", session.id, action.value, session.version, style=style, row=row)
+    return c.button(label, rt.SessionPress(session.id, action.value, session.version), style=style, row=row)
 
 
 def _footer(session: RoutineSession) -> str:
@@ -106,14 +99,14 @@ def _footer(session: RoutineSession) -> str:
     return clip(f"{session.routine.title} · {mode}", limits.EMBED_FOOTER)
 
 
-def _progress(session: RoutineSession) -> str:
+def progress_line(session: RoutineSession) -> str:
     """The one progress count people see: steps (the bar fills by steps too)."""
     steps = len(session.routine.steps)
     done = steps if session.phase is Phase.DONE else session.step_index
     return f"{progress_bar(done, steps)} Step {min(session.step_index + 1, steps)} of {steps}"
 
 
-def _card_title(session: RoutineSession) -> str:
+def card_title(session: RoutineSession) -> str:
     """The step's name, its side, and which hold of the step this is (no second progress count)."""
     step = session.current_step
     title = step.title
@@ -131,221 +124,13 @@ def is_grounding(routine: Routine | RoutineSession) -> bool:
     return kind == "grounding"
 
 
-# --------------------------------------------------------------------------- choosing
-
-
-LIST_SUMMARY = 80
-"""Characters of each summary in the routine list, so several routines fit one phone screen."""
-
-
-def routine_list(library: Library) -> Reply:
-    """Every routine with its length, level, position and equipment, and a menu to pick one."""
-    routines = sorted(
-        (r for r in library.routines.values() if not is_grounding(r)), key=lambda r: (r.minutes, r.title)
-    )
-    embed = discord.Embed(
-        title="Gentle stretching",
-        colour=COLOR,
-        description=(
-            "Guided routines, one step at a time. Pick one below. You can pause or stop whenever you "
-            "like, and **It hurts** is always one tap away."
-            if routines
-            else "There are no routines yet. Please check back soon."
-        ),
-    )
-    used = len(embed.title or "") + len(embed.description or "")
-    shown = 0
-    for routine in routines[: limits.EMBED_FIELDS]:
-        name = clip(routine.title, limits.EMBED_FIELD_NAME)
-        summary = clip(routine.summary, LIST_SUMMARY)
-        value = clip(f"{routine_meta(routine)}\n{summary}", limits.EMBED_FIELD_VALUE)
-        if used + len(name) + len(value) > limits.SCREEN - 100:  # one phone screen, footer kept
-            break
-        embed.add_field(name=name, value=value, inline=False)
-        used += len(name) + len(value)
-        shown += 1
-    if shown < len(routines):
-        embed.set_footer(text=f"{len(routines) - shown} more in the menu below or with /stretch routine:")
-    if not routines:
-        return Reply(embeds=[embed])
-    options = [
-        discord.SelectOption(
-            label=clip(r.title, limits.SELECT_OPTION_LABEL),
-            value=r.id,
-            description=clip(routine_meta(r), limits.SELECT_OPTION_DESCRIPTION),
-        )
-        for r in routines[: limits.SELECT_OPTIONS]
-    ]
-    menu = c.select("rtopen", options=options, placeholder="Choose a routine…")
-    return Reply(embeds=[embed], view=c.view(menu))
-
-
-def routine_intro(
-    routine: Routine,
-    safety: Safety,
-    *,
-    acknowledged: bool,
-    auto_advance: bool,
-    see_also: Sequence[discord.ui.Item[Any]] = (),
-) -> Reply:
-    """Before a routine. The first time ever: the safety notes to confirm once. After that: one
-    line and Start, with the notes one tap away. A grounding exercise never waits for the OK.
-    ``see_also``: the routine's see-also buttons (row 2), built by the reading renderer."""
-    if is_grounding(routine):
-        return _grounding_intro(routine)
-    if not acknowledged:
-        return routine_notes(
-            routine, safety, 0, acknowledged=False, auto_advance=auto_advance, see_also=see_also
-        )
-    embed = discord.Embed(
-        title=clip(routine.title, limits.EMBED_TITLE),
-        description=f"{routine_meta(routine)}\n\n{AUTO_ON_LINE if auto_advance else AUTO_OFF_LINE}",
-        colour=COLOR,
-    )
-    return Reply(
-        embeds=[embed],
-        view=c.view(
-            c.button("Start", "rtstart", routine.id, style=discord.ButtonStyle.success, row=0),
-            c.button("Safety notes", "rtnotes", routine.id, 0, row=0),
-            _auto_switch(routine, auto_advance),
-            c.button("All routines", "rtlist", row=0),
-            *see_also,
-        ),
-    )
-
-
-def _auto_switch(routine: Routine, auto_advance: bool, row: int = 0) -> Any:
-    """The easy switch; the line above it says what auto-advance does."""
-    label = "Let me press Next" if auto_advance else "Move on by itself"
-    return c.button(label, "rtauto", routine.id, "off" if auto_advance else "on", row=row)
-
-
-def _grounding_intro(routine: Routine) -> Reply:
-    cautions = "\n".join(f"• {caution}" for caution in routine.cautions)
-    embed = discord.Embed(
-        title=clip(routine.title, limits.EMBED_TITLE),
-        description=clip(f"{routine.summary}\n\n{cautions}", limits.SCREEN - 100),
-        colour=COLOR,
-    )
-    return Reply(
-        embeds=[embed],
-        view=c.view(
-            c.button("Start", "rtstart", routine.id, style=discord.ButtonStyle.success, row=0),
-            c.button("Crisis lines", "crisis", "lines", style=discord.ButtonStyle.danger, row=0),
-        ),
-    )
-
-
-def _page_footer(page: int, pages: int, routine: Routine) -> str:
-    where = f"Page {page + 1} of {pages} · " if pages > 1 else ""
-    return where + reviewed_text(routine.reviewed)
-
-
-def routine_notes(
-    routine: Routine,
-    safety: Safety,
-    page: int,
-    *,
-    acknowledged: bool,
-    auto_advance: bool,
-    see_also: Sequence[discord.ui.Item[Any]] = (),
-) -> Reply:
-    """The safety notes (what you need, cautions, disclaimer), paged inside one message.
-
-    Before the first routine they are the one-time OK: **I've read this — start** sits on the
-    last page, so the OK means the whole notes were on screen."""
-    pages = routine_notes_pages(routine, safety.disclaimer)
-    page = max(0, min(page, len(pages) - 1))
-    last = page == len(pages) - 1
-    embed = discord.Embed(
-        title=clip(f"Safety notes · {routine.title}", limits.EMBED_TITLE),
-        description=pages[page],
-        colour=COLOR,
-    )
-    embed.set_footer(text=_page_footer(page, len(pages), routine))
-    green = discord.ButtonStyle.success
-    items: list[Any] = []
-    if page > 0:
-        items.append(c.button("Previous", "rtnotes", routine.id, page - 1, row=0))
-    if not last:
-        items.append(
-            c.button("Next page", "rtnotes", routine.id, page + 1, style=discord.ButtonStyle.primary, row=0)
-        )
-    if acknowledged:
-        items.append(c.button("Start", "rtstart", routine.id, style=green, row=0))
-        items.append(c.button("Back", "rtopen", routine.id, row=0))
-    elif last:
-        items.append(c.button("I've read this — start", "rtack", routine.id, style=green, row=0))
-    items.append(c.button("Sources", "rtsrc", routine.id, 0, row=1))
-    if not acknowledged:
-        items.append(_auto_switch(routine, auto_advance, row=1))
-    items.append(c.button("All routines", "rtlist", row=1))
-    items.extend(see_also)
-    note = None if acknowledged else f"{ACK_NOTE}\n{AUTO_ON_LINE if auto_advance else AUTO_OFF_LINE}"
-    return Reply(content=note, embeds=[embed], view=c.view(*items))
-
-
-def routine_sources(routine: Routine, page: int) -> Reply:
-    """Where the routine's advice comes from, as links, paged; Back returns to the routine."""
-    pages = routine_sources_pages(routine)
-    page = max(0, min(page, len(pages) - 1))
-    embed = discord.Embed(
-        title=clip(routine.title, limits.EMBED_TITLE), description=pages[page], colour=COLOR
-    )
-    embed.set_footer(text=_page_footer(page, len(pages), routine))
-    items: list[Any] = []
-    if page > 0:
-        items.append(c.button("Previous", "rtsrc", routine.id, page - 1, row=0))
-    if page < len(pages) - 1:
-        items.append(c.button("Next page", "rtsrc", routine.id, page + 1, row=0))
-    items.append(
-        c.button("Back to the routine", "rtopen", routine.id, style=discord.ButtonStyle.primary, row=0)
-    )
-    return Reply(embeds=[embed], view=c.view(*items))
-
-
-def resume_prompt(
-    session: RoutineSession,
-    requested: str | None,
-    *,
-    start_at_once: bool,
-    requested_title: str | None = None,
-) -> Reply:
-    """One routine at a time: carry on with the one in progress, or start that same one over.
-
-    ``requested`` is the routine the person asked for (None: they asked for the list); when it
-    is another routine, a third button says so by name (``requested_title``): nothing switches
-    routines without saying which. ``start_at_once`` skips the intro (they have just seen it).
-    """
-    state = "paused" if session.phase is Phase.PAUSED else "in progress"
-    embed = discord.Embed(
-        title="You have a routine in progress",
-        colour=COLOR,
-        description=clip(
-            f"**{session.routine.title}** is {state}: {_card_title(session)}.\n{_progress(session)}\n\n"
-            "Carry on where you left off, or start it over from the first step?",
-            limits.EMBED_DESCRIPTION,
-        ),
-    )
-    items: list[Any] = [
-        c.button("Resume", "rtresume", session.id, style=discord.ButtonStyle.primary),
-        c.button("Start over", "rtabandon", session.id, session.routine.id, "go"),
-    ]
-    if requested is None:
-        items.append(c.button("Close it, see all routines", "rtabandon", session.id, "-", "intro"))
-    elif requested != session.routine.id:
-        label = f"Start {requested_title or 'the other one'} instead"
-        items.append(c.button(label, "rtabandon", session.id, requested, "go" if start_at_once else "intro"))
-    return Reply(embeds=[embed], view=c.view(*items))
-
-
 # --------------------------------------------------------------------------- the routine
 
 
 def step_card(session: RoutineSession, now: float) -> Reply:
     """The card for a live session: the current step (or rest, or pause) and its buttons."""
     step = session.current_step
-    label = _card_title(session)
+    label = card_title(session)
     if session.phase is Phase.PAUSED:
         title, lines, colour = f"Paused · {label}", _paused_lines(session, now), PAUSED_COLOR
     elif session.phase is Phase.REST:
@@ -355,7 +140,7 @@ def step_card(session: RoutineSession, now: float) -> Reply:
     pictured = step.image_url is not None and session.phase is not Phase.PAUSED
     if pictured and step.image_alt:
         lines.append(f"*Picture: {step.image_alt}*")
-    lines.append(_progress(session))
+    lines.append(progress_line(session))
     embed = discord.Embed(
         title=clip(title, limits.EMBED_TITLE),
         description=clip("\n\n".join(lines), limits.EMBED_DESCRIPTION),
@@ -471,9 +256,11 @@ def finish_card(
     )
     embed.set_footer(text=clip(session.routine.title, limits.EMBED_FOOTER))
     if not asking:
-        return Reply(embeds=[embed], view=c.view(c.button("Stretch again", "rtlist")))
-    pain = [c.button(str(n), "rtpain", session.id, n, row=n // 5) for n in range(11)]
-    return Reply(embeds=[embed], view=c.view(*pain, c.button("Not now", "rtpain", session.id, "skip", row=2)))
+        return Reply(embeds=[embed], view=c.view(c.button("Stretch again", rt.RoutineList())))
+    pain = [c.button(str(n), rt.PainAnswer(session.id, str(n)), row=n // 5) for n in range(11)]
+    return Reply(
+        embeds=[embed], view=c.view(*pain, c.button("Not now", rt.PainAnswer(session.id, "skip"), row=2))
+    )
 
 
 def grounding_end_card(session: RoutineSession) -> Reply:
@@ -484,9 +271,9 @@ def grounding_end_card(session: RoutineSession) -> Reply:
     return Reply(
         embeds=[embed],
         view=c.view(
-            c.button("Crisis lines", "crisis", "lines", style=discord.ButtonStyle.danger),
-            c.button("My safety plan", "plan", "view", 1, style=discord.ButtonStyle.primary),
-            c.button("Breathe again", "rtstart", session.routine.id),
+            c.button("Crisis lines", sf.CrisisAction("lines"), style=discord.ButtonStyle.danger),
+            c.button("My safety plan", sf.PlanView(1), style=discord.ButtonStyle.primary),
+            c.button("Breathe again", rt.RoutineStart(session.routine.id)),
         ),
     )
 
@@ -498,9 +285,9 @@ def hurt_card(safety: Safety, care_team: ResourceTopic | None) -> Reply:
     return Reply(
         embeds=[embed],
         view=c.view(
-            c.button("Emergency numbers", "hurt", "emergency", style=discord.ButtonStyle.danger),
-            c.button("When to call my care team", "hurt", "care", style=discord.ButtonStyle.primary),
-            c.button("Log this in my journal", "checkin", "open"),
+            c.button("Emergency numbers", sf.HurtAdvice("emergency"), style=discord.ButtonStyle.danger),
+            c.button("When to call my care team", sf.HurtAdvice("care"), style=discord.ButtonStyle.primary),
+            c.button("Log this in my journal", p.CheckinOpen()),
         ),
     )
 
@@ -514,7 +301,7 @@ def care_card(safety: Safety, care_team: ResourceTopic | None) -> Reply:
     if care_team is not None:
         items.append(
             c.button(
-                "Care team contacts", "open", "resources", care_team.id, style=discord.ButtonStyle.primary
+                "Care team contacts", OpenRef("resources", care_team.id), style=discord.ButtonStyle.primary
             )
         )
     return Reply(embeds=[embed], view=c.view(*items) if items else None)
@@ -531,7 +318,7 @@ def closed_card(session: RoutineSession) -> Reply:
             + " You can start it again any time."
         ),
     )
-    return Reply(embeds=[embed], view=c.view(c.button("Stretch again", "rtlist")))
+    return Reply(embeds=[embed], view=c.view(c.button("Stretch again", rt.RoutineList())))
 
 
 def session_card(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+import weakref
 from collections.abc import Iterable
 from typing import Any, Protocol
 
@@ -44,6 +45,19 @@ class _Plans(Protocol):
     async def get(self, user_id: int) -> SafetyPlan | None: ...
 
 
+_IDS: weakref.WeakKeyDictionary[Library, frozenset[str]] = weakref.WeakKeyDictionary()
+
+
+def content_ids(library: Library) -> frozenset[str]:
+    """Every article, section, routine and resource topic id of a library snapshot (made once)."""
+    ids = _IDS.get(library)
+    if ids is None:
+        found = {*library.articles, *library.routines, *library.topics}
+        found.update(s.id for a in library.articles.values() for s in a.sections)
+        ids = _IDS[library] = frozenset(found)
+    return ids
+
+
 class SafetyNet:
     """Screens member text and answers a crisis with the card for the member's region."""
 
@@ -65,9 +79,13 @@ class SafetyNet:
     def screen(self, texts: Iterable[str]) -> Screening:
         """The most urgent concern in ``texts``. A screening failure is logged (never the text)
         and counts as no concern, so a bug here cannot take every command down with it."""
-        phrases = self._content.library.safety.crisis.phrases
+        library = self._content.library
+        phrases = library.safety.crisis.phrases
+        ids = content_ids(library)
         try:
-            return most_urgent(screen(text, extra_phrases=phrases) for text in texts)
+            # An option that is exactly a content id (picked from autocomplete, or a button's
+            # /read) is the library's own word, not the member's: nothing to screen.
+            return most_urgent(screen(text, extra_phrases=phrases) for text in texts if text not in ids)
         except Exception:
             log.exception("error %s while screening text", secrets.token_hex(4))
             return Screening()
@@ -92,7 +110,7 @@ class SafetyNet:
         """Screen a slash command's string options or a form's fields; answer a crisis first."""
         if interaction.type not in SCREENED_TYPES:
             return None
-        texts = interaction_texts(interaction.data)  # type: ignore[arg-type]
+        texts = interaction_texts(interaction.data)
         if not texts:
             return None
         screening = self.screen(texts)

@@ -11,10 +11,10 @@ import discord
 from discord import ui
 
 from bot.crisis.safety_plan import PARTS, SECTION_MAX, SafetyPlan, part
+from bot.custom_ids.safety import PlanEdit, PlanForm, PlanView
 from bot.ui import components as c
 from bot.ui.reply import Reply
 
-KIND = "plan"
 PLAN_COLOR = discord.Colour(0x2E7D6B)
 EMPTY_LINE = "*(not written yet)*"
 
@@ -29,7 +29,9 @@ def plan_modal(number: int, plan: SafetyPlan | None) -> ui.Modal:
     """Part 1 (four sections) or part 2 (three) of the form, filled with what they wrote before."""
     sections = part(number)
     modal = ui.Modal(
-        title=f"My safety plan ({number} of {len(PARTS)})", custom_id=f"lc:{KIND}:save:{number}", timeout=None
+        title=f"My safety plan ({number} of {len(PARTS)})",
+        custom_id=PlanForm(number).custom_id(),
+        timeout=None,
     )
     for section in sections:
         modal.add_item(
@@ -51,17 +53,17 @@ def plan_card(plan: SafetyPlan | None, number: int = 1, *, saved: bool = False) 
     number = max(1, min(number, len(PARTS)))
     if plan is None or plan.is_empty:
         embed = discord.Embed(title="My safety plan", colour=PLAN_COLOR, description=INTRO)
-        view = c.view(c.button("Write my plan", KIND, "edit", 1, style=discord.ButtonStyle.primary))
+        view = c.view(c.button("Write my plan", PlanEdit(1), style=discord.ButtonStyle.primary))
         return Reply(embeds=[embed], view=view, after_crisis=saved)
     embed = discord.Embed(title=f"My safety plan ({number} of {len(PARTS)})", colour=PLAN_COLOR)
     for section in part(number):
         embed.add_field(name=section.title, value=plan.get(section.id) or EMPTY_LINE, inline=False)
     other = 2 if number == 1 else 1
     buttons = [
-        c.button(f"Edit part {number}", KIND, "edit", number, style=discord.ButtonStyle.primary),
-        c.button("Next part" if other == 2 else "First part", KIND, "view", other),
+        c.button(f"Edit part {number}", PlanEdit(number), style=discord.ButtonStyle.primary),
+        c.button("Next part" if other == 2 else "First part", PlanView(other)),
     ]
     if saved and number == 1:  # straight on to the second form
-        buttons = [c.button("Write part 2", KIND, "edit", 2, style=discord.ButtonStyle.primary), buttons[0]]
+        buttons = [c.button("Write part 2", PlanEdit(2), style=discord.ButtonStyle.primary), buttons[0]]
     content = f"Saved. Only you can see this.{' Part 2 is next.' if number == 1 else ''}" if saved else None
     return Reply(content=content, embeds=[embed], view=c.view(*buttons), after_crisis=saved)

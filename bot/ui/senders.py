@@ -23,7 +23,7 @@ from bot.storage.reminders import Reminder
 from bot.tracking.meds import Delivery as MedDelivery
 from bot.ui import checkin_reminder as checkin_render
 from bot.ui import meds as meds_render
-from bot.ui import personal as personal_render
+from bot.ui import reminders as reminders_render
 from bot.ui import routines as routines_render
 from bot.ui.reply import NO_MENTIONS, Reply, message_kwargs
 
@@ -77,7 +77,7 @@ class ReminderSender:
 
     async def __call__(self, reminder: Reminder) -> Delivery:
         routine = reminder_routine(self.bot, reminder)
-        sent = await _dm(self.bot, reminder.user_id, personal_render.reminder_dm(routine), "reminder")
+        sent = await _dm(self.bot, reminder.user_id, reminders_render.reminder_dm(routine), "reminder")
         return Delivery.FAILED if sent is None else Delivery.SENT if sent else Delivery.BLOCKED
 
 

@@ -16,7 +16,9 @@ from typing import Any
 import discord
 from discord import ui
 
-from bot.custom_ids import custom_id
+from bot.custom_ids import CustomId
+from bot.custom_ids import tracking as t
+from bot.custom_ids.personal import JournalView
 from bot.journal.drafts import Draft
 from bot.storage.tracking import Flare, FullCheckin, Symptom
 from bot.text import clip, plural
@@ -24,8 +26,8 @@ from bot.tracking.card import LEVELS, CardState, _b36
 from bot.tracking.service import MAX_SYMPTOMS
 from bot.ui.reply import Reply, discord_time
 
-KIND = "ck"
 MEASURE_CODES: dict[str, str] = {"p": "pain", "f": "fatigue", "s": "stiffness", "l": "sleep", "m": "mood"}
+"""The measure codes :class:`bot.custom_ids.tracking.MeasureMenu` carries."""
 CODE_OF = {v: k for k, v in MEASURE_CODES.items()}
 MEASURE_WORDS: dict[str, tuple[str, str]] = {
     # name: (label, what the ends of the scale mean)
@@ -47,9 +49,9 @@ class CardView(ui.LayoutView):
     """Serialised only; presses are routed by custom_id (like ``bot.ui.components.FrozenView``)."""
 
 
-def _select(cid: str, placeholder: str, options: list[discord.SelectOption]) -> ui.ActionRow[Any]:
+def _select(ids: CustomId, placeholder: str, options: list[discord.SelectOption]) -> ui.ActionRow[Any]:
     row: ui.ActionRow[Any] = ui.ActionRow()
-    row.add_item(ui.Select(custom_id=cid, placeholder=placeholder[:150], options=options))
+    row.add_item(ui.Select(custom_id=ids.custom_id(), placeholder=placeholder[:150], options=options))
     return row
 
 
@@ -63,9 +65,7 @@ def checkin_card(state: CardState, symptoms: Sequence[Symptom], *, has_yesterday
         options = [
             discord.SelectOption(label=f"{label}: {n}", value=str(n), default=picked == n) for n in range(11)
         ]
-        view.add_item(
-            _select(custom_id(KIND, "m", CODE_OF[name], measures, syms), f"{label} ({scale})", options)
-        )
+        view.add_item(_select(t.MeasureMenu(CODE_OF[name], measures, syms), f"{label} ({scale})", options))
     for symptom in list(symptoms)[:MAX_SYMPTOMS]:
         level = state.symptoms.get(symptom.id)
         name = clip(symptom.name, 60)
@@ -74,19 +74,17 @@ def checkin_card(state: CardState, symptoms: Sequence[Symptom], *, has_yesterday
             for n, word in enumerate(LEVELS)
         ]
         view.add_item(
-            _select(
-                custom_id(KIND, "s", _b36(symptom.id), measures, syms), f"{name}: how much today?", options
-            )
+            _select(t.SymptomMenu(_b36(symptom.id), measures, syms), f"{name}: how much today?", options)
         )
     buttons: ui.ActionRow[Any] = ui.ActionRow()
     buttons.add_item(
         ui.Button(
-            label="Save", custom_id=custom_id(KIND, "save", measures, syms), style=discord.ButtonStyle.success
+            label="Save", custom_id=t.CardSave(measures, syms).custom_id(), style=discord.ButtonStyle.success
         )
     )
     if has_yesterday:
-        buttons.add_item(ui.Button(label="Same as yesterday", custom_id=custom_id(KIND, "same")))
-    buttons.add_item(ui.Button(label="Add a note", custom_id=custom_id(KIND, "note", measures, syms)))
+        buttons.add_item(ui.Button(label="Same as yesterday", custom_id=t.CardSame().custom_id()))
+    buttons.add_item(ui.Button(label="Add a note", custom_id=t.CardNote(measures, syms).custom_id()))
     view.add_item(buttons)
     view.stop()
     return view
@@ -94,12 +92,12 @@ def checkin_card(state: CardState, symptoms: Sequence[Symptom], *, has_yesterday
 
 def note_modal(state: CardState) -> ui.Modal:
     """The existing check-in form, filled with the card's pain and fatigue, plus a "for my doctor" toggle."""
-    from bot.ui.personal import checkin_modal  # the one check-in form
+    from bot.ui.journal import checkin_modal  # the one check-in form
 
     pain, fatigue = state.measures.get("pain"), state.measures.get("fatigue")
     draft = Draft("" if pain is None else str(pain), "" if fatigue is None else str(fatigue), "", 0.0)
     modal = checkin_modal(draft)
-    modal.custom_id = custom_id(KIND, "submit", *state.encode())
+    modal.custom_id = t.CardNoteForm(*state.encode()).custom_id()
     modal.add_item(
         ui.Label(
             text="For my doctor",
@@ -131,9 +129,9 @@ def layout(text: str, *buttons: ui.Button[Any]) -> CardView:
 
 
 def _button(
-    label: str, kind: str, *args: str | int, style: discord.ButtonStyle = discord.ButtonStyle.secondary
+    label: str, ids: CustomId, style: discord.ButtonStyle = discord.ButtonStyle.secondary
 ) -> ui.Button[Any]:
-    return ui.Button(label=label, custom_id=custom_id(kind, *args), style=style)
+    return ui.Button(label=label, custom_id=ids.custom_id(), style=style)
 
 
 def checkin_saved(checkin: FullCheckin, symptoms: Sequence[Symptom], *, ask_flare: bool) -> CardView:
@@ -148,15 +146,15 @@ def checkin_saved(checkin: FullCheckin, symptoms: Sequence[Symptom], *, ask_flar
         lines.append(clip("Symptoms: " + ", ".join(felt), 400))
     if checkin.note:
         lines.append("Your note is saved too" + (", marked for your doctor." if checkin.for_doctor else "."))
-    buttons = [_button("See my journal", "journal", 30, style=discord.ButtonStyle.primary)]
+    buttons = [_button("See my journal", JournalView(30), style=discord.ButtonStyle.primary)]
     if ask_flare:
         lines.append(
             "Your last three days were well above your usual. **Is this a flare?** "
             "(Marking one helps your doctor see it in `/report`.)"
         )
         buttons = [
-            _button("Yes, mark a flare", KIND, "flare", "yes", style=discord.ButtonStyle.danger),
-            _button("No", KIND, "flare", "no"),
+            _button("Yes, mark a flare", t.FlareAnswer("yes"), style=discord.ButtonStyle.danger),
+            _button("No", t.FlareAnswer("no")),
             *buttons,
         ]
     lines.append(SAVED_NOTE)

@@ -4,45 +4,59 @@ Start one with ``async with Emulator() as emu`` (or ``python -m tests.emulator``
 point a bot at ``emu.api_base``, then act as people (``emu.slash``, ``emu.click``,
 ``emu.send_dm`` …) and read what the bot did. Anything real Discord would have
 refused lands in ``emu.violations``.
+
+This module is the one public entry point: tests and ``bench/`` import from here,
+never from the modules below it. Where things live (one concern per module):
+
+* ``harness`` — :class:`Emulator`, assembled from ``core`` (the app, lifecycle, waits,
+  reading, the violations check), ``world`` (users, servers, channels, roles) and
+  ``people`` (slash commands, clicks, selects, modals, messages);
+* ``views`` and ``handles`` — what a test reads: messages, modals, interaction handles;
+* ``interactions`` — the interaction payloads Discord would send, options resolved;
+* ``rest/`` — the REST routes per resource family; ``rest/callbacks`` holds the
+  acknowledgement rules (one initial response, within 3 s);
+* ``validation/`` — Discord's payload limits; ``gateway`` — the websocket protocol;
+* ``constants``, ``entities``, ``state`` — the in-memory model;
+* ``faults``, ``botprocess``, ``inprocess`` — injected failures and bots to drive.
 """
 
-from .botprocess import BotExited, BotProcess
-from .faults import FaultInjector, FaultRule
-from .harness import (
-    ButtonInfo,
-    CallbackResponse,
-    Community,
-    Emulator,
-    InteractionFailed,
-    InteractionHandle,
-    InteractionRejected,
-    Message,
-    Modal,
-    ModalInput,
-    SelectInfo,
-)
-from .interactions import HarnessError
-from .state import (
+from .botprocess import BARE_BOT_CMD, PING_REPLY, READY_MARKER, BotExited, BotProcess
+from .constants import (
     CallbackType,
-    Channel,
     ChannelType,
     Context,
-    EmulatorConfig,
-    EmulatorState,
-    Guild,
     Intent,
     InteractionType,
-    Member,
     MessageFlag,
-    Overwrite,
     Perm,
+)
+from .entities import (
+    Channel,
+    Guild,
+    InteractionRecord,
+    Member,
+    Overwrite,
     Role,
     StoredAttachment,
+    StoredMessage,
     User,
     Violation,
 )
+from .faults import FaultInjector, FaultRule
+from .gateway import ZSTD_AVAILABLE
+from .handles import CallbackResponse, InteractionFailed, InteractionHandle, InteractionRejected
+from .harness import Emulator
+from .inprocess import running
+from .interactions import HarnessError, locate
+from .state import EmulatorConfig, EmulatorState
+from .views import ButtonInfo, Message, Modal, ModalInput, SelectInfo
+from .world import Community
 
 __all__ = [
+    "BARE_BOT_CMD",
+    "PING_REPLY",
+    "READY_MARKER",
+    "ZSTD_AVAILABLE",
     "BotExited",
     "BotProcess",
     "ButtonInfo",
@@ -62,6 +76,7 @@ __all__ = [
     "Intent",
     "InteractionFailed",
     "InteractionHandle",
+    "InteractionRecord",
     "InteractionRejected",
     "InteractionType",
     "Member",
@@ -74,6 +89,9 @@ __all__ = [
     "Role",
     "SelectInfo",
     "StoredAttachment",
+    "StoredMessage",
     "User",
     "Violation",
+    "locate",
+    "running",
 ]

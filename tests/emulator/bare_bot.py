@@ -19,8 +19,7 @@ import yarl
 from discord import app_commands
 from discord.ext import commands
 
-PING_REPLY = "pong"
-READY_MARKER = "bare-bot: commands synced"
+from .botprocess import PING_REPLY, READY_MARKER
 
 
 class BareBot(commands.Bot):

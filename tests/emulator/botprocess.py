@@ -10,6 +10,7 @@ import asyncio
 import contextlib
 import os
 import signal
+import sys
 import tempfile
 import time
 from collections.abc import Mapping, Sequence
@@ -18,6 +19,13 @@ from typing import IO, TYPE_CHECKING, Self
 
 if TYPE_CHECKING:
     from .harness import Emulator
+
+BARE_BOT_CMD = (sys.executable, "-m", "tests.emulator.bare_bot")
+"""The baseline bot (:mod:`tests.emulator.bare_bot`): one slash command, /ping."""
+PING_REPLY = "pong"
+"""What the baseline bot answers to /ping."""
+READY_MARKER = "bare-bot: commands synced"
+"""The line the baseline bot logs once its commands are registered."""
 
 
 class BotExited(AssertionError):

@@ -24,7 +24,9 @@ from typing import Any
 
 from aiohttp import WSMsgType, web
 
-from .state import JSON, EmulatorState, GatewayLogEntry, Guild, Intent
+from .constants import JSON, Intent
+from .entities import GatewayLogEntry, Guild
+from .state import EmulatorState
 
 # Optional, as in discord.py: zstd-stream is offered only when zstandard is importable.
 zstandard: Any

@@ -15,21 +15,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .state import (
-    JSON,
-    Channel,
-    ChannelType,
-    Context,
-    EmulatorState,
-    Guild,
-    Member,
-    Perm,
-    Role,
-    StoredAttachment,
-    StoredMessage,
-    User,
-    guess_content_type,
-)
+from .constants import JSON, ChannelType, Context, Perm
+from .entities import Channel, Guild, Member, Role, StoredAttachment, StoredMessage, User, guess_content_type
+from .state import EmulatorState
 
 
 class HarnessError(Exception):

@@ -1,7 +1,7 @@
-"""The custom_id grammar of every button, select and modal: ``lc:<kind>:<arg>:<arg>…``.
+"""The shape every custom_id shares: ``lc:<kind>:<arg>:<arg>…``, at most 100 characters.
 
-Plain Python (no Discord) so the content validator can prove at load time that
-every custom_id the renderers will build fits Discord's 100-character limit.
+The id classes (:mod:`bot.custom_ids.base`) build and parse real ids; these helpers
+are the untyped grammar underneath, for tests and tools that look at raw strings.
 """
 
 from __future__ import annotations
@@ -9,13 +9,6 @@ from __future__ import annotations
 from bot.limits import CUSTOM_ID
 
 PREFIX = "lc"
-SESSION_ID_WIDTH = 32
-"""Routine session ids are uuid4 hex."""
-CARD_VERSION_WIDTH = 7
-"""Routine buttons end with the card's session version; a session never gets near 10 million
-transitions (24 hours at most), and the content validator checks the widest button fits."""
-ROUTINE_ACTION_WIDTH = 6
-"""The longest routine button action (``resume``)."""
 
 
 def custom_id(kind: str, *args: str | int) -> str:

@@ -1,0 +1,73 @@
+"""Phrase families: overdose, taken, planned or stockpiled (English).
+
+Patterns use the small language of :mod:`bot.crisis.patterns` over the canonical tokens of
+:mod:`bot.crisis.normalize` (so ``can't`` is written ``can not``, ``wanna`` is ``want to``,
+accents are gone: ``más`` is ``mas``). To add a phrase family, see docs/crisis-detector.md.
+"""
+
+from __future__ import annotations
+
+from bot.crisis.concern import Concern
+from bot.crisis.family import Family, words
+
+_TOOK_ALL_VETO = words(
+    "morning evening breakfast lunch dinner food schedule daily routine yay finally remembered time today "
+    "vitamins supplements organizer pillbox forgot forget remember remind reminder sure did prescribed doctor gave "
+    "pharmacy pharmacist refill refills fridge cheaper cost costs insurance coupon tried nothing helped spread split"
+)
+
+OVERDOSE_FAMILIES: tuple[Family, ...] = (
+    # --- overdose (lead with the emergency number and poison control)
+    Family(
+        "overdose-took",
+        Concern.OVERDOSE,
+        (
+            "@TOOK_PAST @ALL_OF @POSS|the|those|these|that? ~2 @MEDS",
+            "@STRONG_INTENT|@THINK|would_be ~3 take|swallow|taking|swallowing|down|downing|pop|popping|overdose_on @ALL_OF @POSS|the|those|these|that? ~2 @MEDS",
+            "@TOOK_PAST @TOO_MANY @POSS|the? ~2 @MEDS",
+            "overdid|overdo|overdoing|overdone @POSS|the|it_on|it_with|it_on_my|it_with_my ~1 @MEDS",
+            "@MEDS ~9 take|taking|swallow|swallowing|took|swallowed them|those|these|it all|at_once|in_one_go",
+            "keep|kept|been|am staring at the|my|those|all_my @MEDS",
+            "take|taking|swallow|swallowing|took|swallowed all|every_one of them|those|these|it",
+            "@MEDS ~3 next_to_me|in_front_of_me|beside_me|in_my_hand|in_my_hands|lined_up|counted_out !(for|in_the|in_my_organizer|in_my_pill|by_day)",
+            "@TOOK_PAST @TOO_MANY on_purpose",
+            "@TOOK_PAST ~3 @MEDS ~3 @ON_PURPOSE|at_once|all_at_once|in_one_go",
+            "mix|mixed|mixing @ALL_OF my? ~1 @MEDS with|and alcohol|vodka|wine|whiskey|booze|liquor|beer",
+            "@TOOK_PAST|take|swallow|drank|down|downing|chug|chugging ~1 a|an|the whole|entire? bottle|box|pack|packet|strip|container|jar|blister ~1 of ~2 @MEDS",
+            "@TOOK_PAST|swallowed the|a whole|entire bottle $",
+            "@TOOK_PAST ~1 #MANY|ten|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozen|dozens ~2 @MEDS",
+            "@TOOK|take every|each pill|pills|tablet|tablets|med|meds ~2 in|i_have|i_own|we_have|left",
+        ),
+        veto=_TOOK_ALL_VETO,
+    ),
+    Family(
+        "overdose-words",
+        Concern.OVERDOSE,
+        (
+            "overdose|overdosing|overdosed|overdoses|overdosis",
+            "@STRONG_INTENT|@THINK|i|just|almost|nearly|i_have odx !(daily|once|a_day|at|in|twice|with)",
+            "odx $",
+            "die|dead|kill_me from|of|if taking|i_take|i_took|overdosing_on too_much|too_many|all_my|a_lot_of|a_bunch_of ~1 @MEDS?",
+            "lethal|fatal|deadly|killing dose|doses|amount|quantity|number !(of_caffeine|of_coffee|of_water|of_sugar|of_chocolate|of_sun|of_sunlight|of_radiation|of_vitamin|of_salt|of_alcohol_for)",
+            "passed_out|unconscious|unresponsive|not_responding|will_not_wake_up|not_waking_up ~5 @MEDS|empty_bottle|empty_bottles|pill_bottles",
+            "@TOOK_PAST|swallowed ~2 days|weeks|week|month|months worth|supply of? ~2 @MEDS",
+            "@MEDS ready|lined_up|counted_out|laid_out|in_front_of_me !(for|in_the|in_my_organizer|in_my_pill|by_day)",
+            "enough ~1 @MEDS ~3 to_die|to_do_it|to_end|to_kill|to_never|to_not_wake|saved|stashed|hidden|hoarded|stockpiled|for_when",
+            "@MEDS saved|stashed|hidden|hoarded|stockpiled|set_aside|put_aside ~2 for_when|in_case|just_in_case|to_do_it|to_end|to_die|until_i_am_ready|for_the_day_i|for_the_end|for_later",
+            "how many|much ~4 @MEDS ~3 would_it_take|it_would_take|would_kill|will_kill|to_kill|to_die|to_overdose|to_odx|is_lethal|is_fatal|would_be_lethal|would_be_enough|is_enough_to",
+            "how many|much ~1 @MEDS ~5 die|kill|lethal|fatal|overdose|odx|not_wake_up|never_wake_up|end_it|to_end|dead",
+        ),
+    ),
+    Family(
+        "overdose-saving",
+        Concern.OVERDOSE,
+        (
+            "saving|saving_up|saved|saved_up|stockpiling|stockpile|stockpiled|hoarding|hoard|hoarded|stashing|stashed|collecting|collected ~3 @MEDS",
+        ),
+        veto=words(
+            "organizer organiser weekly pillbox box trip travel travelling traveling vacation holiday refill "
+            "pharmacy insurance money cost costs cheaper expire expired expiry fridge shortage shortages "
+            "sunday week flare flares emergency emergencies breakthrough okay ok safe allowed days"
+        ),
+    ),
+)

@@ -1,0 +1,76 @@
+"""Phrase families: self-harm (English).
+
+Patterns use the small language of :mod:`bot.crisis.patterns` over the canonical tokens of
+:mod:`bot.crisis.normalize` (so ``can't`` is written ``can not``, ``wanna`` is ``want to``,
+accents are gone: ``más`` is ``mas``). To add a phrase family, see docs/crisis-detector.md.
+"""
+
+from __future__ import annotations
+
+from bot.crisis.concern import Concern
+from bot.crisis.family import Family
+from bot.crisis.guards import ACCIDENT, EXERCISE
+
+SELF_HARM_FAMILIES: tuple[Family, ...] = (
+    # --- self-harm
+    Family(
+        "self-harm-cut-burn",
+        Concern.SELF_HARM,
+        (
+            "@CUT|@BURN @REFL !(a|an|some|on_the|on_a|on_an|on_some|on_this|on_that|on_my_way|while|by_accident|loose|off|free|out|short)",
+            "i|she|he|they|i_have|i_am|been|keep|kept|started|she_is|he_is|they_are|she_has|he_has ~1 @CUT|@BURN my|her|his|their ~1 @BODY",
+            "@SH_PRE ~1 @CUT|cuting @SH_END",
+            "i|i_have|i_am|i_did|just ~1 cut|cutting|burned|burning again",
+            "^ @CUT|@BURN my|her|his|their ~1 @BODY",
+            "i|so_i|then_i|and_i|i_just cut|cutting $|deep|deeper|again|last_night|tonight|today|to_feel|when|because|so|until|til|till",
+            "self harm|harming|harmed|harms|injury|injuring|injure|inflicted|mutilation|mutilate|mutilating",
+            "self_harmer|sh_urges|sh_again",
+            "relapse|relapsed|relapsing on|into|with sh|self_harm|cutting",
+            "clean|free from|of sh|self_harm|cutting",
+            "urge|urges|urging to|for sh",
+            "fresh cuts|burns",
+            "wrists|wrist ~2 bleeding|bleed|cut|slit|slashed",
+            "cut|cuts|cutting too|so deep|deeply",
+            "@HURT|@CUT|@BURN|bleeding|bleed ~6 @ON_PURPOSE",
+            "cut|cuts|cutting|burn|burns|burning to cope|feel|punish|numb|release|calm",
+            "@STRONG_INTENT|@THINK relapse|relapsing $|tonight|today|again",
+            "cutting|cuting|burning_myself|hurting_myself|self_harm helps|calms|relieves|is_how_i_cope|makes_me_feel|is_the_only",
+            "@CUT|@BURN|hurting|@HURT ~4 only thing that|which helps|works|calms|keeps_me|makes_me_feel",
+            "want|need to bleed|see_blood $",
+            "hate my body ~6 cut|burn|hurt|punish|starve|scratch|hit",
+            "^ cut|cutting|burned|burning again",
+            "cuts|burns|scratches on|all_over @POSS|the ~1 @BODY",
+            "@BODY ~3 covered in|full_of cuts|burns",
+            "blade|blades ~3 @BODY|@REFL",
+            "@HURT|@CUT|pick|picking|picked|pinch|pinching|pinched ~6 until|till|til|untill i|they|it bleed|bleeds|bled|bleeding|bruise|bruises|bruised|swell",
+            "blade|blades|razor_blade|razor_blades hidden|stashed|hid|hiding|in_my_room|under_my|in_my_drawer|for_later|ready",
+            "make|made myself bleed",
+            "carve|carving|carved into my|her|his ~1 @BODY|skin",
+            "carve|carving|carved|scratched|scratching|etched ~3 into|in|on my|her|his ~1 @BODY|skin",
+        ),
+        veto=ACCIDENT | EXERCISE,
+    ),
+    Family(
+        "self-harm-hurt",
+        Concern.SELF_HARM,
+        (
+            "@HURT @REFL !(@HYPERBOLE_AFTER)",
+            "@STRONG_INTENT|@THINK @HURT|@CUT|@BURN @REFL|my_body|my_arms",
+            "punish|punishing|punished @REFL",
+        ),
+        negatable=True,
+        veto=ACCIDENT | EXERCISE,
+    ),
+    Family(
+        "self-harm-on-purpose",
+        Concern.SELF_HARM,
+        (
+            "@HURT|@CUT|@BURN|hit|bang|banged|banging @REFL|my_body|my_head|my_arms|my_skin ~5 @ON_PURPOSE",
+            "@ON_PURPOSE @HURT|@CUT|@BURN ~1 @REFL",
+            "pull|pulling|pulled out my hair ~3 @ON_PURPOSE|to_feel|until",
+            "head|fist|fists into|against the? wall ~3 @ON_PURPOSE|until|til|till|to_feel",
+            "bang|banging|banged|hit|hitting my head on|against|into the|a? wall|walls|floor ~2 when|until|till|to_feel|on_purpose|again",
+            "@HURT|@CUT|@BURN|hit|bang my|her|his ~1 @BODY|hand|hands|finger|fingers|head|wrist ~3 @ON_PURPOSE",
+        ),
+    ),
+)
