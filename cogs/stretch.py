@@ -19,7 +19,7 @@ from discord.ext import commands
 
 from bot.content.models import Routine
 from bot.custom_ids import routines as ids
-from bot.routines.service import Delivery, RoutineError, SessionConflict
+from bot.routines.service import CardLocation, RoutineError, SessionConflict
 from bot.routines.session import Action, InvalidAction, RoutineSession, RoutineSnapshot
 from bot.text import clip
 from bot.ui import routine_picker as picker
@@ -151,10 +151,10 @@ class Stretch(commands.Cog):
     def card(self, session: RoutineSession) -> Reply:
         return session_card(self.bot, session)
 
-    def delivery(self, interaction: discord.Interaction[Any]) -> Delivery:
+    def card_location(self, interaction: discord.Interaction[Any]) -> CardLocation:
         """Where this press's answer will show, and the token that can edit it for 15 minutes."""
         message = interaction.message
-        return Delivery.for_interaction(
+        return CardLocation.for_interaction(
             interaction.token,
             self.bot.clock.now(),
             channel_id=interaction.channel_id,
@@ -170,7 +170,7 @@ class Stretch(commands.Cog):
         snapshot = RoutineSnapshot.from_mapping(routine.model_dump(mode="json"))
         try:
             record = await self.routines.begin(
-                interaction.user.id, snapshot, delivery=self.delivery(interaction)
+                interaction.user.id, snapshot, location=self.card_location(interaction)
             )
         except SessionConflict as conflict:
             prompt = picker.resume_prompt(
@@ -192,7 +192,7 @@ class Stretch(commands.Cog):
                 press.session,
                 interaction.user.id,
                 action,
-                delivery=self.delivery(interaction),
+                location=self.card_location(interaction),
                 card_version=card_version,
             )
         except RoutineError as exc:
@@ -257,7 +257,7 @@ class Stretch(commands.Cog):
     async def on_resume(self, interaction: discord.Interaction[Any], press: ids.SessionResume) -> None:
         try:
             record = await self.routines.resume(
-                press.session, interaction.user.id, delivery=self.delivery(interaction)
+                press.session, interaction.user.id, location=self.card_location(interaction)
             )
         except (RoutineError, InvalidAction) as exc:
             raise _kind(exc) from None

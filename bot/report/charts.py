@@ -27,7 +27,12 @@ def measure_chart(
 ) -> bytes:
     """A PNG sparkline of one measure (0–10) over ``start``..``end`` with flare bands."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.dates import date2num
     from matplotlib.figure import Figure
+
+    def at(day: date, hours: int = 0) -> float:
+        # Matplotlib's own day numbers: the float its axes keep for a datetime.
+        return float(date2num(datetime.combine(day, datetime.min.time()) + timedelta(hours=hours)))  # type: ignore[no-untyped-call]
 
     fig = Figure(figsize=(WIDTH_IN, HEIGHT_IN), dpi=DPI, facecolor="white")
     FigureCanvasAgg(fig)
@@ -37,8 +42,8 @@ def measure_chart(
             begin = max(flare.started_at.astimezone(tz).date(), start)  # type: ignore[arg-type]
             finish = min((flare.ended_at.astimezone(tz).date() if flare.ended_at else end), end)  # type: ignore[arg-type]
             ax.axvspan(
-                datetime.combine(begin, datetime.min.time()),
-                datetime.combine(finish + timedelta(days=1), datetime.min.time()),
+                at(begin),
+                at(finish + timedelta(days=1)),
                 facecolor="#F6D3C0",
                 edgecolor=FLARE,
                 hatch="///",
@@ -46,7 +51,7 @@ def measure_chart(
             )
         if series:
             ax.plot(
-                [datetime.combine(d, datetime.min.time()) + timedelta(hours=12) for d, _ in series],
+                [at(d, hours=12) for d, _ in series],
                 [v for _, v in series],
                 color=LINE,
                 linewidth=1.2,
@@ -54,8 +59,8 @@ def measure_chart(
                 markersize=2,
             )
         ax.set_xlim(
-            datetime.combine(start, datetime.min.time()),
-            datetime.combine(end + timedelta(days=1), datetime.min.time()),
+            at(start),
+            at(end + timedelta(days=1)),
         )
         ax.set_ylim(-0.5, 10.5)
         ax.set_yticks([0, 5, 10])

@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from bot.storage.db import Database
+from bot.storage.db import Database, Row
 from bot.storage.timefmt import from_iso, to_iso
 
 ACTION_REFUSED = "admin.refused"
@@ -74,23 +74,18 @@ class Scope:
 EVERYTHING = Scope()
 
 
-def _int(value: object) -> int:
-    """An INTEGER column's value (SQLite hands back an int)."""
-    return value if isinstance(value, int) else int(str(value))
-
-
-def _entry(r: dict[str, object]) -> AuditEntry:
+def _entry(r: Row) -> AuditEntry:
     return AuditEntry(
-        id=_int(r["id"]),
+        id=int(r["id"]),
         at=from_iso(str(r["at"])),
-        user_id=_int(r["user_id"]),
+        user_id=int(r["user_id"]),
         action=str(r["action"]),
-        place=r["place"],  # type: ignore[arg-type]
+        place=r["place"],
         result=str(r["result"]),
-        detail=r["detail"],  # type: ignore[arg-type]
-        version_before=r["version_before"],  # type: ignore[arg-type]
-        version_after=r["version_after"],  # type: ignore[arg-type]
-        guild_id=r["guild_id"],  # type: ignore[arg-type]
+        detail=r["detail"],
+        version_before=r["version_before"],
+        version_after=r["version_after"],
+        guild_id=r["guild_id"],
     )
 
 

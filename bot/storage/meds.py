@@ -170,7 +170,7 @@ class MedicineRepo:
         row = await self._db.fetchone("SELECT * FROM medicine_reminders WHERE id = ?", (reminder_id,))
         return None if row is None else _reminder(row)
 
-    async def pending(self) -> builtins.list[MedReminder]:  # ``list`` here is the method above
+    async def pending(self) -> builtins.list[MedReminder]:
         """Every reminder not yet sent, earliest first (what a start-up re-arms)."""
         rows = await self._db.fetchall(
             "SELECT * FROM medicine_reminders WHERE sent_at IS NULL ORDER BY fire_at, id"

@@ -63,5 +63,5 @@ def by_day(rows: Sequence[Mapping[str, float | str | None]]) -> dict[date, dict[
     found: dict[date, dict[str, float | None]] = {}
     for row in rows:
         day = date.fromisoformat(str(row["day"]))
-        found[day] = {k: (None if v is None else float(v)) for k, v in row.items() if k != "day"}  # type: ignore[arg-type]
+        found[day] = {k: (None if v is None else float(v)) for k, v in row.items() if k != "day"}
     return found

@@ -14,13 +14,12 @@ import aiohttp
 import discord
 
 from bot.content.models import Routine
+from bot.delivery import Delivery
 from bot.ports import Ports
-from bot.reminders.dispatcher import Delivery
-from bot.routines.service import SessionRecord
+from bot.routines.records import SessionRecord
 from bot.routines.session import RoutineSession
 from bot.storage.meds import Medicine, MedReminder
 from bot.storage.reminders import Reminder
-from bot.tracking.meds import Delivery as MedDelivery
 from bot.ui import checkin_reminder as checkin_render
 from bot.ui import meds as meds_render
 from bot.ui import reminders as reminders_render
@@ -55,18 +54,18 @@ def reminder_routine(bot: LupusBot, reminder: Reminder | None) -> Routine | None
     return bot.content.library.routines.get(routine_id) if routine_id else None
 
 
-async def _dm(bot: LupusBot, user_id: int, reply: Reply, what: str) -> bool | None:
-    """Send ``reply`` by DM: True if sent, False if Discord refuses for good, None if it failed for now."""
+async def _dm(bot: LupusBot, user_id: int, reply: Reply, what: str) -> Delivery:
+    """Send ``reply`` by DM and say how it went (never raises for Discord's answers)."""
     try:
         channel = await bot.create_dm(discord.Object(id=user_id))
         await channel.send(**message_kwargs(reply))
     except REFUSED as exc:
         log.info("%s DM refused by Discord (code %s)", what, exc.code)
-        return False
+        return Delivery.BLOCKED
     except PASSING as exc:
         log.warning("%s DM failed for now (%s)", what, type(exc).__name__)
-        return None
-    return True
+        return Delivery.FAILED
+    return Delivery.SENT
 
 
 class ReminderSender:
@@ -77,8 +76,7 @@ class ReminderSender:
 
     async def __call__(self, reminder: Reminder) -> Delivery:
         routine = reminder_routine(self.bot, reminder)
-        sent = await _dm(self.bot, reminder.user_id, reminders_render.reminder_dm(routine), "reminder")
-        return Delivery.FAILED if sent is None else Delivery.SENT if sent else Delivery.BLOCKED
+        return await _dm(self.bot, reminder.user_id, reminders_render.reminder_dm(routine), "reminder")
 
 
 class CheckinSender:
@@ -88,8 +86,7 @@ class CheckinSender:
         self.bot = bot
 
     async def __call__(self, reminder: Reminder) -> Delivery:
-        sent = await _dm(self.bot, reminder.user_id, checkin_render.checkin_dm(), "check-in reminder")
-        return Delivery.FAILED if sent is None else Delivery.SENT if sent else Delivery.BLOCKED
+        return await _dm(self.bot, reminder.user_id, checkin_render.checkin_dm(), "check-in reminder")
 
 
 class MedSender:
@@ -98,10 +95,9 @@ class MedSender:
     def __init__(self, bot: LupusBot) -> None:
         self.bot = bot
 
-    async def __call__(self, row: MedReminder, medicine: Medicine) -> MedDelivery:
+    async def __call__(self, row: MedReminder, medicine: Medicine) -> Delivery:
         reply = meds_render.reminder_dm(row, medicine)
-        sent = await _dm(self.bot, row.user_id, reply, "medicine reminder")
-        return MedDelivery.FAILED if sent is None else MedDelivery.SENT if sent else MedDelivery.BLOCKED
+        return await _dm(self.bot, row.user_id, reply, "medicine reminder")
 
 
 def session_card(bot: LupusBot, session: RoutineSession) -> Reply:
@@ -124,18 +120,18 @@ class CardEditor:
 
     async def __call__(self, record: SessionRecord) -> bool:
         reply = session_card(self.bot, record.session)
-        delivery, now = record.delivery, self.bot.clock.now()
-        if delivery.dm_message and delivery.channel_id is not None and delivery.message_id is not None:
-            channel = self.bot.get_partial_messageable(delivery.channel_id, type=discord.ChannelType.private)
+        location, now = record.location, self.bot.clock.now()
+        if location.dm_message and location.channel_id is not None and location.message_id is not None:
+            channel = self.bot.get_partial_messageable(location.channel_id, type=discord.ChannelType.private)
             try:
-                await channel.get_partial_message(delivery.message_id).edit(
+                await channel.get_partial_message(location.message_id).edit(
                     content=reply.content, embeds=reply.embeds, view=reply.view, allowed_mentions=NO_MENTIONS
                 )
                 return True
             except discord.HTTPException as exc:
                 log.info("routine %s: DM edit failed (status %s)", record.id, exc.status)
-        token, app_id = delivery.interaction_token, self.bot.application_id
-        if token is not None and app_id is not None and delivery.token_valid(now):
+        token, app_id = location.interaction_token, self.bot.application_id
+        if token is not None and app_id is not None and location.token_valid(now):
             try:
                 webhook = discord.Webhook.partial(app_id, token, client=self.bot)
                 await webhook.edit_message(
