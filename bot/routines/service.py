@@ -2,8 +2,8 @@
 
 The state machine (:mod:`bot.routines.session`) decides what a press or a timer
 means; this service makes it durable and timely. No Discord here: the cog hands
-in who pressed what and where the card lives (:class:`CardLocation`), and gives the
-service a :data:`CardEditor` so a timer can update the card when a hold ends.
+in who pressed what and where the card lives (:class:`CardLocation`), and the client gives the
+service a :class:`CardEditor` so a timer can update the card when a hold ends.
 
 Why it looks like this:
 
@@ -81,24 +81,24 @@ _VERSIONED: Final = _NAVIGATION | {Action.RESUME}
 class RoutineService:
     """Start, press, resume and time routine sessions for every user of one process."""
 
-    def __init__(self, db: Database, scheduler: Scheduler, clock: Clock) -> None:
+    def __init__(
+        self, db: Database, scheduler: Scheduler, clock: Clock, *, card_editor: CardEditor | None = None
+    ) -> None:
         self._db = db
         self._sessions = SessionRepo(db)
         self._journal = JournalRepo(db)
         self._prefs = PrefsRepo(db)
         self._clock = clock
         self._cache = SessionCache()
-        self.timers = TimerWorker(scheduler, clock, self._cache, load=self.get, write=self._write)
+        self.timers = TimerWorker(
+            scheduler, clock, self._cache, load=self.get, write=self._write, card_editor=card_editor
+        )
         """Arms and applies the sessions' timers, and edits cards after them."""
 
     @property
     def card_editor(self) -> CardEditor | None:
-        """Set by the Discord side (the Stretch cog); without one, auto-advance pauses at each hold end."""
+        """Given at construction (``bot.ui.senders``); without one, auto-advance pauses at each hold end."""
         return self.timers.card_editor
-
-    @card_editor.setter
-    def card_editor(self, editor: CardEditor | None) -> None:
-        self.timers.card_editor = editor
 
     # ------------------------------------------------------------------ reading
 
