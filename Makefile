@@ -26,6 +26,8 @@ run: $(VENV)/.run-installed
 
 test: $(VENV)/.test-installed
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/lint-imports --no-logo
 	$(BIN)/python -m bot validate content/
 	$(BIN)/python -m pytest -q
@@ -38,7 +40,7 @@ test-latest:
 	"$$d/venv/bin/python" -m pip install --quiet --upgrade pip; \
 	"$$d/venv/bin/python" -m pip install --quiet '.[test]'; \
 	"$$d/venv/bin/python" -m pip list --format=freeze | grep -v '^lupus-companion' ; \
-	"$$d/venv/bin/ruff" check .; \
+	"$$d/venv/bin/ruff" check .; "$$d/venv/bin/ruff" format --check .; "$$d/venv/bin/mypy"; \
 	"$$d/venv/bin/lint-imports" --no-logo; \
 	"$$d/venv/bin/python" -m bot validate content/; \
 	"$$d/venv/bin/python" -m pytest -q -p no:cacheprovider
