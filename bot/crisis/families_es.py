@@ -103,7 +103,7 @@ SPANISH_FAMILIES: tuple[Family, ...] = (
         Concern.OVERDOSE,
         (
             "sobredosis",
-            "@TOOK|tome|trague|tomar|tragar|tomarme|tragarme|me_tome|me_trague ~2 todas|todos ~2 @PILLS_ES",
+            "@TOOK|tome|trague|tomar|tragar|tomarme|tragarme|me_tome|me_trague ~2 todas|todos ~2 @PILLS_ES !(de_hoy|del_dia|de_la_manana|de_la_tarde|de_la_noche|de_esta_manana|del_desayuno|de_la_cena|que_me_tocan|que_me_tocaban|que_me_toca)",
             "@TOOK|tome|trague|me_tome|me_trague ~1 un|una frasco|caja|bote|blister entero|entera? de ~1 @PILLS_ES",
             "guardando|juntando|acumulando ~1 @PILLS_ES",
             "tome|trague|me_tome|me_trague #MANY @PILLS_ES",

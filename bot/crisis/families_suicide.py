@@ -84,7 +84,7 @@ SUICIDE_FAMILIES: tuple[Family, ...] = (
             "@WISH i had|would_have died|not_survived|not_made_it|not_woken_up|not_woke_up",
             "be put to sleep|down !(for|at|before|under|during)",
             "dying|death ~3 looking forward",
-            "my affairs in order",
+            "my affairs in order !(~8+diagnosis|attorney|lawyer|solicitor|advance_directive|sensible|responsible|estate|paperwork|executor)",
             "deal with my stuff|things|belongings after|when_i_am_gone|once_i_am_gone",
             "sleep and stay asleep $|forever",
             "no hope left|for_me|anymore",

@@ -1,0 +1,193 @@
+"""Phrase families: the warning signs suicide-prevention sources name (English and Spanish).
+
+The C-SSRS asks about a wish to be dead, active thoughts, method, intent, plan and preparatory
+behaviour; the 988 / AFSP warning signs add looking for a way (searching online, getting means),
+talking about being a burden, giving possessions away, saying goodbye, putting affairs in order,
+stopping needed medicine in order to die, rehoming pets and writing a note. These families cover
+the wordings of those signs that the other families did not hear:
+
+- **method research**: the most painless way to go, how long to bleed out, the highest bridge
+  near me, how high to jump to make sure, walking into traffic or the sea;
+- **means kept with intent**: a hose for the exhaust, a rope kept in a closet "just in case";
+- **preparation and farewell**: the note is written, letters to the kids are in the drawer,
+  goodbyes said, the cat rehomed before I go, affairs in order and ready, "bye forever",
+  appointments cancelled because they will not be needed;
+- **passive death wish**: wishing for an illness so as to die, fantasising about one's own
+  death, hoping a car hits me, wishing lupus would finish me off;
+- **stopping medicine to die**: only with the intent ("so it kills me", "let the lupus do the
+  rest", "hoping my kidneys give out"); stopping meds for side effects is everyday talk;
+- **burden and replacement**: better off with someone else raising them, replace me;
+- **Spanish**: the same signs, and overdose wording (me tragué todo el frasco, dosis letal).
+
+Patterns use the small language of :mod:`bot.crisis.patterns` over the canonical tokens of
+:mod:`bot.crisis.normalize`. To add a phrase family, see docs/crisis-detector.md.
+"""
+
+from __future__ import annotations
+
+from bot.crisis.concern import Concern
+from bot.crisis.family import Family, words
+
+_DIE_TARGET = "die|dying|death|end_it|end_things|end_my_life|end_it_all|kill_myself|commit_suicide|unalive_myself"
+_PLACE_HIGH = "bridge|bridges|building|buildings|cliff|cliffs|tower|overpass|parking_garage|car_park|rooftop|roof"
+_NEAR_ME = "near|around|close_to|by ~1 me|here|my_house|my_place|my_flat|my_apartment|where_i_live"
+_PETS = "cat|cats|dog|dogs|pets|pet|kitty|kitten|puppy|bird|birds|rabbit|bunny|hamster|parrot"
+_LOVED = (
+    "kids|children|grandchildren|grandkids|family|husband|wife|partner|parents|son|daughter|sons|daughters|"
+    "loved_ones|girls|boys|mom|mum|dad|sister|brother"
+)
+_ILLNESS_END = "die|i_would_die|i_could_die|i_will_die|it_would_end|it_would_be_over|it_would_all_end|it_ends|i_can_go"
+
+# Everyday reasons that make a preparation ordinary ("rehomed the cat because my son is allergic").
+_PREPARATION_VETO = words(
+    "moving move moved allergic allergy allergies landlord downsizing downsize decluttering declutter outgrown "
+    "retiring retired retire wedding vacation holiday trip work job office shift boss team colleague"
+)
+
+WARNING_FAMILIES: tuple[Family, ...] = (
+    Family(
+        "warning-method-research",
+        Concern.SUICIDE,
+        (
+            "most|least|quickest|fastest|easiest|surest|simplest|best|most_easy ~1 painless|painful|peaceful|quick|"
+            "easy|reliable|sure|certain? way|ways|method|methods to|for|of ~1 " + _DIE_TARGET,
+            "most|least|quickest|fastest|easiest|surest|simplest ~1 painless|painful|peaceful|quick|easy? way|ways to go $",
+            "highest|tallest " + _PLACE_HIGH + " ~4 " + _NEAR_ME,
+            "how high|far|tall|many_floors|many_stories ~6 jump|fall ~4 to_make_sure|to_be_sure|to_die|to_not_survive|"
+            "and_die|die|kill_you|kill_me|fatal|lethal|not_survive|without_surviving",
+            "what height ~6 jump|fall ~4 make_sure|to_be_sure|die|kill|fatal|lethal|not_survive",
+            "how long|fast|quickly ~6 bleed|bleeding out|to_death",
+            "how deep ~6 cut|slit ~4 bleed_out|die|to_death|an_artery|the_artery|to_be_fatal",
+            "does|would|will|is drowning|hanging|bleeding_out|jumping|suffocating|overdosing|gassing hurt|painful|"
+            "painless|quick|fast|peaceful",
+            "looking|looked|look|researching|researched|reading|read|googling|googled|searching|searched|been_looking ~1 up? "
+            "methods|suicide_methods|ways_to_go $|again|online|for_weeks|for_days|for_months|all_night|every_night|lately",
+            "@INTENT|@THINK|could_just|might_just ~2 walk|walking|step|stepping|run|running into|in_front_of ~1 traffic|"
+            "oncoming|the_road|the_motorway|the_highway|a_bus|a_truck|a_train",
+        ),
+    ),
+    Family(
+        "warning-means-kept",
+        Concern.SUICIDE,
+        (
+            "hose|hoses|pipe|tube ~4 exhaust|tailpipe|tail_pipe",
+            "exhaust|tailpipe ~4 hose|pipe|tube",
+            "rope|noose|gun|pills|blades|razor|razors ~6 closet|drawer|garage|wardrobe|bag|nightstand|car ~6 "
+            "know_what_it_is_for|know_what_they_are_for|just_in_case|for_when|for_the_day|when_i_am_ready|"
+            "when_the_time_comes|in_case_i_need",
+        ),
+        veto=words("swing garden gardening climbing camping boat tent hunting range"),
+    ),
+    Family(
+        "warning-preparation",
+        Concern.SUICIDE,
+        (
+            "wrote|written|finished|left|writing|write my|the note|notes $|it_is_on|on_the_table|on_the_bed|"
+            "for_them|already|done|is_written|is_done|is_ready",
+            "my note is written|done|ready|finished|on_the",
+            "wrote|written|finished|finishing|writing|left|sealed @DET? ~1 letters|letter to|for "
+            "@DET|each_of_my|all_my|both_my|all_of_my|each_of_the? ~1 " + _LOVED + " ~8 drawer|desk|table|envelope|"
+            "safe|to_read_after|to_open|after|for_after|when|they_are_in|it_is_in|ready|sealed|to_find",
+            "said|say|saying|have_said|already_said|i_said my goodbyes $|today|already|now|tonight|to_everyone|"
+            "to_everybody|to_all|to_the_people_i_love|to_my_family|quietly|in_my_head",
+            "found|finding|find|rehomed|rehoming|rehome|gave|giving|give|gave_away|giving_away @DET? ~1 " + _PETS
+            + " ~1 a? ~1 new home|homes|owner|owners|family ~4 before|for_when|when|after|so i ~1 go|leave|am_gone|die|"
+            "am_not_here|will_not_be_here|do_it",
+            "found|finding|find|rehomed|rehoming|rehome @DET? ~1 " + _PETS + " ~6 before i go|leave|die|do_it|am_gone",
+            "@POSS affairs|things|papers|paperwork|will are|is|were in? order ~8 ready|time|goodbye|go|leave|i_can|it_is_time",
+            "bye|goodbye|godbye|farewell forever|for_ever|for_good|permanently !(to|from|with|flare|lupus|pred)",
+            "cancelled|canceled|cancelling|canceling|cancel ~3 appointments|appointment|infusions|infusion|treatment|"
+            "refills|prescriptions|therapy ~6 will_not|not_going_to|do_not need|be_needing them|it|those $|@ANYMORE|"
+            "where|after|soon",
+            "gave|give|giving|given ~3 my|all_my ~3 jewelry|jewellery|things|stuff|belongings|possessions|rings|"
+            "clothes|books|guitar|car|savings ~8 will_not|not_going_to|do_not|no_longer need ~1 it|them $|@ANYMORE|"
+            "where|soon|much_longer|after",
+        ),
+        veto=_PREPARATION_VETO,
+    ),
+    Family(
+        "warning-death-wish",
+        Concern.SUICIDE,
+        (
+            "@WISH ~3 had|get|got|would_get|could_get|catch ~2 cancer|something_terminal|terminal|a_heart_attack|a_stroke|"
+            "an_accident|a_tumor|a_tumour|covid|sepsis ~3 so|and|then ~1 " + _ILLNESS_END,
+            "fantasize|fantasise|fantasizing|fantasising|daydream|daydreaming|daydreams|fantasies|dream|dreaming ~1 "
+            "about|of my? own? death|dying|funeral|being_dead|not_existing|not_waking_up|suicide|ending_it",
+            "@WISH ~3 car|truck|bus|train|lorry|someone|something ~1 hits|hit|kills|kill|runs_over|run_over|would_hit|"
+            "would_kill|will_hit|will_kill me",
+            "@WISH ~4 lupus|flare|disease|illness|kidneys|cancer|sle|it|this|god ~3 finish|finishes|finished me off",
+            "@WISH ~4 lupus|flare|disease|illness|kidneys|sle|god ~3 take|takes|kill|kills me $|already|now|soon|away|"
+            "in_my_sleep|for_good",
+        ),
+        negatable=True,
+    ),
+    Family(
+        "warning-stop-meds",
+        Concern.SUICIDE,
+        (
+            "stop|stopped|stopping|quit|quitting|not_taking|skipping|skipped|off ~4 @MEDS|medication|treatment|dialysis|"
+            "treatments ~8 let|want|wanting|hoping|hope|so|until|and ~4 lupus|flare|disease|it|kidneys|body|heart|organs|"
+            "sle|illness ~2 take|takes|kill|kills|do_the_rest|give_out|gives_out|fail|fails|shut_down|win|wins|finish",
+            "stop|stopped|stopping|quit|quitting ~4 @MEDS|medication|treatment|dialysis ~4 so|to|and|until ~3 it|this|"
+            "lupus|flare ~1 kills|kill|takes|take me",
+            "hoping|hope|pray|praying|want|wanting my? kidneys|heart|body|organs|lungs give_out|fail|shut_down|give_up|"
+            "stop_working $|soon|already|for_good|and_take_me",
+            "stopped|stopping|quit|skipping|not_taking ~4 @MEDS|medication ~3 on_purpose|deliberately|intentionally ~6 "
+            "let|so|hoping|want|rest|end|over",
+        ),
+    ),
+    Family(
+        "warning-burden-replaced",
+        Concern.SUICIDE,
+        (
+            "better|happier|easier off? with someone|somebody else|new|different|healthier|healthy ~4 raising|as_their|"
+            "looking_after|taking_care|in_my_place|instead_of_me|instead",
+            "better|happier|easier off? with someone|somebody else !(for|at|on|to|doing|helping|driving|today|tonight)",
+            "they|he|she|family|kids|husband|wife|partner|everyone could|should|would|can ~1 replace me with|"
+            "and_move_on|and_be_happy",
+        ),
+        person="self",
+        veto=_PREPARATION_VETO | words("nurse doctor appointment carpool ride driving"),
+    ),
+)
+
+SPANISH_WARNING_FAMILIES: tuple[Family, ...] = (
+    Family(
+        "es-senales",
+        Concern.SUICIDE,
+        (
+            "forma|manera|modo menos dolorosa|doloroso|mas_facil|mas_rapida|mas_rapido|mas_segura ~2 de|para ~1 "
+            "morir|morirme|matarme|suicidarme|irme|acabar",
+            "puente|edificio|torre|acantilado mas alto|alta ~3 cerca|por_aqui|de_aqui",
+            "meterme|entrar|caminar|adentrarme ~2 mar|rio|oceano|lago ~4 no volver|no_salir|hundirme",
+            "carta|cartas|nota|notas de despedida|adios",
+            "me despedi|despido|he_despedido|estoy_despidiendo ~1 de todos|todo_el_mundo|todas|ustedes|mis_seres",
+            "esto|este|esta es|sera ~1 un? adios|mi_despedida|la_despedida $|para_siempre",
+            "adios|hasta_nunca para siempre",
+            "regale|regalando|regalo|regalado|regalar ~3 mis cosas|ropa|joyas|libros|pertenencias ~8 no ~3 necesitar|necesito|necesitare",
+            "nuevo hogar ~4 antes de irme|morirme|que_me_vaya|matarme",
+            "todo en orden ~8 lista|listo para irme|partir|despedirme|morir",
+            "deje|dejar|dejo|dejando de tomar ~3 medicamentos|medicinas|pastillas|tratamiento|pildoras ~4 para|y|hasta "
+            "morir|morirme|que_me_mate|acabar|que_se_acabe",
+            "ojala|quisiera|deseo ~3 cancer|algo_terminal|un_infarto|un_accidente ~3 para|y morirme|morir|que_se_acabe",
+            "soy una carga $|para|a|en",
+            "tengo|guardo|guarde|escondi|compre|consegui ~2 una? cuerda|soga|pistola|arma ~4 guardada|escondida|en_el_armario|"
+            "en_el_closet|en_el_cajon|por_si|para_cuando",
+            "compre|consegui|tengo|guardo una soga",
+            "estarian|estaria|serian|seria mejor sin mi",
+        ),
+        language="es",
+        veto=words("mudo mudanza mudando alergico alergica jardin escalar"),
+    ),
+    Family(
+        "es-sobredosis-frasco",
+        Concern.OVERDOSE,
+        (
+            "me_trague|me_tome|trague|tome|me_bebi|me_acabe todo|todos el|los frasco|frascos|bote|botes|blister|caja|"
+            "pastillero",
+            "dosis letal|mortal",
+        ),
+        language="es",
+        veto=words("jarabe tos vitaminas"),
+    ),
+)
