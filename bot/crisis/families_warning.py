@@ -57,6 +57,13 @@ WARNING_FAMILIES: tuple[Family, ...] = (
             "and_die|die|kill_you|kill_me|fatal|lethal|not_survive|without_surviving",
             "what height ~6 jump|fall ~4 make_sure|to_be_sure|die|kill|fatal|lethal|not_survive",
             "how long|fast|quickly ~6 bleed|bleeding out|to_death",
+            "how long|fast|quickly ~6 die|dying|death from|of blood_loss|bleeding|hanging|drowning|carbon_monoxide|"
+            "the_exhaust|suffocation",
+            "way|ways to go|die that|which ~1 does_not|do_not|will_not|would_not|is_not|is hurt|painful|painless",
+            "way|ways to go|die without pain|hurting|it_hurting|suffering|feeling_it",
+            "how many stories|storeys|floors ~6 fall|jump|drop",
+            _PLACE_HIGH + " ~6 no|without|do_not_have|does_not_have|have_no|has_no fence|fences|railing|railings|"
+            "barrier|barriers|nets|net",
             "how deep ~6 cut|slit ~4 bleed_out|die|to_death|an_artery|the_artery|to_be_fatal",
             "does|would|will|is drowning|hanging|bleeding_out|jumping|suffocating|overdosing|gassing hurt|painful|"
             "painless|quick|fast|peaceful",
@@ -65,6 +72,17 @@ WARNING_FAMILIES: tuple[Family, ...] = (
             "@INTENT|@THINK|could_just|might_just ~2 walk|walking|step|stepping|run|running into|in_front_of ~1 traffic|"
             "oncoming|the_road|the_motorway|the_highway|a_bus|a_truck|a_train",
         ),
+    ),
+    Family(
+        "warning-lethal-amount",
+        Concern.OVERDOSE,
+        (
+            "how_much|how_many|what_amount|what_dose ~5 @MEDS ~5 stop|stops|shut|shuts|kill|kills|destroy|destroys|fry|"
+            "fail ~1 down? my|the|your? liver|heart|kidneys|breathing",
+            "putting|setting|squirreling|squirrelling|tucking aside ~6 @MEDS",
+            "squirreling|squirrelling|stockpiling|stockpiled|hoarding|hoarded|stashing ~4 @MEDS",
+        ),
+        veto=words("organizer organiser pharmacy trip travel vacation holiday kids children reach"),
     ),
     Family(
         "warning-means-kept",
@@ -96,11 +114,23 @@ WARNING_FAMILIES: tuple[Family, ...] = (
             "found|finding|find|rehomed|rehoming|rehome @DET? ~1 " + _PETS + " ~6 before i go|leave|die|do_it|am_gone",
             "@POSS affairs|things|papers|paperwork|will are|is|were in? order ~8 ready|time|goodbye|go|leave|i_can|it_is_time",
             "bye|goodbye|godbye|farewell forever|for_ever|for_good|permanently !(to|from|with|flare|lupus|pred)",
+            "@DET? letters|letter|notes|note to|for @DET ~1 " + _LOVED + " are|is ~2 sealed|written|done|ready|"
+            "finished|in_the",
+            "made|make|making my peace ~4 said|saying|say goodbye|goodbyes",
+            "said|say|saying goodbye|goodbyes to ~1 the? people|everyone|everybody|those who|that|i matter|love|care",
+            "take|keep|have|look_after @DET ~1 " + _PETS + " for good|forever|permanently ~8 it_is_time|before_i|"
+            "when_i_am_gone|i_will_not_be|i_am_ready|for_when|after_i",
+            "@POSS? will|affairs|papers|paperwork|everything is|are done|ready|signed|sorted|in_order ~10 "
+            "pick|choose|set|chosen|picked the|a day|date|time",
+            "bye|goodbye|farewell guys|everyone|all|everybody|friends|world|y_all forever|for_good|for_ever "
+            "!(grateful|thankful|love|in_my_heart|young)",
+            "prepare|prepared|preparing everything|all ~6 the? letter|letters|note|notes|goodbye|goodbyes",
             "cancelled|canceled|cancelling|canceling|cancel ~3 appointments|appointment|infusions|infusion|treatment|"
             "refills|prescriptions|therapy ~6 will_not|not_going_to|do_not need|be_needing them|it|those $|@ANYMORE|"
             "where|after|soon",
             "gave|give|giving|given ~3 my|all_my ~3 jewelry|jewellery|things|stuff|belongings|possessions|rings|"
-            "clothes|books|guitar|car|savings ~8 will_not|not_going_to|do_not|no_longer need ~1 it|them $|@ANYMORE|"
+            "clothes|books|guitar|car|savings|ring|watch|necklace ~8 will_not|not_going_to|do_not|no_longer need|be_needing ~1 "
+            "it|them $|@ANYMORE|"
             "where|soon|much_longer|after",
         ),
         veto=_PREPARATION_VETO,
@@ -132,6 +162,8 @@ WARNING_FAMILIES: tuple[Family, ...] = (
             "lupus|flare ~1 kills|kill|takes|take me",
             "hoping|hope|pray|praying|want|wanting my? kidneys|heart|body|organs|lungs give_out|fail|shut_down|give_up|"
             "stop_working $|soon|already|for_good|and_take_me",
+            "if my? kidneys|heart|body|organs|liver fail|fails|give_out|stop|stops|quit ~2 good|fine|so_be_it|whatever|"
+            "i_do_not_care|let_them|let_it",
             "stopped|stopping|quit|skipping|not_taking ~4 @MEDS|medication ~3 on_purpose|deliberately|intentionally ~6 "
             "let|so|hoping|want|rest|end|over",
         ),
@@ -142,6 +174,8 @@ WARNING_FAMILIES: tuple[Family, ...] = (
         (
             "better|happier|easier off? with someone|somebody else|new|different|healthier|healthy ~4 raising|as_their|"
             "looking_after|taking_care|in_my_place|instead_of_me|instead",
+            "better|happier|easier life|childhood|future ~6 raising|raise|as_their_mom|as_her_mom|as_his_mom|"
+            "instead_of_me|without_me",
             "better|happier|easier off? with someone|somebody else !(for|at|on|to|doing|helping|driving|today|tonight)",
             "they|he|she|family|kids|husband|wife|partner|everyone could|should|would|can ~1 replace me with|"
             "and_move_on|and_be_happy",
@@ -173,7 +207,13 @@ SPANISH_WARNING_FAMILIES: tuple[Family, ...] = (
             "soy una carga $|para|a|en",
             "tengo|guardo|guarde|escondi|compre|consegui ~2 una? cuerda|soga|pistola|arma ~4 guardada|escondida|en_el_armario|"
             "en_el_closet|en_el_cajon|por_si|para_cuando",
-            "compre|consegui|tengo|guardo una soga",
+            "compre|consegui|tengo|guardo una|la soga",
+            "como|forma|manera ~4 morir|morirme|matarme|irme sin dolor|sufrir|que_duela",
+            "escribi|deje|escribiendo|escrito ~2 carta|cartas ~8 por_si_me_pasa_algo|por_si_no_estoy|para_cuando_no_este|"
+            "cuando_me_vaya|cuando_ya_no_este|despues_de_que_me_vaya|para_despues",
+            "ya no voy a estar|estare $|aqui|mucho_tiempo|por_mucho|para_cuidarlo|para_cuidarla|para_ellos|mas",
+            "lupus|enfermedad|brote ~2 acabe|termine|acaba conmigo|me_mate|me_lleve",
+            "mejor|mejores con otra|otro madre|mama|esposa|mujer|papa|padre|persona",
             "estarian|estaria|serian|seria mejor sin mi",
         ),
         language="es",
@@ -186,6 +226,9 @@ SPANISH_WARNING_FAMILIES: tuple[Family, ...] = (
             "me_trague|me_tome|trague|tome|me_bebi|me_acabe todo|todos el|los frasco|frascos|bote|botes|blister|caja|"
             "pastillero",
             "dosis letal|mortal",
+            "me_trague|me_tome|trague|tome|me_bebi el|un|una frasco|bote|blister|caja entero|entera|completo|completa",
+            "me_bebi|bebi|me_meti|me_eche ~2 todas|todos ~2 @PILLS_ES",
+            "cuanto|cuantos|cuantas ~4 @MEDS|@PILLS_ES ~6 morir|no_despertar|matar|matarme|letal|mortal",
         ),
         language="es",
         veto=words("jarabe tos vitaminas"),
