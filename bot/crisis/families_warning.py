@@ -62,6 +62,15 @@ WARNING_FAMILIES: tuple[Family, ...] = (
             "way|ways to go|die that|which ~1 does_not|do_not|will_not|would_not|is_not|is hurt|painful|painless",
             "way|ways to go|die without pain|hurting|it_hurting|suffering|feeling_it",
             "how many stories|storeys|floors ~6 fall|jump|drop",
+            "quicker|faster|less_painful|more_painful|easier|more_reliable|surer|painless|better ~3 pills|jumping|hanging|"
+            "drowning|the_train|a_train|a_gun|the_gun|the_bridge|cutting|the_rope|a_rope|an_overdose or ~1 pills|jumping|"
+            "hanging|drowning|train|gun|bridge|cutting|rope|overdose|the_train|a_train|the_gun|a_gun|the_bridge|the_rope",
+            "survive|survives|surviving ~2 a? fall|jump|drop from ~3 floor|storey|story|bridge|building|roof|balcony|cliff",
+            "water|river|lake|sea|ocean ~8 so|and|that you|i do_not|never|would_not|can_not come out|come_back|"
+            "wake_up|survive|get_out",
+            "bridge|tracks|roof|rooftop|platform|cliff|overpass|car_park|parking_garage ~8 what_time|when|at_what_time ~3 "
+            "empty|deserted|quiet|nobody|no_one",
+            "picked|chosen|chose|found|decided_on which|the tree|bridge|beam|building|spot|ledge|overpass $|already",
             _PLACE_HIGH + " ~6 no|without|do_not_have|does_not_have|have_no|has_no fence|fences|railing|railings|"
             "barrier|barriers|nets|net",
             "how deep ~6 cut|slit ~4 bleed_out|die|to_death|an_artery|the_artery|to_be_fatal",
@@ -79,10 +88,16 @@ WARNING_FAMILIES: tuple[Family, ...] = (
         (
             "how_much|how_many|what_amount|what_dose ~5 @MEDS ~5 stop|stops|shut|shuts|kill|kills|destroy|destroys|fry|"
             "fail ~1 down? my|the|your? liver|heart|kidneys|breathing",
+            "@MEDS ~6 before|until|till ~2 stop|stops breathing|beating",
+            "@THINK|thinking_to|thought_to|think_to|going_to|plan_to|planning_to ~2 take|swallow|down all|every ~1 "
+            "the|my? @MEDS ~4 at_once|together|in_one_go|tonight|this_weekend|tomorrow|$",
             "putting|setting|squirreling|squirrelling|tucking aside ~6 @MEDS",
             "squirreling|squirrelling|stockpiling|stockpiled|hoarding|hoarded|stashing ~4 @MEDS",
         ),
-        veto=words("organizer organiser pharmacy trip travel vacation holiday kids children reach"),
+        veto=words(
+            "organizer organiser pharmacy trip travel vacation holiday kids children reach morning breakfast lunch "
+            "dinner routine schedule daily"
+        ),
     ),
     Family(
         "warning-means-kept",
@@ -90,8 +105,9 @@ WARNING_FAMILIES: tuple[Family, ...] = (
         (
             "hose|hoses|pipe|tube ~4 exhaust|tailpipe|tail_pipe",
             "exhaust|tailpipe ~4 hose|pipe|tube",
-            "rope|noose|gun|pills|blades|razor|razors ~6 closet|drawer|garage|wardrobe|bag|nightstand|car ~6 "
-            "know_what_it_is_for|know_what_they_are_for|just_in_case|for_when|for_the_day|when_i_am_ready|"
+            "rope|noose|gun|pills|blades|razor|razors|knife ~6 closet|drawer|garage|wardrobe|bag|nightstand|car|mattress|"
+            "pillow|bed ~6 "
+            "know_what_it_is_for|know_what_they_are_for|just_in_case|for_when|for_the_day|when_i_am_ready|for_when_i_am_ready|"
             "when_the_time_comes|in_case_i_need",
         ),
         veto=words("swing garden gardening climbing camping boat tent hunting range"),
@@ -124,6 +140,10 @@ WARNING_FAMILIES: tuple[Family, ...] = (
             "pick|choose|set|chosen|picked the|a day|date|time",
             "bye|goodbye|farewell guys|everyone|all|everybody|friends|world|y_all forever|for_good|for_ever "
             "!(grateful|thankful|love|in_my_heart|young)",
+            "writing|wrote|written|write to each|every_one of my ~1 " + _LOVED + " !(teacher|teachers|school|about)",
+            "paid_off|paid|settled|sorted|cleared ~6 so|and ~4 will_not|would_not|does_not|do_not|never have to ~3 "
+            "after|afterwards|when_i_am_gone|once_i_am_gone !(work|school|that|this|the|my|surgery|dinner|lunch|i|we|they|it|he|she)",
+            "have|got|made a plan now $",
             "prepare|prepared|preparing everything|all ~6 the? letter|letters|note|notes|goodbye|goodbyes",
             "cancelled|canceled|cancelling|canceling|cancel ~3 appointments|appointment|infusions|infusion|treatment|"
             "refills|prescriptions|therapy ~6 will_not|not_going_to|do_not need|be_needing them|it|those $|@ANYMORE|"
@@ -148,6 +168,12 @@ WARNING_FAMILIES: tuple[Family, ...] = (
             "@WISH ~4 lupus|flare|disease|illness|kidneys|cancer|sle|it|this|god ~3 finish|finishes|finished me off",
             "@WISH ~4 lupus|flare|disease|illness|kidneys|sle|god ~3 take|takes|kill|kills me $|already|now|soon|away|"
             "in_my_sleep|for_good",
+            "imagine|imagining|picture|picturing|daydream|daydreaming|think_about ~3 my heart|breathing ~1 just? "
+            "stopping|stop|stops|giving_out",
+            "if|when ~3 lupus|flare|disease|illness|it|this|sle|kidneys ~1 kills|kill|takes|take|finishes me ~4 relieved|"
+            "glad|grateful|happy|at_peace|relief|mercy|blessing",
+            "if|when|once i ~1 was_not|were_not|am_not|was_no_longer ~1 around|here|alive ~6 could|would|will|can "
+            "finally|at_last ~1 rest|relax|breathe|be_happy|be_free|live|move_on|sleep",
         ),
         negatable=True,
     ),
@@ -162,6 +188,10 @@ WARNING_FAMILIES: tuple[Family, ...] = (
             "lupus|flare ~1 kills|kill|takes|take me",
             "hoping|hope|pray|praying|want|wanting my? kidneys|heart|body|organs|lungs give_out|fail|shut_down|give_up|"
             "stop_working $|soon|already|for_good|and_take_me",
+            "waiting|wait for my? body|kidneys|heart|lupus|organs|flare to quit|give_out|fail|stop|shut_down|give_up|"
+            "take_me|finish_me",
+            "stop|stopped|stopping|quit|quitting|not_taking|not_refill|not_refilling|not_going_to_refill ~4 @MEDS ~8 "
+            "let_it_happen|let_nature_take_its_course|let_nature|let_it_take_me|let_it_end|letting_nature",
             "if my? kidneys|heart|body|organs|liver fail|fails|give_out|stop|stops|quit ~2 good|fine|so_be_it|whatever|"
             "i_do_not_care|let_them|let_it",
             "stopped|stopping|quit|skipping|not_taking ~4 @MEDS|medication ~3 on_purpose|deliberately|intentionally ~6 "
@@ -174,6 +204,7 @@ WARNING_FAMILIES: tuple[Family, ...] = (
         (
             "better|happier|easier off? with someone|somebody else|new|different|healthier|healthy ~4 raising|as_their|"
             "looking_after|taking_care|in_my_place|instead_of_me|instead",
+            "would|could|will have a real|proper|healthy|normal mother|mom|mum|wife|husband|dad|parent",
             "better|happier|easier life|childhood|future ~6 raising|raise|as_their_mom|as_her_mom|as_his_mom|"
             "instead_of_me|without_me",
             "better|happier|easier off? with someone|somebody else !(for|at|on|to|doing|helping|driving|today|tonight)",
@@ -213,6 +244,11 @@ SPANISH_WARNING_FAMILIES: tuple[Family, ...] = (
             "cuando_me_vaya|cuando_ya_no_este|despues_de_que_me_vaya|para_despues",
             "ya no voy a estar|estare $|aqui|mucho_tiempo|por_mucho|para_cuidarlo|para_cuidarla|para_ellos|mas",
             "lupus|enfermedad|brote ~2 acabe|termine|acaba conmigo|me_mate|me_lleve",
+            "adios|despedi|despedirme|despido ~6 sin que lo|se supieran|supiera|sepan|sepa|den_cuenta|diera_cuenta",
+            "lupus|enfermedad|brote ~1 haga|hiciera|termine lo suyo|su_trabajo|el_resto",
+            "mejor|mas_facil para todos|ellos|mi_familia|mis_hijos si yo? no estuviera|existiera",
+            "si yo? no estuviera|existiera ~6 mejor|tranquilos|felices|en_paz",
+            "no ~3 poder|podre cuidar ~3 despues de esta|este semana|mes|noche",
             "mejor|mejores con otra|otro madre|mama|esposa|mujer|papa|padre|persona",
             "estarian|estaria|serian|seria mejor sin mi",
         ),
@@ -226,11 +262,12 @@ SPANISH_WARNING_FAMILIES: tuple[Family, ...] = (
             "me_trague|me_tome|trague|tome|me_bebi|me_acabe todo|todos el|los frasco|frascos|bote|botes|blister|caja|"
             "pastillero",
             "dosis letal|mortal",
-            "me_trague|me_tome|trague|tome|me_bebi el|un|una frasco|bote|blister|caja entero|entera|completo|completa",
+            "me_trague|me_tome|trague|tome|me_bebi el|la|un|una frasco|bote|blister|caja entero|entera|completo|completa",
+            "me_tome|tome|me_trague|trague un monton|punado|chingo|pilo de @PILLS_ES",
             "me_bebi|bebi|me_meti|me_eche ~2 todas|todos ~2 @PILLS_ES",
             "cuanto|cuantos|cuantas ~4 @MEDS|@PILLS_ES ~6 morir|no_despertar|matar|matarme|letal|mortal",
         ),
         language="es",
-        veto=words("jarabe tos vitaminas"),
+        veto=words("jarabe tos vitaminas manzanilla infusion galletas chocolate cereal jaja"),
     ),
 )
