@@ -369,7 +369,9 @@ _NOT_A_DRUG = words(
     "anime games gaming work studying homework exercise cardio stretching yoga walking steps vitamins hugs puppies "
     "kittens cats dogs pumpkin spice fries chips popcorn soda cola energy drinks drink wine beer cocktails"
 )
-_LETHAL = words("lethal fatal deadly toxic")  # "lethal dose of caffeine" is defused like "overdosed on coffee"
+_LETHAL = words(
+    "lethal fatal deadly toxic"
+)  # "lethal dose of caffeine" is defused like "overdosed on coffee"
 _DOSE = words("dose dosage amount")
 _LIMBS = words(" ".join(CONCEPT_CLASSES["LIMB"]))
 _WANT = words("want wants wanted wanna wanting")

@@ -28,15 +28,21 @@ from __future__ import annotations
 from bot.crisis.concern import Concern
 from bot.crisis.family import Family, words
 
-_DIE_TARGET = "die|dying|death|end_it|end_things|end_my_life|end_it_all|kill_myself|commit_suicide|unalive_myself"
-_PLACE_HIGH = "bridge|bridges|building|buildings|cliff|cliffs|tower|overpass|parking_garage|car_park|rooftop|roof"
+_DIE_TARGET = (
+    "die|dying|death|end_it|end_things|end_my_life|end_it_all|kill_myself|commit_suicide|unalive_myself"
+)
+_PLACE_HIGH = (
+    "bridge|bridges|building|buildings|cliff|cliffs|tower|overpass|parking_garage|car_park|rooftop|roof"
+)
 _NEAR_ME = "near|around|close_to|by ~1 me|here|my_house|my_place|my_flat|my_apartment|where_i_live"
 _PETS = "cat|cats|dog|dogs|pets|pet|kitty|kitten|puppy|bird|birds|rabbit|bunny|hamster|parrot"
 _LOVED = (
     "kids|children|grandchildren|grandkids|family|husband|wife|partner|parents|son|daughter|sons|daughters|"
     "loved_ones|girls|boys|mom|mum|dad|sister|brother"
 )
-_ILLNESS_END = "die|i_would_die|i_could_die|i_will_die|it_would_end|it_would_be_over|it_would_all_end|it_ends|i_can_go"
+_ILLNESS_END = (
+    "die|i_would_die|i_could_die|i_will_die|it_would_end|it_would_be_over|it_would_all_end|it_ends|i_can_go"
+)
 
 # Everyday reasons that make a preparation ordinary ("rehomed the cat because my son is allergic").
 _PREPARATION_VETO = words(
@@ -71,7 +77,8 @@ WARNING_FAMILIES: tuple[Family, ...] = (
             "bridge|tracks|roof|rooftop|platform|cliff|overpass|car_park|parking_garage ~8 what_time|when|at_what_time ~3 "
             "empty|deserted|quiet|nobody|no_one",
             "picked|chosen|chose|found|decided_on which|the tree|bridge|beam|building|spot|ledge|overpass $|already",
-            _PLACE_HIGH + " ~6 no|without|do_not_have|does_not_have|have_no|has_no fence|fences|railing|railings|"
+            _PLACE_HIGH
+            + " ~6 no|without|do_not_have|does_not_have|have_no|has_no fence|fences|railing|railings|"
             "barrier|barriers|nets|net",
             "how deep ~6 cut|slit ~4 bleed_out|die|to_death|an_artery|the_artery|to_be_fatal",
             "does|would|will|is drowning|hanging|bleeding_out|jumping|suffocating|overdosing|gassing hurt|painful|"
@@ -120,27 +127,38 @@ WARNING_FAMILIES: tuple[Family, ...] = (
             "for_them|already|done|is_written|is_done|is_ready",
             "my note is written|done|ready|finished|on_the",
             "wrote|written|finished|finishing|writing|left|sealed @DET? ~1 letters|letter to|for "
-            "@DET|each_of_my|all_my|both_my|all_of_my|each_of_the? ~1 " + _LOVED + " ~8 drawer|desk|table|envelope|"
+            "@DET|each_of_my|all_my|both_my|all_of_my|each_of_the? ~1 "
+            + _LOVED
+            + " ~8 drawer|desk|table|envelope|"
             "safe|to_read_after|to_open|after|for_after|when|they_are_in|it_is_in|ready|sealed|to_find",
             "said|say|saying|have_said|already_said|i_said my goodbyes $|today|already|now|tonight|to_everyone|"
             "to_everybody|to_all|to_the_people_i_love|to_my_family|quietly|in_my_head",
-            "found|finding|find|rehomed|rehoming|rehome|gave|giving|give|gave_away|giving_away @DET? ~1 " + _PETS
+            "found|finding|find|rehomed|rehoming|rehome|gave|giving|give|gave_away|giving_away @DET? ~1 "
+            + _PETS
             + " ~1 a? ~1 new home|homes|owner|owners|family ~4 before|for_when|when|after|so i ~1 go|leave|am_gone|die|"
             "am_not_here|will_not_be_here|do_it",
-            "found|finding|find|rehomed|rehoming|rehome @DET? ~1 " + _PETS + " ~6 before i go|leave|die|do_it|am_gone",
+            "found|finding|find|rehomed|rehoming|rehome @DET? ~1 "
+            + _PETS
+            + " ~6 before i go|leave|die|do_it|am_gone",
             "@POSS affairs|things|papers|paperwork|will are|is|were in? order ~8 ready|time|goodbye|go|leave|i_can|it_is_time",
             "bye|goodbye|godbye|farewell forever|for_ever|for_good|permanently !(to|from|with|flare|lupus|pred)",
-            "@DET? letters|letter|notes|note to|for @DET ~1 " + _LOVED + " are|is ~2 sealed|written|done|ready|"
+            "@DET? letters|letter|notes|note to|for @DET ~1 "
+            + _LOVED
+            + " are|is ~2 sealed|written|done|ready|"
             "finished|in_the",
             "made|make|making my peace ~4 said|saying|say goodbye|goodbyes",
             "said|say|saying goodbye|goodbyes to ~1 the? people|everyone|everybody|those who|that|i matter|love|care",
-            "take|keep|have|look_after @DET ~1 " + _PETS + " for good|forever|permanently ~8 it_is_time|before_i|"
+            "take|keep|have|look_after @DET ~1 "
+            + _PETS
+            + " for good|forever|permanently ~8 it_is_time|before_i|"
             "when_i_am_gone|i_will_not_be|i_am_ready|for_when|after_i",
             "@POSS? will|affairs|papers|paperwork|everything is|are done|ready|signed|sorted|in_order ~10 "
             "pick|choose|set|chosen|picked the|a day|date|time",
             "bye|goodbye|farewell guys|everyone|all|everybody|friends|world|y_all forever|for_good|for_ever "
             "!(grateful|thankful|love|in_my_heart|young)",
-            "writing|wrote|written|write to each|every_one of my ~1 " + _LOVED + " !(teacher|teachers|school|about)",
+            "writing|wrote|written|write to each|every_one of my ~1 "
+            + _LOVED
+            + " !(teacher|teachers|school|about)",
             "paid_off|paid|settled|sorted|cleared ~6 so|and ~4 will_not|would_not|does_not|do_not|never have to ~3 "
             "after|afterwards|when_i_am_gone|once_i_am_gone !(work|school|that|this|the|my|surgery|dinner|lunch|i|we|they|it|he|she)",
             "have|got|made a plan now $",
