@@ -55,7 +55,7 @@ import psutil
 
 from bench.common import Figure, Spread, figure, machine, render_table
 from bot.clock import Clock, SystemClock, utcnow
-from bot.routines.service import Delivery, RoutineService, SessionRecord
+from bot.routines.service import CardLocation, RoutineService, SessionRecord
 from bot.routines.session import RoutineSnapshot
 from bot.scheduler import Scheduler, TimerCallback
 from bot.storage.db import Database
@@ -246,7 +246,7 @@ async def measure(
             for user_id in range(1, sessions + 1):
                 await prefs.set_auto_advance(user_id, True, now=utcnow(clock))
         far = clock.now() + 3600  # a token that stays valid for the whole run
-        delivery = Delivery(interaction_token="bench", token_expires_at=far)
+        location = CardLocation(interaction_token="bench", token_expires_at=far)
 
         gc.collect()
         memory = MemorySampler()
@@ -259,7 +259,7 @@ async def measure(
         for user_id in range(1, sessions + 1):
             # One after another, as presses arrive: a burst of concurrent starts only queues on the
             # one database connection and measures that queue.
-            await service.begin(user_id, rng.choice(snapshots), delivery=delivery)
+            await service.begin(user_id, rng.choice(snapshots), location=location)
         armed_peak = len(scheduler)
         start_seconds = time.perf_counter() - started
         progress(f"started in {start_seconds:.1f} s; waiting for their timers to fire…")

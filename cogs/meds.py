@@ -18,8 +18,9 @@ from discord.ext import commands
 from bot import logsafety
 from bot.clock import utcnow
 from bot.custom_ids.personal import DoseAnswer
+from bot.delivery import Delivery
 from bot.storage.meds import Medicine, MedReminder
-from bot.tracking.meds import DOSE_MAX, MAX_MEDICINES, NAME_MAX, Delivery, MedService, parse_times
+from bot.tracking.meds import DOSE_MAX, MAX_MEDICINES, NAME_MAX, MedService, parse_times
 from bot.ui import meds as render
 from bot.ui.errors import UserFacingError, safe_autocomplete
 from bot.ui.reply import message_kwargs, send, update

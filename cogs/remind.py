@@ -27,7 +27,7 @@ from discord.ext import commands
 from bot.clock import utcnow
 from bot.content.models import Routine
 from bot.custom_ids.personal import ReminderAction
-from bot.reminders.dispatcher import Delivery
+from bot.delivery import Delivery
 from bot.reminders.schedule import ABBREVIATIONS, ALIASES, parse_time, timezone_choices
 from bot.storage.reminders import Reminder
 from bot.text import clip, normalize_query

@@ -19,7 +19,7 @@ from discord.ext import commands
 
 from bot.content.models import Routine
 from bot.custom_ids import routines as ids
-from bot.routines.service import Delivery, RoutineError, SessionConflict, SessionRecord
+from bot.routines.service import CardLocation, RoutineError, SessionConflict, SessionRecord
 from bot.routines.session import Action, InvalidAction, RoutineSession, RoutineSnapshot
 from bot.text import clip
 from bot.ui import routine_picker as picker
@@ -164,10 +164,10 @@ class Stretch(commands.Cog):
         care_team = library.topics.get(render.CARE_TEAM_TOPIC)
         return render.session_card(session, self.bot.clock.now(), library.safety, care_team)
 
-    def delivery(self, interaction: discord.Interaction[Any]) -> Delivery:
+    def card_location(self, interaction: discord.Interaction[Any]) -> CardLocation:
         """Where this press's answer will show, and the token that can edit it for 15 minutes."""
         message = interaction.message
-        return Delivery.for_interaction(
+        return CardLocation.for_interaction(
             interaction.token,
             self.bot.clock.now(),
             channel_id=interaction.channel_id,
@@ -183,7 +183,7 @@ class Stretch(commands.Cog):
         snapshot = RoutineSnapshot.from_mapping(routine.model_dump(mode="json"))
         try:
             record = await self.routines.begin(
-                interaction.user.id, snapshot, delivery=self.delivery(interaction)
+                interaction.user.id, snapshot, location=self.card_location(interaction)
             )
         except SessionConflict as conflict:
             prompt = picker.resume_prompt(
@@ -209,16 +209,16 @@ class Stretch(commands.Cog):
             "view": reply.view,
             "allowed_mentions": NO_MENTIONS,
         }
-        delivery, now = record.delivery, self.bot.clock.now()
-        if delivery.dm_message and delivery.channel_id is not None and delivery.message_id is not None:
-            channel = self.bot.get_partial_messageable(delivery.channel_id, type=discord.ChannelType.private)
+        location, now = record.location, self.bot.clock.now()
+        if location.dm_message and location.channel_id is not None and location.message_id is not None:
+            channel = self.bot.get_partial_messageable(location.channel_id, type=discord.ChannelType.private)
             try:
-                await channel.get_partial_message(delivery.message_id).edit(**fields)
+                await channel.get_partial_message(location.message_id).edit(**fields)
                 return True
             except discord.HTTPException as exc:
                 log.info("routine %s: DM edit failed (status %s)", record.id, exc.status)
-        token, app_id = delivery.interaction_token, self.bot.application_id
-        if token is not None and app_id is not None and delivery.token_valid(now):
+        token, app_id = location.interaction_token, self.bot.application_id
+        if token is not None and app_id is not None and location.token_valid(now):
             try:
                 webhook = discord.Webhook.partial(app_id, token, client=self.bot)
                 await webhook.edit_message("@original", **fields)  # type: ignore[call-overload]
@@ -239,7 +239,7 @@ class Stretch(commands.Cog):
                 press.session,
                 interaction.user.id,
                 action,
-                delivery=self.delivery(interaction),
+                location=self.card_location(interaction),
                 card_version=card_version,
             )
         except RoutineError as exc:
@@ -304,7 +304,7 @@ class Stretch(commands.Cog):
     async def on_resume(self, interaction: discord.Interaction[Any], press: ids.SessionResume) -> None:
         try:
             record = await self.routines.resume(
-                press.session, interaction.user.id, delivery=self.delivery(interaction)
+                press.session, interaction.user.id, location=self.card_location(interaction)
             )
         except (RoutineError, InvalidAction) as exc:
             raise _kind(exc) from None

@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.delivery import Delivery
 from bot.reminders.dispatcher import (
     DM_BLOCKED_NOTICE,
     KEY_PREFIX,
     RETRY_SECONDS,
-    Delivery,
     ReminderDispatcher,
 )
 from bot.reminders.service import PAUSED_DM_BLOCKED, ReminderService

@@ -20,7 +20,7 @@ from bot.routines.service import (
     TIMER_PREFIX,
     TOKEN_LIFETIME_SECONDS,
     TOKEN_MARGIN_SECONDS,
-    Delivery,
+    CardLocation,
     NotYourSession,
     RoutineError,
     RoutineService,
@@ -138,12 +138,12 @@ async def env(db: Database) -> AsyncIterator[Env]:
         await box.scheduler.stop()
 
 
-def ephemeral(clock: FakeClock, token: str = "tok") -> Delivery:
-    return Delivery.for_interaction(token, clock.now())
+def ephemeral(clock: FakeClock, token: str = "tok") -> CardLocation:
+    return CardLocation.for_interaction(token, clock.now())
 
 
-def dm(clock: FakeClock) -> Delivery:
-    return Delivery.for_interaction("tok", clock.now(), channel_id=5, message_id=6, is_dm=True)
+def dm(clock: FakeClock) -> CardLocation:
+    return CardLocation.for_interaction("tok", clock.now(), channel_id=5, message_id=6, is_dm=True)
 
 
 async def auto_on(env: Env, user: int = ALICE) -> None:
@@ -163,7 +163,7 @@ async def completions(env: Env, user: int = ALICE) -> list[Any]:
 
 
 async def test_begin_starts_the_first_hold_stores_it_and_arms_its_timer(env: Env) -> None:
-    record = await env.service.begin(ALICE, SNAPSHOT, delivery=ephemeral(env.clock))
+    record = await env.service.begin(ALICE, SNAPSHOT, location=ephemeral(env.clock))
     s = record.session
     assert s.phase is Phase.HOLD and s.position == (0, 0, 0)
     assert s.deadline == T0 + 5
@@ -223,12 +223,12 @@ async def test_the_safety_acknowledgement_is_remembered(env: Env) -> None:
 async def test_next_is_stored_before_anyone_is_told(env: Env) -> None:
     record = await env.service.begin(ALICE, SNAPSHOT)
     await env.clock.advance(2)
-    result = await env.service.press(record.id, ALICE, "next", delivery=ephemeral(env.clock, "tok2"))
+    result = await env.service.press(record.id, ALICE, "next", location=ephemeral(env.clock, "tok2"))
     assert result.applied and result.action is Action.NEXT
     assert result.record.session.position == (0, 0, 1)
     stored = await env.service.get(record.id)
     assert stored is not None and stored.session == result.record.session
-    assert stored.delivery.interaction_token == "tok2"
+    assert stored.location.interaction_token == "tok2"
     assert stored.row_version == record.row_version + 1
 
 
@@ -254,7 +254,7 @@ async def test_a_press_that_lost_a_race_changes_nothing_and_returns_the_current_
     assert stale is not None
     await env.service.press(record.id, ALICE, Action.PAUSE)
     late = transition(stale.session, Action.NEXT, T0 + 1)
-    assert await env.service._write(stale, late, stale.delivery) is None
+    assert await env.service._write(stale, late, stale.location) is None
     current = await env.service.get(record.id)
     assert current is not None and current.session.phase is Phase.PAUSED
 
@@ -385,12 +385,46 @@ async def test_a_press_from_an_older_card_shows_the_current_card_instead_of_acti
     assert hurt.applied and hurt.record.session.phase is Phase.HURT
 
 
+async def test_next_tapped_as_a_manual_hold_ends_means_next_whichever_arrives_first(env: Env) -> None:
+    await manual(env)
+    record = await env.service.begin(ALICE, SNAPSHOT, location=ephemeral(env.clock))
+    shown = record.session.version
+    env.scheduler.cancel(TIMER_PREFIX + record.id)  # the tap reaches the bot before the timer does
+    await env.clock.advance(6)
+    pressed = await env.service.press(record.id, ALICE, Action.NEXT, card_version=shown)
+    assert pressed.applied and pressed.action is Action.NEXT
+    assert pressed.record.session.phase is Phase.REST and pressed.record.session.position == (0, 0, 1)
+
+
+async def test_next_tapped_before_the_hold_done_card_arrives_still_means_next(env: Env) -> None:
+    await manual(env)
+    env.editor.works = False  # the "Hold done" edit is lost (or late)
+    record = await env.service.begin(ALICE, SNAPSHOT, location=ephemeral(env.clock))
+    shown = record.session.version
+    await env.pass_time(6)
+    stored = await env.service.get(record.id)
+    assert stored is not None and stored.session.hold_complete and stored.session.version == shown + 1
+    pressed = await env.service.press(record.id, ALICE, Action.NEXT, card_version=shown)
+    assert pressed.applied and pressed.record.session.position == (0, 0, 1)
+
+
+async def test_with_auto_advance_a_tap_as_the_hold_ends_never_skips_the_next_position(env: Env) -> None:
+    await auto_on(env)
+    record = await env.service.begin(ALICE, SNAPSHOT, location=ephemeral(env.clock))
+    shown = record.session.version
+    env.scheduler.cancel(TIMER_PREFIX + record.id)
+    await env.clock.advance(6)  # the hold ended and the routine moved on by itself
+    pressed = await env.service.press(record.id, ALICE, Action.NEXT, card_version=shown)
+    assert not pressed.applied
+    assert pressed.record.session.phase is Phase.REST and pressed.record.session.position == (0, 0, 1)
+
+
 # --------------------------------------------------------------------------- timers and auto-advance
 
 
 async def test_manual_mode_a_hold_ends_waits_and_the_card_says_so(env: Env) -> None:
     await manual(env)
-    record = await env.service.begin(ALICE, SNAPSHOT, delivery=ephemeral(env.clock))
+    record = await env.service.begin(ALICE, SNAPSHOT, location=ephemeral(env.clock))
     await env.pass_time(6)
     stored = await env.service.get(record.id)
     assert stored is not None and stored.session.hold_complete
@@ -401,7 +435,7 @@ async def test_manual_mode_a_hold_ends_waits_and_the_card_says_so(env: Env) -> N
 
 async def test_auto_advance_moves_on_when_a_hold_ends_and_edits_the_card(env: Env) -> None:
     await auto_on(env)
-    record = await env.service.begin(ALICE, SNAPSHOT, delivery=ephemeral(env.clock))
+    record = await env.service.begin(ALICE, SNAPSHOT, location=ephemeral(env.clock))
     await env.pass_time(5)
     stored = await env.service.get(record.id)
     assert stored is not None and stored.session.phase is Phase.REST
@@ -414,7 +448,7 @@ async def test_auto_advance_moves_on_when_a_hold_ends_and_edits_the_card(env: En
 
 async def test_auto_advance_walks_across_sides_and_reps_until_the_movement(env: Env) -> None:
     await auto_on(env)
-    record = await env.service.begin(ALICE, SNAPSHOT, delivery=dm(env.clock))
+    record = await env.service.begin(ALICE, SNAPSHOT, location=dm(env.clock))
     await env.pass_time(5 + 3 + 5 + 3 + 4 + 2 + 4 + 2 + 1)  # holds and rests, left then right
     stored = await env.service.get(record.id)
     assert stored is not None
@@ -434,9 +468,9 @@ async def test_auto_advance_walks_across_sides_and_reps_until_the_movement(env: 
 async def test_a_timer_card_edit_never_overwrites_a_newer_card(env: Env) -> None:
     await auto_on(env)
     env.editor.works = False
-    record = await env.service.begin(ALICE, SNAPSHOT, delivery=ephemeral(env.clock))
+    record = await env.service.begin(ALICE, SNAPSHOT, location=ephemeral(env.clock))
     await env.service.press(record.id, ALICE, Action.NEXT)  # the press showed its own, newer card
-    await env.service._show_timer_result(record, moved=True)  # a late edit for the older state
+    await env.service.timers.show_timer_result(record, moved=True)  # a late edit for the older state
     assert env.editor.shown == []
     stored = await env.service.get(record.id)
     assert stored is not None and stored.session.phase is Phase.HOLD  # and no pause because of it
@@ -444,10 +478,10 @@ async def test_a_timer_card_edit_never_overwrites_a_newer_card(env: Env) -> None
 
 async def test_a_dm_card_can_be_edited_long_after_the_last_press(env: Env) -> None:
     await auto_on(env)
-    delivery = dm(env.clock)
+    location = dm(env.clock)
     await env.clock.advance(TOKEN_LIFETIME_SECONDS)  # the token is long gone; the DM message is not
-    assert not delivery.token_valid(env.clock.now()) and delivery.can_edit(env.clock.now())
-    await env.service.begin(ALICE, SNAPSHOT, delivery=delivery)
+    assert not location.token_valid(env.clock.now()) and location.can_edit(env.clock.now())
+    await env.service.begin(ALICE, SNAPSHOT, location=location)
     await env.pass_time(5)
     assert len(env.editor.shown) == 1
 
@@ -455,7 +489,7 @@ async def test_a_dm_card_can_be_edited_long_after_the_last_press(env: Env) -> No
 async def test_auto_advance_pauses_when_the_card_cannot_be_updated(env: Env) -> None:
     await auto_on(env)
     env.editor.works = False  # e.g. Discord refused the edit
-    record = await env.service.begin(ALICE, SNAPSHOT, delivery=ephemeral(env.clock))
+    record = await env.service.begin(ALICE, SNAPSHOT, location=ephemeral(env.clock))
     await env.pass_time(5)
     stored = await env.service.get(record.id)
     assert stored is not None
@@ -463,15 +497,15 @@ async def test_auto_advance_pauses_when_the_card_cannot_be_updated(env: Env) -> 
     assert s.phase is Phase.PAUSED and s.paused_from is not None and s.paused_from.by_idle
     assert s.paused_from.phase is Phase.REST and s.paused_from.remaining == pytest.approx(3)
     # The next press (an old "Next" on the card) resumes where it was.
-    result = await env.service.press(record.id, ALICE, Action.NEXT, delivery=ephemeral(env.clock))
+    result = await env.service.press(record.id, ALICE, Action.NEXT, location=ephemeral(env.clock))
     assert result.action is Action.RESUME and result.record.session.phase is Phase.REST
 
 
 async def test_auto_advance_pauses_without_trying_once_the_token_has_expired(env: Env) -> None:
     await auto_on(env)
-    old = Delivery.for_interaction("old", T0 - TOKEN_LIFETIME_SECONDS + TOKEN_MARGIN_SECONDS + 2)
+    old = CardLocation.for_interaction("old", T0 - TOKEN_LIFETIME_SECONDS + TOKEN_MARGIN_SECONDS + 2)
     assert old.token_valid(T0) and not old.token_valid(T0 + 3)
-    record = await env.service.begin(ALICE, SNAPSHOT, delivery=old)
+    record = await env.service.begin(ALICE, SNAPSHOT, location=old)
     await env.pass_time(5)
     stored = await env.service.get(record.id)
     assert stored is not None and stored.session.phase is Phase.PAUSED
@@ -481,7 +515,7 @@ async def test_auto_advance_pauses_without_trying_once_the_token_has_expired(env
 async def test_without_a_card_editor_auto_advance_pauses(env: Env) -> None:
     await auto_on(env)
     env.service.card_editor = None
-    record = await env.service.begin(ALICE, SNAPSHOT, delivery=dm(env.clock))
+    record = await env.service.begin(ALICE, SNAPSHOT, location=dm(env.clock))
     await env.pass_time(5)
     stored = await env.service.get(record.id)
     assert stored is not None and stored.session.phase is Phase.PAUSED
@@ -489,7 +523,7 @@ async def test_without_a_card_editor_auto_advance_pauses(env: Env) -> None:
 
 async def test_thirty_idle_minutes_pause_and_a_day_paused_closes(env: Env) -> None:
     await manual(env)
-    record = await env.service.begin(ALICE, SNAPSHOT, delivery=dm(env.clock))
+    record = await env.service.begin(ALICE, SNAPSHOT, location=dm(env.clock))
     await env.pass_time(IDLE_AFTER_SECONDS + 1, step=60)
     stored = await env.service.get(record.id)
     assert stored is not None and stored.session.phase is Phase.PAUSED
@@ -526,7 +560,7 @@ async def test_after_a_restart_timers_are_re_armed_and_buttons_carry_on(env: Env
 
 async def test_timers_missed_while_down_replay_at_their_own_times(env: Env) -> None:
     await auto_on(env)
-    record = await env.service.begin(ALICE, SNAPSHOT, delivery=dm(env.clock))
+    record = await env.service.begin(ALICE, SNAPSHOT, location=dm(env.clock))
     await env.scheduler.stop()
     await env.clock.advance(2 * 3600)  # the bot is down for two hours
     env = await env.restart()
@@ -570,27 +604,27 @@ async def test_closing_waits_briefly_for_card_edits_then_cancels_them(env: Env) 
         return True
 
     env.service.card_editor = slow_editor
-    await env.service.begin(ALICE, SNAPSHOT, delivery=dm(env.clock))
+    await env.service.begin(ALICE, SNAPSHOT, location=dm(env.clock))
     await env.clock.advance(5)
     await env.scheduler.wait_idle()
     for _ in range(50):  # let the worker store the tick and start the edit
         await asyncio.sleep(0.001)
-    assert env.service._edits
+    assert env.service.timers.edits_in_flight
     await env.service.close(grace=0.01)
-    assert not env.service._edits
-    await env.service._on_timer(TIMER_PREFIX + "0" * 32)  # a closed service ignores timers
-    assert not env.service._due
+    assert not env.service.timers.edits_in_flight
+    await env.service.timers.on_timer(TIMER_PREFIX + "0" * 32)  # a closed service ignores timers
+    assert not env.service.timers.pending
 
 
 async def test_resume_puts_a_live_routine_on_a_new_card(env: Env) -> None:
-    record = await env.service.begin(ALICE, SNAPSHOT, delivery=ephemeral(env.clock, "old"))
+    record = await env.service.begin(ALICE, SNAPSHOT, location=ephemeral(env.clock, "old"))
     found = await env.service.active_for(ALICE)
     assert found is not None and found.id == record.id
-    moved = await env.service.resume(record.id, ALICE, delivery=ephemeral(env.clock, "new"))
-    assert moved.delivery.interaction_token == "new"
+    moved = await env.service.resume(record.id, ALICE, location=ephemeral(env.clock, "new"))
+    assert moved.location.interaction_token == "new"
     assert moved.session == record.session  # nothing else changed
     await env.service.press(record.id, ALICE, Action.PAUSE)
-    resumed = await env.service.resume(record.id, ALICE, delivery=ephemeral(env.clock, "newer"))
+    resumed = await env.service.resume(record.id, ALICE, location=ephemeral(env.clock, "newer"))
     assert resumed.session.phase is Phase.HOLD
 
 
@@ -633,9 +667,9 @@ def test_catch_up_brings_any_session_to_an_end_eventually() -> None:
     assert new.phase is Phase.EXPIRED
 
 
-def test_delivery_tokens_are_trusted_until_a_minute_before_discord_drops_them() -> None:
-    d = Delivery.for_interaction("t", T0)
+def test_card_location_tokens_are_trusted_until_a_minute_before_discord_drops_them() -> None:
+    d = CardLocation.for_interaction("t", T0)
     assert d.token_expires_at == T0 + 15 * 60 - 60
     assert d.token_valid(T0 + 839) and not d.token_valid(T0 + 840)
-    assert not Delivery().can_edit(T0)
-    assert not Delivery(channel_id=1, message_id=2).dm_message
+    assert not CardLocation().can_edit(T0)
+    assert not CardLocation(channel_id=1, message_id=2).dm_message

@@ -11,12 +11,13 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from bot.delivery import Delivery
 from bot.scheduler import Scheduler
 from bot.storage.db import Database
 from bot.storage.meds import Medicine, MedicineRepo, MedReminder
 from bot.storage.reminders import ReminderRepo
 from bot.storage.tracking import TrackingRepo
-from bot.tracking.meds import Delivery, MedService, parse_times
+from bot.tracking.meds import MedService, parse_times
 from bot.tracking.service import TrackingService
 from tests.fakeclock import FakeClock
 

@@ -43,7 +43,7 @@ def where(loc: DataPath) -> str:
     return text
 
 
-def describe(value: Any) -> str:
+def describe_value(value: Any) -> str:
     """A short, plain description of a YAML value for "got …" messages."""
     if value is None:
         return "nothing (the value is empty)"
@@ -87,28 +87,28 @@ def _detail(error: Any) -> str:
         return f"has {ctx.get('actual_length', len(value))} entries; the limit is {ctx['max_length']}"
     if kind == "string_pattern_mismatch":
         hint = _PATTERN_HINTS.get(ctx.get("pattern", ""), f"does not match {ctx.get('pattern')}")
-        return f"{describe(value)} {hint}"
+        return f"{describe_value(value)} {hint}"
     if kind == "string_type":
         if isinstance(value, dict) and len(value) == 1:
             return (
-                f"expected text, got {describe(value)}: a ': ' inside text starts a key in YAML, "
+                f"expected text, got {describe_value(value)}: a ': ' inside text starts a key in YAML, "
                 "so put the whole text in quotes"
             )
-        return f"expected text, got {describe(value)}"
+        return f"expected text, got {describe_value(value)}"
     if kind in {"int_type", "int_parsing", "int_from_float"}:
-        return f"expected a whole number, got {describe(value)}"
+        return f"expected a whole number, got {describe_value(value)}"
     if kind == "literal_error":
-        return f"must be one of {ctx.get('expected')}, got {describe(value)}"
+        return f"must be one of {ctx.get('expected')}, got {describe_value(value)}"
     if kind in {"greater_than_equal", "greater_than"}:
         return f"must be at least {ctx.get('ge', ctx.get('gt'))}, got {value}"
     if kind in {"less_than_equal", "less_than"}:
         return f"must be at most {ctx.get('le', ctx.get('lt'))}, got {value}"
     if kind.startswith("date"):
-        return f"expected a date like 2026-11-24, got {describe(value)}"
+        return f"expected a date like 2026-11-24, got {describe_value(value)}"
     if kind in {"model_type", "dict_type", "model_attributes_type"}:
-        return f"expected a mapping (key: value lines), got {describe(value)}"
+        return f"expected a mapping (key: value lines), got {describe_value(value)}"
     if kind in {"tuple_type", "list_type", "iterable_type"}:
-        return f"expected a list, got {describe(value)}"
+        return f"expected a list, got {describe_value(value)}"
     if kind == "value_error":
         return str(error["msg"]).removeprefix("Value error, ")
     return str(error["msg"])

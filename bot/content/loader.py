@@ -24,9 +24,10 @@ from pydantic import ValidationError
 
 from bot.content.errors import ContentError, validation_problems
 from bot.content.library import Library
+from bot.content.loaded import LoadedFile
 from bot.content.marked_yaml import parse_yaml
 from bot.content.models import MODEL_BY_KIND, Article, ResourceTopic, Routine, Safety, Synonyms, Tracking
-from bot.content.validator import LoadedFile, validate_files
+from bot.content.validator import validate_files
 
 MAX_FILE_BYTES = 256 * 1024
 """A content file is a few KiB; anything near this is a mistake (or an attack)."""

@@ -12,117 +12,26 @@ Each problem is reported at the line of the value it is about.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
-
-from rapidfuzz import process
 
 from bot import limits
 from bot.content import render_text
 from bot.content.errors import ContentError, where
-from bot.content.marked_yaml import DataPath, Marks
+from bot.content.loaded import KIND_WORD, ContentIndex, LoadedFile
+from bot.content.marked_yaml import DataPath
 from bot.content.models import (
     VISIBLE_TEXT_MAX,
     Article,
     ContentModel,
-    Ref,
     ResourceTopic,
     Routine,
     Safety,
     Synonyms,
 )
-from bot.content.search import fts_tokens
+from bot.content.synonym_rules import searchable_text, synonym_rules
 from bot.custom_ids import widest_naming
 from bot.custom_ids.reading import OpenRef
-
-KIND_WORD = {
-    "article": "article",
-    "routine": "routine",
-    "resource": "resource topic",
-    "safety": "safety",
-    "synonyms": "synonyms",
-    "tracking": "tracking",
-}
-REF_KIND = {"article": "article", "routine": "routine", "resources": "resource"}
-"""Reference prefix → content kind."""
-
-
-@dataclass(slots=True)
-class LoadedFile:
-    """One content file after parsing: its model (None if it had errors) and value positions."""
-
-    kind: str
-    path: Path
-    display: str
-    model: ContentModel | None = None
-    marks: Marks = field(default_factory=Marks)
-    raw: Any = None
-
-    def error(self, loc: DataPath, message: str, *, key: bool = False) -> ContentError:
-        line, col = self.marks.key(loc) if key else self.marks.value(loc)
-        return ContentError(self.display, line, col, message)
-
-    def claimed_id(self) -> str:
-        """The id this file means to define, even when its model failed (for references)."""
-        raw_id = self.raw.get("id") if isinstance(self.raw, dict) else None
-        return raw_id if isinstance(raw_id, str) else self.path.stem
-
-
-class _Index:
-    """What exists, for resolving references: ids per kind, the models that loaded, and
-    section ids per article."""
-
-    def __init__(self, files: Sequence[LoadedFile]) -> None:
-        self.ids: dict[str, set[str]] = {kind: set() for kind in ("article", "routine", "resource")}
-        self.models: dict[tuple[str, str], ContentModel] = {}
-        for file in files:
-            if file.kind not in self.ids:  # safety.yaml and synonyms.yaml have no id
-                continue
-            self.ids[file.kind].add(file.claimed_id())
-            if file.model is not None:
-                self.models.setdefault((file.kind, file.claimed_id()), file.model)
-
-    def target(self, ref: str) -> render_text.Target | None:
-        """The loaded model ``ref`` names, or None (unresolved, or its file has errors)."""
-        parsed = Ref.parse(ref)
-        if parsed is None:
-            return None
-        model = self.models.get((REF_KIND[parsed.kind], parsed.id))
-        if isinstance(model, Article) and parsed.section is not None:
-            section = model.section(parsed.section)
-            return (model, section) if section is not None else None
-        return model if isinstance(model, Article | Routine | ResourceTopic) else None
-
-    def problem(self, ref: str) -> str | None:
-        """Why ``ref`` does not resolve, or None when it does."""
-        parsed = Ref.parse(ref)
-        if parsed is None:
-            return None  # the model already reported the malformed reference
-        kind = REF_KIND[parsed.kind]
-        if parsed.id not in self.ids[kind]:
-            hint = _did_you_mean(parsed.id, self.ids[kind])
-            return (
-                f"'{ref}' points at no {KIND_WORD[kind]}: there is no {KIND_WORD[kind]} '{parsed.id}'{hint}"
-            )
-        article = self.models.get((kind, parsed.id))
-        # An article that failed to load: its own errors say enough; do not guess at its sections.
-        if (
-            parsed.section is not None
-            and isinstance(article, Article)
-            and article.section(parsed.section) is None
-        ):
-            hint = _did_you_mean(parsed.section, [s.id for s in article.sections])
-            return (
-                f"'{ref}' points at no section: article '{parsed.id}' has no section '{parsed.section}'{hint}"
-            )
-        return None
-
-
-def _did_you_mean(word: str, choices: Iterable[str]) -> str:
-    match = process.extractOne(word, sorted(choices), score_cutoff=75)
-    return f" (did you mean '{match[0]}'?)" if match else ""
 
 
 def validate_files(files: Sequence[LoadedFile], safety_path: str | None) -> list[ContentError]:
@@ -144,7 +53,7 @@ def validate_files(files: Sequence[LoadedFile], safety_path: str | None) -> list
             )
         )
     errors += _duplicate_ids(files)
-    index = _Index(files)
+    index = ContentIndex(files)
     safety = next((f.model for f in files if isinstance(f.model, Safety)), None)
     for file in files:
         model = file.model
@@ -174,7 +83,7 @@ def validate_files(files: Sequence[LoadedFile], safety_path: str | None) -> list
             crisis_topic = next((t for t in topics if t.id == "crisis"), None)
             errors += _crisis_card_rules(file, model, crisis_topic)
         elif isinstance(model, Synonyms):
-            errors += _synonym_rules(file, model, _searchable_text(files))
+            errors += synonym_rules(file, model, searchable_text(files))
     return errors
 
 
@@ -237,7 +146,9 @@ def _unique_ids(file: LoadedFile, key: str, children: Sequence[Any], word: str) 
     return errors
 
 
-def _references(file: LoadedFile, loc: DataPath, refs: Sequence[str], index: _Index) -> list[ContentError]:
+def _references(
+    file: LoadedFile, loc: DataPath, refs: Sequence[str], index: ContentIndex
+) -> list[ContentError]:
     errors = []
     for i, ref in enumerate(refs):
         problem = index.problem(ref)
@@ -255,7 +166,7 @@ def _too_long(
     return file.error(loc, f"{prefix}{what} would be {size:,} characters; {who} {limit:,}. {advice}")
 
 
-def _article_rules(file: LoadedFile, article: Article, index: _Index) -> list[ContentError]:
+def _article_rules(file: LoadedFile, article: Article, index: ContentIndex) -> list[ContentError]:
     errors = _unique_ids(file, "sections", article.sections, "section")
     for i, section in enumerate(article.sections):
         errors += _references(file, ("sections", i, "see_also"), section.see_also, index)
@@ -310,7 +221,7 @@ def _too_long_ids(**content_ids: str) -> list[str]:
 
 
 def _see_also_buttons(
-    file: LoadedFile, loc: DataPath, refs: Sequence[str], index: _Index
+    file: LoadedFile, loc: DataPath, refs: Sequence[str], index: ContentIndex
 ) -> list[ContentError]:
     """Every see-also reference becomes a button whose custom_id must fit Discord's limit."""
     errors = []
@@ -344,7 +255,9 @@ def _sources_rules(file: LoadedFile, sources: Sequence[Any]) -> list[ContentErro
     return errors
 
 
-def _routine_rules(file: LoadedFile, routine: Routine, index: _Index, safety: Any) -> list[ContentError]:
+def _routine_rules(
+    file: LoadedFile, routine: Routine, index: ContentIndex, safety: Any
+) -> list[ContentError]:
     errors = _unique_ids(file, "steps", routine.steps, "step")
     if _too_long_ids(routine=routine.id):
         errors.append(file.error(("id",), f"id '{routine.id}' is too long for a Discord button custom_id"))
@@ -370,7 +283,7 @@ def _routine_rules(file: LoadedFile, routine: Routine, index: _Index, safety: An
     return errors
 
 
-def _topic_rules(file: LoadedFile, topic: ResourceTopic, index: _Index) -> list[ContentError]:
+def _topic_rules(file: LoadedFile, topic: ResourceTopic, index: ContentIndex) -> list[ContentError]:
     errors = _references(file, ("see_also",), topic.see_also, index)
     if _too_long_ids(topic=topic.id):
         errors.append(file.error(("id",), f"id '{topic.id}' is too long for a Discord button custom_id"))
@@ -438,57 +351,4 @@ def _safety_rules(file: LoadedFile, safety: Safety) -> list[ContentError]:
                 "Shorten the lists or the advice.",
             )
         )
-    return errors
-
-
-def _searchable_text(files: Sequence[LoadedFile]) -> str:
-    """Every word search can find, as one space-separated run of tokens (with spaces at both
-    ends, so ``" word "`` tests for a whole word or phrase)."""
-    texts: list[str] = []
-    for file in files:
-        model = file.model
-        if isinstance(model, Article):
-            texts += [model.title, model.summary, *model.aliases]
-            texts += [text for section in model.sections for text in (section.title, section.body)]
-        elif isinstance(model, Routine):
-            texts += [model.title, model.summary, *model.equipment]
-            texts += [text for step in model.steps for text in (step.title, step.instructions)]
-        elif isinstance(model, ResourceTopic):
-            texts += [model.title, model.intro]
-            for group in model.groups:
-                texts += [group.title, group.intro or ""]
-                texts += [text for item in group.items for text in (item.name, item.helps_with)]
-    return " " + " ".join(" ".join(fts_tokens(text)) for text in texts) + " "
-
-
-def _synonym_rules(file: LoadedFile, synonyms: Synonyms, searchable: str) -> list[ContentError]:
-    """A word is never its own synonym, appears once per group, and every word a search is
-    widened to occurs somewhere in the content (else the synonym can find nothing)."""
-    errors: list[ContentError] = []
-    for g, group in enumerate(synonyms.synonyms):
-        for key in ("words", "means"):
-            seen: set[str] = set()
-            for i, word in enumerate(getattr(group, key)):
-                loc = ("synonyms", g, key, i)
-                if word in seen:
-                    errors.append(file.error(loc, f"{where(loc)}: '{word}' is listed twice in this group"))
-                seen.add(word)
-        for i, word in enumerate(group.means):
-            loc = ("synonyms", g, "means", i)
-            if word in group.words:
-                errors.append(
-                    file.error(
-                        loc, f"{where(loc)}: '{word}' is in both words and means: it would point at itself"
-                    )
-                )
-            elif f" {' '.join(fts_tokens(word))} " not in searchable:
-                errors.append(
-                    file.error(
-                        loc,
-                        (
-                            f"{where(loc)}: '{word}' appears in no article, routine or resource, so "
-                            "searching for it finds nothing; use a word the content uses"
-                        ),
-                    )
-                )
     return errors

@@ -30,6 +30,7 @@ from bot.journal.window import checkins_in, completions_in, window_start, zone
 from bot.reminders.zone_words import zone_name
 from bot.storage.journal import Checkin, Completion
 from bot.storage.tracking import Flare
+from bot.wording import journal as words
 
 WIDTH_PX = 1200
 HEIGHT_PX = 600
@@ -125,7 +126,8 @@ def render_chart(
     fig = Figure(figsize=(WIDTH_PX / DPI, HEIGHT_PX / DPI), dpi=DPI, facecolor="white", layout="constrained")
     FigureCanvasAgg(fig)
     try:
-        ax = fig.add_subplot()
+        # Any: matplotlib's stubs type x values as floats, but its units framework plots datetimes.
+        ax: Any = fig.add_subplot()
         handles: list[Any] = []
 
         weekly = days >= WEEKLY_FROM_DAYS
@@ -139,7 +141,7 @@ def render_chart(
                 linewidth=3,
                 marker="o",
                 markersize=9,
-                label="Pain",
+                label=words.LEGEND_PAIN,
             )
             handles.append(pain_line)
             with_fatigue = [p for p in plotted if p.fatigue is not None]
@@ -152,14 +154,14 @@ def render_chart(
                     linewidth=3,
                     marker="s",
                     markersize=9,
-                    label="Fatigue",
+                    label=words.LEGEND_FATIGUE,
                 )
                 handles.append(fatigue_line)
         else:
             ax.text(
                 0.5,
                 0.55,
-                "No check-ins in this period",
+                words.CHART_EMPTY,
                 transform=ax.transAxes,
                 ha="center",
                 va="center",
@@ -184,7 +186,9 @@ def render_chart(
                 linewidth=0,
             )
         if flares:
-            handles.append(Patch(facecolor="#F6D3C0", edgecolor=HURT_COLOUR, hatch="\\\\", label="Flare"))
+            handles.append(
+                Patch(facecolor="#F6D3C0", edgecolor=HURT_COLOUR, hatch="\\\\", label=words.LEGEND_FLARE)
+            )
         if any(r.outcome != "hurt" for r in finished):
             handles.append(
                 Line2D(
@@ -194,25 +198,25 @@ def render_chart(
                     marker="^",
                     markersize=12,
                     linestyle="none",
-                    label="Routine day",
+                    label=words.LEGEND_ROUTINE_DAY,
                 )
             )
         if any(r.outcome == "hurt" for r in finished):
             handles.append(
-                Patch(facecolor="white", edgecolor=HURT_COLOUR, hatch="//", label="Stopped: it hurt")
+                Patch(facecolor="white", edgecolor=HURT_COLOUR, hatch="//", label=words.LEGEND_ROUTINE_HURT)
             )
 
         ax.set_xlim(left, right)
         ax.set_ylim(-1.2, 10.5)
         ax.set_yticks(range(0, 11, 2))
         ax.grid(True, axis="y", color="#CCCCCC", linewidth=1)
-        locator = mdates.AutoDateLocator(tz=tz, minticks=2, maxticks=MAX_DATE_TICKS)
+        locator = mdates.AutoDateLocator(tz=tz, minticks=2, maxticks=MAX_DATE_TICKS)  # type: ignore[no-untyped-call]
         ax.xaxis.set_major_locator(locator)
-        ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %-d", tz=tz))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %-d", tz=tz))  # type: ignore[no-untyped-call]
         ax.tick_params(labelsize=TICK_SIZE, colors=TEXT_COLOUR)
-        title = f"Pain and fatigue, last {days} days" + (" (weekly average)" if weekly else "")
+        title = words.CHART_TITLE.format(days=days) + (words.CHART_TITLE_WEEKLY if weekly else "")
         ax.set_title(title, fontsize=TITLE_SIZE, color=TEXT_COLOUR)
-        ax.set_ylabel("0 = none, 10 = worst", fontsize=LABEL_SIZE, color=TEXT_COLOUR)
+        ax.set_ylabel(words.CHART_SCALE, fontsize=LABEL_SIZE, color=TEXT_COLOUR)
         ax.set_xlabel(zone_name(tz_name), fontsize=LABEL_SIZE, color=TEXT_COLOUR)
         if handles:
             # Below the plot in one row, so it never hides a point or narrows the plot.

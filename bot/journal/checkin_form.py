@@ -13,6 +13,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from bot.wording import journal as words
+
 NOTE_MAX = 500
 """The longest note we keep (the database enforces the same)."""
 SCORE_MAX_CHARS = 8
@@ -43,11 +45,11 @@ def _score(text: str, what: str, *, required: bool) -> tuple[int | None, str | N
     cleaned = unicodedata.normalize("NFKC", text or "").strip()
     if not cleaned:
         if required:
-            return None, f"{what} is needed: a whole number from 0 to 10."
+            return None, words.SCORE_NEEDED.format(what=what)
         return None, None
     match = _SCORE.match(cleaned)
     if match is None or int(match[1]) > 10:
-        return None, f"{what} should be a whole number from 0 to 10 (0 = none, 10 = the worst)."
+        return None, words.SCORE_OUT_OF_RANGE.format(what=what)
     return int(match[1]), None
 
 
@@ -64,14 +66,14 @@ def parse_checkin(
 ) -> CheckinInput | CheckinProblems:
     """Check the three boxes of the form; return the values or every problem found."""
     problems: list[str] = []
-    pain_value, pain_problem = _score(pain, "Pain", required=True)
-    fatigue_value, fatigue_problem = _score(fatigue, "Fatigue", required=fatigue_required)
+    pain_value, pain_problem = _score(pain, words.PAIN, required=True)
+    fatigue_value, fatigue_problem = _score(fatigue, words.FATIGUE, required=fatigue_required)
     for problem in (pain_problem, fatigue_problem):
         if problem:
             problems.append(problem)
     cleaned = clean_note(note)
     if cleaned is not None and len(cleaned) > NOTE_MAX:
-        problems.append(f"The note can be up to {NOTE_MAX} characters; yours has {len(cleaned)}.")
+        problems.append(words.NOTE_TOO_LONG.format(most=NOTE_MAX, length=len(cleaned)))
     if problems or pain_value is None:
         return CheckinProblems(tuple(problems))
     return CheckinInput(pain=pain_value, fatigue=fatigue_value, note=cleaned)

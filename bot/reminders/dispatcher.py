@@ -23,37 +23,25 @@ No Discord here: sending is a ``ReminderSender`` the reminder cog supplies.
 
 from __future__ import annotations
 
-import enum
 import logging
 from datetime import datetime, time, timedelta
 from typing import Protocol
 
 from bot.clock import Clock, utcnow
+from bot.delivery import Delivery
 from bot.reminders.service import ReminderService
 from bot.scheduler import Scheduler
 from bot.storage.prefs import PrefsRepo
 from bot.storage.reminders import Reminder
+from bot.wording import reminders as words
 
 log = logging.getLogger(__name__)
 
 KEY_PREFIX = "reminder:"
 RETRY_SECONDS = 300.0
 
-DM_BLOCKED_NOTICE = (
-    "I tried to send your daily stretch reminder, but Discord would not let me message you "
-    "(your direct messages with me may be turned off). I've paused the reminder so I don't keep trying. "
-    "To get it again: allow direct messages from this server's members (Server name → Privacy "
-    "Settings), then use `/remind set`."
-)
+DM_BLOCKED_NOTICE = words.DM_BLOCKED_NOTICE
 """Left for the person (``PrefsRepo.notice_pending``) when their reminder DM is refused."""
-
-
-class Delivery(enum.Enum):
-    SENT = "sent"
-    BLOCKED = "blocked"
-    """Discord refuses DMs to this person; trying again tomorrow will not help."""
-    FAILED = "failed"
-    """A passing problem (network, Discord outage); worth another try soon."""
 
 
 class ReminderSender(Protocol):

@@ -24,6 +24,8 @@ from zoneinfo import ZoneInfo, available_timezones
 
 from rapidfuzz import fuzz, process
 
+from bot.wording import reminders as words
+
 MISSED_GRACE_SECONDS = 3600
 
 
@@ -78,7 +80,6 @@ def decide_missed(
 
 # -- parsing what people type -----------------------------------------------------------------
 
-_TIME_HELP = "Try a time like 7:30, 19:05, 7pm or 7:30 pm."
 _CLOCK = re.compile(r"^(\d{1,2})(?:\s*[:.h]\s*(\d{2}))?\s*(am|pm)?$", re.ASCII)
 _FOUR_DIGITS = re.compile(r"^(\d{2})(\d{2})$", re.ASCII)
 _WORDS = {"noon": time(12, 0), "midday": time(12, 0), "midnight": time(0, 0)}
@@ -93,7 +94,7 @@ def parse_time(text: str) -> time:
     cleaned = unicodedata.normalize("NFKC", text or "").strip().lower()
     shown = cleaned if len(cleaned) <= 20 else cleaned[:20] + "…"
     if not cleaned:
-        raise ValueError(f"Please give a time. {_TIME_HELP}")
+        raise ValueError(words.TIME_MISSING)
     cleaned = re.sub(r"\s+", " ", cleaned.replace("a.m.", "am").replace("p.m.", "pm"))
     cleaned = cleaned.replace("a.m", "am").replace("p.m", "pm")
     if cleaned in _WORDS:
@@ -105,21 +106,17 @@ def parse_time(text: str) -> time:
     elif match:
         hour, minute, meridiem = int(match[1]), int(match[2] or 0), match[3]
         if match[2] is None and meridiem is None:
-            raise ValueError(
-                f"Is {shown!r} in the morning or the evening? Add am or pm, or use 24-hour time like 19:00."
-            )
+            raise ValueError(words.TIME_AM_OR_PM.format(shown=shown))
     else:
-        raise ValueError(f"I couldn't read {shown!r} as a time. {_TIME_HELP}")
+        raise ValueError(words.TIME_UNREADABLE.format(shown=shown))
     if minute > 59:
-        raise ValueError(f"Minutes go from 00 to 59, so {shown!r} isn't a time. {_TIME_HELP}")
+        raise ValueError(words.TIME_BAD_MINUTES.format(shown=shown))
     if meridiem is not None:
         if not 1 <= hour <= 12:
-            raise ValueError(
-                f"With am or pm the hour goes from 1 to 12, so {shown!r} isn't a time. {_TIME_HELP}"
-            )
+            raise ValueError(words.TIME_BAD_12_HOUR.format(shown=shown))
         hour = hour % 12 + (12 if meridiem == "pm" else 0)
     elif hour > 23:
-        raise ValueError(f"Hours go from 0 to 23, so {shown!r} isn't a time. {_TIME_HELP}")
+        raise ValueError(words.TIME_BAD_24_HOUR.format(shown=shown))
     return time(hour, minute)
 
 

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.reminders.schedule import MISSED_GRACE_SECONDS, decide_missed, format_time, next_fire, parse_time
 from bot.storage.reminders import Reminder, ReminderRepo
+from bot.wording import reminders as words
 
 PAUSED_UNKNOWN_ZONE = "unknown_timezone"
 PAUSED_DM_BLOCKED = "dm_blocked"
@@ -34,7 +35,7 @@ def zone_or_error(tz_name: str) -> ZoneInfo:
     try:
         return ZoneInfo(tz_name)
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise ValueError(f"I don't know the time zone {tz_name!r}. Pick one from the list.") from exc
+        raise ValueError(words.UNKNOWN_ZONE.format(zone=tz_name)) from exc
 
 
 def plan(reminder: Reminder, now: datetime, grace: float | timedelta = MISSED_GRACE_SECONDS) -> Firing:

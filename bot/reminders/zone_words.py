@@ -9,39 +9,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-FRIENDLY_NAMES: dict[str, str] = {
-    "America/New_York": "Eastern Time",
-    "America/Toronto": "Eastern Time",
-    "America/Chicago": "Central Time",
-    "America/Winnipeg": "Central Time",
-    "America/Denver": "Mountain Time",
-    "America/Edmonton": "Mountain Time",
-    "America/Phoenix": "Mountain Time, no daylight saving",
-    "America/Los_Angeles": "Pacific Time",
-    "America/Vancouver": "Pacific Time",
-    "America/Anchorage": "Alaska Time",
-    "Pacific/Honolulu": "Hawaii Time",
-    "America/Halifax": "Atlantic Time",
-    "America/St_Johns": "Newfoundland Time",
-    "Europe/London": "UK time",
-    "Europe/Dublin": "Irish time",
-    "Europe/Lisbon": "Western European Time",
-    "Europe/Paris": "Central European Time",
-    "Europe/Berlin": "Central European Time",
-    "Europe/Madrid": "Central European Time",
-    "Europe/Rome": "Central European Time",
-    "Europe/Amsterdam": "Central European Time",
-    "Europe/Athens": "Eastern European Time",
-    "Asia/Kolkata": "India Time",
-    "Asia/Tokyo": "Japan Time",
-    "Australia/Sydney": "Australian Eastern Time",
-    "Australia/Melbourne": "Australian Eastern Time",
-    "Australia/Brisbane": "Australian Eastern Time, no daylight saving",
-    "Australia/Adelaide": "Australian Central Time",
-    "Australia/Perth": "Australian Western Time",
-    "Pacific/Auckland": "New Zealand Time",
-    "UTC": "UTC",
-}
+from bot.wording import reminders as words
+
+FRIENDLY_NAMES = words.ZONE_NAMES
+"""Kept under its old name for callers; the names live in :mod:`bot.wording.reminders`."""
 
 
 def place(zone: str) -> str:
@@ -53,8 +24,10 @@ def zone_name(zone: str) -> str:
     """``Eastern Time (New York)``, or ``Lagos time`` for a zone without a common name."""
     if zone == "UTC":
         return "UTC"
-    friendly = FRIENDLY_NAMES.get(zone)
-    return f"{friendly} ({place(zone)})" if friendly else f"{place(zone)} time"
+    friendly = words.ZONE_NAMES.get(zone)
+    if friendly:
+        return words.ZONE_WITH_PLACE.format(name=friendly, place=place(zone))
+    return words.ZONE_OF_PLACE.format(place=place(zone))
 
 
 def has_daylight_saving(zone: str, year: int) -> bool:
@@ -68,13 +41,14 @@ def has_daylight_saving(zone: str, year: int) -> bool:
 def clock(moment: datetime) -> str:
     """``3:40 pm`` (the 12-hour clock most members read; no locale involved)."""
     hour = moment.hour % 12 or 12
-    return f"{hour}:{moment.minute:02d} {'am' if moment.hour < 12 else 'pm'}"
+    meridiem = words.CLOCK_AM if moment.hour < 12 else words.CLOCK_PM
+    return words.CLOCK_12_HOUR.format(hour=hour, minute=moment.minute, meridiem=meridiem)
 
 
 def zone_in_words(zone: str, now: datetime) -> str:
     """``Eastern Time (New York) — it's 3:40 pm there now; clocks follow daylight saving.``"""
     local = now.astimezone(ZoneInfo(zone))
-    words = f"{zone_name(zone)} — it's {clock(local)} there now"
+    said = words.ZONE_CLOCK_NOW.format(zone=zone_name(zone), clock=clock(local))
     if has_daylight_saving(zone, local.year):
-        words += "; clocks follow daylight saving"
-    return words + "."
+        said += words.ZONE_DAYLIGHT_SAVING
+    return said + words.ZONE_SENTENCE_END

@@ -16,23 +16,19 @@ from io import BytesIO
 from typing import cast
 
 from bot.report.charts import measure_chart
-from bot.report.data import ReportData
-from bot.tracking.patterns import REPORT_PATTERN_NOTE
+from bot.report.data import MedicineSummary, ReportData
+from bot.storage.tracking import Flare
 from bot.tracking.service import safe_zone
+from bot.wording import report as words
+from bot.wording import tracking as tracking_words
 
-MEASURE_LABELS = {
-    "pain": "Pain (0 none - 10 worst)",
-    "fatigue": "Fatigue (0 none - 10 worst)",
-    "stiffness": "Morning stiffness (0 none - 10 worst)",
-    "sleep": "Sleep quality (0 very poor - 10 very good)",
-    "mood": "Mood (0 very low - 10 very good)",
-}
+MEASURE_LABELS = words.MEASURE_LABELS
 MARGIN = 12.0
 FONT = "DejaVu"
 NOTE_CHARS = 200
 QUESTION_CHARS = 160
 MORE_LINE = 3.6
-LEVEL_WORDS = ("mild", "moderate", "severe")
+LEVEL_WORDS = (words.LEVEL_MILD, words.LEVEL_MODERATE, words.LEVEL_SEVERE)
 
 
 def _font_dir() -> str:
@@ -47,14 +43,45 @@ def filename(data: ReportData) -> str:
 
 def _trend_words(trend: float | None) -> str:
     if trend is None:
-        return "trend: not enough days"
+        return words.TREND_UNKNOWN
     if abs(trend) < 0.5:
-        return "trend: steady"
-    return f"trend: {'higher' if trend > 0 else 'lower'} lately ({trend:+.1f})"
+        return words.TREND_STEADY
+    return (words.TREND_HIGHER if trend > 0 else words.TREND_LOWER).format(change=trend)
 
 
 def _day(value: datetime, tz: object) -> str:
     return value.astimezone(tz).date().isoformat()  # type: ignore[arg-type]
+
+
+def _clip(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters, with an ellipsis when something was cut."""
+    return text if len(text) <= limit else text[:limit] + words.CLIPPED
+
+
+def _flare_line(flare: Flare, tz: object) -> str:
+    end = _day(flare.ended_at, tz) if flare.ended_at else words.FLARE_ONGOING
+    line = words.FLARE_SPAN.format(start=_day(flare.started_at, tz), end=end)
+    if flare.ended_at:
+        line += words.FLARE_DAYS.format(days=max(1, (flare.ended_at - flare.started_at).days + 1))
+    if flare.note:
+        line += words.FLARE_NOTE.format(note=flare.note[:120])
+    return line
+
+
+def _medicine_line(m: MedicineSummary) -> str:
+    line = m.medicine.name
+    if m.medicine.dose:
+        line += words.MEDICINE_DOSE.format(dose=m.medicine.dose)
+    line += words.MEDICINE_TIMES.format(times=", ".join(m.medicine.times))
+    total = m.taken + m.skipped
+    if total:
+        percent = round(100 * m.taken / total)
+        line += words.MEDICINE_DOSES.format(taken=m.taken, total=total, percent=percent, skipped=m.skipped)
+    else:
+        line += words.MEDICINE_NO_DOSES
+    if not m.medicine.active:
+        line += words.MEDICINE_STOPPED
+    return line
 
 
 class _Page:
@@ -107,7 +134,7 @@ class _Page:
         self.pdf.ln(0.8)
         return self.text(text, size=10, bold=True)
 
-    def items(self, lines: Sequence[str], *, empty: str, cap: int, more: str = "in the app") -> None:
+    def items(self, lines: Sequence[str], *, empty: str, cap: int, more: str = words.MORE_WHERE) -> None:
         """A bulleted list of at most ``cap`` lines; what does not fit is counted on a last line."""
         if not lines:
             self.text(empty)
@@ -115,7 +142,7 @@ class _Page:
         for n, line in enumerate(lines):
             last = n == len(lines) - 1
             if n >= cap or not self.text(f"• {line}", keep=0 if last else MORE_LINE):
-                self.text(f"(+{len(lines) - n} more {more})", size=7.5)
+                self.text(words.MORE_ITEMS.format(count=len(lines) - n, where=more), size=7.5)
                 return
 
     def section(self, title: str, lines: Sequence[str], *, empty: str, cap: int) -> None:
@@ -132,21 +159,18 @@ def render_pdf(data: ReportData, *, paper: str = "A4", generated: datetime | Non
     tz = safe_zone(data.tz_name)
     page = _Page(paper)
     pdf = page.pdf
-    pdf.set_title("Lupus report for my doctor")
-    pdf.set_creator("Lupus Companion")
-    page.text("Lupus report for my doctor", size=15, bold=True, height=7.5)
-    period = f"{_day(data.start, tz)} to {_day(data.end, tz)} ({data.days} days)"
+    pdf.set_title(words.TITLE)
+    pdf.set_creator(words.CREATOR)
+    page.text(words.TITLE, size=15, bold=True, height=7.5)
+    period = words.PERIOD.format(start=_day(data.start, tz), end=_day(data.end, tz), days=data.days)
+    made = f"{(generated or data.end).astimezone(tz):%Y-%m-%d}"
     page.text(
-        f"Period: {period} · {data.checkins} check-ins · days in {data.tz_name} time · "
-        f"made {(generated or data.end).astimezone(tz):%Y-%m-%d}",
+        words.HEADER_LINE.format(period=period, checkins=data.checkins, zone=data.tz_name, made=made),
         size=8.5,
     )
-    page.text(
-        "Recorded by the patient in the Lupus Companion app. A record of how they felt, not a diagnosis.",
-        size=7.5,
-    )
+    page.text(words.DISCLAIMER, size=7.5)
 
-    page.heading("Daily averages and trends (0-10)")
+    page.heading(words.AVERAGES_HEADING)
     chart_w, chart_h = 78.0, 13.5
     start_day, end_day = data.start.astimezone(tz).date(), data.end.astimezone(tz).date()
     for measure in data.measures:
@@ -159,93 +183,81 @@ def render_pdf(data: ReportData, *, paper: str = "A4", generated: datetime | Non
         pdf.cell(page.width - chart_w - 2, 4.5, MEASURE_LABELS[measure.name], new_x="LMARGIN", new_y="NEXT")
         pdf.set_font(FONT, "", 8.5)
         if measure.average is None:
-            summary = "not recorded in this period"
+            summary = words.NOT_RECORDED
         else:
-            summary = (
-                f"average {measure.average:.1f} · range {measure.minimum:.0f}-{measure.maximum:.0f} · "
-                f"{measure.days} days · {_trend_words(measure.trend)}"
+            summary = words.MEASURE_SUMMARY.format(
+                average=measure.average,
+                minimum=measure.minimum,
+                maximum=measure.maximum,
+                days=measure.days,
+                trend=_trend_words(measure.trend),
             )
         pdf.set_x(MARGIN)
         pdf.multi_cell(page.width - chart_w - 2, 4, summary, new_x="LMARGIN", new_y="NEXT")
         png = measure_chart(measure.series, start_day, end_day, data.flares, tz)
         pdf.image(BytesIO(png), x=MARGIN + page.width - chart_w, y=top, w=chart_w, h=chart_h)
         pdf.set_y(top + chart_h + 0.5)
-    page.text("Shaded, hatched bands on the charts mark flares.", size=7)
+    page.text(words.FLARE_BANDS, size=7)
 
     page.section(
-        "Flares",
-        [
-            f"{_day(f.started_at, tz)} to {_day(f.ended_at, tz) if f.ended_at else 'ongoing'}"
-            + (f" ({max(1, (f.ended_at - f.started_at).days + 1)} days)" if f.ended_at else "")
-            + (f": {f.note[:120]}" if f.note else "")
-            for f in data.flares
-        ],
-        empty="No flares marked in this period.",
-        cap=4,
+        words.FLARES_HEADING, [_flare_line(f, tz) for f in data.flares], empty=words.NO_FLARES, cap=4
     )
 
     page.section(
-        "Symptoms (days at each level)",
+        words.SYMPTOMS_HEADING,
         [
-            f"{name}: " + ", ".join(f"{n} {w}" for n, w in zip(levels, LEVEL_WORDS, strict=True) if n)
+            words.SYMPTOM_LINE.format(
+                name=name,
+                levels=", ".join(
+                    words.SYMPTOM_LEVEL.format(days=n, level=w)
+                    for n, w in zip(levels, LEVEL_WORDS, strict=True)
+                    if n
+                ),
+            )
             for name, levels in data.symptoms
         ],
-        empty="No own symptoms recorded in this period.",
+        empty=words.NO_SYMPTOMS,
         cap=5,
     )
 
     page.section(
-        "Medicines (as the patient entered them; answers to reminders and logs)",
-        [
-            f"{m.medicine.name}"
-            + (f" ({m.medicine.dose})" if m.medicine.dose else "")
-            + f", at {', '.join(m.medicine.times)}: "
-            + (
-                f"taken {m.taken} of {m.taken + m.skipped} recorded doses "
-                f"({round(100 * m.taken / (m.taken + m.skipped))}%), {m.skipped} skipped"
-                if m.taken + m.skipped
-                else "no doses recorded"
-            )
-            + ("" if m.medicine.active else " (stopped)")
-            for m in data.medicines
-        ],
-        empty="No medicines entered.",
+        words.MEDICINES_HEADING,
+        [_medicine_line(m) for m in data.medicines],
+        empty=words.NO_MEDICINES,
         cap=6,
     )
 
     done, hurt, stopped = (data.routines.get(k, 0) for k in ("done", "hurt", "stopped"))
     page.section(
-        "Gentle routines",
-        [f"{done} done · {hurt} stopped because of pain · {stopped} stopped early"],
+        words.ROUTINES_HEADING,
+        [words.ROUTINES_LINE.format(done=done, hurt=hurt, stopped=stopped)],
         empty="",
         cap=1,
     )
 
     page.section(
-        "Patterns (observations, not causes)",
+        words.PATTERNS_HEADING,
         [p.text for p in data.patterns],
-        empty="Not enough days yet to compare (3 on each side).",
+        empty=words.NO_PATTERNS,
         cap=3,
     )
     if data.patterns:
-        page.text(REPORT_PATTERN_NOTE, size=7)
+        page.text(tracking_words.REPORT_PATTERN_NOTE, size=7)
 
     page.section(
-        "Notes for my doctor",
+        words.NOTES_HEADING,
         [
-            f"{_day(n.at, tz)}: "
-            + (n.note or "")[:NOTE_CHARS]
-            + ("…" if len(n.note or "") > NOTE_CHARS else "")
+            words.NOTE_LINE.format(day=_day(n.at, tz), note=_clip(n.note or "", NOTE_CHARS))
             for n in reversed(data.notes)  # newest first
         ],
-        empty="No notes marked for the doctor.",
+        empty=words.NO_NOTES,
         cap=3,
     )
 
     page.section(
-        "My questions",
-        [q if len(q) <= QUESTION_CHARS else q[:QUESTION_CHARS] + "…" for q in data.questions],
-        empty="No questions written yet.",
+        words.QUESTIONS_HEADING,
+        [_clip(q, QUESTION_CHARS) for q in data.questions],
+        empty=words.NO_QUESTIONS,
         cap=8,
     )
     return bytes(pdf.output())

@@ -7,6 +7,8 @@ for people who cannot tell colours apart.
 
 from __future__ import annotations
 
+from bot.wording import common as words
+
 __all__ = ["EMPTY", "FILLED", "format_seconds", "progress_bar"]
 
 FILLED = "▰"
@@ -35,7 +37,7 @@ def format_seconds(seconds: float) -> str:
     whole = max(0, int(-(-seconds // 1)))
     minutes, secs = divmod(whole, 60)
     if minutes == 0:
-        return f"{secs} s"
+        return words.DURATION_SECONDS.format(seconds=secs)
     if secs == 0:
-        return f"{minutes} min"
-    return f"{minutes} min {secs} s"
+        return words.DURATION_MINUTES.format(minutes=minutes)
+    return words.DURATION_MINUTES_SECONDS.format(minutes=minutes, seconds=secs)

@@ -14,6 +14,7 @@ from bot.storage.tracking import Flare, FullCheckin, TrackingRepo
 from bot.tracking.flares import by_day
 from bot.tracking.patterns import find_patterns
 from bot.tracking.service import utc_offset_minutes
+from bot.wording import tracking as words
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,11 +53,13 @@ async def insights(
             continue
         total = 0 if record is None else record.taken + record.skipped
         done = (
-            f"taken {record.taken} of {total} recorded ({round(100 * record.taken / total)}%)"
+            words.DOSES_TAKEN.format(
+                taken=record.taken, total=total, percent=round(100 * record.taken / total)
+            )
             if record is not None and total
-            else "no doses recorded"
+            else words.NO_DOSES_RECORDED
         )
-        lines.append(f"{medicine.name}: {done}")
+        lines.append(words.MEDICINE_LINE.format(name=medicine.name, doses=done))
     full = await tracking.checkins_since(user_id, start) if details else []
     symptoms = await tracking.symptoms(user_id, include_inactive=True)
     return Insights(

@@ -21,17 +21,18 @@ The bot only repeats what the member typed; it never suggests a dose or a change
 
 from __future__ import annotations
 
-import enum
 import logging
 import re
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 
 from bot.clock import Clock, utcnow
+from bot.delivery import Delivery
 from bot.reminders.schedule import MISSED_GRACE_SECONDS, format_time, next_fire, parse_time
 from bot.scheduler import Scheduler
 from bot.storage.meds import DoseStatus, Medicine, MedicineRepo, MedReminder
 from bot.tracking.service import TrackingService, safe_zone
+from bot.wording import tracking as words
 
 log = logging.getLogger(__name__)
 
@@ -44,12 +45,6 @@ MAX_TIMES = 6
 MAX_MEDICINES = 20
 NAME_MAX = 100
 DOSE_MAX = 100
-
-
-class Delivery(enum.Enum):
-    SENT = "sent"
-    BLOCKED = "blocked"
-    FAILED = "failed"
 
 
 MedSender = Callable[[MedReminder, Medicine], Awaitable[Delivery]]
@@ -67,9 +62,9 @@ def parse_times(text: str) -> tuple[str, ...]:
         if value not in times:
             times.append(value)
     if not times:
-        raise ValueError("Give at least one time, like `8:00` or `8:00, 20:00`.")
+        raise ValueError(words.MED_TIMES_MISSING)
     if len(times) > MAX_TIMES:
-        raise ValueError(f"Up to {MAX_TIMES} times a day, please.")
+        raise ValueError(words.MED_TIMES_TOO_MANY.format(most=MAX_TIMES))
     return tuple(sorted(times))
 
 

@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from bot.wording import tracking as words
+
 MIN_DAYS_EACH_SIDE = 3
 MIN_DIFFERENCE = 1.0
 MAX_LINES = 3
@@ -20,13 +22,18 @@ Day = Mapping[str, float | None]
 
 CONDITIONS: tuple[tuple[str, str, str, float], ...] = (
     # (label, measure, "<=" or ">=", threshold): a day "has" the condition when its value passes.
-    ("poor sleep", "sleep", "<=", 4),
-    ("high fatigue", "fatigue", ">=", 7),
-    ("morning stiffness", "stiffness", ">=", 5),
-    ("low mood", "mood", "<=", 3),
-    ("a finished routine", "routine", ">=", 1),
+    (words.CONDITION_POOR_SLEEP, "sleep", "<=", 4),
+    (words.CONDITION_HIGH_FATIGUE, "fatigue", ">=", 7),
+    (words.CONDITION_MORNING_STIFFNESS, "stiffness", ">=", 5),
+    (words.CONDITION_LOW_MOOD, "mood", "<=", 3),
+    (words.CONDITION_FINISHED_ROUTINE, "routine", ">=", 1),
 )
-OUTCOMES: tuple[tuple[str, str], ...] = (("pain", "pain"), ("fatigue", "fatigue"), ("stiffness", "stiffness"))
+OUTCOMES: tuple[tuple[str, str], ...] = (
+    ("pain", words.OUTCOME_PAIN),
+    ("fatigue", words.OUTCOME_FATIGUE),
+    ("stiffness", words.OUTCOME_STIFFNESS),
+)
+"""(measure, how the sentence names it)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,9 +47,13 @@ class Pattern:
 
     @property
     def text(self) -> str:
-        return (
-            f"On days with {self.condition}, {self.outcome} averaged {self.with_average:.1f} "
-            f"(other days {self.without_average:.1f}; {self.with_days} and {self.without_days} days)."
+        return words.PATTERN.format(
+            condition=self.condition,
+            outcome=self.outcome,
+            with_average=self.with_average,
+            without_average=self.without_average,
+            with_days=self.with_days,
+            without_days=self.without_days,
         )
 
 
@@ -69,6 +80,3 @@ def find_patterns(days: Mapping[date, Day]) -> list[Pattern]:
                 found.append(Pattern(label, noun, a, b, len(with_values), len(without_values)))
     found.sort(key=lambda p: -abs(p.with_average - p.without_average))
     return found[:MAX_LINES]
-
-
-REPORT_PATTERN_NOTE = "Observations from the patient's own records, with no cause implied."

@@ -15,6 +15,7 @@ from bot.storage.reminders import ReminderRepo
 from bot.storage.tracking import MEASURES, Flare, FullCheckin, Symptom, TrackingRepo
 from bot.tracking import flares
 from bot.tracking.card import CardState
+from bot.wording import tracking as words
 
 MAX_SYMPTOMS = 10
 SYMPTOM_NAME_MAX = 40
@@ -87,7 +88,7 @@ class TrackingService:
     ) -> Saved:
         pain = state.measures.get("pain")
         if pain is None:
-            raise NeedsPain("pick a pain level")
+            raise NeedsPain(words.NEEDS_PAIN)
         values = {m: state.measures.get(m) for m in MEASURES if m != "pain"}
         active = {s.id for s in await self.repo.symptoms(user_id)}
         checkin = await self.repo.add_checkin(
