@@ -187,7 +187,7 @@ _MEANS_VETO = words(
     "craft sewing whittling fishing train ticket commute commuting late delayed delay station waiting wait bus stop "
     "view sunset photos photo picture pictures selfie fireworks repair repairs roofer leak leaking gutters painting "
     "tour lesson lessons class museum hiking hike scenic diving dive pool swimming swim trampoline jacks parachute "
-    "bungee skydiving vacation holiday beach trip sprinkler lawn yard veggie veggies patch plants watering"
+    "bungee skydiving vacation holiday beach trip cleaning clean cleaned sprinkler lawn yard veggie veggies patch plants watering"
 )
 _DOSE_VETO = words(
     "dog cat kids grandkids toddler baby children puppy morning breakfast lunch dinner vacation holiday trip travel travelling traveling with_me doctor appointment "
@@ -288,7 +288,7 @@ CONCEPT_FAMILIES: tuple[Family, ...] = (
             "better_off|would_be_fine|worth_more ~6 life_insurance|insurance_money|insurance_payout|my_insurance",
             "life_insurance|insurance_money|my_insurance ~6 @PAYOUT",
             "worth more dead",
-            "this_is|this_will_be|will_be|here_is|that_is|it_is @DET? last message|post|text|words|goodbye !(before|for|tonight|today|goodnight|of_the|on|about|until|till)",
+            "this_is|this_will_be|will_be|here_is|that_is|it_is @DET? last message|post|text|words|goodbye !(before|for|tonight|today|goodnight|of_the|on|about|until|till|here_for|here_until|here_today|here_tonight|for_a_while|for_now)",
             "last time ~3 hear from me|see me|talk to me|talk to anyone",
             "tonight is the night $|for_me",
             "have|has|had|having|got|made|make|with|it_is a plan ~2 and_a_date|and_a_time|and_the_means|and_a_day !(for|to|with|at)",

@@ -37,7 +37,7 @@ SPANISH_FAMILIES: tuple[Family, ...] = (
             "no quiero|deseo seguir &($|asi|adelante|mas|viviendo)",
             "ya no ~1 quiero|aguanto|soporto|puedo ~1 vivir|existir|despertar",
             "ya no ~1 quiero|aguanto|soporto|puedo ~1 seguir !(con|en|el|la|los|las|tomando|yendo|trabajando|estudiando|haciendo)",
-            "dormir|dormirme ~1 y no despertar|volver_a_despertar",
+            "dormir|dormirme ~1 y no despertar|volver_a_despertar !(hasta|antes|temprano|tarde|en_toda)",
             "que todo|mi_vida|esta_vida se acabe|termine|acabe_ya|termine_ya",
             "mejor|preferible no despertar|morir|morirme|estar_muerta|estar_muerto|desaparecer|no_existir|no_estar_aqui",
             "no despertar nunca|jamas mas?",

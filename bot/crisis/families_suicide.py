@@ -81,7 +81,7 @@ SUICIDE_FAMILIES: tuple[Family, ...] = (
             "in case i am_gone|die|do_not_wake_up|am_not_here|do_not_make_it|am_not_around",
             "quit|quitting life|living|existing",
             "i should|could have died !(laughing|of|from_embarrassment|when_i_saw|lol)",
-            "@WISH i had|would_have died|not_survived|not_made_it|not_woken_up|not_woke_up",
+            "@WISH i had|would_have died|not_survived|not_made_it|not_woken_up|not_woke_up|never_woken_up|never_woke_up",
             "be put to sleep|down !(for|at|before|under|during)",
             "dying|death ~3 looking forward",
             "my affairs in order !(~8+diagnosis|attorney|lawyer|solicitor|advance_directive|sensible|responsible|estate|paperwork|executor)",

@@ -68,6 +68,10 @@ WARNING_FAMILIES: tuple[Family, ...] = (
             "way|ways to go|die that|which ~1 does_not|do_not|will_not|would_not|is_not|is hurt|painful|painless",
             "way|ways to go|die without pain|hurting|it_hurting|suffering|feeling_it",
             "how many stories|storeys|floors ~6 fall|jump|drop",
+            "how high|tall is the|that parking_garage|car_park|bridge|overpass|cliff|multistory|multi_storey",
+            "@THINK|@INTENT ~2 go|going|walk|walking|wade|wading|swim|swimming into|out_into @DET? sea|ocean|river|lake|"
+            "water|waves !(for|with|to|on)",
+            "rope|ropes|hose ~8 not|never ~2 for? climbing|camping|the_swing|a_swing|the_garden|gardening|the_boat|sailing",
             "quicker|faster|less_painful|more_painful|easier|more_reliable|surer|painless|better ~3 pills|jumping|hanging|"
             "drowning|the_train|a_train|a_gun|the_gun|the_bridge|cutting|the_rope|a_rope|an_overdose or ~1 pills|jumping|"
             "hanging|drowning|train|gun|bridge|cutting|rope|overdose|the_train|a_train|the_gun|a_gun|the_bridge|the_rope",
@@ -162,6 +166,12 @@ WARNING_FAMILIES: tuple[Family, ...] = (
             "paid_off|paid|settled|sorted|cleared ~6 so|and ~4 will_not|would_not|does_not|do_not|never have to ~3 "
             "after|afterwards|when_i_am_gone|once_i_am_gone !(work|school|that|this|the|my|surgery|dinner|lunch|i|we|they|it|he|she)",
             "have|got|made a plan now $",
+            "wrote|written|writing|left|recorded a goodbye|farewell to|for ~1 "
+            + _LOVED
+            + "|everyone|everybody",
+            "because|since|as|cos i will_not|am_not_going_to|would_not be here|around $|for_it|for_christmas|for_that|"
+            "next_year|next_month|to_see",
+            "see you all|guys|everyone? on the other side $",
             "prepare|prepared|preparing everything|all ~6 the? letter|letters|note|notes|goodbye|goodbyes",
             "cancelled|canceled|cancelling|canceling|cancel ~3 appointments|appointment|infusions|infusion|treatment|"
             "refills|prescriptions|therapy ~6 will_not|not_going_to|do_not need|be_needing them|it|those $|@ANYMORE|"
@@ -186,6 +196,7 @@ WARNING_FAMILIES: tuple[Family, ...] = (
             "@WISH ~4 lupus|flare|disease|illness|kidneys|cancer|sle|it|this|god ~3 finish|finishes|finished me off",
             "@WISH ~4 lupus|flare|disease|illness|kidneys|sle|god ~3 take|takes|kill|kills me $|already|now|soon|away|"
             "in_my_sleep|for_good",
+            "@WISH i had|would|would_have never woken|woke|survived",
             "imagine|imagining|picture|picturing|daydream|daydreaming|think_about ~3 my heart|breathing ~1 just? "
             "stopping|stop|stops|giving_out",
             "if|when ~3 lupus|flare|disease|illness|it|this|sle|kidneys ~1 kills|kill|takes|take|finishes me ~4 relieved|"
@@ -204,6 +215,8 @@ WARNING_FAMILIES: tuple[Family, ...] = (
             "sle|illness ~2 take|takes|kill|kills|do_the_rest|give_out|gives_out|fail|fails|shut_down|win|wins|finish",
             "stop|stopped|stopping|quit|quitting ~4 @MEDS|medication|treatment|dialysis ~4 so|to|and|until ~3 it|this|"
             "lupus|flare ~1 kills|kill|takes|take me",
+            "skipping|skipped|skip|missing|missed dialysis|infusions|treatment|treatments ~8 keep_skipping|keep_missing|"
+            "on_purpose|not_going_back|stop_going|for_good",
             "hoping|hope|pray|praying|want|wanting my? kidneys|heart|body|organs|lungs give_out|fail|shut_down|give_up|"
             "stop_working $|soon|already|for_good|and_take_me",
             "waiting|wait for my? body|kidneys|heart|lupus|organs|flare to quit|give_out|fail|stop|shut_down|give_up|"
@@ -239,8 +252,8 @@ SPANISH_WARNING_FAMILIES: tuple[Family, ...] = (
         "es-senales",
         Concern.SUICIDE,
         (
-            "forma|manera|modo menos dolorosa|doloroso|mas_facil|mas_rapida|mas_rapido|mas_segura ~2 de|para ~1 "
-            "morir|morirme|matarme|suicidarme|irme|acabar",
+            "forma|manera|modo menos_dolorosa|menos_doloroso|mas_facil|mas_rapida|mas_rapido|mas_segura ~2 de|para ~1 "
+            "morir|morirme|matarme|suicidarme|irme|acabar|irse|morirse|matarse",
             "puente|edificio|torre|acantilado mas alto|alta ~3 cerca|por_aqui|de_aqui",
             "meterme|entrar|caminar|adentrarme ~2 mar|rio|oceano|lago ~4 no volver|no_salir|hundirme",
             "carta|cartas|nota|notas de despedida|adios",
@@ -263,6 +276,14 @@ SPANISH_WARNING_FAMILIES: tuple[Family, ...] = (
             "ya no voy a estar|estare $|aqui|mucho_tiempo|por_mucho|para_cuidarlo|para_cuidarla|para_ellos|mas",
             "lupus|enfermedad|brote ~2 acabe|termine|acaba conmigo|me_mate|me_lleve",
             "adios|despedi|despedirme|despido ~6 sin que lo|se supieran|supiera|sepan|sepa|den_cuenta|diera_cuenta",
+            "tirarme|aventarme|lanzarme ~1 a|al|a_las|bajo|bajo_el|delante_del ~1 vias|tren|metro|rio|mar|camion|trafico",
+            "pistola|arma|cuerda|soga|cuchillo|navaja|pastillas ~8 pienso|pensando|quiero|tentada|tentado en? usarla|"
+            "usarlo|usarlas",
+            "regale|regalado|regalando todo lo que tengo|tenia",
+            "deje|escribi|dejo ~1 una|unas carta|cartas a|para ~1 mis|mi papas|padres|hijos|hijas|esposo|esposa|familia|"
+            "hermanos|hermana|hermano|mama|papa|amigos|nietos",
+            "este es|sera mi ultimo mensaje !(por|de|del|hoy|antes|hasta|en)",
+            "medicinas|medicamentos|pastillas|tratamiento ~10 quiero|quisiera que esto|todo ~1 termine|acabe|se_acabe",
             "lupus|enfermedad|brote ~1 haga|hiciera|termine lo suyo|su_trabajo|el_resto",
             "mejor|mas_facil para todos|ellos|mi_familia|mis_hijos si yo? no estuviera|existiera",
             "si yo? no estuviera|existiera ~6 mejor|tranquilos|felices|en_paz",
@@ -283,7 +304,7 @@ SPANISH_WARNING_FAMILIES: tuple[Family, ...] = (
             "me_trague|me_tome|trague|tome|me_bebi el|la|un|una frasco|bote|blister|caja entero|entera|completo|completa",
             "me_tome|tome|me_trague|trague un monton|punado|chingo|pilo de @PILLS_ES",
             "me_bebi|bebi|me_meti|me_eche ~2 todas|todos ~2 @PILLS_ES",
-            "cuanto|cuantos|cuantas ~4 @MEDS|@PILLS_ES ~6 morir|no_despertar|matar|matarme|letal|mortal",
+            "cuanto|cuantos|cuantas ~4 @MEDS|@PILLS_ES ~6 morir|no_despertar|matar|matarme|letal|mortal|letales|mortales",
         ),
         language="es",
         veto=words("jarabe tos vitaminas manzanilla infusion galletas chocolate cereal jaja"),
