@@ -17,6 +17,7 @@ from bot.content.loader import load_library
 from bot.ui.errors import OptionError, UserFacingError
 from bot.ui.transformers import (
     ArticleChoice,
+    OwnSymptom,
     RegionChoice,
     RoutineChoice,
     SectionChoice,
@@ -121,3 +122,14 @@ def test_options_register_as_before() -> None:
     assert (TimeZone().min_value, TimeZone().max_value) == (1, 64)
     assert ArticleChoice().type is discord.AppCommandOptionType.string
     assert type(TimeOfDay()).autocomplete is app_commands.Transformer.autocomplete
+
+
+async def test_own_symptoms_are_suggested_whatever_the_case_typed(library: Library) -> None:
+    async def symptoms(user_id: int) -> list[Any]:
+        return [SimpleNamespace(name="Joint pain"), SimpleNamespace(name="Headache")]
+
+    asked = interaction(library)
+    asked.client.services = SimpleNamespace(tracking=SimpleNamespace(symptoms=symptoms))
+    found = await OwnSymptom().autocomplete(asked, "joint")
+    assert [c.value for c in found] == ["Joint pain"]
+    assert [c.value for c in await OwnSymptom().autocomplete(asked, "")] == ["Joint pain", "Headache"]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 import secrets
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import time
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 from zoneinfo import ZoneInfo
@@ -312,6 +312,12 @@ class TimeZone(Suggested):
         return zone
 
 
+def containing(current: str, named: Iterable[tuple[str, str]]) -> list[app_commands.Choice[str]]:
+    """Up to 25 of the (name, value) pairs whose name holds what was typed, whatever its case."""
+    typed = current.casefold().strip()
+    return [app_commands.Choice(name=n[:100], value=v) for n, v in named if typed in n.casefold()][:25]
+
+
 class MedicineName(Suggested):
     """One of the member's own medicines (suggested by name, sent as its id); kept as typed."""
 
@@ -321,13 +327,8 @@ class MedicineName(Suggested):
     async def suggest(
         self, interaction: discord.Interaction[LupusBot], current: str
     ) -> Sequence[app_commands.Choice[str]]:
-        typed = current.casefold().strip()
         mine = await interaction.client.services.meds.repo.list(interaction.user.id)
-        return [
-            app_commands.Choice(name=m.name[:100], value=str(m.id))
-            for m in mine
-            if typed in m.name.casefold()
-        ][:25]
+        return containing(current, ((m.name, str(m.id)) for m in mine))
 
 
 class SymptomIdea(Suggested):
@@ -339,10 +340,10 @@ class SymptomIdea(Suggested):
     async def suggest(
         self, interaction: discord.Interaction[LupusBot], current: str
     ) -> Sequence[app_commands.Choice[str]]:
-        typed = current.casefold().strip()
-        names = [s for s in starter_symptoms(_library(interaction)) if typed in s.casefold()]
-        names = names or ([current] if typed else [])
-        return [app_commands.Choice(name=n[:100], value=n[:80]) for n in names[:25] if n]
+        ideas = containing(current, ((s, s[:80]) for s in starter_symptoms(_library(interaction)) if s))
+        if ideas or not current.strip():
+            return ideas
+        return [app_commands.Choice(name=current[:100], value=current[:80])]
 
 
 def starter_symptoms(library: Library) -> list[str]:
@@ -359,9 +360,8 @@ class OwnSymptom(Suggested):
     async def suggest(
         self, interaction: discord.Interaction[LupusBot], current: str
     ) -> Sequence[app_commands.Choice[str]]:
-        typed = current.casefold().strip()
         mine = await interaction.client.services.tracking.symptoms(interaction.user.id)
-        return [app_commands.Choice(name=s.name, value=s.name) for s in mine if typed in s.name][:25]
+        return containing(current, ((s.name, s.name) for s in mine))
 
 
 async def save_timezone(bot: LupusBot, user_id: int, zone: str) -> None:
