@@ -45,6 +45,7 @@ from bot.storage.journal import JournalRepo
 from bot.storage.prefs import PrefsRepo
 from bot.storage.sessions import SessionRepo
 from tests.fakeclock import FakeClock
+from tests.routine_reference import position_label
 
 T0 = 1_700_000_000.0
 ALICE = 111_111_111_111_111_111
@@ -452,7 +453,7 @@ async def test_auto_advance_walks_across_sides_and_reps_until_the_movement(env: 
     assert stored is not None
     s = stored.session
     assert s.phase is Phase.HOLD and s.current_step.id == "breathe"  # a movement waits for Next
-    labels = [r.session.position_label() for r in env.editor.shown if r.session.phase is Phase.HOLD]
+    labels = [position_label(r.session) for r in env.editor.shown if r.session.phase is Phase.HOLD]
     assert labels == [
         "Step 1 of 3 · Pelvic tilt · rep 2 of 2",
         "Step 2 of 3 · Knee to chest (left)",

@@ -25,7 +25,6 @@ from bot.routines.phases import (
 from bot.routines.progress import progress_bar as _progress_bar
 from bot.routines.snapshot import Position, RoutineSnapshot, StepSnapshot
 from bot.routines.stored import FORMAT_VERSION, StoredPause, StoredSession
-from bot.wording import routines as words
 
 __all__ = ["PausedFrom", "RoutineSession", "Timer"]
 
@@ -168,11 +167,6 @@ class RoutineSession:
         return self.phase is Phase.HOLD and self.timer_complete
 
     @property
-    def rest_complete(self) -> bool:
-        """Manual mode: the rest timer ran out; the person presses Next when ready."""
-        return self.phase is Phase.REST and self.timer_complete
-
-    @property
     def steps_done(self) -> int:
         return len(self.steps_completed)
 
@@ -193,26 +187,6 @@ class RoutineSession:
         """Text bar like ``▰▰▰▱▱▱▱▱▱▱``."""
         done, total = self.progress()
         return _progress_bar(done, total, width)
-
-    def position_label(self) -> str:
-        """``Step 2 of 6 · Knee to chest (left) · rep 1 of 3``.
-
-        The side is shown only for two-sided steps, the rep only when there is
-        more than one; a movement done several times says ``· 5 times``. During
-        REST this names the *upcoming* position.
-        """
-        step = self.current_step
-        label = words.STEP_LABEL.format(
-            number=self.step_index + 1, count=len(self.routine.steps), title=step.title
-        )
-        side = self.current_side
-        if side is not None:
-            label += words.STEP_LABEL_SIDE.format(side=words.SIDE_WORDS.get(side, side))
-        if step.is_movement and step.reps > 1:
-            label += words.STEP_LABEL_TIMES.format(reps=step.reps)
-        elif step.reps_per_side > 1:
-            label += words.STEP_LABEL_REP.format(rep=self.rep_index + 1, reps=step.reps)
-        return label
 
     def seconds_remaining(self, now: float) -> float | None:
         """Seconds left on the hold/rest timer (frozen while paused), or None if none runs."""
@@ -255,20 +229,6 @@ class RoutineSession:
             return None
         slack = TICK_TOLERANCE_SECONDS if timer.action is Action.TICK else 0.0
         return timer.action if now >= timer.when - slack else None
-
-    def allowed_actions(self) -> frozenset[Action]:
-        """The presses that make sense now — which buttons to show. HURT is in every live phase."""
-        match self.phase:
-            case Phase.INTRO:
-                return frozenset({Action.START, Action.STOP, Action.HURT})
-            case Phase.HOLD | Phase.REST:
-                return frozenset(
-                    {Action.NEXT, Action.BACK, Action.PAUSE, Action.SKIP, Action.STOP, Action.HURT}
-                )
-            case Phase.PAUSED:
-                return frozenset({Action.RESUME, Action.STOP, Action.HURT})
-            case _:
-                return frozenset()
 
     # storage -------------------------------------------------------------------
 

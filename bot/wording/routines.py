@@ -32,13 +32,3 @@ ALREADY_IN_PROGRESS = "You already have a routine in progress."
 BUTTON_DOES_NOTHING = "That button doesn't do anything here. Use /stretch to carry on."
 PAIN_OUT_OF_RANGE = "Please pick a number from 0 to 10."
 PAIN_AFTER_FINISH = "You can note your pain when the routine has finished."
-
-# ----------------------------------------------------------------- where the person is
-
-STEP_LABEL = "Step {number} of {count} · {title}"
-"""``Step 2 of 6 · Knee to chest``; the parts below are added to it."""
-STEP_LABEL_SIDE = " ({side})"
-STEP_LABEL_TIMES = " · {reps} times"
-STEP_LABEL_REP = " · rep {rep} of {reps}"
-SIDE_WORDS = {"left": "left", "right": "right"}
-"""How a side is named in the label (the stored value is the key)."""
