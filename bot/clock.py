@@ -63,6 +63,11 @@ class SystemClock:
             await asyncio.sleep(min(delay, self.max_chunk))
 
 
+def utc_at(epoch: float) -> datetime:
+    """Epoch seconds as an aware UTC datetime: the one conversion every layer uses."""
+    return datetime.fromtimestamp(epoch, UTC)
+
+
 def utcnow(clock: Clock) -> datetime:
     """The clock's current instant as an aware UTC datetime (what storage and renderers take)."""
-    return datetime.fromtimestamp(clock.now(), UTC)
+    return utc_at(clock.now())

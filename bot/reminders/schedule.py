@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo, available_timezones
 
 from rapidfuzz import fuzz, process
 
+from bot.clock import utc_at
 from bot.text import normalize_query
 from bot.wording import reminders as words
 
@@ -50,11 +51,11 @@ def _occurrence(day: date, wall_time: time, tz: ZoneInfo) -> datetime:
     high = math.ceil(first.timestamp())
     while high - low > 1:
         middle = (low + high) // 2
-        if _wall(datetime.fromtimestamp(middle, UTC), tz) >= naive:
+        if _wall(utc_at(middle), tz) >= naive:
             high = middle
         else:
             low = middle
-    return datetime.fromtimestamp(high, UTC)
+    return utc_at(high)
 
 
 def next_fire(local_time: time, tz: ZoneInfo, after: datetime) -> datetime:

@@ -7,9 +7,10 @@ service keeps it beside the session so a timer can update that card later.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Final, Protocol
 
+from bot.clock import utc_at
 from bot.routines.phases import Action, Phase
 from bot.routines.state import RoutineSession
 from bot.routines.transitions import transition
@@ -152,7 +153,7 @@ class SessionConflict(RoutineError):
 
 
 def epoch_to_datetime(epoch: float) -> datetime:
-    return datetime.fromtimestamp(epoch, UTC)
+    return utc_at(epoch)
 
 
 def record_to_row(record: SessionRecord, *, version: int) -> SessionRow:

@@ -22,10 +22,9 @@ import os
 import shutil
 import sqlite3
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
-from bot.clock import Clock
+from bot.clock import Clock, utc_at
 from bot.scheduler import Scheduler
 from bot.storage.db import Database, StorageError
 from bot.storage.kv import KVRepo
@@ -121,7 +120,7 @@ def check_file(path: Path) -> tuple[str | None, int]:
 
 
 def backup_name(at: float) -> str:
-    return f"{PREFIX}{datetime.fromtimestamp(at, UTC):%Y%m%d-%H%M%S}{SUFFIX}"
+    return f"{PREFIX}{utc_at(at):%Y%m%d-%H%M%S}{SUFFIX}"
 
 
 def backups_in(folder: Path) -> list[Path]:
@@ -184,7 +183,7 @@ def restore(backup: Path, database: Path, *, now: float) -> Path | None:
             "upgrade the bot first"
         )
     kept: Path | None = None
-    stamp = datetime.fromtimestamp(now, UTC).strftime("%Y%m%d-%H%M%S")
+    stamp = utc_at(now).strftime("%Y%m%d-%H%M%S")
     if database.exists():
         kept = database.with_name(f"{database.name}.damaged-{stamp}")
         os.replace(database, kept)

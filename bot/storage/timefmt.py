@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from bot.clock import utc_at
+
 
 def _require_aware(value: datetime) -> datetime:
     if value.tzinfo is None or value.utcoffset() is None:
@@ -45,7 +47,7 @@ def to_epoch_opt(value: datetime | None) -> float | None:
 
 
 def from_epoch(value: float) -> datetime:
-    return datetime.fromtimestamp(value, UTC)
+    return utc_at(value)
 
 
 def from_epoch_opt(value: float | None) -> datetime | None:

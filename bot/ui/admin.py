@@ -12,12 +12,13 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 import discord
 
 from bot import limits
+from bot.clock import utc_at
 from bot.content.errors import ContentError
 from bot.content.store import Changes, ContentDiff, ReloadReport
 from bot.moderators import Actor
@@ -366,7 +367,7 @@ def database_health(health: Health) -> str:
     if health.last_backup_at is None:
         backup = f"Last backup: none yet (daily, to `{clip(str(health.backup_dir), 200)}`)"
     else:
-        at = datetime.fromtimestamp(health.last_backup_at, UTC)
+        at = utc_at(health.last_backup_at)
         backup = (
             f"Last backup: {_when(at)} (`{health.last_backup_name}`) · "
             f"{plural(health.backups_kept, 'backup')} kept"

@@ -16,6 +16,8 @@ from typing import Any
 
 import discord
 
+from bot.clock import utc_at
+
 NO_MENTIONS = discord.AllowedMentions.none()
 
 
@@ -26,7 +28,7 @@ def discord_time(at: datetime | float, style: discord.utils.TimestampStyle = "f"
     Styles: ``t`` 4:30 pm, ``f`` full date and time, ``D`` date, ``R`` relative ("in 20 seconds").
     """
     if not isinstance(at, datetime):
-        at = datetime.fromtimestamp(at, UTC)
+        at = utc_at(at)
     elif at.tzinfo is None:
         at = at.replace(tzinfo=UTC)
     return discord.utils.format_dt(at, style)
