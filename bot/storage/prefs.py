@@ -12,6 +12,7 @@ from datetime import datetime
 from bot.storage.db import Database
 from bot.storage.pending_notices import pending_notices
 from bot.storage.timefmt import from_iso_opt, to_iso
+from bot.storage.upsert import upsert_member_row
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,15 +78,7 @@ class PrefsRepo:
         unknown = set(values) - _SETTABLE
         if unknown:
             raise ValueError(f"not a preference: {sorted(unknown)}")
-        stamp = to_iso(now)
-        columns = list(values)
-        assignments = ", ".join(f"{c} = excluded.{c}" for c in columns)
-        await self._db.execute(
-            f"INSERT INTO user_prefs (user_id, {', '.join(columns)}, created_at, updated_at) "
-            f"VALUES (?, {', '.join('?' for _ in columns)}, ?, ?) "
-            f"ON CONFLICT (user_id) DO UPDATE SET {assignments}, updated_at = excluded.updated_at",
-            (user_id, *values.values(), stamp, stamp),
-        )
+        await upsert_member_row(self._db, "user_prefs", user_id, values, now=now)
 
     async def set_auto_advance(self, user_id: int, enabled: bool, *, now: datetime) -> None:
         """The member's own choice (stored with when they made it, so the default never overrides it)."""

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from bot.crisis.safety_plan import SECTION_IDS, SECTION_MAX, SafetyPlan
 from bot.storage.db import Database
-from bot.storage.timefmt import to_iso
+from bot.storage.upsert import upsert_member_row
 
 
 class SafetyPlanRepo:
@@ -29,15 +29,7 @@ class SafetyPlanRepo:
     async def save(self, user_id: int, sections: Mapping[str, str], *, now: datetime) -> SafetyPlan:
         """Write the given sections (others are kept): one part of the form at a time."""
         values = {key: value.strip()[:SECTION_MAX] for key, value in sections.items() if key in SECTION_IDS}
-        stamp = to_iso(now)
-        columns = list(values)
-        if columns:
-            updates = ", ".join(f"{c} = excluded.{c}" for c in columns)
-            await self._db.execute(
-                f"INSERT INTO safety_plans (user_id, {', '.join(columns)}, created_at, updated_at) "
-                f"VALUES (?, {', '.join('?' for _ in columns)}, ?, ?) "
-                f"ON CONFLICT (user_id) DO UPDATE SET {updates}, updated_at = excluded.updated_at",
-                (user_id, *values.values(), stamp, stamp),
-            )
+        if values:
+            await upsert_member_row(self._db, "safety_plans", user_id, values, now=now)
         plan = await self.get(user_id)
         return plan or SafetyPlan(user_id, {})
