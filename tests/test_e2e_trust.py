@@ -367,8 +367,13 @@ async def test_a_press_on_an_older_card_shows_the_current_card_instead_of_acting
 
 async def test_a_damaged_database_stops_start_up_and_a_checked_backup_restores_it(tmp_path: Path) -> None:
     backups = tmp_path / "data" / "backups"
-    async for live in live_bot_for(tmp_path, env={FIRST_BACKUP_ENV: "0.2"}):
+    async for live in live_bot_for(tmp_path, env={FIRST_BACKUP_ENV: "60"}):
         await checkin(live, "6", "before the damage")
+        # Only now the first backup, so it surely holds the check-in (restart with a short delay).
+        assert not backups_in(backups)
+        await live.bot.stop()
+        live.env[FIRST_BACKUP_ENV] = "0.2"
+        await live.start()
         await live.emu.wait_until(lambda: bool(backups_in(backups)), 15, "the first backup")
         status = await live.admin("status")
         health = field(status, "Database health")
