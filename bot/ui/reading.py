@@ -39,6 +39,7 @@ from bot.ui.reading_pages import (
     to_embed,
 )
 from bot.ui.reply import Reply
+from bot.wording import reading as words
 
 __all__ = [
     "COLOR",
@@ -84,7 +85,7 @@ def choices(
 
 
 def routine_line(routine: Routine) -> str:
-    return f"**{routine.title}** — {routine.minutes} min · {routine.position}"
+    return words.ROUTINE_LINE.format(title=routine.title, minutes=routine.minutes, position=routine.position)
 
 
 LIBRARY_LIST = 300
@@ -96,7 +97,7 @@ def _titles(lines: Sequence[str], limit: int = LIBRARY_LIST) -> str:
     """As many lines as fit in ``limit``, then "…and N more" (the menus below list them all)."""
     shown: list[str] = []
     for n, line in enumerate(lines):
-        more = f"…and {len(lines) - n} more in the menu below"
+        more = words.LIST_MORE.format(count=len(lines) - n)
         if len("\n".join([*shown, line])) > limit - len(more) - 1 and n < len(lines) - 1:
             shown.append(more)
             break
@@ -106,9 +107,9 @@ def _titles(lines: Sequence[str], limit: int = LIBRARY_LIST) -> str:
 
 def library_page(library: Library) -> Reply:
     embed = discord.Embed(
-        title="Library",
+        title=words.LIBRARY_TITLE,
         colour=COLOR,
-        description="Everything I can share. Pick from a menu, or use `/search`.",
+        description=words.LIBRARY_DESCRIPTION,
     )
     articles = sorted(library.articles.values(), key=lambda a: a.title)
     routines = sorted(library.routines.values(), key=lambda r: r.title)
@@ -119,19 +120,19 @@ def library_page(library: Library) -> Reply:
     article_budget = limits.SCREEN - used - len(routine_list) - len(topic_list_text)
     if articles:
         embed.add_field(
-            name="📖 Articles (/read)",
+            name=words.LIBRARY_ARTICLES,
             inline=False,
             value=_titles([f"**{a.title}**" for a in articles], article_budget),
         )
     if routines:
-        embed.add_field(name="🧘 Stretching routines (/stretch)", inline=False, value=routine_list)
+        embed.add_field(name=words.LIBRARY_ROUTINES, inline=False, value=routine_list)
     if topics:
-        embed.add_field(name="🤝 Help and resources (/resources)", inline=False, value=topic_list_text)
+        embed.add_field(name=words.LIBRARY_TOPICS, inline=False, value=topic_list_text)
     items: list[discord.ui.Item[Any]] = []
     menus: tuple[tuple[str, Sequence[Article | Routine | ResourceTopic], str], ...] = (
-        ("article", articles, "Open an article…"),
-        ("routine", routines, "Start a routine…"),
-        ("resources", topics, "Open a resource topic…"),
+        ("article", articles, words.OPEN_ARTICLE),
+        ("routine", routines, words.START_ROUTINE),
+        ("resources", topics, words.OPEN_RESOURCE_TOPIC),
     )
     for row, (kind, entries, placeholder) in enumerate(menus):
         if entries:
@@ -147,17 +148,17 @@ def article_list(library: Library) -> Reply:
     """``/read`` with no article: the articles to pick from."""
     articles = sorted(library.articles.values(), key=lambda a: a.title)
     embed = discord.Embed(
-        title="Articles",
+        title=words.ARTICLES_TITLE,
         colour=COLOR,
-        description=_titles([f"**{a.title}**" for a in articles], limits.SCREEN - 200) or "No articles yet.",
+        description=_titles([f"**{a.title}**" for a in articles], limits.SCREEN - 200) or words.NO_ARTICLES,
     )
-    embed.set_footer(text="Pick one below. Each is read a short section at a time.")
+    embed.set_footer(text=words.ARTICLES_FOOTER)
     options = [
         discord.SelectOption(label=clip(a.title, limits.SELECT_OPTION_LABEL), value=a.id)
         for a in articles[: limits.SELECT_OPTIONS]
     ]
     menu = ids.OpenMenu("article")
-    items = [c.select(menu, options=options, placeholder="Open an article…")] if options else []
+    items = [c.select(menu, options=options, placeholder=words.OPEN_ARTICLE)] if options else []
     return Reply(embeds=[embed], view=c.view(*items))
 
 
@@ -202,26 +203,30 @@ def search_results(query: str, hits: Sequence[SearchHit]) -> Reply:
     results = list(unique.items())[:SEARCH_SHOWN]
     if not results:
         return Reply(
-            content=f"Nothing found for “{discord.utils.escape_markdown(shown)}”. {NOTHING_FOUND_NEXT}",
+            content=words.NOTHING_FOUND.format(
+                query=discord.utils.escape_markdown(shown), next=words.NOTHING_FOUND_NEXT
+            ),
             view=c.view(
                 c.button("Browse the library", ids.LibraryPage(), style=discord.ButtonStyle.primary),
                 c.button("Help and resources", ids.OpenRef("resources", "-")),
             ),
             ephemeral=True,
         )
-    embed = discord.Embed(title=clip(f"Search: {shown}", limits.EMBED_TITLE), colour=COLOR)
+    embed = discord.Embed(
+        title=clip(words.SEARCH_TITLE.format(query=shown), limits.EMBED_TITLE), colour=COLOR
+    )
     for n, (_, hit) in enumerate(results, 1):
         embed.add_field(
             name=clip(f"{n}. {hit.title}", RESULT_NAME),
             value=_snippet(hit.snippet),
             inline=False,
         )
-    embed.set_footer(text="Open a result from the menu below.")
+    embed.set_footer(text=words.SEARCH_FOOTER)
     options = [
         discord.SelectOption(label=clip(f"{n}. {hit.title}", limits.SELECT_OPTION_LABEL), value=ref)
         for n, (ref, hit) in enumerate(results, 1)
     ]
-    menu = c.select(ids.RefMenu(), options=options, placeholder="Open a result…")
+    menu = c.select(ids.RefMenu(), options=options, placeholder=words.OPEN_RESULT)
     return Reply(embeds=[embed], view=c.view(menu))
 
 
@@ -231,24 +236,19 @@ def _snippet(text: str) -> str:
     return short + "**" if short.count("**") % 2 else short
 
 
-NOTHING_FOUND_NEXT = (
-    "Try one or two simple words (like “fatigue” or “back pain”), or browse everything in the library."
-)
-
-
 def topic_list(library: Library) -> Reply:
     topics = sorted(library.topics.values(), key=lambda t: t.title)
     embed = discord.Embed(
-        title="Help and resources",
+        title=words.TOPICS_TITLE,
         colour=COLOR,
-        description="\n".join(f"**{t.title}**" for t in topics) or "No resource topics yet.",
+        description="\n".join(f"**{t.title}**" for t in topics) or words.NO_TOPICS,
     )
     options = [
         discord.SelectOption(label=clip(t.title, limits.SELECT_OPTION_LABEL), value=t.id)
         for t in topics[: limits.SELECT_OPTIONS]
     ]
     menu = ids.OpenMenu("resources")
-    items = [c.select(menu, options=options, placeholder="Open a topic…")] if options else []
+    items = [c.select(menu, options=options, placeholder=words.OPEN_TOPIC)] if options else []
     return Reply(embeds=[embed], view=c.view(*items))
 
 
@@ -271,7 +271,7 @@ def share_confirm(channel_mention: str, shared: ids.ShareArticle | ids.ShareTopi
         else ids.PostTopic(shared.topic, shared.region, shared.page)
     )
     return Reply(
-        content=f"This posts a copy in {channel_mention} for everyone. Post it?",
+        content=words.SHARE_CONFIRM.format(channel=channel_mention),
         view=c.view(
             c.button("Post it", post, style=discord.ButtonStyle.primary),
             c.button("Cancel", shared_back(shared)),
@@ -285,17 +285,6 @@ def share_done(text: str, back: ids.ReadPage | ids.ResourcePage) -> Reply:
 
 def shared_view(share_id: int) -> discord.ui.View:
     return c.view(c.button("Delete", ids.Unshare(share_id), style=discord.ButtonStyle.secondary))
-
-
-PRIVACY_NOTICE = (
-    "**What I keep:** your Discord user id, routine progress and completions, check-ins "
-    "(pain, tiredness, stiffness, sleep, mood, your symptoms, an optional note), flares, "
-    "medicines and doses you record, reminder settings, your safety plan and preferences. "
-    "**Never:** your messages. **Why:** so routines can resume and your journal works. "
-    "**For how long:** until you erase it. "
-    "Health details are only ever shown to you privately and are never logged.\n"
-    "`/privacy export` sends you a copy of everything; `/privacy delete` erases it all."
-)
 
 
 def help_page(library: Library) -> Reply:
@@ -315,5 +304,5 @@ def help_text(library: Library) -> str:
 
 
 def privacy_notice() -> Reply:
-    embed = discord.Embed(title="Your privacy", colour=COLOR, description=PRIVACY_NOTICE)
+    embed = discord.Embed(title=words.PRIVACY_TITLE, colour=COLOR, description=words.PRIVACY_NOTICE)
     return Reply(embeds=[embed], view=c.view(c.button("◀ Back", ids.HelpPage())))

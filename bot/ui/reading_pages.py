@@ -32,9 +32,10 @@ from bot.custom_ids import reading as ids
 from bot.text import clip
 from bot.ui import components as c
 from bot.ui.reply import Reply
+from bot.wording import reading as words
 
 COLOR = discord.Colour(0x7B5EA7)  # lupus purple
-LEVEL_WORDS = {"gentle": "Gentle", "easy": "Easy", "moderate": "Moderate"}
+LEVEL_WORDS = words.LEVELS
 
 
 def to_embed(text: EmbedText) -> discord.Embed:
@@ -62,7 +63,7 @@ def see_also_items(library: Library, refs: Sequence[str], row: int) -> list[disc
         discord.SelectOption(label=clip(label, limits.SELECT_OPTION_LABEL), value=ref)
         for _, ref, label in found[: limits.SELECT_OPTIONS]
     ]
-    return [c.select(ids.RefMenu(), options=options, placeholder="See also…", row=row)]
+    return [c.select(ids.RefMenu(), options=options, placeholder=words.SEE_ALSO_PLACEHOLDER, row=row)]
 
 
 SEE_ALSO_BUTTONS = 5
@@ -112,7 +113,7 @@ def section_picker(article: Article, current: str | None) -> discord.ui.Item[Any
         )
         for n, s in enumerate(article.sections[: limits.SELECT_OPTIONS], 1)
     ]
-    return c.select(ids.SectionMenu(article.id), options=options, placeholder="Jump to a section…", row=1)
+    return c.select(ids.SectionMenu(article.id), options=options, placeholder=words.JUMP_TO_SECTION, row=1)
 
 
 PageParts = tuple[discord.Embed, discord.ui.View | None]
@@ -284,7 +285,7 @@ def _render_resource_topic(
             for g, n in list(groups.items())[: limits.SELECT_OPTIONS]
         ]
         jump = ids.ResourceJump(topic.id, where)
-        items.append(c.select(jump, options=options, placeholder="Jump to…", row=1))
+        items.append(c.select(jump, options=options, placeholder=words.JUMP_TO, row=1))
     items += see_also_items(library, topic.see_also, row=2)
     return Reply(embeds=[embed], view=c.view(*items) if items else None)
 
