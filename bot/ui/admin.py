@@ -24,6 +24,7 @@ from bot.storage.audit import ACTION_REFUSED, AuditEntry
 from bot.storage.backup import Health
 from bot.text import clip, plural
 from bot.ui.reply import Attachment, Reply, discord_time
+from bot.wording import admin as words
 
 COLOR_OK = discord.Colour(0x3BA55C)
 COLOR_PROBLEM = discord.Colour(0xED4245)
@@ -46,15 +47,7 @@ REFUSALS_SHOWN = 3
 
 def refusal(*, in_dm: bool) -> str:
     """The kind answer for someone who is not a moderator (see :mod:`bot.moderators`)."""
-    if in_dm:
-        return (
-            "Sorry, `/admin` is only for this community's moderators. In a DM it works only for "
-            "moderators listed by user id in the bot's settings. If you help run the server, try it there."
-        )
-    return (
-        "Sorry, `/admin` is only for this community's moderators, so I can't do that for you. "
-        "If you help run the server, ask an admin to add your role to the bot's moderator list."
-    )
+    return words.REFUSED_IN_DM if in_dm else words.REFUSED
 
 
 # --- reload ----------------------------------------------------------------------------------------
@@ -129,13 +122,17 @@ def reload_result(report: ReloadReport, *, by_watcher: bool = False) -> Reply:
 def _reload_ok(report: ReloadReport, by_watcher: bool) -> Reply:
     before, after = report.version_before or "none", report.version_after or "none"
     if report.diff.empty:
-        title = "Content checked: nothing changed"
-        description = f"The files match what I am serving (version `{after}`)."
+        title = words.NOTHING_CHANGED_TITLE
+        description = words.NOTHING_CHANGED.format(version=after)
     else:
-        title = "Content changed on disk and was reloaded" if by_watcher else "Content reloaded"
+        title = words.RELOADED_BY_WATCHER_TITLE if by_watcher else words.RELOADED_TITLE
         summary = report.diff.summary()
-        description = f"Now serving version `{after}` (was `{before}`). {summary[:1].upper()}{summary[1:]}."
-    description += f"\nChecked {plural(report.files, 'file')} in {_duration(report.duration_s)}."
+        description = words.RELOADED.format(
+            version=after, before=before, summary=f"{summary[:1].upper()}{summary[1:]}"
+        )
+    description += words.CHECKED_FILES.format(
+        files=plural(report.files, "file"), duration=_duration(report.duration_s)
+    )
     embed = discord.Embed(title=title, description=description, colour=COLOR_OK)
     _diff_fields(embed, report.diff)
     return Reply(embeds=[embed], ephemeral=True)
@@ -143,24 +140,19 @@ def _reload_ok(report: ReloadReport, by_watcher: bool) -> Reply:
 
 def _reload_refused(report: ReloadReport, by_watcher: bool) -> Reply:
     count = len(report.errors)
-    title = (
-        f"Content changed on disk but has {plural(count, 'problem')}: not reloaded"
-        if by_watcher
-        else f"Not reloaded: {plural(count, 'problem')} found"
+    title = (words.NOT_RELOADED_BY_WATCHER_TITLE if by_watcher else words.NOT_RELOADED_TITLE).format(
+        problems=plural(count, "problem")
     )
-    lead = (
-        f"I am still serving version `{report.version_before or 'none'}`; nobody sees a half-loaded library. "
-        "Fix these and reload again:"
-    )
+    lead = words.STILL_SERVING.format(version=report.version_before or "none")
     more = ""
     files: list[Attachment] = []
     if count > ERRORS_SHOWN:
-        more = f"\n… and {count - ERRORS_SHOWN:,} more; every problem is in the attached `{ERRORS_FILENAME}`."
+        more = words.MORE_ERRORS.format(count=count - ERRORS_SHOWN, file=ERRORS_FILENAME)
         files.append(
             Attachment(
                 ERRORS_FILENAME,
                 error_lines(report.errors).encode("utf-8"),
-                description=f"All {count} content problems, one per line",
+                description=words.ERRORS_FILE_DESCRIPTION.format(count=count),
             )
         )
     description = f"{lead}\n{_errors_block(report.errors)}{more}"
@@ -288,22 +280,21 @@ def status_page(facts: StatusFacts) -> Reply:
     if facts.log_channel:
         content += f"; results go to {clip(facts.log_channel, 80)}"  # Discord keeps channel names plain
     colour = COLOR_PROBLEM if facts.current_errors else COLOR_INFO
-    embed = discord.Embed(title="Bot status", colour=colour)
+    embed = discord.Embed(title=words.STATUS_TITLE, colour=colour)
     embed.add_field(name="Content", value=clip(content, limits.EMBED_FIELD_VALUE), inline=False)
-    last = audit_line(facts.last_reload, facts.names) if facts.last_reload else "None recorded yet."
+    last = audit_line(facts.last_reload, facts.names) if facts.last_reload else words.NO_RELOAD_YET
     embed.add_field(name="Last reload", value=clip(last, limits.EMBED_FIELD_VALUE), inline=False)
     if facts.current_errors:
         shown = "\n".join(clip(str(e), 180) for e in facts.current_errors[:4]).replace("`", "'")
         more = len(facts.current_errors) - 4
-        value = (
-            f"The last reload found {plural(len(facts.current_errors), 'problem')} (the older content is "
-            f"still served):\n```\n{shown}\n```"
+        value = words.CURRENT_PROBLEMS.format(
+            problems=plural(len(facts.current_errors), "problem"), shown=shown
         )
         if more > 0:
-            value += f"… and {more:,} more (`/admin reload` lists them)"
+            value += words.MORE_PROBLEMS.format(count=more)
         embed.add_field(name="Content problems", value=clip(value, limits.EMBED_FIELD_VALUE), inline=False)
     else:
-        embed.add_field(name="Content problems", value="None: the last load was clean.", inline=False)
+        embed.add_field(name="Content problems", value=words.NO_PROBLEMS, inline=False)
     latency = (
         f"{facts.latency_s * 1000:.0f} ms"
         if math.isfinite(facts.latency_s) and facts.latency_s >= 0
@@ -321,13 +312,15 @@ def status_page(facts: StatusFacts) -> Reply:
         embed.add_field(name="Database health", value=database_health(facts.database), inline=False)
         if not facts.database.ok:
             embed.colour = COLOR_PROBLEM
-    recent = "\n".join(audit_line(e, facts.names) for e in facts.recent[:RECENT_ACTIONS]) or "Nothing yet."
+    recent = (
+        "\n".join(audit_line(e, facts.names) for e in facts.recent[:RECENT_ACTIONS]) or words.NO_ACTIONS_YET
+    )
     embed.add_field(
         name=f"Last {RECENT_ACTIONS} admin actions",
         value=clip(recent, limits.EMBED_FIELD_VALUE),
         inline=False,
     )
-    refused = f"{plural(facts.refusals, 'attempt')} by non-moderators in the last {REFUSAL_DAYS} days."
+    refused = words.REFUSALS.format(attempts=plural(facts.refusals, "attempt"), days=REFUSAL_DAYS)
     if facts.refusal_samples:
         samples = facts.refusal_samples[:REFUSALS_SHOWN]
         refused += "\n" + "\n".join(audit_line(e, facts.names) for e in samples)
@@ -337,36 +330,26 @@ def status_page(facts: StatusFacts) -> Reply:
     return Reply(embeds=[embed], ephemeral=True)
 
 
-ADMIN_VISIBILITY_HOWTO = "Server Settings → Integrations → {bot} → /admin → Add roles or members"
-"""Where a server owner lets a moderator role see ``/admin`` (Discord hides it without Manage Server)."""
-
-
 def admin_visibility(facts: StatusFacts) -> str:
     """The warning for listed moderator roles that Discord hides ``/admin`` from, and the fix."""
     roles = ", ".join(f"**{discord.utils.escape_markdown(clip(r, 40))}**" for r in facts.hidden_roles[:3])
     more = f" and {len(facts.hidden_roles) - 3} more" if len(facts.hidden_roles) > 3 else ""
-    howto = ADMIN_VISIBILITY_HOWTO.format(bot=discord.utils.escape_markdown(clip(facts.bot_name, 40)))
-    return clip(
-        f"{roles}{more} may use /admin but lack Manage Server, so Discord hides it from them. "
-        f"To show it: {howto}, add the role (skip if done).",
-        limits.EMBED_FIELD_VALUE,
-    )
+    howto = words.VISIBILITY_HOWTO.format(bot=discord.utils.escape_markdown(clip(facts.bot_name, 40)))
+    return clip(words.HIDDEN_FROM_ROLES.format(roles=roles, more=more, howto=howto), limits.EMBED_FIELD_VALUE)
 
 
 def database_health(health: Health) -> str:
     """The integrity check and the last backup, in two lines."""
     check = (
-        "Integrity check: ok"
+        words.INTEGRITY_OK
         if health.ok
-        else f"Integrity check **failed**: {clip(health.problem or '?', 200)}. Restore a backup "
-        "(`python -m bot restore PATH`, see README)."
+        else words.INTEGRITY_FAILED.format(problem=clip(health.problem or "?", 200))
     )
     if health.last_backup_at is None:
-        backup = f"Last backup: none yet (daily, to `{clip(str(health.backup_dir), 200)}`)"
+        backup = words.NO_BACKUP_YET.format(folder=clip(str(health.backup_dir), 200))
     else:
         at = datetime.fromtimestamp(health.last_backup_at, UTC)
-        backup = (
-            f"Last backup: {_when(at)} (`{health.last_backup_name}`) · "
-            f"{plural(health.backups_kept, 'backup')} kept"
+        backup = words.LAST_BACKUP.format(
+            when=_when(at), name=health.last_backup_name, kept=plural(health.backups_kept, "backup")
         )
     return f"{check}\n{backup}"
