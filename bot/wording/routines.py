@@ -42,3 +42,71 @@ STEP_LABEL_TIMES = " · {reps} times"
 STEP_LABEL_REP = " · rep {rep} of {reps}"
 SIDE_WORDS = {"left": "left", "right": "right"}
 """How a side is named in the label (the stored value is the key)."""
+
+# ----------------------------------------------------------------- the step cards (Discord)
+
+POSITION_WORDS: dict[str, str] = {
+    "floor": "on the floor",
+    "chair": "in a chair",
+    "bed": "in bed",
+    "standing": "standing",
+}
+"""Where a routine is done, as it reads after its level (the stored value is the key)."""
+NO_EQUIPMENT = "nothing"
+ROUTINE_META = "{minutes} min · {level} · {where} · needs {equipment}"
+"""``10 min · Gentle · on the floor · needs a mat``."""
+AUTO_ADVANCE_ON = "auto-advance on"
+AUTO_ADVANCE_OFF = "auto-advance off: you press Next"
+CARD_FOOTER = "{title} · {mode}"
+PROGRESS = "{bar} Step {number} of {count}"
+PAUSED_TITLE = "Paused · {step}"
+REST_TITLE = "Rest · next: {step}"
+PICTURE = "*Picture: {alt}*"
+DO_TIMES = "Do this **{reps} times** at your own pace, then press **Next**."
+WHEN_DONE = "When you're done, press **Next**."
+MOVES_ON = "I'll move on by itself."
+THEN_NEXT = "Then press **Next**."
+HOLD_FOR = "**Hold for {hold}** — ends {ends}. {then}"
+HOLD_DONE = "✓ **Hold done.** Press **Next** when you're ready."
+REST_DONE = "**Rest done.** Press **Next** when you're ready."
+REST_AND_BREATHE = "**Rest and breathe.** The next one starts by itself {when}."
+NEXT_STEP = "**Next:** {instructions}"
+BY_BOT_PAUSE = (
+    "I paused your routine because I couldn't update this card or nobody pressed anything for a while. "
+    "Nothing is lost."
+)
+PRESS_RESUME = "Press **Resume** when you're ready."
+TIME_LEFT_REST = " {left} left on this rest."
+TIME_LEFT_HOLD = " {left} left on this hold."
+
+# ----------------------------------------------------------------- the endings
+
+FINISHED_TITLE = "Well done — you finished!"
+FINISHED = "You finished **{title}**."
+STOPPED_TITLE = "Routine stopped"
+STOPPED = "You stopped **{title}**. That's OK — stopping is always fine."
+TIME_AND_STEPS = "**Time stretching:** {spent}\n**Steps done:** {done} of {total}"
+STEPS_SKIPPED = " ({count} skipped)"
+PAIN_QUESTION = (
+    "**How is your pain right now?** Tap a number: 0 is no pain, 10 is the worst. "
+    "It goes in your private journal (`/journal`)."
+)
+PAIN_CHANGED = (
+    "Changed your answer for this routine from {before} to **{pain} / 10** "
+    "(one entry in your journal, not two). See it any time with `/journal`."
+)
+PAIN_SAVED = (
+    "Saved to your private journal: pain **{pain} / 10**. Thank you. See it any time with `/journal`."
+)
+TAKE_CARE = "Take care, and rest well."
+GROUNDING_TITLE = "Take your time"
+GROUNDING_DONE = (
+    "Well done for taking this time. Stay as long as you like, and take it slowly when you get up.\n\n"
+    "If things still feel too much, the crisis lines are there any time, and so is your safety plan."
+)
+CARE_TITLE = "When to call your care team"
+CLOSED_TITLE = "This routine was closed"
+CLOSED = "**{title}** was closed. You can start it again any time."
+CLOSED_EXPIRED = "**{title}** was closed after a day paused. You can start it again any time."
+CARD_TITLE_HOLD = " · hold {hold} of {reps}"
+"""After a step's name on its card, for a step held several times on each side."""
