@@ -32,9 +32,7 @@ from bot.ui import components as c
 from bot.ui.reading import COLOR
 from bot.ui.reply import Reply
 from bot.ui.routines import card_title, is_grounding, progress_line, routine_meta
-
-ACK_NOTE = "**First time only:** please read these notes, then tap **I've read this — start**."
-
+from bot.wording import routines as words
 
 LIST_SUMMARY = 80
 """Characters of each summary in the routine list, so several routines fit one phone screen."""
@@ -46,14 +44,9 @@ def routine_list(library: Library) -> Reply:
         (r for r in library.routines.values() if not is_grounding(r)), key=lambda r: (r.minutes, r.title)
     )
     embed = discord.Embed(
-        title="Gentle stretching",
+        title=words.LIST_TITLE,
         colour=COLOR,
-        description=(
-            "Guided routines, one step at a time. Pick one below. You can pause or stop whenever you "
-            "like, and **It hurts** is always one tap away."
-            if routines
-            else "There are no routines yet. Please check back soon."
-        ),
+        description=words.LIST_DESCRIPTION if routines else words.NO_ROUTINES,
     )
     used = len(embed.title or "") + len(embed.description or "")
     shown = 0
@@ -67,7 +60,7 @@ def routine_list(library: Library) -> Reply:
         used += len(name) + len(value)
         shown += 1
     if shown < len(routines):
-        embed.set_footer(text=f"{len(routines) - shown} more in the menu below or with /stretch routine:")
+        embed.set_footer(text=words.LIST_MORE.format(count=len(routines) - shown))
     if not routines:
         return Reply(embeds=[embed])
     options = [
@@ -78,7 +71,7 @@ def routine_list(library: Library) -> Reply:
         )
         for r in routines[: limits.SELECT_OPTIONS]
     ]
-    menu = c.select(rt.RoutineMenu(), options=options, placeholder="Choose a routine…")
+    menu = c.select(rt.RoutineMenu(), options=options, placeholder=words.CHOOSE_ROUTINE)
     return Reply(embeds=[embed], view=c.view(menu))
 
 
@@ -123,7 +116,7 @@ def _auto_switch(routine: Routine, auto_advance: bool, row: int = 0) -> Any:
 
 
 def _grounding_intro(routine: Routine) -> Reply:
-    cautions = "\n".join(f"• {caution}" for caution in routine.cautions)
+    cautions = "\n".join(words.CAUTION.format(caution=caution) for caution in routine.cautions)
     embed = discord.Embed(
         title=clip(routine.title, limits.EMBED_TITLE),
         description=clip(f"{routine.summary}\n\n{cautions}", limits.SCREEN - 100),
@@ -139,7 +132,7 @@ def _grounding_intro(routine: Routine) -> Reply:
 
 
 def _page_footer(page: int, pages: int, routine: Routine) -> str:
-    where = f"Page {page + 1} of {pages} · " if pages > 1 else ""
+    where = words.PAGE_OF.format(page=page + 1, pages=pages) if pages > 1 else ""
     return where + reviewed_text(routine.reviewed)
 
 
@@ -160,7 +153,7 @@ def routine_notes(
     page = max(0, min(page, len(pages) - 1))
     last = page == len(pages) - 1
     embed = discord.Embed(
-        title=clip(f"Safety notes · {routine.title}", limits.EMBED_TITLE),
+        title=clip(words.NOTES_TITLE.format(title=routine.title), limits.EMBED_TITLE),
         description=pages[page],
         colour=COLOR,
     )
@@ -185,7 +178,7 @@ def routine_notes(
         items.append(_auto_switch(routine, auto_advance, row=1))
     items.append(c.button("All routines", rt.RoutineList(), row=1))
     items.extend(see_also)
-    note = None if acknowledged else f"{ACK_NOTE}\n{AUTO_ON_LINE if auto_advance else AUTO_OFF_LINE}"
+    note = None if acknowledged else f"{words.ACK_NOTE}\n{AUTO_ON_LINE if auto_advance else AUTO_OFF_LINE}"
     return Reply(content=note, embeds=[embed], view=c.view(*items))
 
 
@@ -221,13 +214,17 @@ def resume_prompt(
     is another routine, a third button says so by name (``requested_title``): nothing switches
     routines without saying which. ``start_at_once`` skips the intro (they have just seen it).
     """
-    state = "paused" if session.phase is Phase.PAUSED else "in progress"
+    state = words.STATE_PAUSED if session.phase is Phase.PAUSED else words.STATE_IN_PROGRESS
     embed = discord.Embed(
-        title="You have a routine in progress",
+        title=words.IN_PROGRESS_TITLE,
         colour=COLOR,
         description=clip(
-            f"**{session.routine.title}** is {state}: {card_title(session)}.\n{progress_line(session)}\n\n"
-            "Carry on where you left off, or start it over from the first step?",
+            words.IN_PROGRESS.format(
+                title=session.routine.title,
+                state=state,
+                step=card_title(session),
+                progress=progress_line(session),
+            ),
             limits.EMBED_DESCRIPTION,
         ),
     )

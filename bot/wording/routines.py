@@ -110,3 +110,25 @@ CLOSED = "**{title}** was closed. You can start it again any time."
 CLOSED_EXPIRED = "**{title}** was closed after a day paused. You can start it again any time."
 CARD_TITLE_HOLD = " · hold {hold} of {reps}"
 """After a step's name on its card, for a step held several times on each side."""
+
+# ----------------------------------------------------------------- choosing a routine
+
+LIST_TITLE = "Gentle stretching"
+LIST_DESCRIPTION = (
+    "Guided routines, one step at a time. Pick one below. You can pause or stop whenever you "
+    "like, and **It hurts** is always one tap away."
+)
+NO_ROUTINES = "There are no routines yet. Please check back soon."
+LIST_MORE = "{count} more in the menu below or with /stretch routine:"
+CHOOSE_ROUTINE = "Choose a routine…"
+ACK_NOTE = "**First time only:** please read these notes, then tap **I've read this — start**."
+CAUTION = "• {caution}"
+PAGE_OF = "Page {page} of {pages} · "
+NOTES_TITLE = "Safety notes · {title}"
+IN_PROGRESS_TITLE = "You have a routine in progress"
+STATE_PAUSED = "paused"
+STATE_IN_PROGRESS = "in progress"
+IN_PROGRESS = (
+    "**{title}** is {state}: {step}.\n{progress}\n\n"
+    "Carry on where you left off, or start it over from the first step?"
+)
