@@ -20,6 +20,7 @@ from bot.custom_ids.safety import CrisisAction, CrisisRegionChoice
 from bot.text import clip
 from bot.ui import components as c
 from bot.ui.reply import Reply
+from bot.wording import safety as words
 
 GROUNDING_ROUTINE = "grounding-breathing"
 """The routine (content/routines/) the card's "Breathe with me" button opens."""
@@ -62,5 +63,5 @@ def crisis_card(
         )
         for i, r in enumerate(CRISIS_REGIONS)
     ]
-    footer = "\n\n*Not where you live? Tap your region below; I'll remember it, privately.*"
+    footer = words.CRISIS_FOOTER
     return Reply(content=clip(text, 2000 - len(footer)) + footer, view=c.view(*actions, *regions))
