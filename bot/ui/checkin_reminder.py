@@ -12,6 +12,7 @@ from bot.reminders.zone_words import zone_in_words, zone_name
 from bot.storage.reminders import Reminder
 from bot.ui import components as c
 from bot.ui.reply import Reply, discord_time
+from bot.wording import common as common_words
 from bot.wording import reminders as words
 
 
@@ -24,9 +25,9 @@ def checkin_dm() -> Reply:
     return Reply(
         content=words.CHECKIN_DM,
         view=c.view(
-            c.button("Check in now", CheckinNow(), style=discord.ButtonStyle.success),
-            c.button("Snooze 1 hour", ReminderAction("snooze", "checkin")),
-            c.button("Skip today", ReminderAction("skip", "checkin")),
+            c.button(common_words.BUTTON_CHECK_IN_NOW, CheckinNow(), style=discord.ButtonStyle.success),
+            c.button(words.BUTTON_SNOOZE_1_HOUR, ReminderAction("snooze", "checkin")),
+            c.button(words.BUTTON_SKIP_TODAY, ReminderAction("skip", "checkin")),
             c.button("Stop", ReminderAction("stop", "checkin")),
         ),
         ephemeral=False,
@@ -40,7 +41,7 @@ def checkin_reminder_set(reminder: Reminder, now: datetime) -> Reply:
             zone=zone_in_words(reminder.timezone, now),
             next=discord_time(reminder.next_fire_at),
         ),
-        view=c.view(c.button("Turn off", ReminderAction("stop", "checkin"))),
+        view=c.view(c.button(words.BUTTON_TURN_OFF, ReminderAction("stop", "checkin"))),
     )
 
 
@@ -77,8 +78,8 @@ def confirm_stop(kind: str) -> Reply:
     return Reply(
         content=words.CONFIRM_STOP.format(kind=_kind(kind)),
         view=c.view(
-            c.button("Yes, stop it", ReminderAction("off", kind), style=discord.ButtonStyle.danger),
-            c.button("Keep it", ReminderAction("keep", kind)),
+            c.button(words.BUTTON_YES_STOP_IT, ReminderAction("off", kind), style=discord.ButtonStyle.danger),
+            c.button(words.BUTTON_KEEP_IT, ReminderAction("keep", kind)),
         ),
     )
 

@@ -18,6 +18,7 @@ from bot.custom_ids.safety import CrisisAction
 from bot.dm_intent import DmIntent, Intent
 from bot.ui import components as c
 from bot.ui.reply import Reply
+from bot.wording import common as common_words
 from bot.wording import dm as words
 
 __all__ = ["dm_reply", "menu_view", "shows_menu"]
@@ -25,7 +26,9 @@ __all__ = ["dm_reply", "menu_view", "shows_menu"]
 
 def _crisis_button(row: int | None = None) -> Any:
     # Always there, not only after crisis words: people in crisis often don't say so.
-    return c.button("Crisis lines", CrisisAction("lines"), style=discord.ButtonStyle.danger, row=row)
+    return c.button(
+        common_words.BUTTON_CRISIS_LINES, CrisisAction("lines"), style=discord.ButtonStyle.danger, row=row
+    )
 
 
 def menu_view() -> discord.ui.View:

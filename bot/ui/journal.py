@@ -28,6 +28,7 @@ from bot.text import clip, plural
 from bot.ui import components as c
 from bot.ui.private import PRIVATE_COLOR, PRIVATE_NOTE, when
 from bot.ui.reply import Attachment, Reply
+from bot.wording import common as common_words
 from bot.wording import journal as words
 
 CHART_FILENAME = "journal-chart.png"
@@ -90,7 +91,9 @@ def checkin_saved(checkin: Checkin) -> Reply:
     lines.append(words.SEE_TRENDS.format(private=PRIVATE_NOTE))
     return Reply(
         content="\n".join(lines),
-        view=c.view(c.button("See my journal", p.JournalView(30), style=discord.ButtonStyle.primary)),
+        view=c.view(
+            c.button(common_words.BUTTON_SEE_MY_JOURNAL, p.JournalView(30), style=discord.ButtonStyle.primary)
+        ),
         after_crisis=True,  # after a crisis card, the member still learns their check-in is kept
     )
 
@@ -101,7 +104,9 @@ def checkin_problems(problems: Sequence[str]) -> Reply:
     content = words.NOT_SAVED.format(problems="\n".join(bullets))
     return Reply(
         content=content,
-        view=c.view(c.button("Fix my check-in", p.CheckinOpen(), style=discord.ButtonStyle.primary)),
+        view=c.view(
+            c.button(words.BUTTON_FIX_MY_CHECK_IN, p.CheckinOpen(), style=discord.ButtonStyle.primary)
+        ),
         ephemeral=True,
         after_crisis=True,
     )
@@ -119,8 +124,8 @@ def journal_empty(days: int) -> Reply:
     return Reply(
         embeds=[embed],
         view=c.view(
-            c.button("Check in now", p.CheckinOpen(), style=discord.ButtonStyle.primary),
-            c.button("Gentle stretches", RoutineList()),
+            c.button(common_words.BUTTON_CHECK_IN_NOW, p.CheckinOpen(), style=discord.ButtonStyle.primary),
+            c.button(words.BUTTON_GENTLE_STRETCHES, RoutineList()),
         ),
     )
 

@@ -81,7 +81,7 @@ def reminder_dm(row: MedReminder, medicine: Medicine) -> Reply:
         view=c.view(
             c.button("Taken", DoseAnswer("taken", row.id), style=discord.ButtonStyle.success),
             c.button("Skipped", DoseAnswer("skipped", row.id)),
-            c.button("Snooze 30 min", DoseAnswer("snooze", row.id)),
+            c.button(words.BUTTON_SNOOZE_30_MIN, DoseAnswer("snooze", row.id)),
         ),
         ephemeral=False,
     )

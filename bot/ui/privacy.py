@@ -116,7 +116,9 @@ def privacy_confirm(user_id: int) -> Reply:
         embeds=[embed],
         view=c.view(
             c.button(
-                "Yes, erase everything", p.PrivacyChoice("delete", user_id), style=discord.ButtonStyle.danger
+                words.BUTTON_YES_ERASE_EVERYTHING,
+                p.PrivacyChoice("delete", user_id),
+                style=discord.ButtonStyle.danger,
             ),
             c.button("Cancel", p.PrivacyChoice("cancel", user_id)),
         ),

@@ -39,6 +39,7 @@ from bot.ui.reading_pages import (
     to_embed,
 )
 from bot.ui.reply import Reply
+from bot.wording import common as common_words
 from bot.wording import reading as words
 
 __all__ = [
@@ -207,8 +208,10 @@ def search_results(query: str, hits: Sequence[SearchHit]) -> Reply:
                 query=discord.utils.escape_markdown(shown), next=words.NOTHING_FOUND_NEXT
             ),
             view=c.view(
-                c.button("Browse the library", ids.LibraryPage(), style=discord.ButtonStyle.primary),
-                c.button("Help and resources", ids.OpenRef("resources", "-")),
+                c.button(
+                    words.BUTTON_BROWSE_THE_LIBRARY, ids.LibraryPage(), style=discord.ButtonStyle.primary
+                ),
+                c.button(words.BUTTON_HELP_AND_RESOURCES, ids.OpenRef("resources", "-")),
             ),
             ephemeral=True,
         )
@@ -273,7 +276,7 @@ def share_confirm(channel_mention: str, shared: ids.ShareArticle | ids.ShareTopi
     return Reply(
         content=words.SHARE_CONFIRM.format(channel=channel_mention),
         view=c.view(
-            c.button("Post it", post, style=discord.ButtonStyle.primary),
+            c.button(words.BUTTON_POST_IT, post, style=discord.ButtonStyle.primary),
             c.button("Cancel", shared_back(shared)),
         ),
     )
@@ -292,9 +295,16 @@ def help_page(library: Library) -> Reply:
     items: list[discord.ui.Item[Any]] = []
     if "crisis" in library.topics:
         items.append(
-            c.button("Crisis lines", ids.OpenRef("resources", "crisis"), style=discord.ButtonStyle.danger)
+            c.button(
+                common_words.BUTTON_CRISIS_LINES,
+                ids.OpenRef("resources", "crisis"),
+                style=discord.ButtonStyle.danger,
+            )
         )
-    items += [c.button("Library", ids.LibraryPage()), c.button("Your privacy", ids.PrivacyNotice())]
+    items += [
+        c.button("Library", ids.LibraryPage()),
+        c.button(words.BUTTON_YOUR_PRIVACY, ids.PrivacyNotice()),
+    ]
     return Reply(embeds=[embed], view=c.view(*items))
 
 

@@ -93,7 +93,7 @@ def _render_overview(library: Library, article: Article, *, shareable: bool) -> 
     embed = to_embed(overview_embed(article))
     items: list[discord.ui.Item[Any]] = [
         c.button(
-            "Start reading",
+            words.BUTTON_START_READING,
             ids.ReadPage(article.id, article.sections[0].id, 0),
             style=discord.ButtonStyle.primary,
             row=0,
@@ -101,7 +101,7 @@ def _render_overview(library: Library, article: Article, *, shareable: bool) -> 
         c.button("Sources", ids.ArticleSources(article.id, 0, "-", 0), row=0),
     ]
     if shareable:
-        items.append(c.button("Share in channel", ids.ShareArticle(article.id, "-", 0), row=0))
+        items.append(c.button(words.BUTTON_SHARE_IN_CHANNEL, ids.ShareArticle(article.id, "-", 0), row=0))
     items.append(section_picker(article, None))
     return embed, c.view(*items)
 
@@ -188,7 +188,9 @@ def _render_article_page(
     items = [*row0, section_picker(article, section.id)]
     items.append(c.button("Sources", ids.ArticleSources(article.id, 0, section.id, page), row=2))
     if shareable:
-        items.append(c.button("Share in channel", ids.ShareArticle(article.id, section.id, page), row=2))
+        items.append(
+            c.button(words.BUTTON_SHARE_IN_CHANNEL, ids.ShareArticle(article.id, section.id, page), row=2)
+        )
     items += see_also_items(library, section.see_also, row=3)
     return embed, c.view(*items)
 
@@ -269,7 +271,7 @@ def _render_resource_topic(
     if topic.sources:
         items.append(c.button("Sources", ids.TopicSources(topic.id, 0, where, page), row=0))
     if shareable and topic.id not in NEVER_SHARED:
-        items.append(c.button("Share in channel", ids.ShareTopic(topic.id, where, page), row=0))
+        items.append(c.button(words.BUTTON_SHARE_IN_CHANNEL, ids.ShareTopic(topic.id, where, page), row=0))
     groups: dict[int, int] = {}
     for n, p in enumerate(pages):
         if p.group >= 0:

@@ -48,7 +48,9 @@ def reminder_set(reminder: Reminder, routine: Routine | None, now: datetime) -> 
         next=when(reminder.next_fire_at),
         routine=_routine_words(routine, reminder.routine_id),
     )
-    return Reply(content=content, view=c.view(c.button("Turn off", p.ReminderAction("stop", "stretch"))))
+    return Reply(
+        content=content, view=c.view(c.button(words.BUTTON_TURN_OFF, p.ReminderAction("stop", "stretch")))
+    )
 
 
 def reminder_show(reminder: Reminder | None, routine: Routine | None) -> Reply:
@@ -68,7 +70,8 @@ def reminder_show(reminder: Reminder | None, routine: Routine | None) -> Reply:
     if reminder.last_sent_at is not None:
         lines.append(words.LAST_SENT.format(when=when(reminder.last_sent_at)))
     return Reply(
-        content="\n".join(lines), view=c.view(c.button("Turn off", p.ReminderAction("stop", "stretch")))
+        content="\n".join(lines),
+        view=c.view(c.button(words.BUTTON_TURN_OFF, p.ReminderAction("stop", "stretch"))),
     )
 
 
@@ -82,12 +85,12 @@ def reminder_dm(routine: Routine | None) -> Reply:
     """The daily DM: a gentle nudge, one big button, and a way to stop it."""
     start = (
         c.button(
-            clip(f"Start: {routine.title}", limits.BUTTON_LABEL),
+            clip(words.BUTTON_START_ROUTINE.format(title=routine.title), limits.BUTTON_LABEL),
             RoutineStart(routine.id),
             style=discord.ButtonStyle.success,
         )
         if routine is not None
-        else c.button("Pick a gentle stretch", RoutineList(), style=discord.ButtonStyle.success)
+        else c.button(words.BUTTON_PICK_A_GENTLE_STRETCH, RoutineList(), style=discord.ButtonStyle.success)
     )
     content = words.STRETCH_DM + (
         words.STRETCH_DM_ROUTINE.format(title=routine.title, minutes=routine.minutes)
@@ -98,8 +101,8 @@ def reminder_dm(routine: Routine | None) -> Reply:
         content=content,
         view=c.view(
             start,
-            c.button("Snooze 1 hour", p.ReminderAction("snooze", "stretch")),
-            c.button("Skip today", p.ReminderAction("skip", "stretch")),
+            c.button(words.BUTTON_SNOOZE_1_HOUR, p.ReminderAction("snooze", "stretch")),
+            c.button(words.BUTTON_SKIP_TODAY, p.ReminderAction("skip", "stretch")),
             c.button("Stop", p.ReminderAction("stop", "stretch")),
         ),
         ephemeral=False,

@@ -24,7 +24,7 @@ def report_reply(data: ReportData, name: str, pdf: bytes) -> Reply:
     return Reply(
         content=content,
         files=[Attachment(name, pdf, description=words.PDF_DESCRIPTION)],
-        view=c.view(c.button("Edit my questions", QuestionsOpen())),
+        view=c.view(c.button(words.BUTTON_EDIT_MY_QUESTIONS, QuestionsOpen())),
     )
 
 

@@ -33,7 +33,7 @@ from bot.wording import common as common_words
 
 log = logging.getLogger(__name__)
 
-EXPIRED = common_words.BUTTON_EXPIRED
+EXPIRED = common_words.PRESS_EXPIRED
 
 IdT = TypeVar("IdT", bound=CustomId)
 Interaction = discord.Interaction[Any]

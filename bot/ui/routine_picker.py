@@ -32,6 +32,7 @@ from bot.ui import components as c
 from bot.ui.reading import COLOR
 from bot.ui.reply import Reply
 from bot.ui.routines import card_title, is_grounding, progress_line, routine_meta
+from bot.wording import common as common_words
 from bot.wording import routines as words
 
 LIST_SUMMARY = 80
@@ -101,9 +102,9 @@ def routine_intro(
         embeds=[embed],
         view=c.view(
             c.button("Start", rt.RoutineStart(routine.id), style=discord.ButtonStyle.success, row=0),
-            c.button("Safety notes", rt.RoutineNotes(routine.id, 0), row=0),
+            c.button(words.BUTTON_SAFETY_NOTES, rt.RoutineNotes(routine.id, 0), row=0),
             _auto_switch(routine, auto_advance),
-            c.button("All routines", rt.RoutineList(), row=0),
+            c.button(words.BUTTON_ALL_ROUTINES, rt.RoutineList(), row=0),
             *see_also,
         ),
     )
@@ -111,7 +112,7 @@ def routine_intro(
 
 def _auto_switch(routine: Routine, auto_advance: bool, row: int = 0) -> Any:
     """The easy switch; the line above it says what auto-advance does."""
-    label = "Let me press Next" if auto_advance else "Move on by itself"
+    label = words.BUTTON_LET_ME_PRESS_NEXT if auto_advance else words.BUTTON_MOVE_ON_BY_ITSELF
     return c.button(label, rt.AutoAdvance(routine.id, "off" if auto_advance else "on"), row=row)
 
 
@@ -126,7 +127,12 @@ def _grounding_intro(routine: Routine) -> Reply:
         embeds=[embed],
         view=c.view(
             c.button("Start", rt.RoutineStart(routine.id), style=discord.ButtonStyle.success, row=0),
-            c.button("Crisis lines", CrisisAction("lines"), style=discord.ButtonStyle.danger, row=0),
+            c.button(
+                common_words.BUTTON_CRISIS_LINES,
+                CrisisAction("lines"),
+                style=discord.ButtonStyle.danger,
+                row=0,
+            ),
         ),
     )
 
@@ -165,18 +171,23 @@ def routine_notes(
     if not last:
         items.append(
             c.button(
-                "Next page", rt.RoutineNotes(routine.id, page + 1), style=discord.ButtonStyle.primary, row=0
+                words.BUTTON_NEXT_PAGE,
+                rt.RoutineNotes(routine.id, page + 1),
+                style=discord.ButtonStyle.primary,
+                row=0,
             )
         )
     if acknowledged:
         items.append(c.button("Start", rt.RoutineStart(routine.id), style=green, row=0))
         items.append(c.button("Back", rt.RoutineIntro(routine.id), row=0))
     elif last:
-        items.append(c.button("I've read this — start", rt.RoutineAck(routine.id), style=green, row=0))
+        items.append(
+            c.button(words.BUTTON_IVE_READ_THIS_START, rt.RoutineAck(routine.id), style=green, row=0)
+        )
     items.append(c.button("Sources", rt.RoutineSources(routine.id, 0), row=1))
     if not acknowledged:
         items.append(_auto_switch(routine, auto_advance, row=1))
-    items.append(c.button("All routines", rt.RoutineList(), row=1))
+    items.append(c.button(words.BUTTON_ALL_ROUTINES, rt.RoutineList(), row=1))
     items.extend(see_also)
     note = None if acknowledged else f"{words.ACK_NOTE}\n{AUTO_ON_LINE if auto_advance else AUTO_OFF_LINE}"
     return Reply(content=note, embeds=[embed], view=c.view(*items))
@@ -194,9 +205,14 @@ def routine_sources(routine: Routine, page: int) -> Reply:
     if page > 0:
         items.append(c.button("Previous", rt.RoutineSources(routine.id, page - 1), row=0))
     if page < len(pages) - 1:
-        items.append(c.button("Next page", rt.RoutineSources(routine.id, page + 1), row=0))
+        items.append(c.button(words.BUTTON_NEXT_PAGE, rt.RoutineSources(routine.id, page + 1), row=0))
     items.append(
-        c.button("Back to the routine", rt.RoutineIntro(routine.id), style=discord.ButtonStyle.primary, row=0)
+        c.button(
+            words.BUTTON_BACK_TO_THE_ROUTINE,
+            rt.RoutineIntro(routine.id),
+            style=discord.ButtonStyle.primary,
+            row=0,
+        )
     )
     return Reply(embeds=[embed], view=c.view(*items))
 
@@ -230,12 +246,14 @@ def resume_prompt(
     )
     items: list[Any] = [
         c.button("Resume", rt.SessionResume(session.id), style=discord.ButtonStyle.primary),
-        c.button("Start over", rt.SessionAbandon(session.id, session.routine.id, "go")),
+        c.button(words.BUTTON_START_OVER, rt.SessionAbandon(session.id, session.routine.id, "go")),
     ]
     if requested is None:
-        items.append(c.button("Close it, see all routines", rt.SessionAbandon(session.id, "-", "intro")))
+        items.append(
+            c.button(words.BUTTON_CLOSE_IT_SEE_ALL_ROUTINES, rt.SessionAbandon(session.id, "-", "intro"))
+        )
     elif requested != session.routine.id:
-        label = f"Start {requested_title or 'the other one'} instead"
+        label = words.BUTTON_START_INSTEAD.format(title=requested_title or words.THE_OTHER_ONE)
         items.append(
             c.button(label, rt.SessionAbandon(session.id, requested, "go" if start_at_once else "intro"))
         )

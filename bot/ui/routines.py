@@ -37,6 +37,7 @@ from bot.text import clip
 from bot.ui import components as c
 from bot.ui.reading import COLOR, LEVEL_WORDS
 from bot.ui.reply import Reply, discord_time
+from bot.wording import common as common_words
 from bot.wording import routines as words
 
 __all__ = [
@@ -193,11 +194,11 @@ def _step_buttons(session: RoutineSession) -> discord.ui.View:
             _session_button(session, "Back", Action.BACK, grey, 0),
             _session_button(session, "Pause", Action.PAUSE, grey, 0),
             _session_button(session, "Finish" if last else "Next", Action.NEXT, blue, 0),
-            _session_button(session, "Skip step", Action.SKIP, grey, 0),
+            _session_button(session, words.BUTTON_SKIP_STEP, Action.SKIP, grey, 0),
         ]
     bottom = [_session_button(session, "Stop", Action.STOP, grey, 1)]
     if not is_grounding(session):  # the stretch stop advice does not fit a breathing exercise
-        bottom.append(_session_button(session, "It hurts", Action.HURT, red, 1))
+        bottom.append(_session_button(session, words.BUTTON_IT_HURTS, Action.HURT, red, 1))
     return c.view(*top, *bottom)
 
 
@@ -244,10 +245,11 @@ def finish_card(
     )
     embed.set_footer(text=clip(session.routine.title, limits.EMBED_FOOTER))
     if not asking:
-        return Reply(embeds=[embed], view=c.view(c.button("Stretch again", rt.RoutineList())))
+        return Reply(embeds=[embed], view=c.view(c.button(words.BUTTON_STRETCH_AGAIN, rt.RoutineList())))
     pain = [c.button(str(n), rt.PainAnswer(session.id, str(n)), row=n // 5) for n in range(11)]
     return Reply(
-        embeds=[embed], view=c.view(*pain, c.button("Not now", rt.PainAnswer(session.id, "skip"), row=2))
+        embeds=[embed],
+        view=c.view(*pain, c.button(words.BUTTON_NOT_NOW, rt.PainAnswer(session.id, "skip"), row=2)),
     )
 
 
@@ -259,9 +261,11 @@ def grounding_end_card(session: RoutineSession) -> Reply:
     return Reply(
         embeds=[embed],
         view=c.view(
-            c.button("Crisis lines", sf.CrisisAction("lines"), style=discord.ButtonStyle.danger),
-            c.button("My safety plan", sf.PlanView(1), style=discord.ButtonStyle.primary),
-            c.button("Breathe again", rt.RoutineStart(session.routine.id)),
+            c.button(
+                common_words.BUTTON_CRISIS_LINES, sf.CrisisAction("lines"), style=discord.ButtonStyle.danger
+            ),
+            c.button(common_words.BUTTON_MY_SAFETY_PLAN, sf.PlanView(1), style=discord.ButtonStyle.primary),
+            c.button(words.BUTTON_BREATHE_AGAIN, rt.RoutineStart(session.routine.id)),
         ),
     )
 
@@ -273,9 +277,15 @@ def hurt_card(safety: Safety, care_team: ResourceTopic | None) -> Reply:
     return Reply(
         embeds=[embed],
         view=c.view(
-            c.button("Emergency numbers", sf.HurtAdvice("emergency"), style=discord.ButtonStyle.danger),
-            c.button("When to call my care team", sf.HurtAdvice("care"), style=discord.ButtonStyle.primary),
-            c.button("Log this in my journal", p.CheckinOpen()),
+            c.button(
+                words.BUTTON_EMERGENCY_NUMBERS, sf.HurtAdvice("emergency"), style=discord.ButtonStyle.danger
+            ),
+            c.button(
+                words.BUTTON_WHEN_TO_CALL_MY_CARE_TEAM,
+                sf.HurtAdvice("care"),
+                style=discord.ButtonStyle.primary,
+            ),
+            c.button(words.BUTTON_LOG_THIS_IN_MY_JOURNAL, p.CheckinOpen()),
         ),
     )
 
@@ -287,7 +297,9 @@ def care_card(safety: Safety, care_team: ResourceTopic | None) -> Reply:
     if care_team is not None:
         items.append(
             c.button(
-                "Care team contacts", OpenRef("resources", care_team.id), style=discord.ButtonStyle.primary
+                words.BUTTON_CARE_TEAM_CONTACTS,
+                OpenRef("resources", care_team.id),
+                style=discord.ButtonStyle.primary,
             )
         )
     return Reply(embeds=[embed], view=c.view(*items) if items else None)
@@ -302,7 +314,7 @@ def closed_card(session: RoutineSession) -> Reply:
             title=session.routine.title
         ),
     )
-    return Reply(embeds=[embed], view=c.view(c.button("Stretch again", rt.RoutineList())))
+    return Reply(embeds=[embed], view=c.view(c.button(words.BUTTON_STRETCH_AGAIN, rt.RoutineList())))
 
 
 def session_card(

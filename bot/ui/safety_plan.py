@@ -47,7 +47,7 @@ def plan_card(plan: SafetyPlan | None, number: int = 1, *, saved: bool = False) 
     number = max(1, min(number, len(PARTS)))
     if plan is None or plan.is_empty:
         embed = discord.Embed(title=words.PLAN_TITLE, colour=PLAN_COLOR, description=words.PLAN_INTRO)
-        view = c.view(c.button("Write my plan", PlanEdit(1), style=discord.ButtonStyle.primary))
+        view = c.view(c.button(words.BUTTON_WRITE_MY_PLAN, PlanEdit(1), style=discord.ButtonStyle.primary))
         return Reply(embeds=[embed], view=view, after_crisis=saved)
     embed = discord.Embed(
         title=words.PLAN_PART_TITLE.format(number=number, parts=len(PARTS)), colour=PLAN_COLOR
@@ -56,11 +56,16 @@ def plan_card(plan: SafetyPlan | None, number: int = 1, *, saved: bool = False) 
         embed.add_field(name=section.title, value=plan.get(section.id) or words.NOT_WRITTEN_YET, inline=False)
     other = 2 if number == 1 else 1
     buttons = [
-        c.button(f"Edit part {number}", PlanEdit(number), style=discord.ButtonStyle.primary),
-        c.button("Next part" if other == 2 else "First part", PlanView(other)),
+        c.button(
+            words.BUTTON_EDIT_PART.format(number=number), PlanEdit(number), style=discord.ButtonStyle.primary
+        ),
+        c.button(words.BUTTON_NEXT_PART if other == 2 else words.BUTTON_FIRST_PART, PlanView(other)),
     ]
     if saved and number == 1:  # straight on to the second form
-        buttons = [c.button("Write part 2", PlanEdit(2), style=discord.ButtonStyle.primary), buttons[0]]
+        buttons = [
+            c.button(words.BUTTON_WRITE_PART_2, PlanEdit(2), style=discord.ButtonStyle.primary),
+            buttons[0],
+        ]
     content = None
     if saved:
         content = words.PLAN_SAVED_PART_2_NEXT if number == 1 else words.PLAN_SAVED

@@ -25,6 +25,7 @@ from bot.text import clip, plural
 from bot.tracking.card import LEVELS, CardState, _b36
 from bot.tracking.service import MAX_SYMPTOMS
 from bot.ui.reply import Reply, discord_time
+from bot.wording import common as common_words
 from bot.wording import tracking as words
 
 MEASURE_CODES: dict[str, str] = {"p": "pain", "f": "fatigue", "s": "stiffness", "l": "sleep", "m": "mood"}
@@ -79,8 +80,10 @@ def checkin_card(state: CardState, symptoms: Sequence[Symptom], *, has_yesterday
         )
     )
     if has_yesterday:
-        buttons.add_item(ui.Button(label="Same as yesterday", custom_id=t.CardSame().custom_id()))
-    buttons.add_item(ui.Button(label="Add a note", custom_id=t.CardNote(measures, syms).custom_id()))
+        buttons.add_item(ui.Button(label=words.BUTTON_SAME_AS_YESTERDAY, custom_id=t.CardSame().custom_id()))
+    buttons.add_item(
+        ui.Button(label=words.BUTTON_ADD_A_NOTE, custom_id=t.CardNote(measures, syms).custom_id())
+    )
     view.add_item(buttons)
     view.stop()
     return view
@@ -148,11 +151,13 @@ def checkin_saved(checkin: FullCheckin, symptoms: Sequence[Symptom], *, ask_flar
         lines.append(clip(words.SYMPTOMS_FELT.format(symptoms=", ".join(felt)), 400))
     if checkin.note:
         lines.append(words.NOTE_SAVED_FOR_DOCTOR if checkin.for_doctor else words.NOTE_SAVED)
-    buttons = [_button("See my journal", JournalView(30), style=discord.ButtonStyle.primary)]
+    buttons = [
+        _button(common_words.BUTTON_SEE_MY_JOURNAL, JournalView(30), style=discord.ButtonStyle.primary)
+    ]
     if ask_flare:
         lines.append(words.ASK_FLARE)
         buttons = [
-            _button("Yes, mark a flare", t.FlareAnswer("yes"), style=discord.ButtonStyle.danger),
+            _button(words.BUTTON_YES_MARK_A_FLARE, t.FlareAnswer("yes"), style=discord.ButtonStyle.danger),
             _button("No", t.FlareAnswer("no")),
             *buttons,
         ]

@@ -50,3 +50,42 @@ INTEGRITY_FAILED = (
 )
 NO_BACKUP_YET = "Last backup: none yet (daily, to `{folder}`)"
 LAST_BACKUP = "Last backup: {when} (`{name}`) · {kept} kept"
+
+# ----------------------------------------------------------------- the status page's fields
+
+FIELD_LAST_RELOAD = "Last reload"
+FIELD_PROBLEMS = "Content problems"
+FIELD_DATABASE = "Database health"
+FIELD_RECENT = "Last {count} admin actions"
+FIELD_REFUSED = "Refused /admin"
+FIELD_WHO_SEES = "⚠️ Who sees /admin"
+FIELD_RESOURCE_TOPICS = "Resource topics"
+CONTENT = (
+    "Version `{version}`\n"
+    "{articles} ({sections}) · {routines} ({steps}) · {topics} ({items})\n"
+    "Watching files for changes: {watching}"
+)
+WATCHING_ON = "on"
+WATCHING_OFF = "off"
+WATCH_STOPPED = " (stopped: {problem})"
+RESULTS_GO_TO = "; results go to {channel}"
+NOT_MEASURED = "not measured yet"
+UP_FOR = "Up for {uptime} · gateway latency {latency}"
+SERVERS_AND_SESSIONS = "{servers} · {sessions}"
+DATABASE_SIZE = "Database {size} · "
+BOT_VERSION = "{size}version {version}"
+AND_MORE = " … and {count} more"
+AND_MORE_ROLES = " and {count} more"
+
+# ----------------------------------------------------------------- one line of the audit log
+
+THE_FILE_WATCHER = "the file watcher"
+IN_SERVER = "in {name}"
+IN_A_SERVER = "in a server"
+PLACE_WORDS: dict[str, str] = {"DM": "by DM", "group DM": "in a group DM", "watcher": ""}
+"""Where an action happened, by the stored place (a server is named instead)."""
+AUDIT_REFUSED = "{when} {who} was refused {what}{place}"
+AUDIT_ACTION = "{when} {who}: {what} **{result}**{detail}{place}{versions}"
+AUDIT_RELOAD = "reload"
+AUDIT_STILL = " · still `{version}`"
+AUDIT_VERSIONS = " · `{before}` → `{after}`"

@@ -16,7 +16,14 @@ PRIVATE_NOTE = "Only you can see this."
 
 # ----------------------------------------------------------------- a press on something that has gone
 
-BUTTON_EXPIRED = (
+PRESS_EXPIRED = (
     "This button is from an older message and has expired. "
     "Use the command again (for example `/read` or `/stretch`) to get a fresh one."
 )
+
+# ----------------------------------------------------------------- buttons
+
+BUTTON_CHECK_IN_NOW = "Check in now"
+BUTTON_CRISIS_LINES = "Crisis lines"
+BUTTON_MY_SAFETY_PLAN = "My safety plan"
+BUTTON_SEE_MY_JOURNAL = "See my journal"

@@ -98,3 +98,8 @@ REPORT_FOOTER = (
 )
 CSV_DESCRIPTION = "Your check-ins and routines (CSV)"
 CHART_DESCRIPTION = "Chart of pain and fatigue over time, with routine days marked"
+
+# ----------------------------------------------------------------- buttons
+
+BUTTON_FIX_MY_CHECK_IN = "Fix my check-in"
+BUTTON_GENTLE_STRETCHES = "Gentle stretches"

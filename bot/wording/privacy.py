@@ -85,3 +85,7 @@ LOG_KEPT = (
 MODERATOR_ACTION = "moderator action"
 CANCELLED = "Cancelled. Nothing was erased."
 NOT_YOURS = "This button belongs to someone else's request. To erase your own data, use `/privacy delete`."
+
+# ----------------------------------------------------------------- buttons
+
+BUTTON_YES_ERASE_EVERYTHING = "Yes, erase everything"

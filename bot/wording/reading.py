@@ -58,3 +58,12 @@ PRIVACY_NOTICE = (
     "Health details are only ever shown to you privately and are never logged.\n"
     "`/privacy export` sends you a copy of everything; `/privacy delete` erases it all."
 )
+
+# ----------------------------------------------------------------- buttons
+
+BUTTON_BROWSE_THE_LIBRARY = "Browse the library"
+BUTTON_HELP_AND_RESOURCES = "Help and resources"
+BUTTON_POST_IT = "Post it"
+BUTTON_SHARE_IN_CHANNEL = "Share in channel"
+BUTTON_START_READING = "Start reading"
+BUTTON_YOUR_PRIVACY = "Your privacy"

@@ -152,3 +152,13 @@ DM_UNREACHABLE = (
 DM_HELLO = (
     "👋 This is where your daily stretch reminder will arrive. You can stop it any time with `/remind off`."
 )
+
+# ----------------------------------------------------------------- buttons
+
+BUTTON_KEEP_IT = "Keep it"
+BUTTON_PICK_A_GENTLE_STRETCH = "Pick a gentle stretch"
+BUTTON_SKIP_TODAY = "Skip today"
+BUTTON_SNOOZE_1_HOUR = "Snooze 1 hour"
+BUTTON_TURN_OFF = "Turn off"
+BUTTON_YES_STOP_IT = "Yes, stop it"
+BUTTON_START_ROUTINE = "Start: {title}"

@@ -92,3 +92,7 @@ QUESTIONS_PLACEHOLDER = "Is my tiredness from lupus or from a medicine?"
 QUESTIONS_EMPTY = "Your questions list is now empty."
 QUESTION_SAVED = "Saved {count} question. They appear on your next `/report`. Only you can see them."
 QUESTIONS_SAVED = "Saved {count} questions. They appear on your next `/report`. Only you can see them."
+
+# ----------------------------------------------------------------- buttons
+
+BUTTON_EDIT_MY_QUESTIONS = "Edit my questions"

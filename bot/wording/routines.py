@@ -132,3 +132,27 @@ IN_PROGRESS = (
     "**{title}** is {state}: {step}.\n{progress}\n\n"
     "Carry on where you left off, or start it over from the first step?"
 )
+
+# ----------------------------------------------------------------- buttons
+
+BUTTON_ALL_ROUTINES = "All routines"
+BUTTON_BACK_TO_THE_ROUTINE = "Back to the routine"
+BUTTON_BREATHE_AGAIN = "Breathe again"
+BUTTON_CARE_TEAM_CONTACTS = "Care team contacts"
+BUTTON_CLOSE_IT_SEE_ALL_ROUTINES = "Close it, see all routines"
+BUTTON_EMERGENCY_NUMBERS = "Emergency numbers"
+BUTTON_IT_HURTS = "It hurts"
+BUTTON_IVE_READ_THIS_START = "I've read this — start"
+BUTTON_LOG_THIS_IN_MY_JOURNAL = "Log this in my journal"
+BUTTON_NEXT_PAGE = "Next page"
+BUTTON_NOT_NOW = "Not now"
+BUTTON_SAFETY_NOTES = "Safety notes"
+BUTTON_SKIP_STEP = "Skip step"
+BUTTON_START_OVER = "Start over"
+BUTTON_STRETCH_AGAIN = "Stretch again"
+BUTTON_WHEN_TO_CALL_MY_CARE_TEAM = "When to call my care team"
+BUTTON_LET_ME_PRESS_NEXT = "Let me press Next"
+BUTTON_MOVE_ON_BY_ITSELF = "Move on by itself"
+BUTTON_START_INSTEAD = "Start {title} instead"
+THE_OTHER_ONE = "the other one"
+"""In :data:`BUTTON_START_INSTEAD` when the other routine has no title to show."""

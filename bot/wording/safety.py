@@ -18,3 +18,13 @@ PLAN_INTRO = (
 NOT_WRITTEN_YET = "*(not written yet)*"
 PLAN_SAVED = "Saved. Only you can see this."
 PLAN_SAVED_PART_2_NEXT = "Saved. Only you can see this. Part 2 is next."
+
+# ----------------------------------------------------------------- buttons
+
+BUTTON_ASK_A_MODERATOR_TO_REACH_OUT = "Ask a moderator to reach out"
+BUTTON_BREATHE_WITH_ME = "Breathe with me"
+BUTTON_FIRST_PART = "First part"
+BUTTON_NEXT_PART = "Next part"
+BUTTON_WRITE_MY_PLAN = "Write my plan"
+BUTTON_WRITE_PART_2 = "Write part 2"
+BUTTON_EDIT_PART = "Edit part {number}"

@@ -137,3 +137,10 @@ FLARE_MARKED = (
 )
 NO_OPEN_FLARE = "You have no open flare. Start one with `/flare start`."
 FLARE_ENDED = "**Flare ended.** It lasted about {days}."
+
+# ----------------------------------------------------------------- buttons
+
+BUTTON_ADD_A_NOTE = "Add a note"
+BUTTON_SAME_AS_YESTERDAY = "Same as yesterday"
+BUTTON_SNOOZE_30_MIN = "Snooze 30 min"
+BUTTON_YES_MARK_A_FLARE = "Yes, mark a flare"
