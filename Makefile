@@ -1,6 +1,6 @@
 # Two entry points for a fresh machine with only python3:
 #   make run   — create .venv, install the locked runtime set, run the bot (needs DISCORD_TOKEN or config.yaml)
-#   make test  — create .venv, install the locked runtime + test set, lint, run the whole test suite
+#   make test  — create .venv, install the locked runtime + test set, lint (ruff, import contracts), run the whole test suite
 # Both install exactly the versions in requirements/*.txt (hashes checked). `make lock` refreshes them.
 PY ?= python3
 VENV := .venv
@@ -26,6 +26,9 @@ run: $(VENV)/.run-installed
 
 test: $(VENV)/.test-installed
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports --no-logo
 	$(BIN)/python -m bot validate content/
 	$(BIN)/python -m pytest -q
 
@@ -37,7 +40,8 @@ test-latest:
 	"$$d/venv/bin/python" -m pip install --quiet --upgrade pip; \
 	"$$d/venv/bin/python" -m pip install --quiet '.[test]'; \
 	"$$d/venv/bin/python" -m pip list --format=freeze | grep -v '^lupus-companion' ; \
-	"$$d/venv/bin/ruff" check .; \
+	"$$d/venv/bin/ruff" check .; "$$d/venv/bin/ruff" format --check .; "$$d/venv/bin/mypy"; \
+	"$$d/venv/bin/lint-imports" --no-logo; \
 	"$$d/venv/bin/python" -m bot validate content/; \
 	"$$d/venv/bin/python" -m pytest -q -p no:cacheprovider
 

@@ -224,7 +224,6 @@ async def measure(
     with tempfile.TemporaryDirectory(prefix="lupus-bench-timers-") as tmp:
         db = await Database.open(Path(tmp) / "bot.sqlite3")
         scheduler = MeasuredScheduler(clock)
-        service = RoutineService(db, scheduler, clock)
         card_ms: list[float] = []
         waiting = 0  # sessions that reached the last step, a movement with no timer
         all_done = asyncio.Event()
@@ -239,7 +238,7 @@ async def measure(
                     all_done.set()
             return True
 
-        service.card_editor = edit_card
+        service = RoutineService(db, scheduler, clock, card_editor=edit_card)
         prefs = PrefsRepo(db)
         progress(f"turning auto-advance on for {sessions:,} people…")
         async with db.transaction():

@@ -27,6 +27,7 @@ from bot.ui.errors import reply_error
 from bot.ui.kinds import DYNAMIC_ITEMS
 from bot.ui.router import ROUTER
 from bot.ui.safety_net import SafetyNet
+from bot.ui.senders import discord_ports
 
 log = logging.getLogger(__name__)
 
@@ -116,9 +117,23 @@ class LupusBot(commands.Bot):
 
     async def setup_hook(self) -> None:
         started = time.perf_counter()
+        await self.assemble()
+        self.scheduler.start()
+        await self.services.rearm()
+        outcome = await self.sync_commands()
+        log.info(
+            "commands %s in %.2fs (content %s)",
+            outcome,
+            time.perf_counter() - started,
+            self.content.library.version,
+        )
+
+    async def assemble(self) -> None:
+        """Content, database, services (with their Discord side), the safety net and every cog:
+        everything but the timers and the command sync (tests build the command tree with it)."""
         self.content.load()
         self._db = await Database.open(self.config.database.path)
-        self._services = await Services.create(self)
+        self._services = await Services.create(self, discord_ports(self))
         self._safety_net = SafetyNet(
             self.content,
             self._services.prefs,
@@ -129,15 +144,6 @@ class LupusBot(commands.Bot):
         self.add_dynamic_items(*DYNAMIC_ITEMS)
         for module in pkgutil.iter_modules(cogs.__path__):
             await self.load_extension(f"cogs.{module.name}")
-        self.scheduler.start()
-        await self.services.rearm()
-        outcome = await self.sync_commands()
-        log.info(
-            "commands %s in %.2fs (content %s)",
-            outcome,
-            time.perf_counter() - started,
-            self.content.library.version,
-        )
 
     async def sync_commands(self) -> str:
         """Sync the command tree only when it changed since the last sync (a stored hash)."""

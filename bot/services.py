@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from bot.fairuse import FairUse
 from bot.journal.drafts import DraftStore
 from bot.journal.report import JournalReports
+from bot.ports import Ports
 from bot.reminders.dispatcher import ReminderDispatcher
 from bot.reminders.schedule import parse_time
 from bot.reminders.service import ReminderService
@@ -26,7 +28,7 @@ from bot.storage.journal import JournalRepo
 from bot.storage.kv import KVRepo
 from bot.storage.meds import MedicineRepo
 from bot.storage.prefs import PrefsRepo
-from bot.storage.privacy import delete_user
+from bot.storage.privacy import delete_user, export_user
 from bot.storage.reminders import ReminderRepo
 from bot.storage.safety_plans import SafetyPlanRepo
 from bot.storage.sessions import SessionRepo
@@ -71,7 +73,9 @@ class Services:
     report: ReportService
 
     @classmethod
-    async def create(cls, bot: LupusBot) -> Services:
+    async def create(cls, bot: LupusBot, ports: Ports | None = None) -> Services:
+        """Every service, given the Discord side it needs (``ports``; none in tests without Discord)."""
+        ports = ports or Ports()
         db = bot.db
         prefs, journal, reminders = PrefsRepo(db), JournalRepo(db), ReminderRepo(db)
         kv = KVRepo(db)
@@ -85,23 +89,24 @@ class Services:
             reminders=reminders,
             audit=AuditRepo(db),
             reminder_dispatcher=ReminderDispatcher(
-                ReminderService(reminders), prefs, bot.scheduler, bot.clock
+                ReminderService(reminders), prefs, bot.scheduler, bot.clock, sender=ports.reminder_sender
             ),
             journal_reports=JournalReports(journal, tracking=tracking.repo, meds=medicines),
             checkin_drafts=DraftStore(bot.clock),
-            routines=RoutineService(db, bot.scheduler, bot.clock),
+            routines=RoutineService(db, bot.scheduler, bot.clock, card_editor=ports.card_editor),
             backup=DailyBackup(db, kv, bot.scheduler, bot.clock, bot.config.database.backup_dir),
             fair_use=FairUse(bot.clock),
             safety_plans=SafetyPlanRepo(db),
             db=db,
             shares=ShareRepo(db),
             tracking=tracking,
-            meds=MedService(medicines, tracking, bot.scheduler, bot.clock),
+            meds=MedService(medicines, tracking, bot.scheduler, bot.clock, sender=ports.med_sender),
             checkin_reminders=ReminderDispatcher(
                 ReminderService(ReminderRepo(db, table="checkin_reminders")),
                 prefs,
                 bot.scheduler,
                 bot.clock,
+                sender=ports.checkin_sender,
                 key_prefix="checkin-reminder:",
                 blocked_notice=CHECKIN_BLOCKED_NOTICE,
             ),
@@ -116,6 +121,10 @@ class Services:
         counts = await delete_user(self.db, user_id)
         await self._forget(user_id)  # anything that slipped in while deleting
         return counts
+
+    async def export_user(self, user_id: int, *, now: datetime) -> dict[str, Any]:
+        """``/privacy export``: everything stored about them, as a JSON-ready dict (one snapshot)."""
+        return await export_user(self.db, user_id, now=now)
 
     async def _forget(self, user_id: int) -> None:
         """Drop what features keep about a person outside the database: timers and form drafts."""

@@ -20,9 +20,9 @@ from bot.clock import utcnow
 from bot.content.store import ReloadReport
 from bot.content.watch import ContentWatcher
 from bot.gc_policy import freeze_long_lived_objects
-from bot.moderators import Actor, Grant, Moderators, authorize, startup_warning
-from bot.storage.audit import Scope
+from bot.moderators import Grant, Moderators, authorize, startup_warning
 from bot.ui import admin as render
+from bot.ui.admin import actor_of
 from bot.ui.reply import NO_MENTIONS, Reply, send
 
 if TYPE_CHECKING:
@@ -44,24 +44,6 @@ def place_of(interaction: discord.Interaction[Any]) -> str:
     if interaction.context.private_channel:
         return "group DM"
     return "DM"
-
-
-def actor_of(interaction: discord.Interaction[Any]) -> Actor:
-    """The plain facts :func:`authorize` needs, read from the interaction."""
-    user = interaction.user
-    role_ids: frozenset[int] = frozenset()
-    if isinstance(user, discord.Member):
-        # Raw role ids from the interaction payload: ``Member.roles`` drops roles that are not in
-        # the guild cache (a guild still starting up, or one where the app is only user-installed).
-        raw = getattr(user, "_roles", None)
-        role_ids = frozenset(int(r) for r in raw) if raw is not None else frozenset(r.id for r in user.roles)
-    return Actor(
-        user_id=user.id,
-        guild_id=interaction.guild_id,
-        role_ids=role_ids,
-        permissions=interaction.permissions.value if interaction.guild_id is not None else 0,
-        guild_installed=interaction.is_guild_integration(),
-    )
 
 
 class Admin(commands.Cog):
@@ -133,7 +115,7 @@ class Admin(commands.Cog):
         library = store.library
         audit = self.bot.services.audit
         # A server sees its own entries only; a listed operator in a DM sees everything.
-        scope = Scope(interaction.guild_id)
+        scope = audit.scope(interaction.guild_id)
         operator = interaction.guild_id is None  # only listed user ids get here from a DM
         facts = render.StatusFacts(
             version=library.version,
@@ -216,7 +198,7 @@ class Admin(commands.Cog):
                 report.diff.summary(),
                 report.duration_s,
             )
-            detail = report.diff.summary()
+            detail: str | None = report.diff.summary()
         else:
             log.warning(
                 "content reload by %s (%s) refused: %d problem(s), still serving %s; first: %s",

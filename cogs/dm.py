@@ -24,6 +24,7 @@ from bot.fairuse import DM_MENUS
 from bot.ui import reading as render
 from bot.ui.dm import dm_reply, shows_menu
 from bot.ui.reply import message_kwargs, update
+from bot.ui.routine_entry import show_routine_list
 from bot.ui.routines import CARE_TEAM_TOPIC, hurt_card
 
 if TYPE_CHECKING:
@@ -89,8 +90,8 @@ class DirectMessages(commands.Cog):
         """A menu button opens its page in place of the menu (navigation never stacks messages)."""
         choice = press.choice
         library = self.bot.content.library
-        if choice == "stretch" and (stretch := self.bot.get_cog("Stretch")) is not None:
-            await stretch.show_list(interaction, replace=True)  # type: ignore[attr-defined]
+        if choice == "stretch":
+            await show_routine_list(self.bot, interaction, replace=True)
         elif choice == "resources":
             await update(interaction, render.topic_list(library))
         else:

@@ -20,7 +20,6 @@ from bot.custom_ids import personal as ids
 from bot.fairuse import CHECKINS, wait_words
 from bot.journal.checkin_form import NOTE_MAX, CheckinProblems, parse_checkin
 from bot.journal.report import DEFAULT_DAYS, MAX_DAYS
-from bot.storage.journal import Checkin
 from bot.ui import journal as render
 from bot.ui.components import open_modal
 from bot.ui.reply import Reply, send, wants_ephemeral
@@ -72,9 +71,7 @@ class Journal(commands.Cog):
             # The draft stays, so nothing they typed is lost.
             await send(interaction, render.checkin_slow_down(wait_words(wait)))
             return
-        saved = await self.bot.services.journal.add_checkin(
-            Checkin(user_id, self.now(), result.pain, result.fatigue, result.note, source="command")
-        )
+        saved = await self.bot.services.journal.add_checkin(result.checkin(user_id, self.now()))
         drafts.forget(user_id)
         await send(interaction, render.checkin_saved(saved))
 

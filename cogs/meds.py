@@ -10,7 +10,6 @@ import logging
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Literal
 
-import aiohttp
 import discord
 from discord import app_commands
 from discord.ext import commands
@@ -18,13 +17,11 @@ from discord.ext import commands
 from bot import logsafety
 from bot.clock import utcnow
 from bot.custom_ids.personal import DoseAnswer
-from bot.delivery import Delivery
-from bot.storage.meds import Medicine, MedReminder
 from bot.tracking.meds import DOSE_MAX, MAX_MEDICINES, NAME_MAX, MedService, parse_times
 from bot.ui import meds as render
-from bot.ui.errors import UserFacingError, safe_autocomplete
-from bot.ui.reply import message_kwargs, send, update
-from cogs.remind import Remind
+from bot.ui.errors import UserFacingError
+from bot.ui.reply import send, update
+from bot.ui.transformers import MedicineName, TimeZone, save_timezone
 
 if TYPE_CHECKING:
     from bot.client import LupusBot
@@ -32,45 +29,17 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-class DiscordMedSender:
-    """Sends one medicine reminder DM; maps Discord's answers onto :class:`Delivery`."""
-
-    def __init__(self, bot: LupusBot) -> None:
-        self.bot = bot
-
-    async def __call__(self, row: MedReminder, medicine: Medicine) -> Delivery:
-        try:
-            channel = await self.bot.create_dm(discord.Object(id=row.user_id))
-            await channel.send(**message_kwargs(render.reminder_dm(row, medicine)))
-        except (discord.Forbidden, discord.NotFound) as exc:
-            log.info("medicine reminder DM refused by Discord (code %s)", exc.code)
-            return Delivery.BLOCKED
-        except (TimeoutError, discord.HTTPException, aiohttp.ClientError, OSError) as exc:
-            log.warning("medicine reminder DM failed for now (%s)", type(exc).__name__)
-            return Delivery.FAILED
-        return Delivery.SENT
-
-
 class Meds(commands.GroupCog, group_name="meds", group_description="Your medicines and DM reminders"):
     def __init__(self, bot: LupusBot) -> None:
         self.bot = bot
         self.meds: MedService = bot.services.meds
-        self.meds.sender = DiscordMedSender(bot)
         bot.router.on_press(DoseAnswer, self.on_button)
 
     async def cog_unload(self) -> None:
         self.bot.router.unregister(DoseAnswer)
-        self.meds.sender = None
 
     def now(self) -> datetime:
         return utcnow(self.bot.clock)
-
-    async def own_medicine(self, user_id: int, typed: str) -> Medicine | None:
-        mine = await self.meds.repo.list(user_id)
-        for medicine in mine:
-            if str(medicine.id) == typed.strip() or medicine.name.casefold() == typed.strip().casefold():
-                return medicine
-        return None
 
     @app_commands.command(name="add", description="Add a medicine and get a DM at its times")
     @app_commands.describe(
@@ -85,7 +54,7 @@ class Meds(commands.GroupCog, group_name="meds", group_description="Your medicin
         name: app_commands.Range[str, 1, NAME_MAX],
         times: app_commands.Range[str, 1, 80],
         dose: app_commands.Range[str, 1, DOSE_MAX] | None = None,
-        timezone: app_commands.Range[str, 1, 64] | None = None,
+        timezone: app_commands.Transform[str, TimeZone] | None = None,
     ) -> None:
         try:
             parsed = parse_times(times)
@@ -94,7 +63,7 @@ class Meds(commands.GroupCog, group_name="meds", group_description="Your medicin
         user_id = interaction.user.id
         tracking = self.bot.services.tracking
         if timezone is not None:
-            await Remind.apply_timezone(self.bot, interaction, timezone)
+            await save_timezone(self.bot, user_id, timezone)
         elif await tracking.known_timezone(user_id) is None:
             raise UserFacingError(
                 "Tell me your time zone once, so the reminders come at your local time: "
@@ -124,9 +93,9 @@ class Meds(commands.GroupCog, group_name="meds", group_description="Your medicin
     @app_commands.command(name="remove", description="Stop a medicine's reminders and remove it")
     @app_commands.describe(name="Which medicine (start typing)")
     async def remove(
-        self, interaction: discord.Interaction[Any], name: app_commands.Range[str, 1, 100]
+        self, interaction: discord.Interaction[Any], name: app_commands.Transform[str, MedicineName]
     ) -> None:
-        medicine = await self.own_medicine(interaction.user.id, name)
+        medicine = await self.meds.find(interaction.user.id, name)
         removed = medicine is not None and await self.meds.remove(interaction.user.id, medicine.id)
         await send(interaction, render.med_removed(removed))
 
@@ -135,29 +104,12 @@ class Meds(commands.GroupCog, group_name="meds", group_description="Your medicin
     async def log_dose(
         self,
         interaction: discord.Interaction[Any],
-        name: app_commands.Range[str, 1, 100],
+        name: app_commands.Transform[str, MedicineName],
         status: Literal["taken", "skipped"] = "taken",
     ) -> None:
-        medicine = await self.own_medicine(interaction.user.id, name)
+        medicine = await self.meds.find(interaction.user.id, name)
         ok = medicine is not None and await self.meds.log_dose(interaction.user.id, medicine.id, status)
         await send(interaction, render.dose_logged(ok, status))
-
-    @remove.autocomplete("name")
-    @log_dose.autocomplete("name")
-    @safe_autocomplete
-    async def name_ac(self, interaction: discord.Interaction[Any], current: str) -> list[Any]:
-        typed = current.casefold().strip()
-        mine = await self.meds.repo.list(interaction.user.id)
-        return [
-            app_commands.Choice(name=m.name[:100], value=str(m.id))
-            for m in mine
-            if typed in m.name.casefold()
-        ][:25]
-
-    @add.autocomplete("timezone")
-    @safe_autocomplete
-    async def timezone_ac(self, interaction: discord.Interaction[Any], current: str) -> list[Any]:
-        return Remind.timezone_options(self.bot, current)
 
     async def on_button(self, interaction: discord.Interaction[Any], press: DoseAnswer) -> None:
         """Taken, Skipped or Snooze on a reminder DM."""

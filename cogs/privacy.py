@@ -21,7 +21,6 @@ from discord.ext import commands
 from bot.clock import utcnow
 from bot.custom_ids.personal import PrivacyChoice
 from bot.fairuse import EXPORTS, wait_words
-from bot.storage.privacy import export_user
 from bot.ui import privacy as render
 from bot.ui.errors import UserFacingError
 from bot.ui.reply import Reply, send, send_all, update, wants_ephemeral
@@ -54,7 +53,7 @@ class Privacy(
         # worker thread so everyone else's commands keep their speed.
         await interaction.response.defer(ephemeral=wants_ephemeral(interaction, Reply()), thinking=True)
         now = self.now()
-        data = await export_user(self.bot.db, interaction.user.id, now=now)
+        data = await self.bot.services.export_user(interaction.user.id, now=now)
         limit = interaction.filesize_limit
         replies = await asyncio.to_thread(render.privacy_export_parts, data, now=now, upload_limit=limit)
         await send_all(interaction, replies)

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 import discord
 from discord import app_commands
@@ -16,23 +15,24 @@ from bot.crisis import Screening
 from bot.crisis.card import CRISIS_TOPIC
 from bot.custom_ids import reading as ids
 from bot.moderators import Moderators, is_moderator
-from bot.text import clip
 from bot.ui import reading as render
-from bot.ui.errors import UserFacingError, safe_autocomplete
+from bot.ui.admin import actor_of
+from bot.ui.errors import UserFacingError
 from bot.ui.reply import NO_MENTIONS, Reply, crisis_shown, is_bot_dm, send, update
-from cogs.admin import actor_of
+from bot.ui.routine_entry import show_routine_intro
+from bot.ui.transformers import (
+    ArticleChoice,
+    Region,
+    RegionChoice,
+    SectionChoice,
+    SectionRef,
+    TopicChoice,
+    not_found,
+    region_of,
+)
 
 if TYPE_CHECKING:
     from bot.client import LupusBot
-
-Kind = Literal["article", "section", "routine", "topic", "region"]
-
-
-def not_found(bot: LupusBot, kind: Kind, value: str, command: str, **extra: Any) -> UserFacingError:
-    guesses = bot.content.library.autocomplete(kind, value, limit=1, **extra)
-    hint = f" Did you mean **{guesses[0].name}**?" if guesses and value.strip() else ""
-    shown = discord.utils.escape_markdown(clip(value, 60)) or "that"
-    return UserFacingError(f"I couldn't find “{shown}”.{hint} Try `{command}` and pick from the list.")
 
 
 class Reading(commands.Cog):
@@ -67,13 +67,13 @@ class Reading(commands.Cog):
     def article(self, article_id: str) -> Article:
         article = self.bot.content.library.articles.get(article_id)
         if article is None:
-            raise not_found(self.bot, "article", article_id, "/read")
+            raise not_found(self.bot.content.library, "article", article_id, "/read")
         return article
 
     def topic(self, topic_id: str) -> ResourceTopic:
         topic = self.bot.content.library.topics.get(topic_id)
         if topic is None:
-            raise not_found(self.bot, "topic", topic_id, "/resources")
+            raise not_found(self.bot.content.library, "topic", topic_id, "/resources")
         return topic
 
     def page(
@@ -84,7 +84,9 @@ class Reading(commands.Cog):
         if section_id == "-":
             return render.article_overview(library, article, shareable=shareable)
         if all(s.id != section_id for s in article.sections):
-            raise not_found(self.bot, "section", section_id, f"/read {article.id}", article_id=article.id)
+            raise not_found(
+                self.bot.content.library, "section", section_id, f"/read {article.id}", article_id=article.id
+            )
         return render.article_page(library, article, section_id, page, shareable=shareable)
 
     def resource_page(
@@ -102,25 +104,17 @@ class Reading(commands.Cog):
         section="Which section (optional)",
     )
     async def read(
-        self, interaction: discord.Interaction[Any], article: str | None = None, section: str | None = None
+        self,
+        interaction: discord.Interaction[Any],
+        article: app_commands.Transform[Article | None, ArticleChoice] | None = None,
+        section: app_commands.Transform[SectionRef, SectionChoice] | None = None,
     ) -> None:
-        article, section = _article_and_section(self.bot.content.library.articles, article, section)
+        if section is not None and section.article is not None:
+            article = section.article  # a section picked as ``article#section`` names its article
         if article is None:
             await send(interaction, render.article_list(self.bot.content.library))
             return
-        found = self.article(article)
-        await send(interaction, self.page(interaction, found, section or "-", 0))
-
-    @read.autocomplete("article")
-    @safe_autocomplete
-    async def read_article_ac(self, interaction: discord.Interaction[Any], current: str) -> list[Any]:
-        return render.choices(self.bot.content.library, "article", current)
-
-    @read.autocomplete("section")
-    @safe_autocomplete
-    async def read_section_ac(self, interaction: discord.Interaction[Any], current: str) -> list[Any]:
-        article_id = getattr(interaction.namespace, "article", None)
-        return render.choices(self.bot.content.library, "section", current, article_id=article_id)
+        await send(interaction, self.page(interaction, article, section.section_id if section else "-", 0))
 
     @app_commands.command(name="library", description="Browse everything: articles, routines and help")
     async def library(self, interaction: discord.Interaction[Any]) -> None:
@@ -138,30 +132,19 @@ class Reading(commands.Cog):
     @app_commands.command(name="resources", description="Care team, money help, crisis lines and more")
     @app_commands.describe(topic="Which topic (optional)", region="Your country, like US or UK (optional)")
     async def resources(
-        self, interaction: discord.Interaction[Any], topic: str | None = None, region: str | None = None
+        self,
+        interaction: discord.Interaction[Any],
+        topic: app_commands.Transform[ResourceTopic, TopicChoice] | None = None,
+        region: app_commands.Transform[Region, RegionChoice] | None = None,
     ) -> None:
-        library = self.bot.content.library
         if topic is None:
-            await send(interaction, render.topic_list(library))
+            await send(interaction, render.topic_list(self.bot.content.library))
             return
-        found = library.topics.get(topic)
-        if found is None:
-            raise not_found(self.bot, "topic", topic, "/resources")
-        if found.id == CRISIS_TOPIC and not region:
+        if topic.id == CRISIS_TOPIC and (region is None or not region.typed):
             # The crisis card for where this member lives (their choice, else the community's).
             await send(interaction, await self.bot.safety_net.card(interaction.user.id, Screening()))
             return
-        await send(interaction, self.resource_page(interaction, found, _region(self.bot, region), 0))
-
-    @resources.autocomplete("topic")
-    @safe_autocomplete
-    async def resources_topic_ac(self, interaction: discord.Interaction[Any], current: str) -> list[Any]:
-        return render.choices(self.bot.content.library, "topic", current)
-
-    @resources.autocomplete("region")
-    @safe_autocomplete
-    async def resources_region_ac(self, interaction: discord.Interaction[Any], current: str) -> list[Any]:
-        return render.choices(self.bot.content.library, "region", current)
+        await send(interaction, self.resource_page(interaction, topic, region.code if region else None, 0))
 
     @app_commands.command(name="help", description="What I can do, the medical disclaimer and privacy")
     async def help(self, interaction: discord.Interaction[Any]) -> None:
@@ -277,7 +260,11 @@ class Reading(commands.Cog):
             article = self.article(press.article)
             if press.section != "-" and article.section(press.section) is None:
                 raise not_found(
-                    self.bot, "section", press.section, f"/read {article.id}", article_id=article.id
+                    self.bot.content.library,
+                    "section",
+                    press.section,
+                    f"/read {article.id}",
+                    article_id=article.id,
                 )
         else:
             self.topic(press.topic)
@@ -322,10 +309,10 @@ class Reading(commands.Cog):
             page = resource_page_of_group(topic, None, _int(section_id)) if section_id else 0
             await update(interaction, self.resource_page(interaction, topic, None, page))
         elif kind == "routine":
-            stretch = self.bot.get_cog("Stretch")
-            if stretch is None or target_id not in library.routines:
-                raise not_found(self.bot, "routine", target_id, "/stretch")
-            await stretch.show_intro(interaction, target_id, replace=True)  # type: ignore[attr-defined]
+            routine = library.routines.get(target_id)
+            if routine is None:
+                raise not_found(library, "routine", target_id, "/stretch")
+            await show_routine_intro(self.bot, interaction, routine, replace=True)
         else:
             raise UserFacingError("That item is no longer in the library. Try `/library` or `/search`.")
 
@@ -353,18 +340,6 @@ def _channel(interaction: discord.Interaction[Any]) -> str:
     return f"<#{interaction.channel_id}>" if interaction.channel_id else "this channel"
 
 
-def _article_and_section(
-    articles: Mapping[str, Article], article: str | None, section: str | None
-) -> tuple[str | None, str | None]:
-    """Accept what section autocomplete offers before an article is picked (``article#section``):
-    the section names its own article, whatever the article option says."""
-    if section and "#" in section:
-        from_section, _, section_id = section.partition("#")
-        if from_section in articles:
-            article, section = from_section, section_id
-    return (article if article and article.strip() else None), (section or None)
-
-
 def _int(value: str) -> int:
     try:
         return max(0, min(int(value), 999))
@@ -376,24 +351,9 @@ def _clamp(page: int) -> int:
     return max(0, min(page, 999))
 
 
-UNKNOWN_REGION = (
-    "I don't have that place in my list. Pick a country from the choices as you type (like US, UK or "
-    "Canada), or leave region empty to see help for everywhere."
-)
-
-
 def _region(bot: LupusBot, region: str | None) -> str | None:
-    """A known region code, or None for "everywhere"; anything else is refused kindly.
-
-    Only known codes pass, because the region ends up in a custom_id and in messages that can be
-    shared in a channel: nothing a member typed may be echoed in public."""
-    if not region or region.strip() in {"", "-"}:
-        return None
-    library = bot.content.library
-    code = library.region_code(clip(region, 60))
-    if not library.known_region(code):
-        raise UserFacingError(UNKNOWN_REGION)
-    return code
+    """A region from a button: a known code, or None for everywhere (see ``region_of``)."""
+    return region_of(bot.content.library, region)
 
 
 async def setup(bot: LupusBot) -> None:

@@ -1,9 +1,10 @@
-"""/remind set, show and off, the reminder DM itself, and notices left for people.
+"""/remind set, checkin, show and off, and notices left for people.
 
 Thin: time parsing, scheduling and the missed-reminder rule live in
 ``bot.reminders``; this module turns interactions into calls on the
-``ReminderDispatcher`` and supplies the one Discord-facing piece it needs, the
-``DiscordReminderSender``.
+``ReminderDispatcher``. The time, time zone and routine options are
+``bot.ui.transformers``; the reminder DMs themselves are sent by ``bot.ui.senders``,
+which the services are given when they are built.
 
 Pending notices (e.g. "your reminder is paused because DMs failed") are shown
 by :meth:`Remind.on_app_command_completion`: after *any* slash command of the
@@ -15,11 +16,9 @@ message. That needs no change to the command tree; the lead may instead call
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import datetime, time
 from typing import TYPE_CHECKING, Any, Literal
-from zoneinfo import ZoneInfo
 
-import aiohttp
 import discord
 from discord import app_commands
 from discord.ext import commands
@@ -27,16 +26,12 @@ from discord.ext import commands
 from bot.clock import utcnow
 from bot.content.models import Routine
 from bot.custom_ids.personal import ReminderAction
-from bot.delivery import Delivery
-from bot.reminders.schedule import ABBREVIATIONS, ALIASES, parse_time, timezone_choices
-from bot.storage.reminders import Reminder
-from bot.text import clip, normalize_query
 from bot.ui import checkin_reminder as checkin_render
 from bot.ui import reminders as render
-from bot.ui.errors import UserFacingError, safe_autocomplete
-from bot.ui.reading import choices
-from bot.ui.reply import NO_MENTIONS, crisis_shown, is_bot_dm, message_kwargs, send, update
-from cogs.reading import not_found
+from bot.ui.errors import UserFacingError
+from bot.ui.reply import NO_MENTIONS, crisis_shown, is_bot_dm, send, update
+from bot.ui.senders import reminder_routine
+from bot.ui.transformers import RoutineChoice, TimeOfDay, TimeZone, save_timezone, unknown_zone
 
 if TYPE_CHECKING:
     from bot.client import LupusBot
@@ -44,77 +39,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SNOOZE_SECONDS = 60 * 60
-
-
-def resolve_timezone(text: str) -> str | None:
-    """The IANA zone someone meant: an exact zone name, an unambiguous alias, or an exact city.
-
-    People on phones often type "london" and send without picking from the
-    list; guessing further than this (a fuzzy match) could remind them at the
-    wrong hour, so anything else is refused with suggestions.
-    """
-    typed = text.strip()
-    abbreviation = ABBREVIATIONS.get(normalize_query(typed))
-    if abbreviation is not None:  # "EST" means New York's clock, summer time included
-        return abbreviation
-    choices = timezone_choices(typed, limit=2)
-    if not choices:
-        return None
-    folded = normalize_query(typed).replace("_", " ")
-    if choices[0].casefold() == typed.casefold():
-        return choices[0]
-    aliased = ALIASES.get(folded, ())
-    if len(aliased) == 1:
-        return aliased[0]
-    city = choices[0].rsplit("/", 1)[-1].replace("_", " ").casefold()
-    return choices[0] if city == folded else None
-
-
-def reminder_routine(bot: LupusBot, reminder: Reminder | None) -> Routine | None:
-    """The routine the reminder's button starts: the one chosen with it, else none (a list to pick from)."""
-    routine_id = reminder.routine_id if reminder is not None else None
-    return bot.content.library.routines.get(routine_id) if routine_id else None
-
-
-class DiscordReminderSender:
-    """Sends one reminder DM; maps Discord's answers onto :class:`Delivery` (never raises)."""
-
-    def __init__(self, bot: LupusBot) -> None:
-        self.bot = bot
-
-    async def __call__(self, reminder: Reminder) -> Delivery:
-        routine = reminder_routine(self.bot, reminder)
-        reply = render.reminder_dm(routine)
-        try:
-            channel = await self.bot.create_dm(discord.Object(id=reminder.user_id))
-            await channel.send(**message_kwargs(reply))
-        except (discord.Forbidden, discord.NotFound) as exc:
-            # 50007: DMs closed; 50278: no shared server; 10013: the account is gone.
-            log.info("reminder DM refused by Discord (code %s)", exc.code)
-            return Delivery.BLOCKED
-        except (TimeoutError, discord.HTTPException, aiohttp.ClientError, OSError) as exc:
-            log.warning("reminder DM failed for now (%s)", type(exc).__name__)
-            return Delivery.FAILED
-        return Delivery.SENT
-
-
-class DiscordCheckinSender:
-    """Sends the daily check-in reminder DM (same mapping of Discord's answers as the stretch one)."""
-
-    def __init__(self, bot: LupusBot) -> None:
-        self.bot = bot
-
-    async def __call__(self, reminder: Reminder) -> Delivery:
-        try:
-            channel = await self.bot.create_dm(discord.Object(id=reminder.user_id))
-            await channel.send(**message_kwargs(checkin_render.checkin_dm()))
-        except (discord.Forbidden, discord.NotFound) as exc:
-            log.info("check-in reminder DM refused by Discord (code %s)", exc.code)
-            return Delivery.BLOCKED
-        except (TimeoutError, discord.HTTPException, aiohttp.ClientError, OSError) as exc:
-            log.warning("check-in reminder DM failed for now (%s)", type(exc).__name__)
-            return Delivery.FAILED
-        return Delivery.SENT
 
 
 async def show_pending_notice(bot: LupusBot, interaction: discord.Interaction[Any]) -> bool:
@@ -148,38 +72,11 @@ class Remind(commands.GroupCog, group_name="remind", group_description="A daily 
     def __init__(self, bot: LupusBot) -> None:
         self.bot = bot
         self.dispatcher = bot.services.reminder_dispatcher
-        self.dispatcher.sender = DiscordReminderSender(bot)
         self.checkins = bot.services.checkin_reminders
-        self.checkins.sender = DiscordCheckinSender(bot)
         bot.router.on_press(ReminderAction, self.on_remind_button)
 
     async def cog_unload(self) -> None:
         self.bot.router.unregister(ReminderAction)
-        self.dispatcher.sender = None
-        self.checkins.sender = None
-
-    # --- the member's one time zone --------------------------------------------------------------
-
-    @staticmethod
-    async def apply_timezone(bot: LupusBot, interaction: discord.Interaction[Any], typed: str) -> str:
-        """Resolve what they typed and make it their one time zone (every reminder follows)."""
-        zone = resolve_timezone(typed)
-        if zone is None:
-            raise Remind.unknown_zone(typed)
-        try:
-            await bot.services.set_timezone(interaction.user.id, zone)
-        except ValueError:
-            raise Remind.unknown_zone(typed) from None
-        return zone
-
-    @staticmethod
-    def timezone_options(bot: LupusBot, current: str) -> list[Any]:
-        now = utcnow(bot.clock)
-        options = []
-        for zone in timezone_choices(current, limit=25):
-            local = now.astimezone(ZoneInfo(zone))
-            options.append(app_commands.Choice(name=f"{zone} (now {local:%H:%M})", value=zone))
-        return options
 
     # --- commands --------------------------------------------------------------------------------
 
@@ -192,26 +89,17 @@ class Remind(commands.GroupCog, group_name="remind", group_description="A daily 
     async def set_reminder(
         self,
         interaction: discord.Interaction[Any],
-        time: app_commands.Range[str, 1, 40],
-        timezone: app_commands.Range[str, 1, 64] | None = None,
-        routine: str | None = None,
+        time: app_commands.Transform[time, TimeOfDay],
+        timezone: app_commands.Transform[str, TimeZone] | None = None,
+        routine: app_commands.Transform[Routine | None, RoutineChoice("/remind set")] | None = None,
     ) -> None:
-        try:
-            local = parse_time(time)
-        except ValueError as exc:
-            raise UserFacingError(str(exc)) from None
-        routine_id: str | None = None
-        if routine:
-            if routine not in self.bot.content.library.routines:
-                raise not_found(self.bot, "routine", routine, "/remind set")
-            routine_id = routine
         user_id = interaction.user.id
         before = await self.bot.services.reminders.get(user_id)
         zone = await self.member_zone(interaction, timezone)
         try:
-            reminder = await self.dispatcher.set(user_id, local, zone, routine_id)
+            reminder = await self.dispatcher.set(user_id, time, zone, routine.id if routine else None)
         except ValueError:
-            raise self.unknown_zone(timezone or zone) from None
+            raise unknown_zone(zone) from None
         routine_shown = reminder_routine(self.bot, reminder)
         await send(interaction, render.reminder_set(reminder, routine_shown, self.now()))
         if (before is None or before.paused) and not is_bot_dm(interaction):
@@ -220,10 +108,11 @@ class Remind(commands.GroupCog, group_name="remind", group_description="A daily 
     def now(self) -> datetime:
         return utcnow(self.bot.clock)
 
-    async def member_zone(self, interaction: discord.Interaction[Any], typed: str | None) -> str:
-        """What they typed (saved as their one zone), else the zone they gave before; asked only once."""
-        if typed is not None:
-            return await self.apply_timezone(self.bot, interaction, typed)
+    async def member_zone(self, interaction: discord.Interaction[Any], zone: str | None) -> str:
+        """The zone they gave now (saved as their one zone), else the one they gave before; asked once."""
+        if zone is not None:
+            await save_timezone(self.bot, interaction.user.id, zone)
+            return zone
         known = await self.bot.services.tracking.known_timezone(interaction.user.id)
         if known is None:
             raise UserFacingError(
@@ -231,26 +120,6 @@ class Remind(commands.GroupCog, group_name="remind", group_description="A daily 
                 "`New York`) or letters like `EST`. I'll remember it for everything."
             )
         return known
-
-    @staticmethod
-    def unknown_zone(typed: str) -> UserFacingError:
-        guesses = timezone_choices(typed, limit=3)
-        hint = f" Did you mean {', '.join(f'**{g}**' for g in guesses)}?" if guesses else ""
-        shown = discord.utils.escape_markdown(clip(typed, 40))
-        return UserFacingError(
-            f"I don't know the time zone “{shown}”.{hint} Start typing your city in the time zone box "
-            "and pick it from the list."
-        )
-
-    @set_reminder.autocomplete("timezone")
-    @safe_autocomplete
-    async def timezone_ac(self, interaction: discord.Interaction[Any], current: str) -> list[Any]:
-        return self.timezone_options(self.bot, current)
-
-    @set_reminder.autocomplete("routine")
-    @safe_autocomplete
-    async def routine_ac(self, interaction: discord.Interaction[Any], current: str) -> list[Any]:
-        return choices(self.bot.content.library, "routine", current)
 
     async def check_dm_reach(self, interaction: discord.Interaction[Any]) -> None:
         """Say hello by DM now, so a closed DM is found today rather than at tomorrow's reminder."""
@@ -273,22 +142,13 @@ class Remind(commands.GroupCog, group_name="remind", group_description="A daily 
     async def checkin_reminder(
         self,
         interaction: discord.Interaction[Any],
-        time: app_commands.Range[str, 1, 40],
-        timezone: app_commands.Range[str, 1, 64] | None = None,
+        time: app_commands.Transform[time, TimeOfDay],
+        timezone: app_commands.Transform[str, TimeZone] | None = None,
     ) -> None:
-        try:
-            local = parse_time(time)
-        except ValueError as exc:
-            raise UserFacingError(str(exc)) from None
         user_id = interaction.user.id
         zone = await self.member_zone(interaction, timezone)
-        reminder = await self.checkins.set(user_id, local, zone, None)
+        reminder = await self.checkins.set(user_id, time, zone, None)
         await send(interaction, checkin_render.checkin_reminder_set(reminder, self.now()))
-
-    @checkin_reminder.autocomplete("timezone")
-    @safe_autocomplete
-    async def checkin_timezone_ac(self, interaction: discord.Interaction[Any], current: str) -> list[Any]:
-        return self.timezone_options(self.bot, current)
 
     @app_commands.command(name="show", description="See your daily reminders")
     async def show(self, interaction: discord.Interaction[Any]) -> None:

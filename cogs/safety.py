@@ -29,6 +29,7 @@ from bot.ui.components import open_modal
 from bot.ui.crisis import GROUNDING_ROUTINE
 from bot.ui.errors import UserFacingError
 from bot.ui.reply import NO_MENTIONS, Reply, send, update
+from bot.ui.routine_entry import show_routine_intro
 from bot.ui.routines import CARE_TEAM_TOPIC, care_card
 
 if TYPE_CHECKING:
@@ -109,10 +110,10 @@ class Safety(commands.Cog):
         net = self.bot.safety_net
         user_id = interaction.user.id
         if action == "ground":
-            stretch = self.bot.get_cog("Stretch")
-            if stretch is None or GROUNDING_ROUTINE not in self.bot.content.library.routines:
+            grounding = self.bot.content.library.routines.get(GROUNDING_ROUTINE)
+            if grounding is None:
                 raise UserFacingError("The breathing exercise isn't available right now. Try `/stretch`.")
-            await stretch.show_intro(interaction, GROUNDING_ROUTINE)  # type: ignore[attr-defined]
+            await show_routine_intro(self.bot, interaction, grounding, replace=False)
         elif action == "plan":
             plan = await self.bot.services.safety_plans.get(user_id)
             await send(interaction, plan_ui.plan_card(plan, 1))

@@ -4,8 +4,8 @@ Every button carries what it needs in its custom_id (``lc:rt:<session>:<action>`
 ``lc:rtstart:<routine>`` …), so a button pressed after a restart still works.
 Each handler reads the interaction, calls :class:`RoutineService` (which stores
 the change before we answer), and sends the card a renderer in
-:mod:`bot.ui.routines` built. The cog also gives the service its
-:meth:`Stretch.edit_card`, the one place that edits a card without a press.
+:mod:`bot.ui.routines` built. The card edited without a press (auto-advance) is the
+service's own ``CardEditor`` (:mod:`bot.ui.senders`), handed in when the services are built.
 """
 
 from __future__ import annotations
@@ -19,14 +19,17 @@ from discord.ext import commands
 
 from bot.content.models import Routine
 from bot.custom_ids import routines as ids
-from bot.routines.service import CardLocation, RoutineError, SessionConflict, SessionRecord
+from bot.routines.service import CardLocation, RoutineError, SessionConflict
 from bot.routines.session import Action, InvalidAction, RoutineSession, RoutineSnapshot
 from bot.text import clip
 from bot.ui import routine_picker as picker
 from bot.ui import routines as render
-from bot.ui.errors import UserFacingError, safe_autocomplete
-from bot.ui.reading import choices, see_also_items
-from bot.ui.reply import NO_MENTIONS, Reply, is_bot_dm, message_kwargs, send, update
+from bot.ui.errors import UserFacingError
+from bot.ui.reading import see_also_items
+from bot.ui.reply import Reply, is_bot_dm, message_kwargs, send, update
+from bot.ui.routine_entry import routine_intro, show_routine_intro, show_routine_list
+from bot.ui.senders import session_card
+from bot.ui.transformers import StretchRoutine, routine_not_found
 
 if TYPE_CHECKING:
     from bot.client import LupusBot
@@ -59,7 +62,6 @@ class Stretch(commands.Cog):
     def __init__(self, bot: LupusBot) -> None:
         self.bot = bot
         self.routines = bot.services.routines
-        self.routines.card_editor = self.edit_card
         router = bot.router
         router.on_press(ids.SessionPress, self.on_press)
         router.on_choose(ids.RoutineMenu, self.on_menu)
@@ -76,9 +78,8 @@ class Stretch(commands.Cog):
 
     async def cog_unload(self) -> None:
         self.bot.router.unregister(*ids.ROUTINES)
-        self.routines.card_editor = None
 
-    # --- entry points (also used by the Reading and DM cogs) -----------------------------------
+    # --- the command (its ways into a routine are shared: bot.ui.routine_entry) ---------------
 
     @app_commands.command(name="stretch", description="Gentle stretching, guided step by step")
     @app_commands.describe(
@@ -86,37 +87,35 @@ class Stretch(commands.Cog):
         private="Run it in a DM with me, so I can update the card while you stretch",
     )
     async def stretch(
-        self, interaction: discord.Interaction[Any], routine: str | None = None, private: bool = False
+        self,
+        interaction: discord.Interaction[Any],
+        routine: app_commands.Transform[Routine | None, StretchRoutine] | None = None,
+        private: bool = False,
     ) -> None:
-        found = self.routine(routine) if routine else None
         active = await self.routines.active_for(interaction.user.id)
         if active is not None:
-            requested = found.id if found else None
+            requested = routine.id if routine else None
             prompt = picker.resume_prompt(
-                active.session, requested, start_at_once=False, requested_title=found.title if found else None
+                active.session,
+                requested,
+                start_at_once=False,
+                requested_title=routine.title if routine else None,
             )
             await send(interaction, prompt)
-        elif found is None:
+        elif routine is None:
             await self.show_list(interaction)
         elif private and not is_bot_dm(interaction):
-            await self.send_to_dm(interaction, found)
+            await self.send_to_dm(interaction, routine)
         else:
-            await self.show_intro(interaction, found.id)
-
-    @stretch.autocomplete("routine")
-    @safe_autocomplete
-    async def stretch_routine_ac(self, interaction: discord.Interaction[Any], current: str) -> list[Any]:
-        return choices(self.bot.content.library, "routine", current)
+            await show_routine_intro(self.bot, interaction, routine, replace=False)
 
     async def show_list(self, interaction: discord.Interaction[Any], *, replace: bool = False) -> None:
-        reply = picker.routine_list(self.bot.content.library)
-        await (update if replace else send)(interaction, reply)
+        await show_routine_list(self.bot, interaction, replace=replace)
 
     async def show_intro(
         self, interaction: discord.Interaction[Any], routine_id: str, *, replace: bool = False
     ) -> None:
-        reply = await self.intro(interaction.user.id, self.routine(routine_id))
-        await (update if replace else send)(interaction, reply)
+        await show_routine_intro(self.bot, interaction, self.routine(routine_id), replace=replace)
 
     async def send_to_dm(self, interaction: discord.Interaction[Any], routine: Routine) -> None:
         """``private:True`` in a server: the routine runs in a DM message the bot can always edit."""
@@ -138,21 +137,11 @@ class Stretch(commands.Cog):
         library = self.bot.content.library
         found = library.routines.get(routine_id)
         if found is None:
-            guesses = library.autocomplete("routine", routine_id, limit=1)
-            hint = f" Did you mean **{guesses[0].name}**?" if guesses and routine_id.strip() else ""
-            shown = discord.utils.escape_markdown(clip(routine_id, 60)) or "that"
-            raise UserFacingError(f"I couldn't find the routine “{shown}”.{hint} Try `/stretch` to see all.")
+            raise routine_not_found(library, routine_id)
         return found
 
     async def intro(self, user_id: int, routine: Routine) -> Reply:
-        library = self.bot.content.library
-        return picker.routine_intro(
-            routine,
-            library.safety,
-            acknowledged=await self.routines.safety_acknowledged(user_id),
-            auto_advance=await self.routines.auto_advance(user_id),
-            see_also=see_also_items(library, routine.see_also, row=2),
-        )
+        return await routine_intro(self.bot, user_id, routine)
 
     def hurt_reply(self) -> Reply:
         """The "It hurts" advice as a new private message (for a press on a routine that has ended)."""
@@ -160,9 +149,7 @@ class Stretch(commands.Cog):
         return render.hurt_card(library.safety, library.topics.get(render.CARE_TEAM_TOPIC))
 
     def card(self, session: RoutineSession) -> Reply:
-        library = self.bot.content.library
-        care_team = library.topics.get(render.CARE_TEAM_TOPIC)
-        return render.session_card(session, self.bot.clock.now(), library.safety, care_team)
+        return session_card(self.bot, session)
 
     def card_location(self, interaction: discord.Interaction[Any]) -> CardLocation:
         """Where this press's answer will show, and the token that can edit it for 15 minutes."""
@@ -192,40 +179,6 @@ class Stretch(commands.Cog):
             await update(interaction, prompt)
             return
         await update(interaction, self.card(record.session))
-
-    # --- the card editor (timers) --------------------------------------------------------------
-
-    async def edit_card(self, record: SessionRecord) -> bool:
-        """Show the session's current card without a press. False if it could not be shown.
-
-        A card in the bot's DM is a normal message: edit it by channel and id,
-        at any time. An ephemeral card can only be edited through the latest
-        interaction token, and only while it is valid (the service checks).
-        """
-        reply = self.card(record.session)
-        fields: dict[str, Any] = {
-            "content": reply.content,
-            "embeds": reply.embeds,
-            "view": reply.view,
-            "allowed_mentions": NO_MENTIONS,
-        }
-        location, now = record.location, self.bot.clock.now()
-        if location.dm_message and location.channel_id is not None and location.message_id is not None:
-            channel = self.bot.get_partial_messageable(location.channel_id, type=discord.ChannelType.private)
-            try:
-                await channel.get_partial_message(location.message_id).edit(**fields)
-                return True
-            except discord.HTTPException as exc:
-                log.info("routine %s: DM edit failed (status %s)", record.id, exc.status)
-        token, app_id = location.interaction_token, self.bot.application_id
-        if token is not None and app_id is not None and location.token_valid(now):
-            try:
-                webhook = discord.Webhook.partial(app_id, token, client=self.bot)
-                await webhook.edit_message("@original", **fields)  # type: ignore[call-overload]
-                return True
-            except discord.HTTPException as exc:
-                log.info("routine %s: token edit failed (status %s)", record.id, exc.status)
-        return False
 
     # --- components ----------------------------------------------------------------------------
 

@@ -26,8 +26,9 @@ from bot.tracking.service import NeedsPain, TrackingService, clean_symptom_name
 from bot.ui import journal as journal_ui
 from bot.ui import tracking as render
 from bot.ui.components import open_modal
-from bot.ui.errors import UserFacingError, safe_autocomplete
+from bot.ui.errors import UserFacingError
 from bot.ui.reply import NO_MENTIONS, Reply, crisis_shown, send, wants_ephemeral
+from bot.ui.transformers import OwnSymptom, SymptomIdea, starter_symptoms
 
 if TYPE_CHECKING:
     from bot.client import LupusBot
@@ -197,13 +198,12 @@ class Tracking(commands.Cog):
     # --- /symptoms -------------------------------------------------------------------------------
 
     def starters(self) -> list[str]:
-        tracking = getattr(self.bot.content.library, "tracking", None)
-        return list(tracking.starter_symptoms) if tracking is not None else []
+        return starter_symptoms(self.bot.content.library)
 
     @symptoms.command(name="add", description="Track a symptom of your own on the check-in card")
     @app_commands.describe(name="For example: rash, mouth sores, brain fog (start typing for ideas)")
     async def symptoms_add(
-        self, interaction: discord.Interaction[Any], name: app_commands.Range[str, 1, 80]
+        self, interaction: discord.Interaction[Any], name: app_commands.Transform[str, SymptomIdea]
     ) -> None:
         cleaned = clean_symptom_name(name)
         if cleaned is None:
@@ -214,27 +214,13 @@ class Tracking(commands.Cog):
         count = len(await self.service.symptoms(interaction.user.id))
         await send(interaction, render.symptom_added(added, count))
 
-    @symptoms_add.autocomplete("name")
-    @safe_autocomplete
-    async def symptoms_add_ac(self, interaction: discord.Interaction[Any], current: str) -> list[Any]:
-        typed = current.casefold().strip()
-        names = [s for s in self.starters() if typed in s.casefold()] or ([current] if typed else [])
-        return [app_commands.Choice(name=n[:100], value=n[:80]) for n in names[:25] if n]
-
     @symptoms.command(name="remove", description="Stop tracking one of your symptoms")
     @app_commands.describe(name="Which symptom (start typing)")
     async def symptoms_remove(
-        self, interaction: discord.Interaction[Any], name: app_commands.Range[str, 1, 80]
+        self, interaction: discord.Interaction[Any], name: app_commands.Transform[str, OwnSymptom]
     ) -> None:
         removed = await self.service.remove_symptom(interaction.user.id, name)
         await send(interaction, render.symptom_removed(name, removed))
-
-    @symptoms_remove.autocomplete("name")
-    @safe_autocomplete
-    async def symptoms_remove_ac(self, interaction: discord.Interaction[Any], current: str) -> list[Any]:
-        typed = current.casefold().strip()
-        mine = await self.service.symptoms(interaction.user.id)
-        return [app_commands.Choice(name=s.name, value=s.name) for s in mine if typed in s.name][:25]
 
     @symptoms.command(name="list", description="See the symptoms you track")
     async def symptoms_list(self, interaction: discord.Interaction[Any]) -> None:

@@ -296,3 +296,13 @@ async def to_the_safety_ok(emu: Emulator, notes: Message, user: User, *, manual:
     while START_FIRST_TIME not in [b.label for b in notes.buttons()]:
         notes = await (await emu.click(notes, notes.find_button("Next page"), user=user)).wait_message()
     return notes
+
+
+REGIONS = ["US", "Canada", "UK & Ireland", "Australia", "New Zealand", "India", "Elsewhere"]
+"""The crisis card's region buttons, in order."""
+
+
+def is_card(message: Message) -> bool:
+    """The crisis card: the region choices and the in-danger line."""
+    labels = {b.label for b in message.buttons()}
+    return set(REGIONS) <= labels and "In danger right now" in message.text()

@@ -1,4 +1,7 @@
-"""The layout keeps its promises: a Discord-free core, and cogs that stay thin adapters."""
+"""The layout keeps its promises: a Discord-free core, and cogs that stay thin adapters.
+
+The import rules (core without discord, cogs without bot.storage or each other) are import-linter
+contracts in pyproject.toml (`lint-imports`, run by `make test`); these tests check the rest."""
 
 from __future__ import annotations
 
@@ -46,3 +49,51 @@ def test_every_cog_is_an_extension() -> None:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         names = {n.name for n in tree.body if isinstance(n, ast.AsyncFunctionDef)}
         assert "setup" in names, f"{path.name} has no async setup(bot)"
+
+
+CODE = ("bot", "cogs", "bench")
+
+
+def python_files(*folders: str) -> list[Path]:
+    return [path for folder in folders for path in sorted((ROOT / folder).rglob("*.py"))]
+
+
+def test_no_cog_is_looked_up_by_name() -> None:
+    """``bot.get_cog("Stretch")`` hides a dependency and fails only at run time: what cogs share
+    lives in bot/ui (or the core) and is imported."""
+    offenders = []
+    for path in python_files(*CODE):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr == "get_cog":
+                offenders.append(f"{path.relative_to(ROOT).as_posix()}:{node.lineno}")
+    assert offenders == [], f"get_cog used at {offenders}"
+
+
+def test_services_get_their_discord_side_when_built() -> None:
+    """Nothing is plugged into a service after it is built (``routines.card_editor = …``,
+    ``dispatcher.sender = …``): the client hands the Discord side to ``Services.create``
+    (bot.ports.Ports, bot.ui.senders). An object sets only its own attributes."""
+    from dataclasses import fields
+
+    from bot.ports import Ports
+
+    seams = {field.name for field in fields(Ports)} | {"sender"}
+    offenders = []
+    for path in python_files(*CODE):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            targets: list[ast.expr] = []
+            if isinstance(node, ast.Assign):
+                targets = node.targets
+            elif isinstance(node, ast.AnnAssign | ast.AugAssign):
+                targets = [node.target]
+            for target in targets:
+                if not isinstance(target, ast.Attribute):
+                    continue
+                if isinstance(target.value, ast.Name) and target.value.id == "self":
+                    continue  # its own attribute
+                owner = ast.unparse(target.value)
+                if target.attr in seams or "services" in owner.split("."):
+                    offenders.append(
+                        f"{path.relative_to(ROOT).as_posix()}:{node.lineno} {owner}.{target.attr}"
+                    )
+    assert offenders == [], f"attributes plugged into other objects: {offenders}"

@@ -29,7 +29,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from tests.e2e_support import LiveBot, open_checkin_form
+from tests.e2e_support import LiveBot, is_card, open_checkin_form
 from tests.emulator import InteractionHandle, Message
 
 pytestmark = pytest.mark.timeout(300)
@@ -145,11 +145,14 @@ async def autocomplete(live: LiveBot, name: str, options: dict[str, str], focuse
 @example(article="@everyone", section=f"<@&{ROLE}>")
 @example(article="é" * 6000, section=None)
 @example(article=ARTICLE, section="\u202e\u200bemergency")
+@example(article="@everyone", section="SEWERSL1DE")
 async def test_read_answers_any_article_and_section_kindly(
     live_bot: LiveBot, article: str, section: str | None
 ) -> None:
     page = await slash(live_bot, "read", {"article": article, "section": section})
-    if not article.strip():  # no article: the list to pick from
+    if is_card(page):  # an option that reads as a crisis ("SEWERSL1DE"): the crisis card answers first
+        pass
+    elif not article.strip():  # no article: the list to pick from
         assert "Pick one below" in page.text()
     elif fill(article, live_bot) != ARTICLE:
         assert "couldn't find" in page.text()

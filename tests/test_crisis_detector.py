@@ -416,6 +416,66 @@ def test_a_short_continuation_fragment_joins_the_sentence_before() -> None:
     assert rejoin_fragments(longer) == longer
 
 
+# A message that is only a farewell: one with finality ("bye forever", "this is goodbye") shows the
+# gentle card (a false alarm is a small cost); a plain sign-off after an ordinary chat does not.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bye forever",
+        "goodbye forever",
+        "this is goodbye",
+        "goodbye everyone",
+        "bye for good",
+        "esto es un adiós",
+        "adiós para siempre",
+    ],
+)
+def test_a_final_farewell_is_screened(text: str) -> None:
+    assert screen(text).concern is Concern.SUICIDE
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["goodbye", "bye!", "thanks, bye", "ok bye", "bye for now", "goodbye for now", "adiós", "adiós, gracias"],
+)
+def test_a_plain_sign_off_is_not_screened(text: str) -> None:
+    assert not screen(text).is_crisis
+
+
+@pytest.mark.parametrize(
+    ("text", "concern"),
+    [
+        ("what is the most painless way to go", Concern.SUICIDE),
+        ("which is the highest bridge near me", Concern.SUICIDE),
+        ("i bought a hose for the exhaust pipe", Concern.SUICIDE),
+        ("found the cat a new home before i go", Concern.SUICIDE),
+        ("i wish i had cancer so i'd die", Concern.SUICIDE),
+        ("i stopped my meds so it kills me faster", Concern.SUICIDE),
+        ("my kids would be better off with someone else raising them", Concern.SUICIDE),
+        ("lethal dose of plaquenil?", Concern.OVERDOSE),
+        ("me tragué todo el frasco", Concern.OVERDOSE),
+        ("escribí cartas de despedida", Concern.SUICIDE),
+    ],
+)
+def test_warning_signs(text: str, concern: Concern) -> None:
+    assert screen(text).concern is concern, matched_families(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "stopped my meds because of side effects, my doctor knows",
+        "the highest building we visited on holiday",
+        "bought a hose for the garden",
+        "rope exercises for grip strength",
+        "is there a lethal dose of caffeine? i drink so much coffee",
+        "i put my affairs in order after my diagnosis, power of attorney and all",
+    ],
+)
+def test_warning_sign_look_alikes_are_everyday(text: str) -> None:
+    assert not screen(text).is_crisis, matched_families(text)
+
+
 def test_every_family_is_exercised_by_the_corpus() -> None:
     used = {name for example in load_corpus() for name in matched_families(example.text)}
     assert {family.name for family in ALL_FAMILIES} - used == set()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.custom_ids.reading import ReadPage, SectionMenu
-from tests.e2e_support import LiveBot, live_bot_fixture  # noqa: F401
+from tests.e2e_support import LiveBot
 
 pytestmark = pytest.mark.timeout(90)
 

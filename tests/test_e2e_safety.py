@@ -17,11 +17,12 @@ import pytest
 
 from tests.e2e_support import (
     LiveBot,
+    is_card,
     live_bot_for,
     open_checkin_form,
     to_the_safety_ok,
 )
-from tests.emulator import InteractionHandle, Message
+from tests.emulator import InteractionHandle
 
 pytestmark = pytest.mark.timeout(180)
 
@@ -29,7 +30,6 @@ CRISIS = "I want to die"
 SHORT_CRISIS = "kill myself"
 TINY_CRISIS = "suicide"  # fits the 8-character score boxes
 CARD_LEAD = "I'm really glad you told me"
-REGIONS = ["US", "Canada", "UK & Ireland", "Australia", "New Zealand", "India", "Elsewhere"]
 QUIET = 0.6
 """Seconds to wait before checking that nothing followed the card (the bot answers in milliseconds)."""
 
@@ -38,11 +38,6 @@ QUIET = 0.6
 async def us_bot_fixture(tmp_path: Path) -> AsyncIterator[LiveBot]:
     async for live in live_bot_for(tmp_path, community__region="US"):
         yield live
-
-
-def is_card(message: Message) -> bool:
-    labels = {b.label for b in message.buttons()}
-    return set(REGIONS) <= labels and "In danger right now" in message.text()
 
 
 async def nothing_followed(handle: InteractionHandle) -> None:

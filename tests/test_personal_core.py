@@ -22,11 +22,11 @@ from bot import limits, logsafety
 from bot.journal.checkin_form import CheckinInput, CheckinProblems, parse_checkin
 from bot.journal.drafts import DraftStore
 from bot.journal.report import JournalReports
+from bot.reminders.schedule import resolve_timezone
 from bot.storage.db import Database
 from bot.storage.journal import Checkin, Completion, JournalRepo
 from bot.storage.reminders import Reminder
 from bot.ui import journal, privacy, reminders
-from cogs.remind import resolve_timezone
 from tests.fakeclock import FakeClock
 
 NOW = datetime(2026, 5, 1, 12, 0, tzinfo=UTC)

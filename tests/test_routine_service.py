@@ -117,8 +117,7 @@ class Env:
         await self.scheduler.stop()
         await self.service.close()
         scheduler = Scheduler(self.clock)
-        service = RoutineService(self.db, scheduler, self.clock)
-        service.card_editor = self.editor
+        service = RoutineService(self.db, scheduler, self.clock, card_editor=self.editor)
         scheduler.start()
         return Env(self.clock, self.db, scheduler, service, self.editor)
 
@@ -127,9 +126,8 @@ class Env:
 async def env(db: Database) -> AsyncIterator[Env]:
     clock = FakeClock(T0)
     scheduler = Scheduler(clock)
-    service = RoutineService(db, scheduler, clock)
     editor = Editor()
-    service.card_editor = editor
+    service = RoutineService(db, scheduler, clock, card_editor=editor)
     scheduler.start()
     box = Env(clock, db, scheduler, service, editor)
     try:
@@ -514,7 +512,7 @@ async def test_auto_advance_pauses_without_trying_once_the_token_has_expired(env
 
 async def test_without_a_card_editor_auto_advance_pauses(env: Env) -> None:
     await auto_on(env)
-    env.service.card_editor = None
+    env.service.timers.card_editor = None  # a process without the Discord side
     record = await env.service.begin(ALICE, SNAPSHOT, location=dm(env.clock))
     await env.pass_time(5)
     stored = await env.service.get(record.id)
@@ -603,7 +601,7 @@ async def test_closing_waits_briefly_for_card_edits_then_cancels_them(env: Env) 
         await release.wait()  # Discord never answers
         return True
 
-    env.service.card_editor = slow_editor
+    env.service.timers.card_editor = slow_editor
     await env.service.begin(ALICE, SNAPSHOT, location=dm(env.clock))
     await env.clock.advance(5)
     await env.scheduler.wait_idle()

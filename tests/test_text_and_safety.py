@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 from bot.crisis import screen
 from bot.custom_ids import custom_id, fits, parse_custom_id
 from bot.text import clip, normalize_query, split_pages
-from bot.ui.errors import safe_autocomplete
 
 PHRASES = ("want to die", "kill myself", "kms", "end it all")
 
@@ -65,19 +64,6 @@ def test_custom_ids_round_trip_and_are_bounded() -> None:
     assert not fits("read", "x" * 48, "y" * 48, 999)
     with pytest.raises(ValueError):
         custom_id("read", "x" * 48, "y" * 48, 999)
-
-
-def test_safe_autocomplete_answers_nothing_instead_of_failing() -> None:
-    @safe_autocomplete
-    async def broken(current: str) -> list[str]:
-        raise RuntimeError("boom")
-
-    @safe_autocomplete
-    async def fine(current: str) -> list[str]:
-        return [current]
-
-    assert asyncio.run(broken("x")) == []
-    assert asyncio.run(fine("x")) == ["x"]
 
 
 class FakeResponse:

@@ -52,8 +52,9 @@ class Process:
     def __post_init__(self) -> None:
         self.scheduler = Scheduler(self.clock)
         tracking = TrackingService(TrackingRepo(self.db), ReminderRepo(self.db))
-        self.meds = MedService(MedicineRepo(self.db), tracking, self.scheduler, self.clock)
-        self.meds.sender = self.sender
+        self.meds = MedService(
+            MedicineRepo(self.db), tracking, self.scheduler, self.clock, sender=self.sender
+        )
 
     async def start(self) -> Process:
         self.scheduler.start()

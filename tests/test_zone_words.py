@@ -8,10 +8,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.reminders.schedule import ABBREVIATIONS, next_fire, timezone_choices
+from bot.reminders.schedule import ABBREVIATIONS, next_fire, resolve_timezone, timezone_choices
 from bot.reminders.zone_words import zone_in_words, zone_name
 from bot.storage.db import Database
-from cogs.remind import resolve_timezone
 
 JULY = datetime(2026, 7, 1, 19, 40, tzinfo=UTC)
 JANUARY = datetime(2026, 1, 15, 20, 40, tzinfo=UTC)

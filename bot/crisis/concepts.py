@@ -187,7 +187,7 @@ _MEANS_VETO = words(
     "craft sewing whittling fishing train ticket commute commuting late delayed delay station waiting wait bus stop "
     "view sunset photos photo picture pictures selfie fireworks repair repairs roofer leak leaking gutters painting "
     "tour lesson lessons class museum hiking hike scenic diving dive pool swimming swim trampoline jacks parachute "
-    "bungee skydiving vacation holiday beach trip"
+    "bungee skydiving vacation holiday beach trip cleaning clean cleaned sprinkler lawn yard veggie veggies patch plants watering"
 )
 _DOSE_VETO = words(
     "dog cat kids grandkids toddler baby children puppy morning breakfast lunch dinner vacation holiday trip travel travelling traveling with_me doctor appointment "
@@ -288,7 +288,7 @@ CONCEPT_FAMILIES: tuple[Family, ...] = (
             "better_off|would_be_fine|worth_more ~6 life_insurance|insurance_money|insurance_payout|my_insurance",
             "life_insurance|insurance_money|my_insurance ~6 @PAYOUT",
             "worth more dead",
-            "this_is|this_will_be|will_be|here_is|that_is|it_is @DET? last message|post|text|words|goodbye !(before|for|tonight|today|goodnight|of_the|on|about|until|till)",
+            "this_is|this_will_be|will_be|here_is|that_is|it_is @DET? last message|post|text|words|goodbye !(before|for|tonight|today|goodnight|of_the|on|about|until|till|here_for|here_until|here_today|here_tonight|for_a_while|for_now)",
             "last time ~3 hear from me|see me|talk to me|talk to anyone",
             "tonight is the night $|for_me",
             "have|has|had|having|got|made|make|with|it_is a plan ~2 and_a_date|and_a_time|and_the_means|and_a_day !(for|to|with|at)",
@@ -369,6 +369,10 @@ _NOT_A_DRUG = words(
     "anime games gaming work studying homework exercise cardio stretching yoga walking steps vitamins hugs puppies "
     "kittens cats dogs pumpkin spice fries chips popcorn soda cola energy drinks drink wine beer cocktails"
 )
+_LETHAL = words(
+    "lethal fatal deadly toxic"
+)  # "lethal dose of caffeine" is defused like "overdosed on coffee"
+_DOSE = words("dose dosage amount")
 _LIMBS = words(" ".join(CONCEPT_CLASSES["LIMB"]))
 _WANT = words("want wants wanted wanna wanting")
 _OWNERS = words("my the both his her your our their")
@@ -404,16 +408,19 @@ def rejoin_fragments(tokens: list[str]) -> list[str]:
 def defuse(tokens: list[str]) -> list[str]:
     """The token stream with hyperbole that borrows crisis words blanked out (same length)."""
     vocabulary = set(tokens)
-    od = not _OVERDOSE_WORDS.isdisjoint(vocabulary)
+    od = not _OVERDOSE_WORDS.isdisjoint(vocabulary) or (
+        not _LETHAL.isdisjoint(vocabulary) and not _DOSE.isdisjoint(vocabulary)
+    )
     limb = not _LIMBS.isdisjoint(vocabulary) and not _WANT.isdisjoint(vocabulary)
     if not od and not limb:
         return tokens
     out = list(tokens)
     n = len(out)
     for i, word in enumerate(tokens):
-        if od and word in _OVERDOSE_WORDS and i + 2 < n + 1:
-            j = i + 1
-            if j < n and out[j] == "on":
+        lethal = od and word in _LETHAL and i + 1 < n and tokens[i + 1] in _DOSE
+        if od and (word in _OVERDOSE_WORDS or lethal) and i + 2 < n + 1:
+            j = i + 2 if lethal else i + 1
+            if j < n and (out[j] == "on" or (lethal and out[j] in ("of", "for"))):
                 j += 1
             while j < n and out[j] in ("the", "some", "all", "so", "much", "way", "too", "true"):
                 j += 1

@@ -37,7 +37,7 @@ SPANISH_FAMILIES: tuple[Family, ...] = (
             "no quiero|deseo seguir &($|asi|adelante|mas|viviendo)",
             "ya no ~1 quiero|aguanto|soporto|puedo ~1 vivir|existir|despertar",
             "ya no ~1 quiero|aguanto|soporto|puedo ~1 seguir !(con|en|el|la|los|las|tomando|yendo|trabajando|estudiando|haciendo)",
-            "dormir|dormirme ~1 y no despertar|volver_a_despertar",
+            "dormir|dormirme ~1 y no despertar|volver_a_despertar !(hasta|antes|temprano|tarde|en_toda)",
             "que todo|mi_vida|esta_vida se acabe|termine|acabe_ya|termine_ya",
             "mejor|preferible no despertar|morir|morirme|estar_muerta|estar_muerto|desaparecer|no_existir|no_estar_aqui",
             "no despertar nunca|jamas mas?",
@@ -103,7 +103,7 @@ SPANISH_FAMILIES: tuple[Family, ...] = (
         Concern.OVERDOSE,
         (
             "sobredosis",
-            "@TOOK|tome|trague|tomar|tragar|tomarme|tragarme|me_tome|me_trague ~2 todas|todos ~2 @PILLS_ES",
+            "@TOOK|tome|trague|tomar|tragar|tomarme|tragarme|me_tome|me_trague ~2 todas|todos ~2 @PILLS_ES !(de_hoy|del_dia|de_la_manana|de_la_tarde|de_la_noche|de_esta_manana|del_desayuno|de_la_cena|que_me_tocan|que_me_tocaban|que_me_toca)",
             "@TOOK|tome|trague|me_tome|me_trague ~1 un|una frasco|caja|bote|blister entero|entera? de ~1 @PILLS_ES",
             "guardando|juntando|acumulando ~1 @PILLS_ES",
             "tome|trague|me_tome|me_trague #MANY @PILLS_ES",

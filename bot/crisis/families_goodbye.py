@@ -42,7 +42,7 @@ GOODBYE_FAMILIES: tuple[Family, ...] = (
             "goodbye|farewell|suicide letter|letters|note|notes !(to_my_teacher|from|for_work|to_the_landlord|to_my_old)",
             "wrote|writing|written|write my ~1 goodbyes",
             "wrote|writing|written|write|recorded|recording|left my goodbye|goodbyes|last_words !(card|to_my_coworker|to_my_old|for_the_team|speech)",
-            "this_is|consider_this ~1 goodbye|my_goodbye|my_last_message|my_final_message|the_end_for_me !(for|today|tonight|of_the|before|until|till|in|on|about)",
+            "this_is|consider_this ~1 goodbye|my_goodbye|my_last_message|my_final_message|the_end_for_me !(for|today|tonight|of_the|before|until|till|in|on|about|to_my_old|to_our_old|to_the_old|to_my_favourite|to_my_favorite)",
             "saying|said|say|said_my goodbye|goodbyes to|before everyone|everybody|you_all|all_of_you|the_world|this_world",
             "giving|gave|give|given away my|all_my ~1 stuff|things|belongings|possessions",
             "giving|gave|give|given my|all_my ~1 stuff|things|belongings|possessions away",

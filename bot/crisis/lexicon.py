@@ -6,7 +6,7 @@ Each part lives in a module of its own:
 - :mod:`bot.crisis.word_classes`: the ``@NAME`` word classes patterns are written in;
 - :mod:`bot.crisis.guards`: negators, everyday-context vetoes, person and language hints;
 - ``bot.crisis.families_*``: the phrase families, one module per kind of concern
-  (suicide, hopelessness, goodbyes and plans, self-harm, overdose, Spanish).
+  (suicide, hopelessness, goodbyes and plans, warning signs, self-harm, overdose, Spanish).
 
 Patterns use the small language of :mod:`bot.crisis.patterns` over the canonical tokens of
 :mod:`bot.crisis.normalize`. To add a phrase family, see docs/crisis-detector.md.
@@ -20,6 +20,7 @@ from bot.crisis.families_hopeless import HOPELESS_FAMILIES
 from bot.crisis.families_overdose import OVERDOSE_FAMILIES
 from bot.crisis.families_self_harm import SELF_HARM_FAMILIES
 from bot.crisis.families_suicide import SUICIDE_FAMILIES
+from bot.crisis.families_warning import SPANISH_WARNING_FAMILIES, WARNING_FAMILIES
 from bot.crisis.family import Family, Person, words
 from bot.crisis.guards import (
     ACCIDENT,
@@ -59,7 +60,9 @@ FAMILIES: tuple[Family, ...] = (
     *SUICIDE_FAMILIES,
     *HOPELESS_FAMILIES,
     *GOODBYE_FAMILIES,
+    *WARNING_FAMILIES,
     *SELF_HARM_FAMILIES,
     *OVERDOSE_FAMILIES,
     *SPANISH_FAMILIES,
+    *SPANISH_WARNING_FAMILIES,
 )

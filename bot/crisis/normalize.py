@@ -172,7 +172,9 @@ _KEY_WORDS = (
     "someone disappear tonight tomorrow forever deserve pointless worthless hopeless burden unalive this "
     "reason anything going"
 )
-_REAL_WORDS = frozenset("tried king kling ling lief exits hopes overdoes canto exiting cuing iling".split())
+_REAL_WORDS = frozenset(
+    "tried king kling ling lief exits hopes overdoes canto exiting cuing iling neding".split()
+)
 
 
 def _slips(word: str) -> set[str]:

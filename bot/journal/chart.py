@@ -133,30 +133,15 @@ def render_chart(
         weekly = days >= WEEKLY_FROM_DAYS
         plotted = weekly_points(points, tz) if weekly else daily_points(points, tz)
         if plotted:
-            (pain_line,) = ax.plot(
-                [p.at for p in plotted],
-                [p.pain for p in plotted],
-                color=PAIN_COLOUR,
-                linestyle="-",
-                linewidth=3,
-                marker="o",
-                markersize=9,
-                label=words.LEGEND_PAIN,
+            handles.append(
+                _line(ax, plotted, [p.pain for p in plotted], PAIN_COLOUR, "-", "o", words.LEGEND_PAIN)
             )
-            handles.append(pain_line)
             with_fatigue = [p for p in plotted if p.fatigue is not None]
             if with_fatigue:
-                (fatigue_line,) = ax.plot(
-                    [p.at for p in with_fatigue],
-                    [p.fatigue for p in with_fatigue],
-                    color=FATIGUE_COLOUR,
-                    linestyle="--",
-                    linewidth=3,
-                    marker="s",
-                    markersize=9,
-                    label=words.LEGEND_FATIGUE,
+                fatigue = [p.fatigue for p in with_fatigue]
+                handles.append(
+                    _line(ax, with_fatigue, fatigue, FATIGUE_COLOUR, "--", "s", words.LEGEND_FATIGUE)
                 )
-                handles.append(fatigue_line)
         else:
             ax.text(
                 0.5,
@@ -236,6 +221,29 @@ def render_chart(
         return buffer.getvalue()
     finally:
         fig.clear()
+
+
+def _line(
+    ax: Any,
+    points: Sequence[Point],
+    values: Sequence[float | None],
+    colour: str,
+    style: str,
+    marker: str,
+    label: str,
+) -> Any:
+    """One measure as a thick line with large markers (read at a glance on a phone)."""
+    (line,) = ax.plot(
+        [p.at for p in points],
+        values,
+        color=colour,
+        linestyle=style,
+        linewidth=3,
+        marker=marker,
+        markersize=9,
+        label=label,
+    )
+    return line
 
 
 def _mark_routine_days(ax: Any, finished: list[Completion], tz: Any) -> None:

@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import datetime
 
+from bot.storage.journal import Checkin
 from bot.wording import journal as words
 
 NOTE_MAX = 500
@@ -32,6 +34,10 @@ class CheckinInput:
     pain: int
     fatigue: int | None
     note: str | None
+
+    def checkin(self, user_id: int, at: datetime) -> Checkin:
+        """The journal row for it, as typed in the form."""
+        return Checkin(user_id, at, self.pain, self.fatigue, self.note, source="command")
 
 
 @dataclass(frozen=True, slots=True)

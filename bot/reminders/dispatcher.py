@@ -18,7 +18,7 @@ differently, and why:
 * Time comes from the injected ``Clock``, so tests drive days, daylight-saving
   changes and restarts in milliseconds.
 
-No Discord here: sending is a ``ReminderSender`` the reminder cog supplies.
+No Discord here: sending is a ``ReminderSender`` the client supplies (``bot.ui.senders``).
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ class ReminderDispatcher:
     ) -> None:
         self.service = service
         self.sender = sender
-        """Set by the reminder cog when it loads (the Discord side of delivery)."""
+        """The Discord side of delivery (``bot.ui.senders``), given at construction."""
         self._prefs = prefs
         self._scheduler = scheduler
         self._clock = clock

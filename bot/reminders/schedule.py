@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo, available_timezones
 
 from rapidfuzz import fuzz, process
 
+from bot.text import normalize_query
 from bot.wording import reminders as words
 
 MISSED_GRACE_SECONDS = 3600
@@ -380,3 +381,27 @@ def timezone_choices(query: str, limit: int = 25) -> list[str]:
             offer(index[position][0], float(score))
     ranked = sorted(scores, key=lambda z: (-scores[z], len(z), z))
     return ranked[:limit]
+
+
+def resolve_timezone(text: str) -> str | None:
+    """The IANA zone someone meant: an exact zone name, an unambiguous alias, or an exact city.
+
+    People on phones often type "london" and send without picking from the
+    list; guessing further than this (a fuzzy match) could remind them at the
+    wrong hour, so anything else is refused with suggestions.
+    """
+    typed = text.strip()
+    abbreviation = ABBREVIATIONS.get(normalize_query(typed))
+    if abbreviation is not None:  # "EST" means New York's clock, summer time included
+        return abbreviation
+    choices = timezone_choices(typed, limit=2)
+    if not choices:
+        return None
+    folded = normalize_query(typed).replace("_", " ")
+    if choices[0].casefold() == typed.casefold():
+        return choices[0]
+    aliased = ALIASES.get(folded, ())
+    if len(aliased) == 1:
+        return aliased[0]
+    city = choices[0].rsplit("/", 1)[-1].replace("_", " ").casefold()
+    return choices[0] if city == folded else None

@@ -6,10 +6,9 @@ service keeps it beside the session so a timer can update that card later.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Final
+from typing import Final, Protocol
 
 from bot.routines.phases import Action, Phase
 from bot.routines.state import RoutineSession
@@ -117,8 +116,10 @@ class PressResult:
     action: Action | None = None
 
 
-CardEditor = Callable[[SessionRecord], Awaitable[bool]]
-"""Edits the card of a session to show its current state; True if the card now shows it."""
+class CardEditor(Protocol):
+    """Edits the card of a session to show its current state; True if the card now shows it."""
+
+    async def __call__(self, record: SessionRecord, /) -> bool: ...
 
 
 class RoutineError(Exception):

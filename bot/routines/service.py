@@ -2,8 +2,8 @@
 
 The state machine (:mod:`bot.routines.session`) decides what a press or a timer
 means; this service makes it durable and timely. No Discord here: the cog hands
-in who pressed what and where the card lives (:class:`CardLocation`), and gives the
-service a :data:`CardEditor` so a timer can update the card when a hold ends.
+in who pressed what and where the card lives (:class:`CardLocation`), and the client gives the
+service a :class:`CardEditor` so a timer can update the card when a hold ends.
 
 Why it looks like this:
 
@@ -81,24 +81,24 @@ _VERSIONED: Final = _NAVIGATION | {Action.RESUME}
 class RoutineService:
     """Start, press, resume and time routine sessions for every user of one process."""
 
-    def __init__(self, db: Database, scheduler: Scheduler, clock: Clock) -> None:
+    def __init__(
+        self, db: Database, scheduler: Scheduler, clock: Clock, *, card_editor: CardEditor | None = None
+    ) -> None:
         self._db = db
         self._sessions = SessionRepo(db)
         self._journal = JournalRepo(db)
         self._prefs = PrefsRepo(db)
         self._clock = clock
         self._cache = SessionCache()
-        self.timers = TimerWorker(scheduler, clock, self._cache, load=self.get, write=self._write)
+        self.timers = TimerWorker(
+            scheduler, clock, self._cache, load=self.get, write=self._write, card_editor=card_editor
+        )
         """Arms and applies the sessions' timers, and edits cards after them."""
 
     @property
     def card_editor(self) -> CardEditor | None:
-        """Set by the Discord side (the Stretch cog); without one, auto-advance pauses at each hold end."""
+        """Given at construction (``bot.ui.senders``); without one, auto-advance pauses at each hold end."""
         return self.timers.card_editor
-
-    @card_editor.setter
-    def card_editor(self, editor: CardEditor | None) -> None:
-        self.timers.card_editor = editor
 
     # ------------------------------------------------------------------ reading
 
@@ -172,6 +172,22 @@ class RoutineService:
         self.timers.arm(session)
         return record
 
+    async def _live(
+        self, session_id: str, user_id: int, action: Action
+    ) -> tuple[SessionRecord, RoutineSession, float]:
+        """The person's session caught up with its timers, and the time it was caught up at.
+
+        An ended session raises :class:`InvalidAction` with the kind "it has ended" reason for
+        ``action``, after storing what the timers decided."""
+        record = await self.owned(session_id, user_id)
+        now = self._clock.now()
+        session, _ = catch_up(record.session, now)
+        if session.is_terminal:
+            if session != record.session:
+                await self._write(record, session, record.location)
+            transition(session, action, now)
+        return record, session, now
+
     async def press(
         self,
         session_id: str,
@@ -199,14 +215,7 @@ class RoutineService:
         action = Action(action)
         if action not in {*_NAVIGATION, Action.PAUSE, Action.RESUME, Action.STOP, Action.HURT}:
             raise RoutineError(words.BUTTON_DOES_NOTHING)
-        record = await self.owned(session_id, user_id)
-        now = self._clock.now()
-        session, _ = catch_up(record.session, now)
-        if session.is_terminal:
-            # Say kindly that it has ended (raises); store what the timers decided first.
-            if session != record.session:
-                await self._write(record, session, record.location)
-            transition(session, action, now)
+        record, session, now = await self._live(session_id, user_id, action)
         if action in _VERSIONED and card_version is not None and not _card_is_current(session, card_version):
             if session.phase is Phase.PAUSED:
                 # Paused by the bot (its card edit failed): come back, on the step it is at, not the next.
@@ -231,13 +240,7 @@ class RoutineService:
         self, session_id: str, user_id: int, *, location: CardLocation | None = None
     ) -> SessionRecord:
         """Bring a live session back onto a card (after a crash, a pause, or on another message)."""
-        record = await self.owned(session_id, user_id)
-        now = self._clock.now()
-        session, _ = catch_up(record.session, now)
-        if session.is_terminal:
-            if session != record.session:
-                await self._write(record, session, record.location)
-            transition(session, Action.RESUME, now)  # raises the kind "it has ended" reason
+        record, session, now = await self._live(session_id, user_id, Action.RESUME)
         if session.phase is Phase.PAUSED:
             session = transition(session, Action.RESUME, now)
         stored = await self._write(record, session, location or record.location)

@@ -89,6 +89,7 @@ class TimerWorker:
         *,
         load: LoadRecord,
         write: WriteRecord,
+        card_editor: CardEditor | None = None,
     ) -> None:
         self._scheduler = scheduler
         self._clock = clock
@@ -101,8 +102,8 @@ class TimerWorker:
         self._worker: asyncio.Task[None] | None = None
         self._edits: set[asyncio.Task[None]] = set()
         self._edit_slots = asyncio.Semaphore(EDIT_CONCURRENCY)
-        self.card_editor: CardEditor | None = None
-        """Set by the Discord side (the Stretch cog); without one, auto-advance pauses at each hold end."""
+        self.card_editor = card_editor
+        """The Discord side (``bot.ui.senders``); without one, auto-advance pauses at each hold end."""
 
     # ------------------------------------------------------------------ arming
 

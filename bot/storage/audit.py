@@ -93,6 +93,11 @@ class AuditRepo:
     def __init__(self, db: Database) -> None:
         self._db = db
 
+    @staticmethod
+    def scope(guild_id: int | None) -> Scope:
+        """What a viewer in ``guild_id`` may see (None: a listed operator in a DM sees everything)."""
+        return Scope(guild_id)
+
     async def record(
         self,
         user_id: int,

@@ -78,6 +78,21 @@ def _placeholders(values: Sequence[Any]) -> str:
     return ", ".join("?" for _ in values)
 
 
+def _changing(row: SessionRow) -> tuple[object, ...]:
+    """The columns a write sets, in ``_COLUMNS`` order, from ``state_json`` to ``is_dm``."""
+    return (
+        row.state_json,
+        row.status,
+        row.version,
+        to_epoch_opt(row.deadline),
+        row.channel_id,
+        row.message_id,
+        row.interaction_token,
+        to_epoch_opt(row.token_expires_at),
+        int(row.is_dm),
+    )
+
+
 class SessionRepo:
     """Store and fetch routine sessions."""
 
@@ -90,22 +105,7 @@ class SessionRepo:
         updated = row.updated_at or now
         await self._db.execute(
             f"INSERT INTO routine_sessions ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                row.id,
-                row.user_id,
-                row.routine_id,
-                row.state_json,
-                row.status,
-                row.version,
-                to_epoch_opt(row.deadline),
-                row.channel_id,
-                row.message_id,
-                row.interaction_token,
-                to_epoch_opt(row.token_expires_at),
-                int(row.is_dm),
-                to_iso(created),
-                to_iso(updated),
-            ),
+            (row.id, row.user_id, row.routine_id, *_changing(row), to_iso(created), to_iso(updated)),
         )
         return replace(row, created_at=created.astimezone(UTC), updated_at=updated.astimezone(UTC))
 
@@ -124,20 +124,7 @@ class SessionRepo:
             "UPDATE routine_sessions SET state_json = ?, status = ?, version = ?, deadline = ?, "
             "channel_id = ?, message_id = ?, interaction_token = ?, token_expires_at = ?, is_dm = ?, "
             "updated_at = ? WHERE id = ? AND version = ?",
-            (
-                row.state_json,
-                row.status,
-                row.version,
-                to_epoch_opt(row.deadline),
-                row.channel_id,
-                row.message_id,
-                row.interaction_token,
-                to_epoch_opt(row.token_expires_at),
-                int(row.is_dm),
-                to_iso(now),
-                row.id,
-                expected_version,
-            ),
+            (*_changing(row), to_iso(now), row.id, expected_version),
         )
         return changed == 1
 

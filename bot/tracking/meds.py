@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
+from typing import Protocol
 
 from bot.clock import Clock, utcnow
 from bot.delivery import Delivery
@@ -47,7 +47,10 @@ NAME_MAX = 100
 DOSE_MAX = 100
 
 
-MedSender = Callable[[MedReminder, Medicine], Awaitable[Delivery]]
+class MedSender(Protocol):
+    """Sends one medicine reminder DM and says how it went. Must not raise for Discord errors."""
+
+    async def __call__(self, row: MedReminder, medicine: Medicine, /) -> Delivery: ...
 
 
 def parse_times(text: str) -> tuple[str, ...]:
@@ -83,14 +86,22 @@ class MedService:
         clock: Clock,
         *,
         grace_seconds: float = MISSED_GRACE_SECONDS,
+        sender: MedSender | None = None,
     ) -> None:
         self.repo = repo
         self.tracking = tracking
-        self.sender: MedSender | None = None
-        """Set by the medicines cog (the Discord side of delivery)."""
+        self.sender = sender
+        """The Discord side of delivery (``bot.ui.senders``); without one, a due reminder waits."""
         self._scheduler = scheduler
         self._clock = clock
         self._grace = grace_seconds
+
+    async def find(self, user_id: int, typed: str) -> Medicine | None:
+        """One of the member's own medicines, by the id autocomplete sends or by its name as typed."""
+        for medicine in await self.repo.list(user_id):
+            if str(medicine.id) == typed.strip() or medicine.name.casefold() == typed.strip().casefold():
+                return medicine
+        return None
 
     def now(self) -> datetime:
         return utcnow(self._clock)

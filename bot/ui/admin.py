@@ -13,12 +13,14 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 import discord
 
 from bot import limits
 from bot.content.errors import ContentError
 from bot.content.store import Changes, ContentDiff, ReloadReport
+from bot.moderators import Actor
 from bot.storage import pseudonyms
 from bot.storage.audit import ACTION_REFUSED, AuditEntry
 from bot.storage.backup import Health
@@ -374,3 +376,21 @@ def database_health(health: Health) -> str:
             when=_when(at), name=health.last_backup_name, kept=plural(health.backups_kept, "backup")
         )
     return f"{check}\n{backup}"
+
+
+def actor_of(interaction: discord.Interaction[Any]) -> Actor:
+    """The plain facts :func:`authorize` needs, read from the interaction."""
+    user = interaction.user
+    role_ids: frozenset[int] = frozenset()
+    if isinstance(user, discord.Member):
+        # Raw role ids from the interaction payload: ``Member.roles`` drops roles that are not in
+        # the guild cache (a guild still starting up, or one where the app is only user-installed).
+        raw = getattr(user, "_roles", None)
+        role_ids = frozenset(int(r) for r in raw) if raw is not None else frozenset(r.id for r in user.roles)
+    return Actor(
+        user_id=user.id,
+        guild_id=interaction.guild_id,
+        role_ids=role_ids,
+        permissions=interaction.permissions.value if interaction.guild_id is not None else 0,
+        guild_installed=interaction.is_guild_integration(),
+    )

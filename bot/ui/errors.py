@@ -1,22 +1,23 @@
 """The one error pipeline for slash commands, autocomplete, buttons, selects and modals.
 
 Triage, in order:
-1. ``UserFacingError`` (raised on purpose by a cog or the core): its kind message, no log noise.
+1. ``UserFacingError`` (raised on purpose by a cog or the core, or an ``OptionError`` from an
+   option's transformer, :mod:`bot.ui.transformers`): its kind message, no log noise.
 2. Check failures (not allowed here / not a moderator): a kind refusal.
 3. An interaction Discord no longer knows (token expired, already answered elsewhere): log only.
 4. Anything else: a short kind message with an error id; the traceback goes to the log only.
 
 People never see exception text. Health data never reaches the log: we log the
-command or component kind and the error id, never option values or notes.
+command or component kind and the error id, never option values or notes. Autocomplete
+errors are answered with no suggestions by the options themselves (``Suggested.autocomplete``).
 """
 
 from __future__ import annotations
 
-import functools
 import logging
 import secrets
-from collections.abc import Awaitable, Callable
-from typing import Any, ParamSpec, TypeVar
+from collections.abc import Mapping
+from typing import Any
 
 import discord
 from discord import app_commands
@@ -24,9 +25,6 @@ from discord import app_commands
 from bot.ui.reply import NO_MENTIONS, crisis_shown
 
 log = logging.getLogger(__name__)
-
-P = ParamSpec("P")
-T = TypeVar("T")
 
 GENERIC = (
     "Sorry, something went wrong on my side. Nothing you entered was lost. "
@@ -42,11 +40,19 @@ class UserFacingError(Exception):
         self.message = message
 
 
+class OptionError(UserFacingError, app_commands.AppCommandError):
+    """A slash-command option that could not be used (unknown article, time, time zone …).
+
+    Raised by the option's transformer (:mod:`bot.ui.transformers`) before the command runs:
+    discord.py passes an ``AppCommandError`` to the tree's error handler as it is, and as a
+    ``UserFacingError`` :func:`reply_error` shows its kind message, privately."""
+
+
 def describe(interaction: discord.Interaction[Any]) -> str:
     """What the interaction was, without any values the person typed."""
     if interaction.command is not None:
         return f"/{interaction.command.qualified_name}"
-    data = interaction.data or {}
+    data: Mapping[str, object] = interaction.data or {}
     custom_id = str(data.get("custom_id", ""))
     return f"component {custom_id.split(':')[1] if custom_id.startswith('lc:') else '?'}"
 
@@ -88,18 +94,3 @@ async def send_notice(interaction: discord.Interaction[Any], message: str) -> No
             await interaction.response.send_message(message, ephemeral=True, allowed_mentions=NO_MENTIONS)
     except discord.HTTPException as exc:
         log.warning("could not deliver an error notice for %s: %s", describe(interaction), exc.status)
-
-
-def safe_autocomplete(callback: Callable[P, Awaitable[list[T]]]) -> Callable[P, Awaitable[list[T]]]:
-    """Autocomplete errors never reach the tree's error handler (discord.py only logs them and
-    leaves the request unanswered); answer with no suggestions instead and log an error id."""
-
-    @functools.wraps(callback)
-    async def wrapper(*args: P.args, **kwargs: P.kwargs) -> list[T]:
-        try:
-            return await callback(*args, **kwargs)
-        except Exception:
-            log.exception("error %s in autocomplete %s", secrets.token_hex(4), callback.__qualname__)
-            return []
-
-    return wrapper
