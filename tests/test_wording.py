@@ -1,4 +1,4 @@
-"""The wording catalog: every sentence renders and is used; the core keeps no sentences of its own."""
+"""The wording catalog: every sentence renders and is used; neither the core nor bot/ui keeps its own."""
 
 from __future__ import annotations
 
@@ -18,6 +18,10 @@ import bot.wording
 ROOT = Path(__file__).resolve().parent.parent
 CORE_AREAS = ("routines", "reminders", "tracking", "journal", "report")
 """The packages of ``bot/`` whose member-facing sentences live in the catalog."""
+UI_AREAS = ("reading", "safety", "privacy", "admin", "dm")
+"""Catalog modules only the renderers in ``bot/ui`` use (they share the core's modules too)."""
+UI_SKIPPED = ("errors.py", "transformers.py")
+"""Renderers of ``bot/ui`` that still keep their own words (being rewritten separately)."""
 
 
 def catalog_modules() -> list[ModuleType]:
@@ -60,7 +64,7 @@ ENTRIES = list(entries())
 
 def test_the_catalog_has_a_module_per_area() -> None:
     names = {m.__name__.rsplit(".", 1)[-1] for m in catalog_modules()}
-    assert {"common", *CORE_AREAS} <= names
+    assert {"common", *CORE_AREAS, *UI_AREAS} <= names
 
 
 @pytest.mark.parametrize(("module", "name", "value"), ENTRIES, ids=[f"{m}.{n}" for m, n, _ in ENTRIES])
@@ -112,21 +116,41 @@ def _literal_text(node: ast.AST) -> str | None:
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value
     if isinstance(node, ast.JoinedStr):
-        return "".join(v.value if isinstance(v, ast.Constant) else "X" for v in node.values)
+        return "".join(str(v.value) if isinstance(v, ast.Constant) else "X" for v in node.values)
     return None
+
+
+def _sentences(path: Path) -> list[str]:
+    """Sentence literals of one module (outside docstrings), as ``path:line: text``."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = _docstring_ids(tree)
+    return [
+        f"{path.relative_to(ROOT)}:{getattr(node, 'lineno', 0)}: {text[:60]!r}"
+        for node in ast.walk(tree)
+        if (text := _literal_text(node)) is not None
+        and id(node) not in docstrings
+        and _SENTENCE.match(text.strip())
+    ]
 
 
 @pytest.mark.parametrize("area", CORE_AREAS)
 def test_the_core_keeps_no_sentences_of_its_own(area: str) -> None:
-    found = []
-    for path in sorted(ROOT.joinpath("bot", area).rglob("*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        docstrings = _docstring_ids(tree)
-        for node in ast.walk(tree):
-            text = _literal_text(node)
-            if text is not None and id(node) not in docstrings and _SENTENCE.match(text.strip()):
-                found.append(f"{path.relative_to(ROOT)}:{getattr(node, 'lineno', 0)}: {text[:60]!r}")
+    found = [line for path in sorted(ROOT.joinpath("bot", area).rglob("*.py")) for line in _sentences(path)]
     assert not found, "sentences a member reads belong in bot/wording:\n" + "\n".join(found)
+
+
+UI_MODULES = sorted(p.name for p in ROOT.joinpath("bot", "ui").glob("*.py") if p.name not in UI_SKIPPED)
+
+
+@pytest.mark.parametrize("module", UI_MODULES)
+def test_the_renderers_keep_no_sentences_of_their_own(module: str) -> None:
+    found = _sentences(ROOT.joinpath("bot", "ui", module))
+    assert not found, "sentences a member reads belong in bot/wording:\n" + "\n".join(found)
+
+
+def test_the_renderers_are_checked() -> None:
+    """The list above is not empty by accident (a moved folder would make every check pass)."""
+    assert {"reading.py", "reading_pages.py", "journal.py", "routines.py"} <= set(UI_MODULES)
 
 
 def test_the_guard_would_notice_a_sentence() -> None:

@@ -27,6 +27,7 @@ from bot.storage.audit import ACTION_REFUSED, AuditEntry
 from bot.storage.backup import Health
 from bot.text import clip, plural
 from bot.ui.reply import Attachment, Reply, discord_time
+from bot.wording import admin as words
 
 COLOR_OK = discord.Colour(0x3BA55C)
 COLOR_PROBLEM = discord.Colour(0xED4245)
@@ -49,15 +50,7 @@ REFUSALS_SHOWN = 3
 
 def refusal(*, in_dm: bool) -> str:
     """The kind answer for someone who is not a moderator (see :mod:`bot.moderators`)."""
-    if in_dm:
-        return (
-            "Sorry, `/admin` is only for this community's moderators. In a DM it works only for "
-            "moderators listed by user id in the bot's settings. If you help run the server, try it there."
-        )
-    return (
-        "Sorry, `/admin` is only for this community's moderators, so I can't do that for you. "
-        "If you help run the server, ask an admin to add your role to the bot's moderator list."
-    )
+    return words.REFUSED_IN_DM if in_dm else words.REFUSED
 
 
 # --- reload ----------------------------------------------------------------------------------------
@@ -74,9 +67,9 @@ def _id_list(ids: Sequence[str], budget: int) -> str:
     for i, item in enumerate(ids):
         piece = f"`{clip(item, 100)}`"
         rest = len(ids) - i - 1
-        tail = len(f" … and {rest} more") if rest else 0
+        tail = len(words.AND_MORE.format(count=rest)) if rest else 0
         if used + len(piece) + 2 + tail > budget:
-            return ", ".join(shown) + f" … and {len(ids) - i} more"
+            return ", ".join(shown) + words.AND_MORE.format(count=len(ids) - i)
         shown.append(piece)
         used += len(piece) + 2
     return ", ".join(shown)
@@ -103,7 +96,7 @@ def _diff_fields(embed: discord.Embed, diff: ContentDiff) -> None:
         ("Articles", diff.articles),
         ("Sections", diff.sections),
         ("Routines", diff.routines),
-        ("Resource topics", diff.topics),
+        (words.FIELD_RESOURCE_TOPICS, diff.topics),
     ):
         if changes:
             embed.add_field(name=f"{name}: {changes.summary()}", value=changes_text(changes), inline=False)
@@ -132,13 +125,17 @@ def reload_result(report: ReloadReport, *, by_watcher: bool = False) -> Reply:
 def _reload_ok(report: ReloadReport, by_watcher: bool) -> Reply:
     before, after = report.version_before or "none", report.version_after or "none"
     if report.diff.empty:
-        title = "Content checked: nothing changed"
-        description = f"The files match what I am serving (version `{after}`)."
+        title = words.NOTHING_CHANGED_TITLE
+        description = words.NOTHING_CHANGED.format(version=after)
     else:
-        title = "Content changed on disk and was reloaded" if by_watcher else "Content reloaded"
+        title = words.RELOADED_BY_WATCHER_TITLE if by_watcher else words.RELOADED_TITLE
         summary = report.diff.summary()
-        description = f"Now serving version `{after}` (was `{before}`). {summary[:1].upper()}{summary[1:]}."
-    description += f"\nChecked {plural(report.files, 'file')} in {_duration(report.duration_s)}."
+        description = words.RELOADED.format(
+            version=after, before=before, summary=f"{summary[:1].upper()}{summary[1:]}"
+        )
+    description += words.CHECKED_FILES.format(
+        files=plural(report.files, "file"), duration=_duration(report.duration_s)
+    )
     embed = discord.Embed(title=title, description=description, colour=COLOR_OK)
     _diff_fields(embed, report.diff)
     return Reply(embeds=[embed], ephemeral=True)
@@ -146,24 +143,19 @@ def _reload_ok(report: ReloadReport, by_watcher: bool) -> Reply:
 
 def _reload_refused(report: ReloadReport, by_watcher: bool) -> Reply:
     count = len(report.errors)
-    title = (
-        f"Content changed on disk but has {plural(count, 'problem')}: not reloaded"
-        if by_watcher
-        else f"Not reloaded: {plural(count, 'problem')} found"
+    title = (words.NOT_RELOADED_BY_WATCHER_TITLE if by_watcher else words.NOT_RELOADED_TITLE).format(
+        problems=plural(count, "problem")
     )
-    lead = (
-        f"I am still serving version `{report.version_before or 'none'}`; nobody sees a half-loaded library. "
-        "Fix these and reload again:"
-    )
+    lead = words.STILL_SERVING.format(version=report.version_before or "none")
     more = ""
     files: list[Attachment] = []
     if count > ERRORS_SHOWN:
-        more = f"\n… and {count - ERRORS_SHOWN:,} more; every problem is in the attached `{ERRORS_FILENAME}`."
+        more = words.MORE_ERRORS.format(count=count - ERRORS_SHOWN, file=ERRORS_FILENAME)
         files.append(
             Attachment(
                 ERRORS_FILENAME,
                 error_lines(report.errors).encode("utf-8"),
-                description=f"All {count} content problems, one per line",
+                description=words.ERRORS_FILE_DESCRIPTION.format(count=count),
             )
         )
     description = f"{lead}\n{_errors_block(report.errors)}{more}"
@@ -241,7 +233,7 @@ def _when(at: datetime) -> str:
 
 def _who(user_id: int, names: Names) -> str:
     if user_id == SYSTEM_USER_ID:
-        return "the file watcher"
+        return words.THE_FILE_WATCHER
     if pseudonyms.is_pseudonym(user_id):
         return pseudonyms.label(user_id)
     if user_id in names.users:
@@ -254,8 +246,12 @@ def place_words(entry: AuditEntry, names: Names) -> str:
     place = entry.place or ""
     if entry.guild_id is not None or place.startswith("command in guild"):
         name = names.guilds.get(entry.guild_id or 0)
-        return f"in {discord.utils.escape_markdown(clip(name, 60))}" if name else "in a server"
-    return {"DM": "by DM", "group DM": "in a group DM", "watcher": ""}.get(place, place)
+        return (
+            words.IN_SERVER.format(name=discord.utils.escape_markdown(clip(name, 60)))
+            if name
+            else words.IN_A_SERVER
+        )
+    return words.PLACE_WORDS.get(place, place)
 
 
 def audit_line(entry: AuditEntry, names: Names | None = None) -> str:
@@ -264,113 +260,121 @@ def audit_line(entry: AuditEntry, names: Names | None = None) -> str:
     where = place_words(entry, names)
     place = f" · {where}" if where else ""
     if entry.action == ACTION_REFUSED:
-        return f"{_when(entry.at)} {_who(entry.user_id, names)} was refused {entry.detail or '/admin'}{place}"
-    what = "reload" if entry.action == ACTION_RELOAD else entry.action
+        return words.AUDIT_REFUSED.format(
+            when=_when(entry.at), who=_who(entry.user_id, names), what=entry.detail or "/admin", place=place
+        )
+    what = words.AUDIT_RELOAD if entry.action == ACTION_RELOAD else entry.action
     versions = ""
     if entry.version_before == entry.version_after and entry.version_after:
-        versions = f" · still `{entry.version_after}`"
+        versions = words.AUDIT_STILL.format(version=entry.version_after)
     elif entry.version_before or entry.version_after:
-        versions = f" · `{entry.version_before or 'none'}` → `{entry.version_after or 'none'}`"
+        versions = words.AUDIT_VERSIONS.format(
+            before=entry.version_before or "none", after=entry.version_after or "none"
+        )
     detail = f" ({entry.detail})" if entry.detail else ""
-    return (
-        f"{_when(entry.at)} {_who(entry.user_id, names)}: {what} **{entry.result}**{detail}{place}{versions}"
+    return words.AUDIT_ACTION.format(
+        when=_when(entry.at),
+        who=_who(entry.user_id, names),
+        what=what,
+        result=entry.result,
+        detail=detail,
+        place=place,
+        versions=versions,
     )
 
 
 def status_page(facts: StatusFacts) -> Reply:
     c = facts.counts
-    content = (
-        f"Version `{facts.version}`\n"
-        f"{plural(c.get('articles', 0), 'article')} ({plural(c.get('sections', 0), 'section')}) · "
-        f"{plural(c.get('routines', 0), 'routine')} ({plural(c.get('steps', 0), 'step')}) · "
-        f"{plural(c.get('topics', 0), 'resource topic')} ({plural(c.get('items', 0), 'item')})\n"
-        f"Watching files for changes: {'on' if facts.watching else 'off'}"
+    content = words.CONTENT.format(
+        version=facts.version,
+        articles=plural(c.get("articles", 0), "article"),
+        sections=plural(c.get("sections", 0), "section"),
+        routines=plural(c.get("routines", 0), "routine"),
+        steps=plural(c.get("steps", 0), "step"),
+        topics=plural(c.get("topics", 0), "resource topic"),
+        items=plural(c.get("items", 0), "item"),
+        watching=words.WATCHING_ON if facts.watching else words.WATCHING_OFF,
     )
     if facts.watch_problem:
-        content += f" (stopped: {clip(facts.watch_problem, 200)})"
-    if facts.log_channel:
-        content += f"; results go to {clip(facts.log_channel, 80)}"  # Discord keeps channel names plain
+        content += words.WATCH_STOPPED.format(problem=clip(facts.watch_problem, 200))
+    if facts.log_channel:  # Discord keeps channel names plain
+        content += words.RESULTS_GO_TO.format(channel=clip(facts.log_channel, 80))
     colour = COLOR_PROBLEM if facts.current_errors else COLOR_INFO
-    embed = discord.Embed(title="Bot status", colour=colour)
+    embed = discord.Embed(title=words.STATUS_TITLE, colour=colour)
     embed.add_field(name="Content", value=clip(content, limits.EMBED_FIELD_VALUE), inline=False)
-    last = audit_line(facts.last_reload, facts.names) if facts.last_reload else "None recorded yet."
-    embed.add_field(name="Last reload", value=clip(last, limits.EMBED_FIELD_VALUE), inline=False)
+    last = audit_line(facts.last_reload, facts.names) if facts.last_reload else words.NO_RELOAD_YET
+    embed.add_field(name=words.FIELD_LAST_RELOAD, value=clip(last, limits.EMBED_FIELD_VALUE), inline=False)
     if facts.current_errors:
         shown = "\n".join(clip(str(e), 180) for e in facts.current_errors[:4]).replace("`", "'")
         more = len(facts.current_errors) - 4
-        value = (
-            f"The last reload found {plural(len(facts.current_errors), 'problem')} (the older content is "
-            f"still served):\n```\n{shown}\n```"
+        value = words.CURRENT_PROBLEMS.format(
+            problems=plural(len(facts.current_errors), "problem"), shown=shown
         )
         if more > 0:
-            value += f"… and {more:,} more (`/admin reload` lists them)"
-        embed.add_field(name="Content problems", value=clip(value, limits.EMBED_FIELD_VALUE), inline=False)
+            value += words.MORE_PROBLEMS.format(count=more)
+        embed.add_field(name=words.FIELD_PROBLEMS, value=clip(value, limits.EMBED_FIELD_VALUE), inline=False)
     else:
-        embed.add_field(name="Content problems", value="None: the last load was clean.", inline=False)
+        embed.add_field(name=words.FIELD_PROBLEMS, value=words.NO_PROBLEMS, inline=False)
     latency = (
         f"{facts.latency_s * 1000:.0f} ms"
         if math.isfinite(facts.latency_s) and facts.latency_s >= 0
-        else "not measured yet"
+        else words.NOT_MEASURED
     )
-    lines = [f"Up for {_uptime(facts.uptime_s)} · gateway latency {latency}"]
+    lines = [words.UP_FOR.format(uptime=_uptime(facts.uptime_s), latency=latency)]
     if facts.guilds is not None and facts.active_sessions is not None:
         sessions = plural(facts.active_sessions, "active routine session")
-        lines.append(f"{plural(facts.guilds, 'server')} · {sessions}")
-    size = f"Database {_size(facts.db_bytes)} · " if facts.db_bytes is not None else ""
-    lines.append(f"{size}version {facts.bot_version}")
+        lines.append(
+            words.SERVERS_AND_SESSIONS.format(servers=plural(facts.guilds, "server"), sessions=sessions)
+        )
+    size = words.DATABASE_SIZE.format(size=_size(facts.db_bytes)) if facts.db_bytes is not None else ""
+    lines.append(words.BOT_VERSION.format(size=size, version=facts.bot_version))
     bot = "\n".join(lines)
     embed.add_field(name="Bot", value=bot, inline=False)
     if facts.database is not None:
-        embed.add_field(name="Database health", value=database_health(facts.database), inline=False)
+        embed.add_field(name=words.FIELD_DATABASE, value=database_health(facts.database), inline=False)
         if not facts.database.ok:
             embed.colour = COLOR_PROBLEM
-    recent = "\n".join(audit_line(e, facts.names) for e in facts.recent[:RECENT_ACTIONS]) or "Nothing yet."
+    recent = (
+        "\n".join(audit_line(e, facts.names) for e in facts.recent[:RECENT_ACTIONS]) or words.NO_ACTIONS_YET
+    )
     embed.add_field(
-        name=f"Last {RECENT_ACTIONS} admin actions",
+        name=words.FIELD_RECENT.format(count=RECENT_ACTIONS),
         value=clip(recent, limits.EMBED_FIELD_VALUE),
         inline=False,
     )
-    refused = f"{plural(facts.refusals, 'attempt')} by non-moderators in the last {REFUSAL_DAYS} days."
+    refused = words.REFUSALS.format(attempts=plural(facts.refusals, "attempt"), days=REFUSAL_DAYS)
     if facts.refusal_samples:
         samples = facts.refusal_samples[:REFUSALS_SHOWN]
         refused += "\n" + "\n".join(audit_line(e, facts.names) for e in samples)
-    embed.add_field(name="Refused /admin", value=clip(refused, limits.EMBED_FIELD_VALUE), inline=False)
+    embed.add_field(name=words.FIELD_REFUSED, value=clip(refused, limits.EMBED_FIELD_VALUE), inline=False)
     if facts.hidden_roles:
-        embed.add_field(name="⚠️ Who sees /admin", value=admin_visibility(facts), inline=False)
+        embed.add_field(name=words.FIELD_WHO_SEES, value=admin_visibility(facts), inline=False)
     return Reply(embeds=[embed], ephemeral=True)
-
-
-ADMIN_VISIBILITY_HOWTO = "Server Settings → Integrations → {bot} → /admin → Add roles or members"
-"""Where a server owner lets a moderator role see ``/admin`` (Discord hides it without Manage Server)."""
 
 
 def admin_visibility(facts: StatusFacts) -> str:
     """The warning for listed moderator roles that Discord hides ``/admin`` from, and the fix."""
     roles = ", ".join(f"**{discord.utils.escape_markdown(clip(r, 40))}**" for r in facts.hidden_roles[:3])
-    more = f" and {len(facts.hidden_roles) - 3} more" if len(facts.hidden_roles) > 3 else ""
-    howto = ADMIN_VISIBILITY_HOWTO.format(bot=discord.utils.escape_markdown(clip(facts.bot_name, 40)))
-    return clip(
-        f"{roles}{more} may use /admin but lack Manage Server, so Discord hides it from them. "
-        f"To show it: {howto}, add the role (skip if done).",
-        limits.EMBED_FIELD_VALUE,
+    more = (
+        words.AND_MORE_ROLES.format(count=len(facts.hidden_roles) - 3) if len(facts.hidden_roles) > 3 else ""
     )
+    howto = words.VISIBILITY_HOWTO.format(bot=discord.utils.escape_markdown(clip(facts.bot_name, 40)))
+    return clip(words.HIDDEN_FROM_ROLES.format(roles=roles, more=more, howto=howto), limits.EMBED_FIELD_VALUE)
 
 
 def database_health(health: Health) -> str:
     """The integrity check and the last backup, in two lines."""
     check = (
-        "Integrity check: ok"
+        words.INTEGRITY_OK
         if health.ok
-        else f"Integrity check **failed**: {clip(health.problem or '?', 200)}. Restore a backup "
-        "(`python -m bot restore PATH`, see README)."
+        else words.INTEGRITY_FAILED.format(problem=clip(health.problem or "?", 200))
     )
     if health.last_backup_at is None:
-        backup = f"Last backup: none yet (daily, to `{clip(str(health.backup_dir), 200)}`)"
+        backup = words.NO_BACKUP_YET.format(folder=clip(str(health.backup_dir), 200))
     else:
         at = utc_at(health.last_backup_at)
-        backup = (
-            f"Last backup: {_when(at)} (`{health.last_backup_name}`) · "
-            f"{plural(health.backups_kept, 'backup')} kept"
+        backup = words.LAST_BACKUP.format(
+            when=_when(at), name=health.last_backup_name, kept=plural(health.backups_kept, "backup")
         )
     return f"{check}\n{backup}"
 

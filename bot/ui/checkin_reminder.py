@@ -12,21 +12,22 @@ from bot.reminders.zone_words import zone_in_words, zone_name
 from bot.storage.reminders import Reminder
 from bot.ui import components as c
 from bot.ui.reply import Reply, discord_time
+from bot.wording import common as common_words
+from bot.wording import reminders as words
 
-KIND_WORDS = {"stretch": "stretch reminder", "checkin": "check-in reminder"}
+
+def _kind(kind: str) -> str:
+    return words.KIND_WORDS.get(kind, words.KIND_UNKNOWN)
 
 
 def checkin_dm() -> Reply:
     """The daily DM: one tap opens the check-in card."""
     return Reply(
-        content=(
-            "📝 **Time for your daily check-in.** Three taps: pain, fatigue, Save. "
-            "Skip anything that doesn't fit today."
-        ),
+        content=words.CHECKIN_DM,
         view=c.view(
-            c.button("Check in now", CheckinNow(), style=discord.ButtonStyle.success),
-            c.button("Snooze 1 hour", ReminderAction("snooze", "checkin")),
-            c.button("Skip today", ReminderAction("skip", "checkin")),
+            c.button(common_words.BUTTON_CHECK_IN_NOW, CheckinNow(), style=discord.ButtonStyle.success),
+            c.button(words.BUTTON_SNOOZE_1_HOUR, ReminderAction("snooze", "checkin")),
+            c.button(words.BUTTON_SKIP_TODAY, ReminderAction("skip", "checkin")),
             c.button("Stop", ReminderAction("stop", "checkin")),
         ),
         ephemeral=False,
@@ -35,61 +36,53 @@ def checkin_dm() -> Reply:
 
 def checkin_reminder_set(reminder: Reminder, now: datetime) -> Reply:
     return Reply(
-        content=(
-            f"**Your daily check-in reminder is on:** {reminder.local_time} every day.\n"
-            f"**Your time zone:** {zone_in_words(reminder.timezone, now)}\n"
-            f"The next one comes {discord_time(reminder.next_fire_at)} by direct message. "
-            "It has Snooze 1 hour and Skip today buttons. Stop it with `/remind off which:checkin`."
+        content=words.CHECKIN_REMINDER_SET.format(
+            time=reminder.local_time,
+            zone=zone_in_words(reminder.timezone, now),
+            next=discord_time(reminder.next_fire_at),
         ),
-        view=c.view(c.button("Turn off", ReminderAction("stop", "checkin"))),
+        view=c.view(c.button(words.BUTTON_TURN_OFF, ReminderAction("stop", "checkin"))),
     )
 
 
 def checkin_reminder_line(reminder: Reminder | None) -> str:
     if reminder is None:
-        return "**Daily check-in reminder:** off. Turn it on with `/remind checkin`."
+        return words.CHECKIN_LINE_OFF
     if reminder.paused:
-        return "**Daily check-in reminder:** paused (direct messages failed). Use `/remind checkin` again."
-    return (
-        f"**Daily check-in reminder:** {reminder.local_time} every day, {zone_name(reminder.timezone)}. "
-        f"Next: {discord_time(reminder.next_fire_at)}."
+        return words.CHECKIN_LINE_PAUSED
+    return words.CHECKIN_LINE.format(
+        time=reminder.local_time, zone=zone_name(reminder.timezone), next=discord_time(reminder.next_fire_at)
     )
 
 
 def snoozed(kind: str, when: datetime | None) -> Reply:
     if when is None:
-        return Reply(content=f"You have no active {KIND_WORDS.get(kind, 'reminder')} to snooze.")
-    return Reply(content=f"Snoozed. I'll remind you again at {discord_time(when, 't')}.")
+        return Reply(content=words.NOTHING_TO_SNOOZE.format(kind=_kind(kind)))
+    return Reply(content=words.SNOOZED.format(when=discord_time(when, "t")))
 
 
 def skipped_today(kind: str, when: datetime | None) -> Reply:
     if when is None:
-        return Reply(content=f"You have no active {KIND_WORDS.get(kind, 'reminder')}.")
-    return Reply(content=f"No more today. The next one comes {discord_time(when)}. Rest well.")
+        return Reply(content=words.NOTHING_TO_SKIP.format(kind=_kind(kind)))
+    return Reply(content=words.SKIPPED_TODAY.format(when=discord_time(when)))
 
 
 def checkin_reminder_off(removed: bool) -> Reply:
     if not removed:
-        return Reply(content="You have no check-in reminder, so there was nothing to turn off.")
-    return Reply(
-        content="Your daily check-in reminder is **off**. Use `/remind checkin` if you want it back."
-    )
+        return Reply(content=words.NO_CHECKIN_REMINDER)
+    return Reply(content=words.CHECKIN_REMINDER_OFF)
 
 
 def confirm_stop(kind: str) -> Reply:
     """One tap never erases a reminder: Stop asks first, and says what stays."""
-    words = KIND_WORDS.get(kind, "reminder")
     return Reply(
-        content=(
-            f"Stop your daily {words}? Only this reminder ends: your journal, your time zone and "
-            "your other reminders stay. Rather have a break? **Skip today** only skips today."
-        ),
+        content=words.CONFIRM_STOP.format(kind=_kind(kind)),
         view=c.view(
-            c.button("Yes, stop it", ReminderAction("off", kind), style=discord.ButtonStyle.danger),
-            c.button("Keep it", ReminderAction("keep", kind)),
+            c.button(words.BUTTON_YES_STOP_IT, ReminderAction("off", kind), style=discord.ButtonStyle.danger),
+            c.button(words.BUTTON_KEEP_IT, ReminderAction("keep", kind)),
         ),
     )
 
 
 def kept(kind: str) -> Reply:
-    return Reply(content=f"Kept. Your {KIND_WORDS.get(kind, 'reminder')} is unchanged.")
+    return Reply(content=words.KEPT.format(kind=_kind(kind)))

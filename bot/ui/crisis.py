@@ -20,6 +20,8 @@ from bot.custom_ids.safety import CrisisAction, CrisisRegionChoice
 from bot.text import clip
 from bot.ui import components as c
 from bot.ui.reply import Reply
+from bot.wording import common as common_words
+from bot.wording import safety as words
 
 GROUNDING_ROUTINE = "grounding-breathing"
 """The routine (content/routines/) the card's "Breathe with me" button opens."""
@@ -45,14 +47,21 @@ def crisis_card(
     actions: list[discord.ui.Item[Any]] = []
     if options.grounding and GROUNDING_ROUTINE in library.routines:
         actions.append(
-            c.button("Breathe with me", CrisisAction("ground"), style=discord.ButtonStyle.success, row=0)
+            c.button(
+                words.BUTTON_BREATHE_WITH_ME, CrisisAction("ground"), style=discord.ButtonStyle.success, row=0
+            )
         )
     if options.has_plan:
         actions.append(
-            c.button("My safety plan", CrisisAction("plan"), style=discord.ButtonStyle.primary, row=0)
+            c.button(
+                common_words.BUTTON_MY_SAFETY_PLAN,
+                CrisisAction("plan"),
+                style=discord.ButtonStyle.primary,
+                row=0,
+            )
         )
     if options.handoff:
-        actions.append(c.button("Ask a moderator to reach out", CrisisAction("handoff"), row=0))
+        actions.append(c.button(words.BUTTON_ASK_A_MODERATOR_TO_REACH_OUT, CrisisAction("handoff"), row=0))
     regions = [
         c.button(
             r.label,
@@ -62,5 +71,5 @@ def crisis_card(
         )
         for i, r in enumerate(CRISIS_REGIONS)
     ]
-    footer = "\n\n*Not where you live? Tap your region below; I'll remember it, privately.*"
+    footer = words.CRISIS_FOOTER
     return Reply(content=clip(text, 2000 - len(footer)) + footer, view=c.view(*actions, *regions))

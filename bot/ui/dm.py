@@ -18,27 +18,17 @@ from bot.custom_ids.safety import CrisisAction
 from bot.dm_intent import DmIntent, Intent
 from bot.ui import components as c
 from bot.ui.reply import Reply
+from bot.wording import common as common_words
+from bot.wording import dm as words
 
-__all__ = ["CANT_CHAT", "MENU_TEXT", "dm_reply", "menu_view"]
-
-MENU_TEXT = (
-    "Hi, I'm Lupus Companion. I can share short, trusted reading, guide gentle stretches, "
-    "and point you to help. Tap a button, or type a few words, like “back pain” or “help with costs”."
-)
-CANT_CHAT = "I can't chat, but this might help:"
-NOTHING_FOUND = (
-    "I can't chat, and I didn't find anything for that. Try a few words, like “back pain”, "
-    "“tired” or “help with costs”, or use `/search`."
-)
-WELCOME = "You're welcome. Take care of yourself."
-OKAY = "OK. I'm here whenever you need me: type a few words, like “back pain”."
-HELLO_AGAIN = "Hi again! Type a few words, like “back pain”, or tap a button on the menu above."
-MENU_ABOVE = "The menu is just above. You can also type a few words, like “back pain” or “help with costs”."
+__all__ = ["dm_reply", "menu_view", "shows_menu"]
 
 
 def _crisis_button(row: int | None = None) -> Any:
     # Always there, not only after crisis words: people in crisis often don't say so.
-    return c.button("Crisis lines", CrisisAction("lines"), style=discord.ButtonStyle.danger, row=row)
+    return c.button(
+        common_words.BUTTON_CRISIS_LINES, CrisisAction("lines"), style=discord.ButtonStyle.danger, row=row
+    )
 
 
 def menu_view() -> discord.ui.View:
@@ -55,31 +45,29 @@ def dm_reply(intent: DmIntent, *, menu: bool) -> Reply:
     """The answer to a plain DM. ``menu``: the full menu may be shown (not shown recently)."""
     match intent.intent:
         case Intent.THANKS:
-            return Reply(content=WELCOME)
+            return Reply(content=words.WELCOME)
         case Intent.OKAY:
-            return Reply(content=OKAY)
+            return Reply(content=words.OKAY)
         case Intent.SUGGEST:
             buttons = [
                 c.button(s.label, OpenRef(s.kind, s.target), style=discord.ButtonStyle.primary, row=0)
                 for s in intent.suggestions
             ]
-            return Reply(content=CANT_CHAT, view=c.view(*buttons, _crisis_button(row=1)))
+            return Reply(content=words.CANT_CHAT, view=c.view(*buttons, _crisis_button(row=1)))
         case Intent.GREETING:
             if menu:
-                return Reply(content=MENU_TEXT, view=menu_view())
-            return Reply(content=HELLO_AGAIN, view=c.view(_crisis_button()))
+                return Reply(content=words.MENU_TEXT, view=menu_view())
+            return Reply(content=words.HELLO_AGAIN, view=c.view(_crisis_button()))
         case Intent.MENU:
             if menu:
-                return Reply(content=MENU_TEXT, view=menu_view())
-            return Reply(content=MENU_ABOVE, view=c.view(_crisis_button()))
+                return Reply(content=words.MENU_TEXT, view=menu_view())
+            return Reply(content=words.MENU_ABOVE, view=c.view(_crisis_button()))
         case _:
             if menu:
-                return Reply(
-                    content=f"I can't chat, but here is what I can do. {MENU_TEXT}", view=menu_view()
-                )
-            return Reply(content=NOTHING_FOUND, view=c.view(_crisis_button()))
+                return Reply(content=words.CANT_CHAT_MENU.format(menu=words.MENU_TEXT), view=menu_view())
+            return Reply(content=words.NOTHING_FOUND, view=c.view(_crisis_button()))
 
 
 def shows_menu(reply: Reply) -> bool:
     """Whether ``reply`` is the full menu (the cog remembers when it last sent one)."""
-    return reply.content is not None and reply.content.endswith(MENU_TEXT)
+    return reply.content is not None and reply.content.endswith(words.MENU_TEXT)

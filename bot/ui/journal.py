@@ -28,6 +28,8 @@ from bot.text import clip, plural
 from bot.ui import components as c
 from bot.ui.private import PRIVATE_COLOR, PRIVATE_NOTE, when
 from bot.ui.reply import Attachment, Reply
+from bot.wording import common as common_words
+from bot.wording import journal as words
 
 CHART_FILENAME = "journal-chart.png"
 CSV_FILENAME = "journal.csv"
@@ -43,12 +45,12 @@ def checkin_modal(draft: Draft | None = None) -> ui.Modal:
     Its submission is routed by custom_id (``lc:checkin:submit``), so a form
     left open across a restart still saves.
     """
-    modal = ui.Modal(title="Check in (private)", custom_id=CHECKIN_MODAL_ID, timeout=None)
+    modal = ui.Modal(title=words.FORM_TITLE, custom_id=CHECKIN_MODAL_ID, timeout=None)
     modal.add_item(
         ui.TextInput(
-            label="Pain right now (0 = none, 10 = worst)",
+            label=words.FORM_PAIN,
             custom_id="pain",
-            placeholder="A number from 0 to 10",
+            placeholder=words.FORM_SCORE_PLACEHOLDER,
             default=draft.pain[:SCORE_MAX_CHARS] if draft else None,
             max_length=SCORE_MAX_CHARS,
             required=True,
@@ -56,9 +58,9 @@ def checkin_modal(draft: Draft | None = None) -> ui.Modal:
     )
     modal.add_item(
         ui.TextInput(
-            label="Fatigue / tiredness (0 to 10)",
+            label=words.FORM_FATIGUE,
             custom_id="fatigue",
-            placeholder="A number from 0 to 10",
+            placeholder=words.FORM_SCORE_PLACEHOLDER,
             default=draft.fatigue[:SCORE_MAX_CHARS] if draft else None,
             max_length=SCORE_MAX_CHARS,
             required=True,
@@ -66,10 +68,10 @@ def checkin_modal(draft: Draft | None = None) -> ui.Modal:
     )
     modal.add_item(
         ui.TextInput(
-            label="Note (optional, only you see it)",
+            label=words.FORM_NOTE,
             custom_id="note",
             style=discord.TextStyle.paragraph,
-            placeholder="Anything you want to remember: sleep, a flare, a new medicine…",
+            placeholder=words.FORM_NOTE_PLACEHOLDER,
             default=draft.note[:NOTE_MAX] if draft and draft.note else None,
             max_length=NOTE_MAX,
             required=False,
@@ -80,31 +82,31 @@ def checkin_modal(draft: Draft | None = None) -> ui.Modal:
 
 def checkin_saved(checkin: Checkin) -> Reply:
     lines = [
-        f"**Saved to your private journal** ({when(checkin.at)}).",
-        f"Pain **{checkin.pain}**/10"
-        + (f" · Fatigue **{checkin.fatigue}**/10" if checkin.fatigue is not None else ""),
+        words.SAVED.format(when=when(checkin.at)),
+        words.SAVED_PAIN.format(pain=checkin.pain)
+        + (words.SAVED_FATIGUE.format(fatigue=checkin.fatigue) if checkin.fatigue is not None else ""),
     ]
     if checkin.note:
-        lines.append("Your note is saved too.")
-    lines.append(f"{PRIVATE_NOTE} See your trends with `/journal`.")
+        lines.append(words.NOTE_SAVED)
+    lines.append(words.SEE_TRENDS.format(private=PRIVATE_NOTE))
     return Reply(
         content="\n".join(lines),
-        view=c.view(c.button("See my journal", p.JournalView(30), style=discord.ButtonStyle.primary)),
+        view=c.view(
+            c.button(common_words.BUTTON_SEE_MY_JOURNAL, p.JournalView(30), style=discord.ButtonStyle.primary)
+        ),
         after_crisis=True,  # after a crisis card, the member still learns their check-in is kept
     )
 
 
 def checkin_problems(problems: Sequence[str]) -> Reply:
     """The form could not be saved: say why, kindly, and offer to reopen it with their text kept."""
-    bullet = "\n".join(f"• {p}" for p in problems) or "• Something in the form was missing."
-    content = (
-        "I couldn't save that check-in yet:\n"
-        f"{bullet}\n"
-        "Nothing you typed is lost: tap **Fix my check-in** to reopen the form with your text in it."
-    )
+    bullets = [words.PROBLEM_BULLET.format(problem=p) for p in problems or [words.PROBLEM_UNKNOWN]]
+    content = words.NOT_SAVED.format(problems="\n".join(bullets))
     return Reply(
         content=content,
-        view=c.view(c.button("Fix my check-in", p.CheckinOpen(), style=discord.ButtonStyle.primary)),
+        view=c.view(
+            c.button(words.BUTTON_FIX_MY_CHECK_IN, p.CheckinOpen(), style=discord.ButtonStyle.primary)
+        ),
         ephemeral=True,
         after_crisis=True,
     )
@@ -115,56 +117,53 @@ def checkin_problems(problems: Sequence[str]) -> Reply:
 
 def journal_empty(days: int) -> Reply:
     embed = discord.Embed(
-        title="Your journal is empty for now",
+        title=words.EMPTY_TITLE,
         colour=PRIVATE_COLOR,
-        description=(
-            f"I have no check-ins or routines from the last {plural(days, 'day')}.\n\n"
-            "**To start:** use `/checkin` when you like. It takes about 20 seconds: pain from 0 to 10, "
-            "tiredness from 0 to 10, and a note if you want one. Routines you finish with `/stretch` "
-            "show up here too.\n\n"
-            "After a few days, `/journal` shows your averages, your best and hardest days, a chart, "
-            "and a file you can bring to your care team.\n\n"
-            f"{PRIVATE_NOTE} Nothing here is ever posted in a channel."
-        ),
+        description=words.EMPTY.format(days=plural(days, "day"), private=PRIVATE_NOTE),
     )
     return Reply(
         embeds=[embed],
         view=c.view(
-            c.button("Check in now", p.CheckinOpen(), style=discord.ButtonStyle.primary),
-            c.button("Gentle stretches", RoutineList()),
+            c.button(common_words.BUTTON_CHECK_IN_NOW, p.CheckinOpen(), style=discord.ButtonStyle.primary),
+            c.button(words.BUTTON_GENTLE_STRETCHES, RoutineList()),
         ),
     )
 
 
 def _stat_line(stat: Stat | None, noun: str) -> str:
     if stat is None:
-        return f"No {noun} recorded."
+        return words.NOTHING_RECORDED.format(what=noun)
     spread = f"{stat.minimum}" if stat.minimum == stat.maximum else f"{stat.minimum}–{stat.maximum}"
-    times = "time" if stat.count == 1 else "times"
-    return f"Average **{stat.average:.1f}** out of 10 · range {spread} · recorded {stat.count} {times}"
+    times = words.TIME if stat.count == 1 else words.TIMES
+    return words.STAT_LINE.format(average=stat.average, spread=spread, count=stat.count, times=times)
 
 
 def _day(day: date) -> str:
-    return f"{day:%a} {day:%b} {day.day}"
+    return words.DAY.format(weekday=f"{day:%a}", month=f"{day:%b}", day=day.day)
 
 
 def _routines_line(summary: JournalSummary) -> str:
     if summary.routine_count == 0:
-        return "No routines in this period."
+        return words.NO_ROUTINES
     parts = [plural(summary.routines_done, "finished", "finished")]
     if summary.routines_hurt:
-        parts.append(f"{summary.routines_hurt} stopped because it hurt")
+        parts.append(words.ROUTINES_HURT.format(count=summary.routines_hurt))
     if summary.routines_stopped:
-        parts.append(f"{summary.routines_stopped} stopped early")
-    return f"{plural(summary.routine_count, 'routine', 'routines')}: " + ", ".join(parts)
+        parts.append(words.ROUTINES_STOPPED.format(count=summary.routines_stopped))
+    return words.ROUTINES_LINE.format(
+        routines=plural(summary.routine_count, "routine", "routines"), parts=", ".join(parts)
+    )
 
 
 def _weeks_text(summary: JournalSummary) -> str:
     """Active weeks, most recent kept when space runs out; quiet weeks are counted, not listed."""
     active = [w for w in summary.weeks if w.checkins or w.routines]
     lines = [
-        f"Week of {_day(w.monday)}: {plural(w.checkins, 'check-in', 'check-ins')}, "
-        f"{plural(w.routines, 'routine', 'routines')}"
+        words.WEEK_LINE.format(
+            monday=_day(w.monday),
+            checkins=plural(w.checkins, "check-in", "check-ins"),
+            routines=plural(w.routines, "routine", "routines"),
+        )
         for w in active
     ]
     kept: list[str] = []
@@ -177,10 +176,10 @@ def _weeks_text(summary: JournalSummary) -> str:
         used += len(line) + 1
     kept.reverse()
     if len(kept) < len(lines):
-        kept.insert(0, "…earlier weeks: see the CSV file")
+        kept.insert(0, words.EARLIER_WEEKS)
     quiet = len(summary.weeks) - len(active)
     if quiet:
-        kept.append(f"({plural(quiet, 'quiet week', 'quiet weeks')} with nothing recorded)")
+        kept.append(words.QUIET_WEEKS.format(weeks=plural(quiet, "quiet week", "quiet weeks")))
     return "\n".join(kept) or "—"
 
 
@@ -190,17 +189,17 @@ def _add_tracking_fields(embed: discord.Embed, report: JournalReport) -> None:
     if extra is None:
         return
     if extra.patterns:
-        text = "\n".join(extra.patterns) + "\n*Observations from your own records, not causes.*"
+        text = "\n".join(extra.patterns) + "\n" + words.PATTERNS_NOTE
         embed.add_field(name="Patterns", value=clip(text, limits.EMBED_FIELD_VALUE), inline=False)
     if extra.medicines:
         text = "\n".join(clip(line, 120) for line in extra.medicines[:5])
         embed.add_field(name="Medicines", value=clip(text, limits.EMBED_FIELD_VALUE), inline=False)
     if extra.flares:
         ongoing = any(f.ended_at is None for f in extra.flares)
-        text = f"{plural(len(extra.flares), 'flare')} in this period" + (
-            " (one still open)" if ongoing else ""
+        text = words.FLARES_COUNT.format(flares=plural(len(extra.flares), "flare")) + (
+            words.FLARE_STILL_OPEN if ongoing else ""
         )
-        embed.add_field(name="Flares", value=text + "; shaded on the chart.", inline=False)
+        embed.add_field(name="Flares", value=text + words.FLARES_SHADED, inline=False)
 
 
 def journal_report(report: JournalReport) -> Reply:
@@ -209,43 +208,35 @@ def journal_report(report: JournalReport) -> Reply:
     if report.is_empty:
         return journal_empty(summary.days)
     embed = discord.Embed(
-        title=f"Your journal · last {plural(summary.days, 'day')}",
+        title=words.REPORT_TITLE.format(days=plural(summary.days, "day")),
         colour=PRIVATE_COLOR,
-        description=(
-            f"{plural(summary.checkin_count, 'check-in', 'check-ins')} and "
-            f"{plural(summary.routine_count, 'routine', 'routines')}. "
-            f"Days are counted in {zone_name(summary.tz_name)}. {PRIVATE_NOTE}"
-            + (
-                "\nThat's a lot of entries, so the chart and the file show **one line per day** "
-                "(averages). Every single entry is in `/privacy export`."
-                if report.daily
-                else ""
-            )
-        ),
+        description=words.REPORT_DESCRIPTION.format(
+            checkins=plural(summary.checkin_count, "check-in", "check-ins"),
+            routines=plural(summary.routine_count, "routine", "routines"),
+            zone=zone_name(summary.tz_name),
+            private=PRIVATE_NOTE,
+        )
+        + (words.REPORT_DAILY if report.daily else ""),
     )
-    embed.add_field(name="Pain", value=_stat_line(summary.pain, "pain scores"), inline=False)
-    embed.add_field(name="Fatigue", value=_stat_line(summary.fatigue, "fatigue scores"), inline=False)
+    embed.add_field(name="Pain", value=_stat_line(summary.pain, words.PAIN_SCORES), inline=False)
+    embed.add_field(name="Fatigue", value=_stat_line(summary.fatigue, words.FATIGUE_SCORES), inline=False)
     embed.add_field(name="Routines", value=_routines_line(summary), inline=False)
     if summary.best_day is not None and summary.worst_day is not None:
         best, worst = summary.best_day, summary.worst_day
         embed.add_field(
-            name="Best and hardest days (by average pain)",
-            value=(
-                f"Best: **{_day(best.day)}** (pain {best.average_pain:.1f})\n"
-                f"Hardest: **{_day(worst.day)}** (pain {worst.average_pain:.1f})"
+            name=words.BEST_AND_HARDEST,
+            value=words.BEST_AND_HARDEST_DAYS.format(
+                best=_day(best.day),
+                best_pain=best.average_pain,
+                worst=_day(worst.day),
+                worst_pain=worst.average_pain,
             ),
             inline=False,
         )
     _add_tracking_fields(embed, report)
-    embed.add_field(name="Week by week", value=_weeks_text(summary), inline=False)
-    embed.set_footer(
-        text=clip(
-            "The CSV file opens in any spreadsheet: bring it to your next appointment. "
-            "This is a record, not a diagnosis.",
-            limits.EMBED_FOOTER,
-        )
-    )
-    files = [Attachment(CSV_FILENAME, report.csv, description="Your check-ins and routines (CSV)")]
+    embed.add_field(name=words.WEEK_BY_WEEK, value=_weeks_text(summary), inline=False)
+    embed.set_footer(text=clip(words.REPORT_FOOTER, limits.EMBED_FOOTER))
+    files = [Attachment(CSV_FILENAME, report.csv, description=words.CSV_DESCRIPTION)]
     if report.chart_png is not None:
         embed.set_image(url=f"attachment://{CHART_FILENAME}")
         files.insert(
@@ -253,7 +244,7 @@ def journal_report(report: JournalReport) -> Reply:
             Attachment(
                 CHART_FILENAME,
                 report.chart_png,
-                description="Chart of pain and fatigue over time, with routine days marked",
+                description=words.CHART_DESCRIPTION,
             ),
         )
     return Reply(embeds=[embed], files=files)
@@ -262,9 +253,6 @@ def journal_report(report: JournalReport) -> Reply:
 def checkin_slow_down(wait: str) -> Reply:
     """Too many check-ins in a short time: kind, and the typed form is kept."""
     return Reply(
-        content=(
-            "That's a lot of check-ins in a short time, so I haven't saved this one yet. "
-            f"You can save it in {wait}: `/checkin` will open with what you typed."
-        ),
+        content=words.SLOW_DOWN.format(wait=wait),
         ephemeral=True,
     )

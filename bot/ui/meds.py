@@ -17,11 +17,7 @@ from bot.storage.meds import Adherence, Medicine, MedReminder
 from bot.text import clip
 from bot.ui import components as c
 from bot.ui.reply import Reply, discord_time
-
-NO_ADVICE = (
-    "I only remind you of what you typed. I never suggest a dose or a change: "
-    "your doctor or pharmacist decides those."
-)
+from bot.wording import tracking as words
 
 
 def _times(medicine: Medicine) -> str:
@@ -30,72 +26,75 @@ def _times(medicine: Medicine) -> str:
 
 def _name(medicine: Medicine) -> str:
     text = discord.utils.escape_markdown(medicine.name)
-    return f"{text} ({discord.utils.escape_markdown(medicine.dose)})" if medicine.dose else text
+    if not medicine.dose:
+        return text
+    return words.MEDICINE_NAME_DOSE.format(name=text, dose=discord.utils.escape_markdown(medicine.dose))
 
 
 def adherence_text(adherence: Adherence | None) -> str:
     if adherence is None or adherence.taken + adherence.skipped == 0:
-        return "no doses recorded yet"
+        return words.NO_DOSES_YET
     total = adherence.taken + adherence.skipped
-    return f"taken {adherence.taken} of {total} recorded ({round(100 * adherence.taken / total)}%)"
+    return words.DOSES_TAKEN.format(
+        taken=adherence.taken, total=total, percent=round(100 * adherence.taken / total)
+    )
 
 
 def med_added(medicine: Medicine, tz_name: str, *, first_time: bool) -> Reply:
     lines = [
-        f"**Added {_name(medicine)}.** I'll send you a direct message at {_times(medicine)} "
-        f"({zone_name(tz_name)}) with **Taken**, **Skipped** and **Snooze 30 min**.",
-        "Change it with `/meds remove` and `/meds add`; record a dose any time with `/meds log`.",
+        words.MED_ADDED.format(name=_name(medicine), times=_times(medicine), zone=zone_name(tz_name)),
+        words.MED_HOW_TO_CHANGE,
     ]
     if first_time:
-        lines.append(f"**Please note:** {NO_ADVICE}")
+        lines.append(words.PLEASE_NOTE.format(advice=words.NO_ADVICE))
     return Reply(content="\n".join(lines))
 
 
 def med_list(medicines: Sequence[Medicine], adherence: Mapping[int, Adherence], tz_name: str) -> Reply:
     if not medicines:
-        return Reply(content="You have no medicines here yet. Add one with `/meds add`. " + NO_ADVICE)
-    lines = [f"**Your medicines** (times in {zone_name(tz_name)}; last 30 days):"]
+        return Reply(content=words.NO_MEDICINES.format(advice=words.NO_ADVICE))
+    lines = [words.MEDICINES_HEADER.format(zone=zone_name(tz_name))]
     for medicine in medicines:
         done = adherence_text(adherence.get(medicine.id))
-        lines.append(f"• **{_name(medicine)}** at {_times(medicine)}: {done}")
-    lines.append(NO_ADVICE)
+        lines.append(words.MEDICINE_ITEM.format(name=_name(medicine), times=_times(medicine), doses=done))
+    lines.append(words.NO_ADVICE)
     return Reply(content=clip("\n".join(lines), 1200))
 
 
 def med_removed(removed: bool) -> Reply:
     if not removed:
-        return Reply(content="I couldn't find that medicine in your list. See it with `/meds list`.")
-    return Reply(content="Removed. Its reminders are stopped; the doses you recorded stay in your journal.")
+        return Reply(content=words.MEDICINE_NOT_FOUND)
+    return Reply(content=words.MED_REMOVED)
 
 
 def dose_logged(ok: bool, status: str) -> Reply:
     if not ok:
-        return Reply(content="I couldn't find that medicine in your list. See it with `/meds list`.")
-    return Reply(content=f"Recorded: **{status}**. It counts in your journal and report.")
+        return Reply(content=words.MEDICINE_NOT_FOUND)
+    return Reply(content=words.DOSE_RECORDED.format(status=status))
 
 
 def reminder_dm(row: MedReminder, medicine: Medicine) -> Reply:
     when = discord_time(row.due_at, "t")
-    content = f"💊 **Medicine reminder:** {_name(medicine)}, your {when} dose.\nTap one when you're ready."
+    content = words.MED_REMINDER.format(name=_name(medicine), when=when)
     return Reply(
         content=clip(content, 1200),
         view=c.view(
             c.button("Taken", DoseAnswer("taken", row.id), style=discord.ButtonStyle.success),
             c.button("Skipped", DoseAnswer("skipped", row.id)),
-            c.button("Snooze 30 min", DoseAnswer("snooze", row.id)),
+            c.button(words.BUTTON_SNOOZE_30_MIN, DoseAnswer("snooze", row.id)),
         ),
         ephemeral=False,
     )
 
 
 def dose_answered(status: str) -> Reply:
-    word = "taken" if status == "taken" else "skipped"
-    return Reply(content=f"Noted as **{word}**. Thank you. (Tap `/meds list` to see your record.)")
+    word = words.DOSE_TAKEN if status == "taken" else words.DOSE_SKIPPED
+    return Reply(content=words.DOSE_NOTED.format(status=word))
 
 
 def snoozed(when: datetime) -> Reply:
-    return Reply(content=f"OK, I'll remind you again at {discord_time(when, 't')}.")
+    return Reply(content=words.MED_SNOOZED.format(when=discord_time(when, "t")))
 
 
 def not_yours() -> str:
-    return "This reminder belongs to someone else, or it has expired. Use `/meds list` to see yours."
+    return words.MED_NOT_YOURS

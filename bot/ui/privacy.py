@@ -24,29 +24,14 @@ from bot.text import plural
 from bot.ui import components as c
 from bot.ui.private import CAUTION_COLOR, PRIVATE_NOTE
 from bot.ui.reply import Attachment, Reply
+from bot.wording import privacy as words
 
 # -- privacy --------------------------------------------------------------------------------------
 
-TABLE_WORDS: Mapping[str, tuple[str, str]] = {
-    "checkins": ("check-in", "check-ins"),
-    "routine_completions": ("finished routine", "finished routines"),
-    "routine_sessions": ("routine session", "routine sessions"),
-    "reminders": ("reminder", "reminders"),
-    "user_prefs": ("set of preferences (including your safety acknowledgement)", "sets of preferences"),
-    "audit_log": ("moderator log entry", "moderator log entries"),
-    "symptoms": ("tracked symptom", "tracked symptoms"),
-    "checkin_symptoms": ("symptom level", "symptom levels"),
-    "flares": ("flare", "flares"),
-    "medicines": ("medicine", "medicines"),
-    "medicine_doses": ("dose record", "dose records"),
-    "medicine_reminders": ("medicine reminder", "medicine reminders"),
-    "checkin_reminders": ("check-in reminder", "check-in reminders"),
-    "tracking_settings": ("set of tracking settings", "sets of tracking settings"),
-}
-
 
 def _table_phrase(table: str, count: int) -> str:
-    one, many = TABLE_WORDS.get(table, (f"{table} row", f"{table} rows"))
+    one = words.TABLE_ONE.get(table) or words.TABLE_ROW.format(table=table)
+    many = words.TABLE_MANY.get(table) or words.TABLE_ROWS.format(table=table)
     return plural(count, one, many)
 
 
@@ -59,19 +44,15 @@ def privacy_export(data: Mapping[str, Any], *, now: datetime) -> Reply:
     tables: Mapping[str, Sequence[Any]] = data.get("tables", {})
     total = sum(len(rows) for rows in tables.values())
     if total == 0:
-        summary = "I hold nothing about you right now. The file shows the (empty) tables anyway."
+        summary = words.HOLD_NOTHING
     else:
         found = [_table_phrase(name, len(rows)) for name, rows in sorted(tables.items()) if rows]
-        summary = "It has " + ", ".join(found) + "."
-    content = (
-        "**Here is a copy of everything I hold about you.** " + summary + "\n"
-        "It's a JSON file: any text editor can open it. Times are in UTC. "
-        f"{PRIVATE_NOTE} To erase it all, use `/privacy delete`."
-    )
+        summary = words.IT_HAS.format(tables=", ".join(found))
+    content = words.EXPORT.format(summary=summary, private=PRIVATE_NOTE)
     body = json.dumps(data, indent=2, ensure_ascii=False, default=str).encode("utf-8")
     return Reply(
         content=content,
-        files=[Attachment(export_filename(now), body, description="Everything I hold about you")],
+        files=[Attachment(export_filename(now), body, description=words.EXPORT_DESCRIPTION)],
     )
 
 
@@ -94,23 +75,25 @@ def privacy_export_parts(data: Mapping[str, Any], *, now: datetime, upload_limit
     zip_name = name.removesuffix(".json") + ".zip"
     lead = single.content or ""
     if len(zipped) <= budget:
-        note = "\nIt was too big to send as one file, so it's **zipped**: open the .zip to get the JSON file."
-        zip_file = Attachment(zip_name, zipped, description="Your data, zipped")
+        note = words.ZIPPED
+        zip_file = Attachment(zip_name, zipped, description=words.ZIPPED_DESCRIPTION)
         return [Reply(content=lead + note, files=[zip_file])]
     pieces = [zipped[i : i + budget] for i in range(0, len(zipped), budget)]
     count = len(pieces)
-    note = (
-        f"\nIt was too big for one file even zipped, so it comes in **{count} numbered pieces**, one per "
-        f"message. Save all {count}, then open the first with 7-Zip (or join them: "
-        f"`cat {zip_name}.0* > {zip_name}`) to get the JSON file."
-    )
+    note = words.PIECES.format(count=count, zip_name=zip_name)
     replies = []
     for n, piece in enumerate(pieces, start=1):
-        text = lead + note if n == 1 else f"Piece {n} of {count} of your data."
+        text = lead + note if n == 1 else words.PIECE.format(number=n, count=count)
         replies.append(
             Reply(
                 content=text,
-                files=[Attachment(f"{zip_name}.{n:03d}", piece, description=f"Piece {n} of {count}")],
+                files=[
+                    Attachment(
+                        f"{zip_name}.{n:03d}",
+                        piece,
+                        description=words.PIECE_DESCRIPTION.format(number=n, count=count),
+                    )
+                ],
             )
         )
     return replies
@@ -118,30 +101,24 @@ def privacy_export_parts(data: Mapping[str, Any], *, now: datetime, upload_limit
 
 def export_slow_down(wait: str) -> Reply:
     return Reply(
-        content=(
-            "You've asked for a few copies of your data already, and each one is a big file. "
-            f"You can ask again in {wait}. Nothing has changed since the last copy unless you used me."
-        ),
+        content=words.EXPORT_SLOW_DOWN.format(wait=wait),
         ephemeral=True,
     )
 
 
 def privacy_confirm(user_id: int) -> Reply:
     embed = discord.Embed(
-        title="Erase everything I hold about you?",
+        title=words.CONFIRM_TITLE,
         colour=CAUTION_COLOR,
-        description=(
-            "This erases **all** of it, for good: check-ins and notes, finished routines, routines in "
-            "progress, your reminder, and your preferences (you'll see the safety notes again before "
-            "your next routine).\n\n"
-            "It can't be undone. If you want a copy first, use `/privacy export`."
-        ),
+        description=words.CONFIRM,
     )
     return Reply(
         embeds=[embed],
         view=c.view(
             c.button(
-                "Yes, erase everything", p.PrivacyChoice("delete", user_id), style=discord.ButtonStyle.danger
+                words.BUTTON_YES_ERASE_EVERYTHING,
+                p.PrivacyChoice("delete", user_id),
+                style=discord.ButtonStyle.danger,
             ),
             c.button("Cancel", p.PrivacyChoice("cancel", user_id)),
         ),
@@ -153,25 +130,15 @@ def privacy_deleted(counts: Mapping[str, int]) -> Reply:
         _table_phrase(name, n) for name, n in sorted(counts.items()) if n and not name.endswith(KEPT_SUFFIX)
     ]
     kept = sum(n for name, n in counts.items() if name.endswith(KEPT_SUFFIX))
-    if not erased:
-        text = "**Done.** I held nothing about you, so there was nothing to erase."
-    else:
-        text = (
-            "**Done. I erased everything I held about you:** " + ", ".join(erased) + ".\n"
-            "Nothing with your user id is left, and any reminder or routine timer of yours is stopped. "
-            "If you use me again, I'll start fresh."
-        )
+    text = words.ERASED.format(tables=", ".join(erased)) if erased else words.NOTHING_TO_ERASE
     if kept:
-        text += (
-            f"\nThe moderator log keeps {plural(kept, 'moderator action')} you took, with your user id "
-            "replaced by a pseudonym, so the community can still see what changed and when."
-        )
+        text += words.LOG_KEPT.format(actions=plural(kept, words.MODERATOR_ACTION))
     return Reply(content=text)
 
 
 def privacy_cancelled() -> Reply:
-    return Reply(content="Cancelled. Nothing was erased.")
+    return Reply(content=words.CANCELLED)
 
 
 def privacy_not_yours() -> str:
-    return "This button belongs to someone else's request. To erase your own data, use `/privacy delete`."
+    return words.NOT_YOURS

@@ -7,10 +7,11 @@ from datetime import datetime
 import discord
 
 from bot.ui.reply import discord_time
+from bot.wording import common as common_words
 
 PRIVATE_COLOR = discord.Colour(0x4A6FA5)
 CAUTION_COLOR = discord.Colour(0xB9770E)
-PRIVATE_NOTE = "Only you can see this."
+PRIVATE_NOTE = common_words.PRIVATE_NOTE
 
 
 def when(at: datetime) -> str:

@@ -10,35 +10,32 @@ from bot.report.data import ReportData
 from bot.report.service import QUESTIONS_MAX
 from bot.ui import components as c
 from bot.ui.reply import Attachment, Reply
+from bot.wording import report as words
 
 MODAL_ID = QuestionsForm().custom_id()
 
 
 def report_reply(data: ReportData, name: str, pdf: bytes) -> Reply:
     flares = len(data.flares)
-    content = (
-        f"**Your one-page report for your doctor** (last {data.days} days, {data.checkins} check-ins"
-        + (f", {flares} flare{'s' if flares != 1 else ''}" if flares else "")
-        + ").\nOpen it, print it, or show it on your phone at your visit. Only you can see this. "
-        "It is a record of how you felt, not a diagnosis."
-    )
+    flare_words = (words.REPLY_FLARE if flares == 1 else words.REPLY_FLARES).format(count=flares)
+    content = words.REPLY.format(days=data.days, checkins=data.checkins, flares=flare_words if flares else "")
     if not data.questions:
-        content += "\nTip: add the questions you want to ask with **Edit my questions**."
+        content += words.REPLY_TIP
     return Reply(
         content=content,
-        files=[Attachment(name, pdf, description="One-page report for your doctor (PDF)")],
-        view=c.view(c.button("Edit my questions", QuestionsOpen())),
+        files=[Attachment(name, pdf, description=words.PDF_DESCRIPTION)],
+        view=c.view(c.button(words.BUTTON_EDIT_MY_QUESTIONS, QuestionsOpen())),
     )
 
 
 def questions_modal(current: str) -> ui.Modal:
-    modal = ui.Modal(title="Questions for my doctor", custom_id=MODAL_ID, timeout=None)
+    modal = ui.Modal(title=words.QUESTIONS_TITLE, custom_id=MODAL_ID, timeout=None)
     modal.add_item(
         ui.TextInput(
-            label="One question a line (they go on your report)",
+            label=words.QUESTIONS_LABEL,
             custom_id="questions",
             style=discord.TextStyle.paragraph,
-            placeholder="Is my tiredness from lupus or from a medicine?",
+            placeholder=words.QUESTIONS_PLACEHOLDER,
             default=current[:QUESTIONS_MAX] or None,
             max_length=QUESTIONS_MAX,
             required=False,
@@ -49,11 +46,8 @@ def questions_modal(current: str) -> ui.Modal:
 
 def questions_saved(count: int) -> Reply:
     if count == 0:
-        return Reply(content="Your questions list is now empty.", after_crisis=True)
+        return Reply(content=words.QUESTIONS_EMPTY, after_crisis=True)
     return Reply(
         after_crisis=True,
-        content=(
-            f"Saved {count} question{'s' if count != 1 else ''}. They appear on your next `/report`. "
-            "Only you can see them."
-        ),
+        content=(words.QUESTION_SAVED if count == 1 else words.QUESTIONS_SAVED).format(count=count),
     )

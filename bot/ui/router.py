@@ -29,13 +29,11 @@ import discord
 from bot.custom_ids import FORMS, CustomId
 from bot.ui.errors import UserFacingError, reply_error, send_notice
 from bot.ui.reply import crisis_shown
+from bot.wording import common as common_words
 
 log = logging.getLogger(__name__)
 
-EXPIRED = (
-    "This button is from an older message and has expired. "
-    "Use the command again (for example `/read` or `/stretch`) to get a fresh one."
-)
+EXPIRED = common_words.PRESS_EXPIRED
 
 IdT = TypeVar("IdT", bound=CustomId)
 Interaction = discord.Interaction[Any]

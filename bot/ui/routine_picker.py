@@ -32,9 +32,8 @@ from bot.ui import components as c
 from bot.ui.reading import COLOR
 from bot.ui.reply import Reply
 from bot.ui.routines import card_title, is_grounding, progress_line, routine_meta
-
-ACK_NOTE = "**First time only:** please read these notes, then tap **I've read this — start**."
-
+from bot.wording import common as common_words
+from bot.wording import routines as words
 
 LIST_SUMMARY = 80
 """Characters of each summary in the routine list, so several routines fit one phone screen."""
@@ -46,14 +45,9 @@ def routine_list(library: Library) -> Reply:
         (r for r in library.routines.values() if not is_grounding(r)), key=lambda r: (r.minutes, r.title)
     )
     embed = discord.Embed(
-        title="Gentle stretching",
+        title=words.LIST_TITLE,
         colour=COLOR,
-        description=(
-            "Guided routines, one step at a time. Pick one below. You can pause or stop whenever you "
-            "like, and **It hurts** is always one tap away."
-            if routines
-            else "There are no routines yet. Please check back soon."
-        ),
+        description=words.LIST_DESCRIPTION if routines else words.NO_ROUTINES,
     )
     used = len(embed.title or "") + len(embed.description or "")
     shown = 0
@@ -67,7 +61,7 @@ def routine_list(library: Library) -> Reply:
         used += len(name) + len(value)
         shown += 1
     if shown < len(routines):
-        embed.set_footer(text=f"{len(routines) - shown} more in the menu below or with /stretch routine:")
+        embed.set_footer(text=words.LIST_MORE.format(count=len(routines) - shown))
     if not routines:
         return Reply(embeds=[embed])
     options = [
@@ -78,7 +72,7 @@ def routine_list(library: Library) -> Reply:
         )
         for r in routines[: limits.SELECT_OPTIONS]
     ]
-    menu = c.select(rt.RoutineMenu(), options=options, placeholder="Choose a routine…")
+    menu = c.select(rt.RoutineMenu(), options=options, placeholder=words.CHOOSE_ROUTINE)
     return Reply(embeds=[embed], view=c.view(menu))
 
 
@@ -108,9 +102,9 @@ def routine_intro(
         embeds=[embed],
         view=c.view(
             c.button("Start", rt.RoutineStart(routine.id), style=discord.ButtonStyle.success, row=0),
-            c.button("Safety notes", rt.RoutineNotes(routine.id, 0), row=0),
+            c.button(words.BUTTON_SAFETY_NOTES, rt.RoutineNotes(routine.id, 0), row=0),
             _auto_switch(routine, auto_advance),
-            c.button("All routines", rt.RoutineList(), row=0),
+            c.button(words.BUTTON_ALL_ROUTINES, rt.RoutineList(), row=0),
             *see_also,
         ),
     )
@@ -118,12 +112,12 @@ def routine_intro(
 
 def _auto_switch(routine: Routine, auto_advance: bool, row: int = 0) -> Any:
     """The easy switch; the line above it says what auto-advance does."""
-    label = "Let me press Next" if auto_advance else "Move on by itself"
+    label = words.BUTTON_LET_ME_PRESS_NEXT if auto_advance else words.BUTTON_MOVE_ON_BY_ITSELF
     return c.button(label, rt.AutoAdvance(routine.id, "off" if auto_advance else "on"), row=row)
 
 
 def _grounding_intro(routine: Routine) -> Reply:
-    cautions = "\n".join(f"• {caution}" for caution in routine.cautions)
+    cautions = "\n".join(words.CAUTION.format(caution=caution) for caution in routine.cautions)
     embed = discord.Embed(
         title=clip(routine.title, limits.EMBED_TITLE),
         description=clip(f"{routine.summary}\n\n{cautions}", limits.SCREEN - 100),
@@ -133,13 +127,18 @@ def _grounding_intro(routine: Routine) -> Reply:
         embeds=[embed],
         view=c.view(
             c.button("Start", rt.RoutineStart(routine.id), style=discord.ButtonStyle.success, row=0),
-            c.button("Crisis lines", CrisisAction("lines"), style=discord.ButtonStyle.danger, row=0),
+            c.button(
+                common_words.BUTTON_CRISIS_LINES,
+                CrisisAction("lines"),
+                style=discord.ButtonStyle.danger,
+                row=0,
+            ),
         ),
     )
 
 
 def _page_footer(page: int, pages: int, routine: Routine) -> str:
-    where = f"Page {page + 1} of {pages} · " if pages > 1 else ""
+    where = words.PAGE_OF.format(page=page + 1, pages=pages) if pages > 1 else ""
     return where + reviewed_text(routine.reviewed)
 
 
@@ -160,7 +159,7 @@ def routine_notes(
     page = max(0, min(page, len(pages) - 1))
     last = page == len(pages) - 1
     embed = discord.Embed(
-        title=clip(f"Safety notes · {routine.title}", limits.EMBED_TITLE),
+        title=clip(words.NOTES_TITLE.format(title=routine.title), limits.EMBED_TITLE),
         description=pages[page],
         colour=COLOR,
     )
@@ -172,20 +171,25 @@ def routine_notes(
     if not last:
         items.append(
             c.button(
-                "Next page", rt.RoutineNotes(routine.id, page + 1), style=discord.ButtonStyle.primary, row=0
+                words.BUTTON_NEXT_PAGE,
+                rt.RoutineNotes(routine.id, page + 1),
+                style=discord.ButtonStyle.primary,
+                row=0,
             )
         )
     if acknowledged:
         items.append(c.button("Start", rt.RoutineStart(routine.id), style=green, row=0))
         items.append(c.button("Back", rt.RoutineIntro(routine.id), row=0))
     elif last:
-        items.append(c.button("I've read this — start", rt.RoutineAck(routine.id), style=green, row=0))
+        items.append(
+            c.button(words.BUTTON_IVE_READ_THIS_START, rt.RoutineAck(routine.id), style=green, row=0)
+        )
     items.append(c.button("Sources", rt.RoutineSources(routine.id, 0), row=1))
     if not acknowledged:
         items.append(_auto_switch(routine, auto_advance, row=1))
-    items.append(c.button("All routines", rt.RoutineList(), row=1))
+    items.append(c.button(words.BUTTON_ALL_ROUTINES, rt.RoutineList(), row=1))
     items.extend(see_also)
-    note = None if acknowledged else f"{ACK_NOTE}\n{AUTO_ON_LINE if auto_advance else AUTO_OFF_LINE}"
+    note = None if acknowledged else f"{words.ACK_NOTE}\n{AUTO_ON_LINE if auto_advance else AUTO_OFF_LINE}"
     return Reply(content=note, embeds=[embed], view=c.view(*items))
 
 
@@ -201,9 +205,14 @@ def routine_sources(routine: Routine, page: int) -> Reply:
     if page > 0:
         items.append(c.button("Previous", rt.RoutineSources(routine.id, page - 1), row=0))
     if page < len(pages) - 1:
-        items.append(c.button("Next page", rt.RoutineSources(routine.id, page + 1), row=0))
+        items.append(c.button(words.BUTTON_NEXT_PAGE, rt.RoutineSources(routine.id, page + 1), row=0))
     items.append(
-        c.button("Back to the routine", rt.RoutineIntro(routine.id), style=discord.ButtonStyle.primary, row=0)
+        c.button(
+            words.BUTTON_BACK_TO_THE_ROUTINE,
+            rt.RoutineIntro(routine.id),
+            style=discord.ButtonStyle.primary,
+            row=0,
+        )
     )
     return Reply(embeds=[embed], view=c.view(*items))
 
@@ -221,24 +230,30 @@ def resume_prompt(
     is another routine, a third button says so by name (``requested_title``): nothing switches
     routines without saying which. ``start_at_once`` skips the intro (they have just seen it).
     """
-    state = "paused" if session.phase is Phase.PAUSED else "in progress"
+    state = words.STATE_PAUSED if session.phase is Phase.PAUSED else words.STATE_IN_PROGRESS
     embed = discord.Embed(
-        title="You have a routine in progress",
+        title=words.IN_PROGRESS_TITLE,
         colour=COLOR,
         description=clip(
-            f"**{session.routine.title}** is {state}: {card_title(session)}.\n{progress_line(session)}\n\n"
-            "Carry on where you left off, or start it over from the first step?",
+            words.IN_PROGRESS.format(
+                title=session.routine.title,
+                state=state,
+                step=card_title(session),
+                progress=progress_line(session),
+            ),
             limits.EMBED_DESCRIPTION,
         ),
     )
     items: list[Any] = [
         c.button("Resume", rt.SessionResume(session.id), style=discord.ButtonStyle.primary),
-        c.button("Start over", rt.SessionAbandon(session.id, session.routine.id, "go")),
+        c.button(words.BUTTON_START_OVER, rt.SessionAbandon(session.id, session.routine.id, "go")),
     ]
     if requested is None:
-        items.append(c.button("Close it, see all routines", rt.SessionAbandon(session.id, "-", "intro")))
+        items.append(
+            c.button(words.BUTTON_CLOSE_IT_SEE_ALL_ROUTINES, rt.SessionAbandon(session.id, "-", "intro"))
+        )
     elif requested != session.routine.id:
-        label = f"Start {requested_title or 'the other one'} instead"
+        label = words.BUTTON_START_INSTEAD.format(title=requested_title or words.THE_OTHER_ONE)
         items.append(
             c.button(label, rt.SessionAbandon(session.id, requested, "go" if start_at_once else "intro"))
         )

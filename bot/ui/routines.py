@@ -37,6 +37,8 @@ from bot.text import clip
 from bot.ui import components as c
 from bot.ui.reading import COLOR, LEVEL_WORDS
 from bot.ui.reply import Reply, discord_time
+from bot.wording import common as common_words
+from bot.wording import routines as words
 
 __all__ = [
     "CARE_TEAM_TOPIC",
@@ -55,20 +57,7 @@ PAUSED_COLOR = discord.Colour(0x7F8C8D)
 CARE_TEAM_TOPIC = "care-team"
 """The resource topic the "It hurts" card points to, when the content has it."""
 
-OTHERS_SESSION = "This routine belongs to someone else — start your own with /stretch."
-POSITION_WORDS = {"floor": "on the floor", "chair": "in a chair", "bed": "in bed", "standing": "standing"}
-GROUNDING_DONE = (
-    "Well done for taking this time. Stay as long as you like, and take it slowly when you get up.\n\n"
-    "If things still feel too much, the crisis lines are there any time, and so is your safety plan."
-)
-PAIN_QUESTION = (
-    "**How is your pain right now?** Tap a number: 0 is no pain, 10 is the worst. "
-    "It goes in your private journal (`/journal`)."
-)
-BY_BOT_PAUSE = (
-    "I paused your routine because I couldn't update this card or nobody pressed anything for a while. "
-    "Nothing is lost."
-)
+OTHERS_SESSION = words.NOT_YOUR_SESSION
 
 
 # --------------------------------------------------------------------------- small parts
@@ -76,10 +65,10 @@ BY_BOT_PAUSE = (
 
 def routine_meta(routine: Routine) -> str:
     """``10 min · Gentle · on the floor · needs a mat`` — what someone checks before choosing."""
-    equipment = ", ".join(routine.equipment) if routine.equipment else "nothing"
+    equipment = ", ".join(routine.equipment) if routine.equipment else words.NO_EQUIPMENT
     level = LEVEL_WORDS.get(routine.level, routine.level)
-    where = POSITION_WORDS.get(routine.position, routine.position)
-    return f"{routine.minutes} min · {level} · {where} · needs {equipment}"
+    where = words.POSITION_WORDS.get(routine.position, routine.position)
+    return words.ROUTINE_META.format(minutes=routine.minutes, level=level, where=where, equipment=equipment)
 
 
 def countdown(deadline: float) -> str:
@@ -95,15 +84,17 @@ def _session_button(
 
 
 def _footer(session: RoutineSession) -> str:
-    mode = "auto-advance on" if session.auto_advance else "auto-advance off: you press Next"
-    return clip(f"{session.routine.title} · {mode}", limits.EMBED_FOOTER)
+    mode = words.AUTO_ADVANCE_ON if session.auto_advance else words.AUTO_ADVANCE_OFF
+    return clip(words.CARD_FOOTER.format(title=session.routine.title, mode=mode), limits.EMBED_FOOTER)
 
 
 def progress_line(session: RoutineSession) -> str:
     """The one progress count people see: steps (the bar fills by steps too)."""
     steps = len(session.routine.steps)
     done = steps if session.phase is Phase.DONE else session.step_index
-    return f"{progress_bar(done, steps)} Step {min(session.step_index + 1, steps)} of {steps}"
+    return words.PROGRESS.format(
+        bar=progress_bar(done, steps), number=min(session.step_index + 1, steps), count=steps
+    )
 
 
 def card_title(session: RoutineSession) -> str:
@@ -111,11 +102,11 @@ def card_title(session: RoutineSession) -> str:
     step = session.current_step
     title = step.title
     if session.current_side is not None:
-        title += f" ({session.current_side})"
+        title += words.STEP_LABEL_SIDE.format(side=session.current_side)
     if step.is_movement and step.reps > 1:
-        title += f" · {step.reps} times"
+        title += words.STEP_LABEL_TIMES.format(reps=step.reps)
     elif step.reps_per_side > 1:
-        title += f" · hold {session.rep_index + 1} of {step.reps}"
+        title += words.CARD_TITLE_HOLD.format(hold=session.rep_index + 1, reps=step.reps)
     return title
 
 
@@ -132,14 +123,18 @@ def step_card(session: RoutineSession, now: float) -> Reply:
     step = session.current_step
     label = card_title(session)
     if session.phase is Phase.PAUSED:
-        title, lines, colour = f"Paused · {label}", _paused_lines(session, now), PAUSED_COLOR
+        title, lines, colour = (
+            words.PAUSED_TITLE.format(step=label),
+            _paused_lines(session, now),
+            PAUSED_COLOR,
+        )
     elif session.phase is Phase.REST:
-        title, lines, colour = f"Rest · next: {label}", _rest_lines(session), COLOR
+        title, lines, colour = words.REST_TITLE.format(step=label), _rest_lines(session), COLOR
     else:
         title, lines, colour = label, _hold_lines(session), COLOR
     pictured = step.image_url is not None and session.phase is not Phase.PAUSED
     if pictured and step.image_alt:
-        lines.append(f"*Picture: {step.image_alt}*")
+        lines.append(words.PICTURE.format(alt=step.image_alt))
     lines.append(progress_line(session))
     embed = discord.Embed(
         title=clip(title, limits.EMBED_TITLE),
@@ -157,34 +152,34 @@ def _hold_lines(session: RoutineSession) -> list[str]:
     lines = [step.instructions]
     if step.is_movement:
         if step.reps > 1:
-            lines.append(f"Do this **{step.reps} times** at your own pace, then press **Next**.")
+            lines.append(words.DO_TIMES.format(reps=step.reps))
         else:
-            lines.append("When you're done, press **Next**.")
+            lines.append(words.WHEN_DONE)
     elif session.deadline is not None:
-        then = "I'll move on by itself." if session.auto_advance else "Then press **Next**."
+        then = words.MOVES_ON if session.auto_advance else words.THEN_NEXT
         hold = format_seconds(step.hold_seconds)
-        lines.append(f"**Hold for {hold}** — ends {countdown(session.deadline)}. {then}")
+        lines.append(words.HOLD_FOR.format(hold=hold, ends=countdown(session.deadline), then=then))
     else:
-        lines.append("✓ **Hold done.** Press **Next** when you're ready.")
+        lines.append(words.HOLD_DONE)
     return lines
 
 
 def _rest_lines(session: RoutineSession) -> list[str]:
     if session.deadline is None:  # a rest that ended in an older session's manual mode
-        first = "**Rest done.** Press **Next** when you're ready."
+        first = words.REST_DONE
     else:
-        first = f"**Rest and breathe.** The next one starts by itself {countdown(session.deadline)}."
-    return [first, f"**Next:** {session.current_step.instructions}"]
+        first = words.REST_AND_BREATHE.format(when=countdown(session.deadline))
+    return [first, words.NEXT_STEP.format(instructions=session.current_step.instructions)]
 
 
 def _paused_lines(session: RoutineSession, now: float) -> list[str]:
     pf = session.paused_from
-    lines = [BY_BOT_PAUSE] if pf is not None and pf.by_idle else []
-    resume = "Press **Resume** when you're ready."
+    lines = [words.BY_BOT_PAUSE] if pf is not None and pf.by_idle else []
+    resume = words.PRESS_RESUME
     left = session.seconds_remaining(now)
     if left:
-        what = "rest" if pf is not None and pf.phase is Phase.REST else "hold"
-        resume += f" {format_seconds(left)} left on this {what}."
+        rest = pf is not None and pf.phase is Phase.REST
+        resume += (words.TIME_LEFT_REST if rest else words.TIME_LEFT_HOLD).format(left=format_seconds(left))
     lines.append(resume)
     return lines
 
@@ -199,11 +194,11 @@ def _step_buttons(session: RoutineSession) -> discord.ui.View:
             _session_button(session, "Back", Action.BACK, grey, 0),
             _session_button(session, "Pause", Action.PAUSE, grey, 0),
             _session_button(session, "Finish" if last else "Next", Action.NEXT, blue, 0),
-            _session_button(session, "Skip step", Action.SKIP, grey, 0),
+            _session_button(session, words.BUTTON_SKIP_STEP, Action.SKIP, grey, 0),
         ]
     bottom = [_session_button(session, "Stop", Action.STOP, grey, 1)]
     if not is_grounding(session):  # the stretch stop advice does not fit a breathing exercise
-        bottom.append(_session_button(session, "It hurts", Action.HURT, red, 1))
+        bottom.append(_session_button(session, words.BUTTON_IT_HURTS, Action.HURT, red, 1))
     return c.view(*top, *bottom)
 
 
@@ -228,52 +223,49 @@ def finish_card(
     total = len(session.routine.steps)
     spent = format_seconds(session.active_seconds)
     if session.phase is Phase.DONE:
-        title, colour = "Well done — you finished!", DONE_COLOR
-        lines = [f"You finished **{session.routine.title}**."]
+        title, colour = words.FINISHED_TITLE, DONE_COLOR
+        lines = [words.FINISHED.format(title=session.routine.title)]
     else:
-        title, colour = "Routine stopped", COLOR
-        lines = [f"You stopped **{session.routine.title}**. That's OK — stopping is always fine."]
-    lines.append(f"**Time stretching:** {spent}\n**Steps done:** {session.steps_done} of {total}")
+        title, colour = words.STOPPED_TITLE, COLOR
+        lines = [words.STOPPED.format(title=session.routine.title)]
+    lines.append(words.TIME_AND_STEPS.format(spent=spent, done=session.steps_done, total=total))
     if session.steps_skipped:
-        lines[-1] += f" ({len(session.steps_skipped)} skipped)"
+        lines[-1] += words.STEPS_SKIPPED.format(count=len(session.steps_skipped))
     asking = ask and saved_pain is None
     if asking:
-        lines.append(PAIN_QUESTION)
+        lines.append(words.PAIN_QUESTION)
     elif saved_pain is not None and changed_from is not None:
-        lines.append(
-            f"Changed your answer for this routine from {changed_from} to **{saved_pain} / 10** "
-            "(one entry in your journal, not two). See it any time with `/journal`."
-        )
+        lines.append(words.PAIN_CHANGED.format(before=changed_from, pain=saved_pain))
     elif saved_pain is not None:
-        lines.append(
-            f"Saved to your private journal: pain **{saved_pain} / 10**. Thank you. "
-            "See it any time with `/journal`."
-        )
+        lines.append(words.PAIN_SAVED.format(pain=saved_pain))
     else:
-        lines.append("Take care, and rest well.")
+        lines.append(words.TAKE_CARE)
     embed = discord.Embed(
         title=title, colour=colour, description=clip("\n\n".join(lines), limits.EMBED_DESCRIPTION)
     )
     embed.set_footer(text=clip(session.routine.title, limits.EMBED_FOOTER))
     if not asking:
-        return Reply(embeds=[embed], view=c.view(c.button("Stretch again", rt.RoutineList())))
+        return Reply(embeds=[embed], view=c.view(c.button(words.BUTTON_STRETCH_AGAIN, rt.RoutineList())))
     pain = [c.button(str(n), rt.PainAnswer(session.id, str(n)), row=n // 5) for n in range(11)]
     return Reply(
-        embeds=[embed], view=c.view(*pain, c.button("Not now", rt.PainAnswer(session.id, "skip"), row=2))
+        embeds=[embed],
+        view=c.view(*pain, c.button(words.BUTTON_NOT_NOW, rt.PainAnswer(session.id, "skip"), row=2)),
     )
 
 
 def grounding_end_card(session: RoutineSession) -> Reply:
     """The end of a grounding exercise (finished or stopped): a calm line and the way back to
     the crisis lines and the member's own safety plan. No pain question, nothing cheerful."""
-    embed = discord.Embed(title="Take your time", colour=COLOR, description=GROUNDING_DONE)
+    embed = discord.Embed(title=words.GROUNDING_TITLE, colour=COLOR, description=words.GROUNDING_DONE)
     embed.set_footer(text=clip(session.routine.title, limits.EMBED_FOOTER))
     return Reply(
         embeds=[embed],
         view=c.view(
-            c.button("Crisis lines", sf.CrisisAction("lines"), style=discord.ButtonStyle.danger),
-            c.button("My safety plan", sf.PlanView(1), style=discord.ButtonStyle.primary),
-            c.button("Breathe again", rt.RoutineStart(session.routine.id)),
+            c.button(
+                common_words.BUTTON_CRISIS_LINES, sf.CrisisAction("lines"), style=discord.ButtonStyle.danger
+            ),
+            c.button(common_words.BUTTON_MY_SAFETY_PLAN, sf.PlanView(1), style=discord.ButtonStyle.primary),
+            c.button(words.BUTTON_BREATHE_AGAIN, rt.RoutineStart(session.routine.id)),
         ),
     )
 
@@ -285,23 +277,29 @@ def hurt_card(safety: Safety, care_team: ResourceTopic | None) -> Reply:
     return Reply(
         embeds=[embed],
         view=c.view(
-            c.button("Emergency numbers", sf.HurtAdvice("emergency"), style=discord.ButtonStyle.danger),
-            c.button("When to call my care team", sf.HurtAdvice("care"), style=discord.ButtonStyle.primary),
-            c.button("Log this in my journal", p.CheckinOpen()),
+            c.button(
+                words.BUTTON_EMERGENCY_NUMBERS, sf.HurtAdvice("emergency"), style=discord.ButtonStyle.danger
+            ),
+            c.button(
+                words.BUTTON_WHEN_TO_CALL_MY_CARE_TEAM,
+                sf.HurtAdvice("care"),
+                style=discord.ButtonStyle.primary,
+            ),
+            c.button(words.BUTTON_LOG_THIS_IN_MY_JOURNAL, p.CheckinOpen()),
         ),
     )
 
 
 def care_card(safety: Safety, care_team: ResourceTopic | None) -> Reply:
     """ "When to call my care team": the same-day list, then a button to the care-team contacts."""
-    embed = discord.Embed(
-        title="When to call your care team", colour=HURT_COLOR, description=care_text(safety)
-    )
+    embed = discord.Embed(title=words.CARE_TITLE, colour=HURT_COLOR, description=care_text(safety))
     items: list[Any] = []
     if care_team is not None:
         items.append(
             c.button(
-                "Care team contacts", OpenRef("resources", care_team.id), style=discord.ButtonStyle.primary
+                words.BUTTON_CARE_TEAM_CONTACTS,
+                OpenRef("resources", care_team.id),
+                style=discord.ButtonStyle.primary,
             )
         )
     return Reply(embeds=[embed], view=c.view(*items) if items else None)
@@ -310,15 +308,13 @@ def care_card(safety: Safety, care_team: ResourceTopic | None) -> Reply:
 def closed_card(session: RoutineSession) -> Reply:
     """Abandoned or expired: a short, kind note and a way back."""
     embed = discord.Embed(
-        title="This routine was closed",
+        title=words.CLOSED_TITLE,
         colour=PAUSED_COLOR,
-        description=(
-            f"**{session.routine.title}** was closed"
-            + (" after a day paused." if session.phase is Phase.EXPIRED else ".")
-            + " You can start it again any time."
+        description=(words.CLOSED_EXPIRED if session.phase is Phase.EXPIRED else words.CLOSED).format(
+            title=session.routine.title
         ),
     )
-    return Reply(embeds=[embed], view=c.view(c.button("Stretch again", rt.RoutineList())))
+    return Reply(embeds=[embed], view=c.view(c.button(words.BUTTON_STRETCH_AGAIN, rt.RoutineList())))
 
 
 def session_card(

@@ -25,24 +25,16 @@ from bot.text import clip, plural
 from bot.tracking.card import LEVELS, CardState, _b36
 from bot.tracking.service import MAX_SYMPTOMS
 from bot.ui.reply import Reply, discord_time
+from bot.wording import common as common_words
+from bot.wording import tracking as words
 
 MEASURE_CODES: dict[str, str] = {"p": "pain", "f": "fatigue", "s": "stiffness", "l": "sleep", "m": "mood"}
 """The measure codes :class:`bot.custom_ids.tracking.MeasureMenu` carries."""
 CODE_OF = {v: k for k, v in MEASURE_CODES.items()}
 MEASURE_WORDS: dict[str, tuple[str, str]] = {
-    # name: (label, what the ends of the scale mean)
-    "pain": ("Pain", "0 none · 10 worst"),
-    "fatigue": ("Fatigue", "0 none · 10 worst"),
-    "stiffness": ("Morning stiffness", "0 none · 10 worst"),
-    "sleep": ("Sleep quality", "0 very poor · 10 very good"),
-    "mood": ("Mood", "0 very low · 10 very good"),
+    name: (label, words.MEASURE_SCALES[name]) for name, label in words.MEASURE_NAMES.items()
 }
-CARD_INTRO = (
-    "### Check in (private)\n"
-    "Pick what fits today and skip the rest, then tap **Save**. "
-    "Pain, fatigue, stiffness: 0 = none, 10 = worst. Sleep, mood: 0 = very poor, 10 = very good."
-)
-SAVED_NOTE = "Only you can see this. See your trends with `/journal`, or bring `/report` to your doctor."
+"""Each measure on the card: its label, and what the ends of its scale mean."""
 
 
 class CardView(ui.LayoutView):
@@ -59,23 +51,28 @@ def checkin_card(state: CardState, symptoms: Sequence[Symptom], *, has_yesterday
     """The card: a picker per measure and per own symptom, then Save / Same as yesterday / Add a note."""
     measures, syms = state.encode()
     view = CardView(timeout=None)
-    view.add_item(ui.TextDisplay(CARD_INTRO))
+    view.add_item(ui.TextDisplay(words.CARD_INTRO))
     for name, (label, scale) in MEASURE_WORDS.items():
         picked = state.measures.get(name)
         options = [
-            discord.SelectOption(label=f"{label}: {n}", value=str(n), default=picked == n) for n in range(11)
+            discord.SelectOption(
+                label=words.MEASURE_OPTION.format(measure=label, value=n), value=str(n), default=picked == n
+            )
+            for n in range(11)
         ]
-        view.add_item(_select(t.MeasureMenu(CODE_OF[name], measures, syms), f"{label} ({scale})", options))
+        placeholder = words.MEASURE_PLACEHOLDER.format(measure=label, scale=scale)
+        view.add_item(_select(t.MeasureMenu(CODE_OF[name], measures, syms), placeholder, options))
     for symptom in list(symptoms)[:MAX_SYMPTOMS]:
         level = state.symptoms.get(symptom.id)
         name = clip(symptom.name, 60)
         options = [
-            discord.SelectOption(label=f"{name}: {word}", value=str(n), default=level == n)
+            discord.SelectOption(
+                label=words.SYMPTOM_OPTION.format(symptom=name, level=word), value=str(n), default=level == n
+            )
             for n, word in enumerate(LEVELS)
         ]
-        view.add_item(
-            _select(t.SymptomMenu(_b36(symptom.id), measures, syms), f"{name}: how much today?", options)
-        )
+        placeholder = words.SYMPTOM_PLACEHOLDER.format(symptom=name)
+        view.add_item(_select(t.SymptomMenu(_b36(symptom.id), measures, syms), placeholder, options))
     buttons: ui.ActionRow[Any] = ui.ActionRow()
     buttons.add_item(
         ui.Button(
@@ -83,8 +80,10 @@ def checkin_card(state: CardState, symptoms: Sequence[Symptom], *, has_yesterday
         )
     )
     if has_yesterday:
-        buttons.add_item(ui.Button(label="Same as yesterday", custom_id=t.CardSame().custom_id()))
-    buttons.add_item(ui.Button(label="Add a note", custom_id=t.CardNote(measures, syms).custom_id()))
+        buttons.add_item(ui.Button(label=words.BUTTON_SAME_AS_YESTERDAY, custom_id=t.CardSame().custom_id()))
+    buttons.add_item(
+        ui.Button(label=words.BUTTON_ADD_A_NOTE, custom_id=t.CardNote(measures, syms).custom_id())
+    )
     view.add_item(buttons)
     view.stop()
     return view
@@ -100,8 +99,8 @@ def note_modal(state: CardState) -> ui.Modal:
     modal.custom_id = t.CardNoteForm(*state.encode()).custom_id()
     modal.add_item(
         ui.Label(
-            text="For my doctor",
-            description="Show this note in the one-page report for your doctor (/report)",
+            text=words.FOR_MY_DOCTOR,
+            description=words.FOR_MY_DOCTOR_HINT,
             component=ui.Checkbox(custom_id="doctor", default=False),
         )
     )
@@ -110,7 +109,9 @@ def note_modal(state: CardState) -> ui.Modal:
 
 def _values_line(checkin: FullCheckin) -> str:
     parts = [
-        f"{MEASURE_WORDS[m][0]} **{v}**/10" for m in MEASURE_WORDS if (v := checkin.measure(m)) is not None
+        words.VALUE.format(measure=MEASURE_WORDS[m][0], value=v)
+        for m in MEASURE_WORDS
+        if (v := checkin.measure(m)) is not None
     ]
     return " · ".join(parts)
 
@@ -138,52 +139,52 @@ def checkin_saved(checkin: FullCheckin, symptoms: Sequence[Symptom], *, ask_flar
     """What the card turns into once saved: the values, and "Is this a flare?" when the rule says so."""
     names = {s.id: s.name for s in symptoms}
     lines = [
-        f"**Saved to your private journal** ({discord_time(checkin.at)}).",
+        words.CARD_SAVED.format(when=discord_time(checkin.at)),
         _values_line(checkin),
     ]
-    felt = [f"{names[sid]}: {LEVELS[level]}" for sid, level in checkin.symptoms.items() if sid in names]
+    felt = [
+        words.SYMPTOM_OPTION.format(symptom=names[sid], level=LEVELS[level])
+        for sid, level in checkin.symptoms.items()
+        if sid in names
+    ]
     if felt:
-        lines.append(clip("Symptoms: " + ", ".join(felt), 400))
+        lines.append(clip(words.SYMPTOMS_FELT.format(symptoms=", ".join(felt)), 400))
     if checkin.note:
-        lines.append("Your note is saved too" + (", marked for your doctor." if checkin.for_doctor else "."))
-    buttons = [_button("See my journal", JournalView(30), style=discord.ButtonStyle.primary)]
+        lines.append(words.NOTE_SAVED_FOR_DOCTOR if checkin.for_doctor else words.NOTE_SAVED)
+    buttons = [
+        _button(common_words.BUTTON_SEE_MY_JOURNAL, JournalView(30), style=discord.ButtonStyle.primary)
+    ]
     if ask_flare:
-        lines.append(
-            "Your last three days were well above your usual. **Is this a flare?** "
-            "(Marking one helps your doctor see it in `/report`.)"
-        )
+        lines.append(words.ASK_FLARE)
         buttons = [
-            _button("Yes, mark a flare", t.FlareAnswer("yes"), style=discord.ButtonStyle.danger),
+            _button(words.BUTTON_YES_MARK_A_FLARE, t.FlareAnswer("yes"), style=discord.ButtonStyle.danger),
             _button("No", t.FlareAnswer("no")),
             *buttons,
         ]
-    lines.append(SAVED_NOTE)
+    lines.append(words.SAVED_NOTE)
     return layout("\n".join(lines), *buttons)
 
 
 def checkin_kept(checkin: FullCheckin) -> Reply:
     """After a crisis card (the note was screened first): the member still learns it is kept."""
     return Reply(
-        content=f"**Saved to your private journal.** {_values_line(checkin)}",
+        content=words.CHECKIN_KEPT.format(values=_values_line(checkin)),
         after_crisis=True,
     )
 
 
 def needs_pain() -> str:
-    return (
-        "Pick your **pain** level first (0 = none, 10 = worst), then tap **Save**. "
-        "Everything else is optional."
-    )
+    return words.PICK_PAIN_FIRST
 
 
 def nothing_to_copy() -> str:
-    return "There is no earlier check-in to copy yet. Pick your levels on the card, then tap **Save**."
+    return words.NOTHING_TO_COPY
 
 
 def flare_answered(yes: bool, flare: Flare | None) -> Reply:
     if not yes:
-        return Reply(content="Thanks. I won't ask again this week. Take good care of yourself.")
-    return flare_started(flare, created=True) if flare else Reply(content="Noted.")
+        return Reply(content=words.NOT_A_FLARE)
+    return flare_started(flare, created=True) if flare else Reply(content=words.NOTED)
 
 
 # -- symptoms -------------------------------------------------------------------------------------
@@ -191,41 +192,25 @@ def flare_answered(yes: bool, flare: Flare | None) -> Reply:
 
 def symptoms_list(symptoms: Sequence[Symptom], starters: Sequence[str]) -> Reply:
     if not symptoms:
-        text = (
-            "You track no symptoms of your own yet. Add up to "
-            f"{MAX_SYMPTOMS} with `/symptoms add`, for example: " + ", ".join(starters[:8]) + ".\n"
-            "Each one appears on your `/checkin` card as none / mild / moderate / severe."
-        )
+        text = words.NO_SYMPTOMS.format(most=MAX_SYMPTOMS, examples=", ".join(starters[:8]))
     else:
-        names = "\n".join(f"• {s.name}" for s in symptoms)
-        text = (
-            f"**Your symptoms** ({len(symptoms)} of {MAX_SYMPTOMS}):\n{names}\n"
-            "They appear on your `/checkin` card. Remove one with `/symptoms remove`."
-        )
+        names = "\n".join(words.SYMPTOM_ITEM.format(name=s.name) for s in symptoms)
+        text = words.SYMPTOMS.format(count=len(symptoms), most=MAX_SYMPTOMS, names=names)
     return Reply(content=clip(text, 1200))
 
 
 def symptom_added(symptom: Symptom, count: int) -> Reply:
-    return Reply(
-        content=(
-            f"Added **{symptom.name}**. You now track {plural(count, 'symptom')} on your `/checkin` card."
-        )
-    )
+    return Reply(content=words.SYMPTOM_ADDED.format(name=symptom.name, symptoms=plural(count, "symptom")))
 
 
 def symptoms_full() -> str:
-    return (
-        f"You already track {MAX_SYMPTOMS} symptoms, the most the check-in card can hold. "
-        "Remove one with `/symptoms remove` first."
-    )
+    return words.SYMPTOMS_FULL.format(most=MAX_SYMPTOMS)
 
 
 def symptom_removed(name: str, removed: bool) -> Reply:
     if not removed:
-        return Reply(content="You don't track a symptom by that name. See yours with `/symptoms list`.")
-    return Reply(
-        content=f"Removed **{clip(name, 40)}** from your card. Past check-ins keep what you recorded."
-    )
+        return Reply(content=words.NO_SUCH_SYMPTOM)
+    return Reply(content=words.SYMPTOM_REMOVED.format(name=clip(name, 40)))
 
 
 # -- flares ---------------------------------------------------------------------------------------
@@ -234,18 +219,12 @@ def symptom_removed(name: str, removed: bool) -> Reply:
 def flare_started(flare: Flare, *, created: bool) -> Reply:
     when = discord_time(flare.started_at, "D")
     if not created:
-        return Reply(content=f"You have a flare open since {when}. End it with `/flare end` when it settles.")
-    return Reply(
-        content=(
-            f"**Flare marked** from {when}. It shows as a band on your `/journal` chart and in `/report`. "
-            "Use `/flare end` when it settles.\n"
-            "If you have new or severe symptoms, contact your care team. Only you can see this."
-        ),
-    )
+        return Reply(content=words.FLARE_ALREADY_OPEN.format(when=when))
+    return Reply(content=words.FLARE_MARKED.format(when=when))
 
 
 def flare_ended(flare: Flare | None) -> Reply:
     if flare is None or flare.ended_at is None:
-        return Reply(content="You have no open flare. Start one with `/flare start`.")
+        return Reply(content=words.NO_OPEN_FLARE)
     days = max(1, (flare.ended_at - flare.started_at).days + 1)
-    return Reply(content=f"**Flare ended.** It lasted about {plural(days, 'day')}.")
+    return Reply(content=words.FLARE_ENDED.format(days=plural(days, "day")))

@@ -13,5 +13,10 @@ the named values. Every entry is a plain ``str`` (tests/test_wording.py checks
 that each one is used somewhere and renders). A second language would be a
 parallel set of modules with the same names.
 
-The Discord-facing renderers in ``bot/ui`` keep their own words for now.
+The Discord renderers in ``bot/ui`` use the same catalog: the core's modules
+for their area, plus modules of their own (``reading``, ``safety``,
+``privacy``, ``admin``, ``dm``). What moves here: embed titles, descriptions
+and footers, message texts, notices and errors, form labels and placeholders.
+Short button labels ("Next", "Sources", "Share in channel") stay beside the
+button they name. Text an end-to-end test compares is kept byte for byte.
 """

@@ -8,3 +8,22 @@ DURATION_MINUTES = "{minutes} min"
 """``2 min``."""
 DURATION_MINUTES_SECONDS = "{minutes} min {seconds} s"
 """``1 min 30 s``."""
+
+# ----------------------------------------------------------------- replies only the member sees
+
+PRIVATE_NOTE = "Only you can see this."
+"""Ends most private replies (journal, reminders, privacy)."""
+
+# ----------------------------------------------------------------- a press on something that has gone
+
+PRESS_EXPIRED = (
+    "This button is from an older message and has expired. "
+    "Use the command again (for example `/read` or `/stretch`) to get a fresh one."
+)
+
+# ----------------------------------------------------------------- buttons
+
+BUTTON_CHECK_IN_NOW = "Check in now"
+BUTTON_CRISIS_LINES = "Crisis lines"
+BUTTON_MY_SAFETY_PLAN = "My safety plan"
+BUTTON_SEE_MY_JOURNAL = "See my journal"

@@ -71,3 +71,94 @@ ZONE_NAMES: dict[str, str] = {
     "UTC": "UTC",
 }
 """Common names of the zones members pick most; the rest are named after their city."""
+
+# ----------------------------------------------------------------- the daily check-in reminder
+
+KIND_WORDS: dict[str, str] = {"stretch": "stretch reminder", "checkin": "check-in reminder"}
+"""How each kind of daily reminder is named in a sentence."""
+KIND_UNKNOWN = "reminder"
+CHECKIN_DM = (
+    "📝 **Time for your daily check-in.** Three taps: pain, fatigue, Save. "
+    "Skip anything that doesn't fit today."
+)
+CHECKIN_REMINDER_SET = (
+    "**Your daily check-in reminder is on:** {time} every day.\n"
+    "**Your time zone:** {zone}\n"
+    "The next one comes {next} by direct message. "
+    "It has Snooze 1 hour and Skip today buttons. Stop it with `/remind off which:checkin`."
+)
+CHECKIN_LINE_OFF = "**Daily check-in reminder:** off. Turn it on with `/remind checkin`."
+CHECKIN_LINE_PAUSED = (
+    "**Daily check-in reminder:** paused (direct messages failed). Use `/remind checkin` again."
+)
+CHECKIN_LINE = "**Daily check-in reminder:** {time} every day, {zone}. Next: {next}."
+NOTHING_TO_SNOOZE = "You have no active {kind} to snooze."
+SNOOZED = "Snoozed. I'll remind you again at {when}."
+NOTHING_TO_SKIP = "You have no active {kind}."
+SKIPPED_TODAY = "No more today. The next one comes {when}. Rest well."
+NO_CHECKIN_REMINDER = "You have no check-in reminder, so there was nothing to turn off."
+CHECKIN_REMINDER_OFF = "Your daily check-in reminder is **off**. Use `/remind checkin` if you want it back."
+CONFIRM_STOP = (
+    "Stop your daily {kind}? Only this reminder ends: your journal, your time zone and "
+    "your other reminders stay. Rather have a break? **Skip today** only skips today."
+)
+KEPT = "Kept. Your {kind} is unchanged."
+
+# ----------------------------------------------------------------- the daily stretch reminder
+
+ROUTINE_NAMED = "**{title}** ({minutes} min)"
+ROUTINE_GONE = "your usual routine (it is no longer in the library, so I'll offer the list)"
+ROUTINE_ANY = "a list of gentle routines to pick from"
+ZONE_LINE = "**Your time zone:** {zone}"
+REMINDER_SET = (
+    "**Your daily stretch reminder is on:** {time} every day.\n"
+    "{zone_line}\n"
+    "The next one comes {next} by direct message, "
+    "with a button to start {routine}.\n"
+    "Wrong zone? Use `/remind set` with your city. Stop it with `/remind off`."
+)
+PAUSE_REASONS: dict[str, str] = {
+    "dm_blocked": (
+        "Paused: Discord would not let me send you a direct message. Allow direct messages from this "
+        "server's members (Server name → Privacy Settings), then use `/remind set` to turn it back on."
+    ),
+    "unknown_timezone": (
+        "Paused: your time zone is no longer recognised. Use `/remind set` and pick your time zone again."
+    ),
+}
+"""Why a reminder is paused, by the stored reason."""
+PAUSED = "Paused. Use `/remind set` to restart it."
+NO_REMINDER = (
+    "You have no daily reminder. To get one, use `/remind set` with a time like `7:30 pm` "
+    "and your time zone (start typing a city, like `London` or `New York`)."
+)
+REMINDER_LINE = "**Daily stretch reminder:** {time} every day, {zone}."
+NEXT_LINE = "**Next:** {when} ({relative})"
+BUTTON_LINE = "**Button in the message:** start {routine}."
+LAST_SENT = "Last sent {when}."
+NO_REMINDER_TO_TURN_OFF = "You have no daily reminder, so there was nothing to turn off."
+REMINDER_OFF = (
+    "Your daily reminder is **off**, and its settings are erased. "
+    "Nothing else changed. Use `/remind set` if you want it back."
+)
+STRETCH_DM = "🌿 **Time for your daily stretch.**\nOnly if your body says yes today: rest counts too. "
+STRETCH_DM_ROUTINE = "Your usual routine is {title} ({minutes} min)."
+STRETCH_DM_ANY = "Pick any routine that suits how you feel."
+DM_UNREACHABLE = (
+    "Heads up: I just tried to send you a test message and Discord would not let me. Your reminder "
+    "is saved, but it can't reach you until you allow direct messages from this server's members "
+    "(Server name → Privacy Settings)."
+)
+DM_HELLO = (
+    "👋 This is where your daily stretch reminder will arrive. You can stop it any time with `/remind off`."
+)
+
+# ----------------------------------------------------------------- buttons
+
+BUTTON_KEEP_IT = "Keep it"
+BUTTON_PICK_A_GENTLE_STRETCH = "Pick a gentle stretch"
+BUTTON_SKIP_TODAY = "Skip today"
+BUTTON_SNOOZE_1_HOUR = "Snooze 1 hour"
+BUTTON_TURN_OFF = "Turn off"
+BUTTON_YES_STOP_IT = "Yes, stop it"
+BUTTON_START_ROUTINE = "Start: {title}"

@@ -74,3 +74,25 @@ NO_NOTES = "No notes marked for the doctor."
 QUESTIONS_HEADING = "My questions"
 NO_QUESTIONS = "No questions written yet."
 CLIPPED = "…"
+
+# ----------------------------------------------------------------- the /report reply and the questions form
+
+REPLY = (
+    "**Your one-page report for your doctor** (last {days} days, {checkins} check-ins{flares}).\n"
+    "Open it, print it, or show it on your phone at your visit. Only you can see this. "
+    "It is a record of how you felt, not a diagnosis."
+)
+REPLY_FLARE = ", {count} flare"
+REPLY_FLARES = ", {count} flares"
+REPLY_TIP = "\nTip: add the questions you want to ask with **Edit my questions**."
+PDF_DESCRIPTION = "One-page report for your doctor (PDF)"
+QUESTIONS_TITLE = "Questions for my doctor"
+QUESTIONS_LABEL = "One question a line (they go on your report)"
+QUESTIONS_PLACEHOLDER = "Is my tiredness from lupus or from a medicine?"
+QUESTIONS_EMPTY = "Your questions list is now empty."
+QUESTION_SAVED = "Saved {count} question. They appear on your next `/report`. Only you can see them."
+QUESTIONS_SAVED = "Saved {count} questions. They appear on your next `/report`. Only you can see them."
+
+# ----------------------------------------------------------------- buttons
+
+BUTTON_EDIT_MY_QUESTIONS = "Edit my questions"
