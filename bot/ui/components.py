@@ -84,6 +84,29 @@ class FrozenView(ui.View):
         return self._payload
 
 
+def text_field(
+    label: str,
+    field_id: str,
+    limit: int,
+    *,
+    default: str | None = None,
+    placeholder: str | None = None,
+    long: bool = False,
+    required: bool = False,
+) -> ui.TextInput[Any]:
+    """One field of a form, holding at most ``limit`` characters; ``default`` (what they wrote
+    before) is cut to fit, and an empty one leaves the placeholder showing."""
+    return ui.TextInput(
+        label=label,
+        custom_id=field_id,
+        style=discord.TextStyle.paragraph if long else discord.TextStyle.short,
+        placeholder=placeholder,
+        default=default[:limit] if default else None,
+        max_length=limit,
+        required=required,
+    )
+
+
 def view(*items: ui.Item[Any]) -> ui.View:
     """A view of id-carrying items: nothing is kept in memory per message, and no timeout."""
     result = FrozenView(timeout=None)

@@ -46,35 +46,24 @@ def checkin_modal(draft: Draft | None = None) -> ui.Modal:
     left open across a restart still saves.
     """
     modal = ui.Modal(title=words.FORM_TITLE, custom_id=CHECKIN_MODAL_ID, timeout=None)
+    score = words.FORM_SCORE_PLACEHOLDER
+    pain, fatigue, note = (draft.pain, draft.fatigue, draft.note) if draft else (None, None, None)
     modal.add_item(
-        ui.TextInput(
-            label=words.FORM_PAIN,
-            custom_id="pain",
-            placeholder=words.FORM_SCORE_PLACEHOLDER,
-            default=draft.pain[:SCORE_MAX_CHARS] if draft else None,
-            max_length=SCORE_MAX_CHARS,
-            required=True,
+        c.text_field(words.FORM_PAIN, "pain", SCORE_MAX_CHARS, default=pain, placeholder=score, required=True)
+    )
+    modal.add_item(
+        c.text_field(
+            words.FORM_FATIGUE, "fatigue", SCORE_MAX_CHARS, default=fatigue, placeholder=score, required=True
         )
     )
     modal.add_item(
-        ui.TextInput(
-            label=words.FORM_FATIGUE,
-            custom_id="fatigue",
-            placeholder=words.FORM_SCORE_PLACEHOLDER,
-            default=draft.fatigue[:SCORE_MAX_CHARS] if draft else None,
-            max_length=SCORE_MAX_CHARS,
-            required=True,
-        )
-    )
-    modal.add_item(
-        ui.TextInput(
-            label=words.FORM_NOTE,
-            custom_id="note",
-            style=discord.TextStyle.paragraph,
+        c.text_field(
+            words.FORM_NOTE,
+            "note",
+            NOTE_MAX,
+            default=note,
             placeholder=words.FORM_NOTE_PLACEHOLDER,
-            default=draft.note[:NOTE_MAX] if draft and draft.note else None,
-            max_length=NOTE_MAX,
-            required=False,
+            long=True,
         )
     )
     return modal

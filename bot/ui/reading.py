@@ -106,6 +106,23 @@ def _titles(lines: Sequence[str], limit: int = LIBRARY_LIST) -> str:
     return "\n".join(shown)
 
 
+def open_menu(
+    kind: str,
+    entries: Sequence[Article | Routine | ResourceTopic],
+    placeholder: str,
+    *,
+    row: int | None = None,
+) -> list[discord.ui.Item[Any]]:
+    """The "Open…" menu of a list (the first 25 by title), or nothing when the list is empty."""
+    options = [
+        discord.SelectOption(label=clip(e.title, limits.SELECT_OPTION_LABEL), value=e.id)
+        for e in entries[: limits.SELECT_OPTIONS]
+    ]
+    return (
+        [c.select(ids.OpenMenu(kind), options=options, placeholder=placeholder, row=row)] if options else []
+    )
+
+
 def library_page(library: Library) -> Reply:
     embed = discord.Embed(
         title=words.LIBRARY_TITLE,
@@ -136,12 +153,7 @@ def library_page(library: Library) -> Reply:
         ("resources", topics, words.OPEN_RESOURCE_TOPIC),
     )
     for row, (kind, entries, placeholder) in enumerate(menus):
-        if entries:
-            options = [
-                discord.SelectOption(label=clip(e.title, limits.SELECT_OPTION_LABEL), value=e.id)
-                for e in entries[: limits.SELECT_OPTIONS]
-            ]
-            items.append(c.select(ids.OpenMenu(kind), options=options, placeholder=placeholder, row=row))
+        items.extend(open_menu(kind, entries, placeholder, row=row))
     return Reply(embeds=[embed], view=c.view(*items))
 
 
@@ -154,13 +166,7 @@ def article_list(library: Library) -> Reply:
         description=_titles([f"**{a.title}**" for a in articles], limits.SCREEN - 200) or words.NO_ARTICLES,
     )
     embed.set_footer(text=words.ARTICLES_FOOTER)
-    options = [
-        discord.SelectOption(label=clip(a.title, limits.SELECT_OPTION_LABEL), value=a.id)
-        for a in articles[: limits.SELECT_OPTIONS]
-    ]
-    menu = ids.OpenMenu("article")
-    items = [c.select(menu, options=options, placeholder=words.OPEN_ARTICLE)] if options else []
-    return Reply(embeds=[embed], view=c.view(*items))
+    return Reply(embeds=[embed], view=c.view(*open_menu("article", articles, words.OPEN_ARTICLE)))
 
 
 SEARCH_SHOWN = 5
@@ -246,13 +252,7 @@ def topic_list(library: Library) -> Reply:
         colour=COLOR,
         description="\n".join(f"**{t.title}**" for t in topics) or words.NO_TOPICS,
     )
-    options = [
-        discord.SelectOption(label=clip(t.title, limits.SELECT_OPTION_LABEL), value=t.id)
-        for t in topics[: limits.SELECT_OPTIONS]
-    ]
-    menu = ids.OpenMenu("resources")
-    items = [c.select(menu, options=options, placeholder=words.OPEN_TOPIC)] if options else []
-    return Reply(embeds=[embed], view=c.view(*items))
+    return Reply(embeds=[embed], view=c.view(*open_menu("resources", topics, words.OPEN_TOPIC)))
 
 
 Shared = ids.ShareArticle | ids.ShareTopic | ids.PostArticle | ids.PostTopic

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import discord
 from discord import ui
 
 from bot.custom_ids.personal import QuestionsForm, QuestionsOpen
@@ -31,14 +30,13 @@ def report_reply(data: ReportData, name: str, pdf: bytes) -> Reply:
 def questions_modal(current: str) -> ui.Modal:
     modal = ui.Modal(title=words.QUESTIONS_TITLE, custom_id=MODAL_ID, timeout=None)
     modal.add_item(
-        ui.TextInput(
-            label=words.QUESTIONS_LABEL,
-            custom_id="questions",
-            style=discord.TextStyle.paragraph,
+        c.text_field(
+            words.QUESTIONS_LABEL,
+            "questions",
+            QUESTIONS_MAX,
+            default=current,
             placeholder=words.QUESTIONS_PLACEHOLDER,
-            default=current[:QUESTIONS_MAX] or None,
-            max_length=QUESTIONS_MAX,
-            required=False,
+            long=True,
         )
     )
     return modal

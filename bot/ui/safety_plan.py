@@ -28,15 +28,10 @@ def plan_modal(number: int, plan: SafetyPlan | None) -> ui.Modal:
         timeout=None,
     )
     for section in sections:
+        before = plan.get(section.id) if plan else None
         modal.add_item(
-            ui.TextInput(
-                label=section.title,
-                custom_id=section.id,
-                style=discord.TextStyle.paragraph,
-                placeholder=section.hint,
-                default=(plan.get(section.id) or None) if plan else None,
-                max_length=SECTION_MAX,
-                required=False,
+            c.text_field(
+                section.title, section.id, SECTION_MAX, default=before, placeholder=section.hint, long=True
             )
         )
     return modal
