@@ -22,6 +22,7 @@ from bot.ui import meds as render
 from bot.ui.errors import UserFacingError
 from bot.ui.reply import send, update
 from bot.ui.transformers import MedicineName, TimeZone, save_timezone
+from bot.wording import tracking as words
 
 if TYPE_CHECKING:
     from bot.client import LupusBot
@@ -65,12 +66,9 @@ class Meds(commands.GroupCog, group_name="meds", group_description="Your medicin
         if timezone is not None:
             await save_timezone(self.bot, user_id, timezone)
         elif await tracking.known_timezone(user_id) is None:
-            raise UserFacingError(
-                "Tell me your time zone once, so the reminders come at your local time: "
-                "add the `timezone` option (start typing your city, like London or New York)."
-            )
+            raise UserFacingError(words.MEDS_NEED_TIMEZONE)
         if len(await self.meds.repo.list(user_id)) >= MAX_MEDICINES:
-            raise UserFacingError(f"You can keep up to {MAX_MEDICINES} medicines here. Remove one first.")
+            raise UserFacingError(words.MEDS_TOO_MANY.format(most=MAX_MEDICINES))
         medicine = await self.meds.add(
             user_id, " ".join(name.split()), dose and " ".join(dose.split()), parsed
         )

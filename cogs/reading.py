@@ -30,6 +30,7 @@ from bot.ui.transformers import (
     not_found,
     region_of,
 )
+from bot.wording import reading as words
 
 if TYPE_CHECKING:
     from bot.client import LupusBot
@@ -221,9 +222,10 @@ class Reading(commands.Cog):
             interaction.user.id, channel_id, f"{kind}:{target_id}:{a}:{press.page}", self.bot.clock.now()
         )
         if share_id is None:
-            await update(interaction, render.share_done(ALREADY_SHARED.format(_channel(interaction)), back))
+            said = words.ALREADY_SHARED.format(channel=_channel(interaction))
+            await update(interaction, render.share_done(said, back))
             return
-        await update(interaction, render.share_done(SHARED.format(_channel(interaction)), back))
+        await update(interaction, render.share_done(words.SHARED.format(channel=_channel(interaction)), back))
         try:
             message = await interaction.followup.send(
                 embeds=public.embeds,
@@ -244,7 +246,7 @@ class Reading(commands.Cog):
         # A copy whose record is gone (its sharer erased their data) is still a moderator's to remove.
         mine = share is not None and share.user_id == interaction.user.id
         if not (mine or is_moderator(self.moderators, actor_of(interaction))):
-            raise UserFacingError("Only the member who shared this, or a moderator, can delete it.")
+            raise UserFacingError(words.ONLY_SHARER_DELETES)
         await interaction.response.defer()
         await interaction.delete_original_response()
         if share is not None:
@@ -253,9 +255,9 @@ class Reading(commands.Cog):
     def check_shareable(self, interaction: discord.Interaction[Any], press: render.Shared) -> None:
         """The page a share button names may be posted here at all (else a kind refusal)."""
         if isinstance(press, ids.ShareTopic | ids.PostTopic) and press.topic in render.NEVER_SHARED:
-            raise UserFacingError("Crisis lines are only shown to you, privately. They can't be posted.")
+            raise UserFacingError(words.CRISIS_NEVER_POSTED)
         if not can_share(interaction):
-            raise UserFacingError(CANNOT_POST)
+            raise UserFacingError(words.CANNOT_POST)
         if isinstance(press, ids.ShareArticle | ids.PostArticle):
             article = self.article(press.article)
             if press.section != "-" and article.section(press.section) is None:
@@ -314,12 +316,7 @@ class Reading(commands.Cog):
                 raise not_found(library, "routine", target_id, "/stretch")
             await show_routine_intro(self.bot, interaction, routine, replace=True)
         else:
-            raise UserFacingError("That item is no longer in the library. Try `/library` or `/search`.")
-
-
-CANNOT_POST = "I can't post here for you: this channel doesn't let you (or me) send messages."
-SHARED = "Posted in {}. Its **Delete** button removes it (for you and the moderators)."
-ALREADY_SHARED = "This was posted in {} a few minutes ago, so I didn't post it again."
+            raise UserFacingError(words.ITEM_GONE)
 
 
 def can_share(interaction: discord.Interaction[Any]) -> bool:

@@ -32,6 +32,7 @@ from bot.ui.errors import UserFacingError
 from bot.ui.reply import NO_MENTIONS, crisis_shown, is_bot_dm, send, update
 from bot.ui.senders import reminder_routine
 from bot.ui.transformers import RoutineChoice, TimeOfDay, TimeZone, save_timezone, unknown_zone
+from bot.wording import reminders as words
 
 if TYPE_CHECKING:
     from bot.client import LupusBot
@@ -115,10 +116,7 @@ class Remind(commands.GroupCog, group_name="remind", group_description="A daily 
             return zone
         known = await self.bot.services.tracking.known_timezone(interaction.user.id)
         if known is None:
-            raise UserFacingError(
-                "Which time zone are you in? Add `timezone:` with your city (like `London` or "
-                "`New York`) or letters like `EST`. I'll remember it for everything."
-            )
+            raise UserFacingError(words.WHICH_TIMEZONE)
         return known
 
     async def check_dm_reach(self, interaction: discord.Interaction[Any]) -> None:
@@ -198,7 +196,7 @@ class Remind(commands.GroupCog, group_name="remind", group_description="A daily 
             when = await dispatcher.skip_today(interaction.user.id)
             await send(interaction, checkin_render.skipped_today(which, when))
         else:
-            raise UserFacingError("That button has expired. Use `/remind show` to see your reminder.")
+            raise UserFacingError(words.REMINDER_BUTTON_EXPIRED)
 
     # --- notices ---------------------------------------------------------------------------------
 

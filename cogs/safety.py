@@ -31,6 +31,7 @@ from bot.ui.errors import UserFacingError
 from bot.ui.reply import NO_MENTIONS, Reply, send, update
 from bot.ui.routine_entry import show_routine_intro
 from bot.ui.routines import CARE_TEAM_TOPIC, care_card
+from bot.wording import safety as words
 
 if TYPE_CHECKING:
     from bot.client import LupusBot
@@ -43,10 +44,8 @@ HANDOFF_COOLDOWN = 600.0
 
 def handoff_note(user: discord.abc.User) -> str:
     """Exactly what moderators see: who asked, and nothing they wrote."""
-    return (
-        f"🤝 {user.mention} ({discord.utils.escape_markdown(user.name)}, id {user.id}) tapped "
-        "**Ask a moderator to reach out** on the bot's crisis card. Please reach out to them kindly. "
-        "They chose to send this; the bot shares nothing they wrote."
+    return words.HANDOFF_NOTE.format(
+        mention=user.mention, name=discord.utils.escape_markdown(user.name), id=user.id
     )
 
 
@@ -100,7 +99,7 @@ class Safety(commands.Cog):
         """A region button: remember it (privately) and show the card for it, keeping its words."""
         code = region_code(press.code)
         if code is None:
-            raise UserFacingError("That region is not one I know. Please tap one of the buttons.")
+            raise UserFacingError(words.UNKNOWN_REGION_BUTTON)
         user_id = interaction.user.id
         await self.bot.services.prefs.set_crisis_region(user_id, code, now=utcnow(self.bot.clock))
         await update(interaction, await self.bot.safety_net.card(user_id, _screening(press), code))
@@ -112,7 +111,7 @@ class Safety(commands.Cog):
         if action == "ground":
             grounding = self.bot.content.library.routines.get(GROUNDING_ROUTINE)
             if grounding is None:
-                raise UserFacingError("The breathing exercise isn't available right now. Try `/stretch`.")
+                raise UserFacingError(words.GROUNDING_MISSING)
             await show_routine_intro(self.bot, interaction, grounding, replace=False)
         elif action == "plan":
             plan = await self.bot.services.safety_plans.get(user_id)
@@ -126,17 +125,13 @@ class Safety(commands.Cog):
         """They tapped "Ask a moderator to reach out": post who they are, then tell them exactly what."""
         channel_id = self.bot.safety_net.support_channel_id
         if channel_id is None:
-            raise UserFacingError("This server has not set up a moderator channel for this, sorry.")
+            raise UserFacingError(words.NO_SUPPORT_CHANNEL)
         user = interaction.user
         now = self.bot.clock.now()
         if now - self._handoffs.get(user.id, float("-inf")) < HANDOFF_COOLDOWN:
             await send(
                 interaction,
-                Reply(
-                    "I've already asked the moderators a few minutes ago. "
-                    "Someone will reach out when they can.",
-                    ephemeral=True,
-                ),
+                Reply(words.HANDOFF_ALREADY_SENT, ephemeral=True),
             )
             return
         note = handoff_note(user)
@@ -145,18 +140,12 @@ class Safety(commands.Cog):
             await channel.send(note, allowed_mentions=NO_MENTIONS)  # type: ignore[union-attr]
         except (discord.HTTPException, AttributeError) as exc:
             log.warning("could not post a handoff note (%s)", type(exc).__name__)
-            raise UserFacingError(
-                "I couldn't reach the moderators just now. Please try again, or message a moderator yourself."
-            ) from None
+            raise UserFacingError(words.HANDOFF_FAILED) from None
         self._handoffs[user.id] = now
         quoted = "\n".join(f"> {line}" for line in note.splitlines())
         await send(
             interaction,
-            Reply(
-                "I asked the moderators to reach out. This is exactly what I sent them:\n"
-                f"{quoted}\nNothing you wrote was shared.",
-                ephemeral=True,
-            ),
+            Reply(words.HANDOFF_SENT.format(quoted=quoted), ephemeral=True),
         )
 
     # --- the "It hurts" card -------------------------------------------------------------------

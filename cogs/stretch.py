@@ -30,6 +30,7 @@ from bot.ui.reply import Reply, is_bot_dm, message_kwargs, send, update
 from bot.ui.routine_entry import routine_intro, show_routine_intro, show_routine_list
 from bot.ui.senders import session_card
 from bot.ui.transformers import StretchRoutine, routine_not_found
+from bot.wording import routines as words
 
 if TYPE_CHECKING:
     from bot.client import LupusBot
@@ -40,14 +41,6 @@ PRESSES = {
     a.value: a
     for a in (Action.NEXT, Action.BACK, Action.PAUSE, Action.RESUME, Action.SKIP, Action.STOP, Action.HURT)
 }
-SENT_TO_DM = (
-    "I've sent the routine to our DM, so I can keep the card up to date while you stretch. "
-    "Open your messages with me to begin."
-)
-DM_FAILED = (
-    "I couldn't send you a DM (your DMs may be closed for this server), so here it is privately instead."
-)
-GONE = "That routine is no longer in the library. Use /stretch to see the ones there are."
 
 
 def _kind(exc: RoutineError | InvalidAction) -> UserFacingError:
@@ -125,10 +118,10 @@ class Stretch(commands.Cog):
             await channel.send(**message_kwargs(reply))
         except discord.HTTPException as exc:
             log.info("could not DM a routine intro (status %s)", exc.status)
-            reply.content = clip(f"{DM_FAILED}\n\n{reply.content or ''}", 2000)
+            reply.content = clip(f"{words.DM_FAILED}\n\n{reply.content or ''}", 2000)
             await send(interaction, reply)
             return
-        await send(interaction, Reply(content=SENT_TO_DM, ephemeral=True))
+        await send(interaction, Reply(content=words.SENT_TO_DM, ephemeral=True))
 
     # --- helpers -------------------------------------------------------------------------------
 
@@ -166,7 +159,7 @@ class Stretch(commands.Cog):
         """Start ``routine_id`` on the card that was pressed (or offer Resume / Start over)."""
         routine = self.bot.content.library.routines.get(routine_id)
         if routine is None:
-            raise UserFacingError(GONE)
+            raise UserFacingError(words.ROUTINE_GONE)
         snapshot = RoutineSnapshot.from_mapping(routine.model_dump(mode="json"))
         try:
             record = await self.routines.begin(

@@ -29,11 +29,11 @@ from bot.ui.components import open_modal
 from bot.ui.errors import UserFacingError
 from bot.ui.reply import NO_MENTIONS, Reply, crisis_shown, send, wants_ephemeral
 from bot.ui.transformers import OwnSymptom, SymptomIdea, starter_symptoms
+from bot.wording import tracking as words
 
 if TYPE_CHECKING:
     from bot.client import LupusBot
 
-STALE = "This check-in card has expired. Use `/checkin` for a fresh one."
 FLARE_NOTE_MAX = 500
 
 
@@ -88,7 +88,7 @@ class Tracking(commands.Cog):
     ) -> None:
         state = _state(menu)
         if not chosen:
-            raise UserFacingError(STALE)
+            raise UserFacingError(words.CARD_STALE)
         await self.redraw(
             interaction, state.with_measure(render.MEASURE_CODES[menu.code], _int(chosen, 0, 10))
         )
@@ -98,7 +98,7 @@ class Tracking(commands.Cog):
     ) -> None:
         state = _state(menu)
         if not chosen:
-            raise UserFacingError(STALE)
+            raise UserFacingError(words.CARD_STALE)
         await self.redraw(interaction, state.with_symptom(menu.symptom_id, _int(chosen, 0, 3)))
 
     async def on_save(self, interaction: discord.Interaction[Any], press: ids.CardSave) -> None:
@@ -124,7 +124,7 @@ class Tracking(commands.Cog):
 
     async def redraw(self, interaction: discord.Interaction[Any], state: CardState) -> None:
         if not _on_card(interaction):
-            raise UserFacingError(STALE)
+            raise UserFacingError(words.CARD_STALE)
         user_id = interaction.user.id
         card = render.checkin_card(
             state,
@@ -207,7 +207,7 @@ class Tracking(commands.Cog):
     ) -> None:
         cleaned = clean_symptom_name(name)
         if cleaned is None:
-            raise UserFacingError("A symptom name can be up to 40 characters, like `joint swelling`.")
+            raise UserFacingError(words.SYMPTOM_NAME_TOO_LONG)
         added = await self.service.add_symptom(interaction.user.id, cleaned, now=self.now())
         if added is None:
             raise UserFacingError(render.symptoms_full())
@@ -265,16 +265,16 @@ def _state(ids_: ids.CardStateId) -> CardState:
     try:
         return ids_.state
     except ValueError:
-        raise UserFacingError(STALE) from None
+        raise UserFacingError(words.CARD_STALE) from None
 
 
 def _int(text: str, low: int, high: int) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise UserFacingError(STALE) from None
+        raise UserFacingError(words.CARD_STALE) from None
     if not low <= value <= high:
-        raise UserFacingError(STALE)
+        raise UserFacingError(words.CARD_STALE)
     return value
 
 

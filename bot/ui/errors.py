@@ -23,13 +23,11 @@ import discord
 from discord import app_commands
 
 from bot.ui.reply import NO_MENTIONS, crisis_shown
+from bot.wording import common as words
 
 log = logging.getLogger(__name__)
 
-GENERIC = (
-    "Sorry, something went wrong on my side. Nothing you entered was lost. "
-    "Please try again in a moment. (error id `{error_id}`)"
-)
+GENERIC = words.SOMETHING_WENT_WRONG
 
 
 class UserFacingError(Exception):
@@ -68,7 +66,7 @@ async def reply_error(interaction: discord.Interaction[Any], error: BaseExceptio
     if isinstance(original, UserFacingError):
         message = original.message
     elif isinstance(original, app_commands.CheckFailure):
-        message = str(original) if str(original) else "Sorry, that is not available to you here."
+        message = str(original) if str(original) else words.NOT_AVAILABLE_HERE
     else:
         error_id = secrets.token_hex(4)
         log.error(

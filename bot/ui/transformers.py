@@ -31,6 +31,7 @@ from bot.reminders.schedule import parse_time, resolve_timezone, timezone_choice
 from bot.text import clip
 from bot.ui.errors import OptionError
 from bot.ui.reading import choices
+from bot.wording import options as words
 
 if TYPE_CHECKING:
     from bot.client import LupusBot
@@ -40,10 +41,7 @@ log = logging.getLogger(__name__)
 Choices = list[app_commands.Choice[int | float | str]]
 """What discord.py's ``Transformer.autocomplete`` answers with."""
 
-UNKNOWN_REGION = (
-    "I don't have that place in my list. Pick a country from the choices as you type (like US, UK or "
-    "Canada), or leave region empty to see help for everywhere."
-)
+UNKNOWN_REGION = words.UNKNOWN_REGION
 
 
 # --- the kind errors -------------------------------------------------------------------------------
@@ -54,27 +52,24 @@ def not_found(
 ) -> OptionError:
     """ "I couldn't find “x”. Did you mean **y**? Try ``command`` and pick from the list."""
     guesses = library.autocomplete(kind, value, limit=1, **extra)
-    hint = f" Did you mean **{guesses[0].name}**?" if guesses and value.strip() else ""
-    shown = discord.utils.escape_markdown(clip(value, 60)) or "that"
-    return OptionError(f"I couldn't find “{shown}”.{hint} Try `{command}` and pick from the list.")
+    hint = words.DID_YOU_MEAN.format(guess=guesses[0].name) if guesses and value.strip() else ""
+    shown = discord.utils.escape_markdown(clip(value, 60)) or words.NOTHING_TYPED
+    return OptionError(words.NOT_FOUND.format(shown=shown, hint=hint, command=command))
 
 
 def routine_not_found(library: Library, value: str) -> OptionError:
     """The routine ``value`` is not in the library (``/stretch``'s own wording)."""
     guesses = library.autocomplete("routine", value, limit=1)
-    hint = f" Did you mean **{guesses[0].name}**?" if guesses and value.strip() else ""
-    shown = discord.utils.escape_markdown(clip(value, 60)) or "that"
-    return OptionError(f"I couldn't find the routine “{shown}”.{hint} Try `/stretch` to see all.")
+    hint = words.DID_YOU_MEAN.format(guess=guesses[0].name) if guesses and value.strip() else ""
+    shown = discord.utils.escape_markdown(clip(value, 60)) or words.NOTHING_TYPED
+    return OptionError(words.ROUTINE_NOT_FOUND.format(shown=shown, hint=hint))
 
 
 def unknown_zone(typed: str) -> OptionError:
     guesses = timezone_choices(typed, limit=3)
-    hint = f" Did you mean {', '.join(f'**{g}**' for g in guesses)}?" if guesses else ""
+    hint = words.DID_YOU_MEAN_ANY.format(guesses=", ".join(f"**{g}**" for g in guesses)) if guesses else ""
     shown = discord.utils.escape_markdown(clip(typed, 40))
-    return OptionError(
-        f"I don't know the time zone “{shown}”.{hint} Start typing your city in the time zone box "
-        "and pick it from the list."
-    )
+    return OptionError(words.UNKNOWN_ZONE.format(shown=shown, hint=hint))
 
 
 def region_of(library: Library, region: str | None) -> str | None:

@@ -13,7 +13,7 @@ the named values. Every entry is a plain ``str`` (tests/test_wording.py checks
 that each one is used somewhere and renders). A second language would be a
 parallel set of modules with the same names.
 
-The Discord renderers in ``bot/ui`` use the same catalog: the core's modules
+The Discord renderers in ``bot/ui`` and the cogs use the same catalog: the core's modules
 for their area, plus modules of their own (``reading``, ``safety``,
 ``privacy``, ``admin``, ``dm``). What moves here: embed titles, descriptions
 and footers, message texts, notices and errors, form labels and placeholders.

@@ -27,3 +27,12 @@ BUTTON_CHECK_IN_NOW = "Check in now"
 BUTTON_CRISIS_LINES = "Crisis lines"
 BUTTON_MY_SAFETY_PLAN = "My safety plan"
 BUTTON_SEE_MY_JOURNAL = "See my journal"
+
+# ----------------------------------------------------------------- when something goes wrong
+
+SOMETHING_WENT_WRONG = (
+    "Sorry, something went wrong on my side. Nothing you entered was lost. "
+    "Please try again in a moment. (error id `{error_id}`)"
+)
+"""The one answer to an unexpected error; ``error_id`` is also in the log, so a moderator can find it."""
+NOT_AVAILABLE_HERE = "Sorry, that is not available to you here."

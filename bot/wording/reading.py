@@ -67,3 +67,12 @@ BUTTON_POST_IT = "Post it"
 BUTTON_SHARE_IN_CHANNEL = "Share in channel"
 BUTTON_START_READING = "Start reading"
 BUTTON_YOUR_PRIVACY = "Your privacy"
+
+# ----------------------------------------------------------------- sharing and stale buttons (cogs)
+
+ONLY_SHARER_DELETES = "Only the member who shared this, or a moderator, can delete it."
+CRISIS_NEVER_POSTED = "Crisis lines are only shown to you, privately. They can't be posted."
+ITEM_GONE = "That item is no longer in the library. Try `/library` or `/search`."
+CANNOT_POST = "I can't post here for you: this channel doesn't let you (or me) send messages."
+SHARED = "Posted in {channel}. Its **Delete** button removes it (for you and the moderators)."
+ALREADY_SHARED = "This was posted in {channel} a few minutes ago, so I didn't post it again."

@@ -162,3 +162,11 @@ BUTTON_SNOOZE_1_HOUR = "Snooze 1 hour"
 BUTTON_TURN_OFF = "Turn off"
 BUTTON_YES_STOP_IT = "Yes, stop it"
 BUTTON_START_ROUTINE = "Start: {title}"
+
+# ----------------------------------------------------------------- the cog's refusals (Discord)
+
+WHICH_TIMEZONE = (
+    "Which time zone are you in? Add `timezone:` with your city (like `London` or "
+    "`New York`) or letters like `EST`. I'll remember it for everything."
+)
+REMINDER_BUTTON_EXPIRED = "That button has expired. Use `/remind show` to see your reminder."

@@ -151,3 +151,14 @@ BUTTON_MOVE_ON_BY_ITSELF = "Move on by itself"
 BUTTON_START_INSTEAD = "Start {title} instead"
 THE_OTHER_ONE = "the other one"
 """In :data:`BUTTON_START_INSTEAD` when the other routine has no title to show."""
+
+# ----------------------------------------------------------------- /stretch (cog)
+
+SENT_TO_DM = (
+    "I've sent the routine to our DM, so I can keep the card up to date while you stretch. "
+    "Open your messages with me to begin."
+)
+DM_FAILED = (
+    "I couldn't send you a DM (your DMs may be closed for this server), so here it is privately instead."
+)
+ROUTINE_GONE = "That routine is no longer in the library. Use /stretch to see the ones there are."

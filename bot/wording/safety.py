@@ -28,3 +28,25 @@ BUTTON_NEXT_PART = "Next part"
 BUTTON_WRITE_MY_PLAN = "Write my plan"
 BUTTON_WRITE_PART_2 = "Write part 2"
 BUTTON_EDIT_PART = "Edit part {number}"
+
+# ----------------------------------------------------------------- the moderator handoff (cog)
+
+HANDOFF_NOTE = (
+    "🤝 {mention} ({name}, id {id}) tapped "
+    "**Ask a moderator to reach out** on the bot's crisis card. Please reach out to them kindly. "
+    "They chose to send this; the bot shares nothing they wrote."
+)
+"""Exactly what moderators see: who asked, and nothing they wrote."""
+HANDOFF_ALREADY_SENT = (
+    "I've already asked the moderators a few minutes ago. Someone will reach out when they can."
+)
+HANDOFF_FAILED = (
+    "I couldn't reach the moderators just now. Please try again, or message a moderator yourself."
+)
+HANDOFF_SENT = (
+    "I asked the moderators to reach out. This is exactly what I sent them:\n{quoted}\n"
+    "Nothing you wrote was shared."
+)
+NO_SUPPORT_CHANNEL = "This server has not set up a moderator channel for this, sorry."
+UNKNOWN_REGION_BUTTON = "That region is not one I know. Please tap one of the buttons."
+GROUNDING_MISSING = "The breathing exercise isn't available right now. Try `/stretch`."

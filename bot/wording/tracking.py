@@ -144,3 +144,13 @@ BUTTON_ADD_A_NOTE = "Add a note"
 BUTTON_SAME_AS_YESTERDAY = "Same as yesterday"
 BUTTON_SNOOZE_30_MIN = "Snooze 30 min"
 BUTTON_YES_MARK_A_FLARE = "Yes, mark a flare"
+
+# ----------------------------------------------------------------- the cogs' refusals (Discord)
+
+MEDS_NEED_TIMEZONE = (
+    "Tell me your time zone once, so the reminders come at your local time: "
+    "add the `timezone` option (start typing your city, like London or New York)."
+)
+MEDS_TOO_MANY = "You can keep up to {most} medicines here. Remove one first."
+CARD_STALE = "This check-in card has expired. Use `/checkin` for a fresh one."
+SYMPTOM_NAME_TOO_LONG = "A symptom name can be up to 40 characters, like `joint swelling`."
