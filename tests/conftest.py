@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.content.library import Library
+from bot.content.loader import load_library
 from bot.storage.db import Database
 from tests.crisis_corpus import CRISIS_FIGURES
 from tests.e2e_support import REPO, LiveBot, live_bot_for
@@ -68,6 +70,14 @@ async def debug_bot(tmp_path: Path) -> AsyncIterator[LiveBot]:
     """Like ``live_bot`` but logging at DEBUG (for tests that prove nothing private is logged)."""
     async for live in live_bot_for(tmp_path, logging__level="DEBUG"):
         yield live
+
+
+@pytest.fixture(scope="session")
+def library() -> Library:
+    """The shipped content (content/), loaded once; a test module may override it with its own."""
+    result = load_library(REPO / "content")
+    assert result.library is not None, result.errors
+    return result.library
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:

@@ -7,14 +7,11 @@ made in one place and cannot drift between the three.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.content.library import REGION_NAMES, Library
-from bot.content.loader import load_library
 from bot.custom_ids import ALL, COMPONENTS, CONTENT_ARGUMENTS, FORMS, CustomId, widest_naming
 from bot.custom_ids.reading import OpenRef, ReadPage, ResourcePage, ShareTopic, TopicSources
 from bot.custom_ids.routines import SessionPress
@@ -22,7 +19,6 @@ from bot.limits import CUSTOM_ID
 from bot.ui import reading as render
 from bot.ui.kinds import KINDS, Unknown
 
-REPO = Path(__file__).resolve().parents[1]
 TOPIC_48 = "t" * 47 + "x"
 UNKNOWN = Unknown.__discord_ui_compiled_template__  # type: ignore[attr-defined]
 
@@ -122,13 +118,6 @@ def test_a_48_character_topic_id_with_the_longest_region_fits_every_id() -> None
         for kind in (ResourcePage, ShareTopic):
             assert len(kind(TOPIC_48, code, 999).custom_id()) <= CUSTOM_ID
         assert len(TopicSources(TOPIC_48, 999, code, 999).custom_id()) <= CUSTOM_ID
-
-
-@pytest.fixture(scope="module")
-def library() -> Library:
-    result = load_library(REPO / "content")
-    assert result.library is not None, result.errors
-    return result.library
 
 
 def test_the_renderer_with_a_48_character_topic_id_and_every_region_stays_within_the_limit(

@@ -5,16 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.content.library import Library
-from bot.content.loader import load_library
 from bot.dm_intent import MAX_SUGGESTIONS, Intent, understand
-from tests.e2e_support import REPO
-
-
-@pytest.fixture(scope="module")
-def library() -> Library:
-    loaded = load_library(REPO / "content").library
-    assert loaded is not None
-    return loaded
 
 
 @pytest.mark.parametrize(

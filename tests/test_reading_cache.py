@@ -13,13 +13,6 @@ from bot.ui import reading
 CONTENT = Path(__file__).resolve().parents[1] / "content"
 
 
-@pytest.fixture(scope="module")
-def library() -> Library:
-    loaded = load_library(CONTENT).library
-    assert loaded is not None
-    return loaded
-
-
 def test_overview_is_rendered_once_per_snapshot(library: Library) -> None:
     article = next(iter(library.articles.values()))
     first = reading.article_overview(library, article, shareable=True)

@@ -2,23 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from bot import limits
 from bot.content import render_text
 from bot.content.library import Library
-from bot.content.loader import load_library
-
-CONTENT = Path(__file__).resolve().parents[1] / "content"
-
-
-@pytest.fixture(scope="module")
-def library() -> Library:
-    loaded = load_library(CONTENT).library
-    assert loaded is not None
-    return loaded
 
 
 def test_every_topic_page_fits_and_shows_every_item_once_in_order(library: Library) -> None:

@@ -10,7 +10,6 @@ import pytest
 
 from bot.config import Config
 from bot.content.library import Library
-from bot.content.loader import load_library
 from bot.crisis import Concern, Screening
 from bot.crisis.card import CRISIS_TOPIC, card_text, emergency_numbers_text, lead_text, longest_card
 from bot.crisis.free_text import command_texts, dm_answer, form_texts, interaction_texts, most_urgent
@@ -46,13 +45,6 @@ def form_fields() -> list[tuple[str, int, str]]:
             modal = build()
             found += [(command, part, item.custom_id) for item in modal.children]  # type: ignore[attr-defined]
     return found
-
-
-@pytest.fixture(scope="module")
-def library() -> Library:
-    result = load_library(REPO / "content")
-    assert result.library is not None, result.errors
-    return result.library
 
 
 # ------------------------------------------------------------------ nothing can skip the screen

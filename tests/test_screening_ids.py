@@ -2,25 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from bot.content.library import Library
-from bot.content.loader import load_library
 from bot.crisis import screen
 from bot.ui import safety_net
 from bot.ui.safety_net import SafetyNet, content_ids
-
-CONTENT = Path(__file__).resolve().parents[1] / "content"
-
-
-@pytest.fixture(scope="module")
-def library() -> Library:
-    loaded = load_library(CONTENT).library
-    assert loaded is not None
-    return loaded
 
 
 class _Store:

@@ -4,7 +4,6 @@ and suggestions that never fail."""
 from __future__ import annotations
 
 from datetime import time
-from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
@@ -13,7 +12,6 @@ import pytest
 from discord import app_commands
 
 from bot.content.library import Library
-from bot.content.loader import load_library
 from bot.ui.errors import OptionError, UserFacingError
 from bot.ui.transformers import (
     ArticleChoice,
@@ -27,15 +25,7 @@ from bot.ui.transformers import (
     TopicChoice,
 )
 
-CONTENT = Path(__file__).resolve().parents[1] / "content"
 NOON = 1_768_478_400.0  # 2026-01-15 12:00 UTC, winter in London
-
-
-@pytest.fixture(scope="module")
-def library() -> Library:
-    loaded = load_library(CONTENT).library
-    assert loaded is not None
-    return loaded
 
 
 def interaction(library: Library, **options: str) -> Any:

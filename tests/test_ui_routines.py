@@ -9,30 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 from typing import Any
 
 import discord
-import pytest
 
 from bot import limits
 from bot.content.library import Library
-from bot.content.loader import load_library
 from bot.content.models import Routine
 from bot.routines.session import Action, Phase, RoutineSession, RoutineSnapshot, transition
 from bot.ui import routine_picker as picker
 from bot.ui import routines as render
 from bot.ui.reply import Reply
 
-REPO = Path(__file__).resolve().parents[1]
 T0 = 1_700_000_000.0
-
-
-@pytest.fixture(scope="module")
-def library() -> Library:
-    result = load_library(REPO / "content")
-    assert result.library is not None, result.errors
-    return result.library
 
 
 def embed_total(embed: discord.Embed) -> int:
