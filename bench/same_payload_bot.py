@@ -33,6 +33,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from tests.emulator import run_until_signalled
+
 READY_MARKER = "same-payload bot: commands registered"
 
 
@@ -152,22 +154,8 @@ async def main(payloads_path: Path, commands: list[dict[str, Any]]) -> int:
             self._connection.create_message(channel=message.channel, data=data)  # type: ignore[arg-type]
 
     bot = SamePayloadBot(intents=discord.Intents.default(), allowed_mentions=discord.AllowedMentions.none())
-    loop = asyncio.get_running_loop()
-    stopping = asyncio.Event()
-    for sig in (signal.SIGTERM, signal.SIGINT):
-        loop.add_signal_handler(sig, stopping.set)
-    loop.add_signal_handler(signal.SIGHUP, reload)
-    async with bot:
-        runner = asyncio.create_task(bot.start(token))
-        stopper = asyncio.create_task(stopping.wait())
-        done, _ = await asyncio.wait({runner, stopper}, return_when=asyncio.FIRST_COMPLETED)
-        if runner in done:
-            stopper.cancel()
-            runner.result()
-            return 0
-        await bot.close()
-        runner.cancel()
-    return 0
+    asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, reload)
+    return await run_until_signalled(bot, token)
 
 
 if __name__ == "__main__":

@@ -48,6 +48,7 @@ from .handles import CallbackResponse, InteractionFailed, InteractionHandle, Int
 from .harness import Emulator
 from .inprocess import running
 from .interactions import HarnessError, locate
+from .runner import run_until_signalled
 from .state import EmulatorConfig, EmulatorState
 from .views import ButtonInfo, Message, Modal, ModalInput, SelectInfo
 from .world import Community
@@ -93,5 +94,6 @@ __all__ = [
     "User",
     "Violation",
     "locate",
+    "run_until_signalled",
     "running",
 ]

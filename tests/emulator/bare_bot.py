@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-import signal
 import sys
 
 import discord
@@ -20,6 +19,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from .botprocess import PING_REPLY, READY_MARKER
+from .runner import run_until_signalled
 
 
 class BareBot(commands.Bot):
@@ -58,21 +58,7 @@ async def main() -> int:
         discord.http.Route.BASE = api_base.rstrip("/")
     discord.utils.setup_logging(level=logging.INFO)
     bot = BareBot(api_base=api_base)
-    loop = asyncio.get_running_loop()
-    stopping = asyncio.Event()
-    for sig in (signal.SIGTERM, signal.SIGINT):
-        loop.add_signal_handler(sig, stopping.set)
-    async with bot:
-        runner = asyncio.create_task(bot.start(token))
-        stopper = asyncio.create_task(stopping.wait())
-        done, _ = await asyncio.wait({runner, stopper}, return_when=asyncio.FIRST_COMPLETED)
-        if runner in done:
-            stopper.cancel()
-            runner.result()
-            return 0
-        await bot.close()
-        runner.cancel()
-    return 0
+    return await run_until_signalled(bot, token)
 
 
 if __name__ == "__main__":
