@@ -617,6 +617,26 @@ async def test_a_dm_to_a_member_lands_in_their_dm(raw: Raw, emulator: Emulator, 
     assert [m.content for m in emulator.dm_messages(community.member)] == ["Time to stretch"]
 
 
+async def test_an_enforced_nonce_sent_twice_makes_one_message(
+    raw: Raw, emulator: Emulator, community: Community
+) -> None:
+    _, channel, _ = await raw.call("POST", "/users/@me/channels", {"recipient_id": str(community.member.id)})
+    path = f"/channels/{channel['id']}/messages"
+    body = {"content": "Time to stretch", "nonce": "r-1", "enforce_nonce": True}
+    first = await raw.call("POST", path, body)
+    again = await raw.call("POST", path, body)
+    assert first[0] == again[0] == 200 and first[1]["id"] == again[1]["id"]
+    # Without enforce_nonce the same nonce is just a label: a second message is made.
+    await raw.call("POST", path, {"content": "Time to stretch", "nonce": "r-1"})
+    assert len(emulator.dm_messages(community.member)) == 2
+    # Past Discord's window of a few minutes the nonce is forgotten.
+    emulator.state.clock.advance(301)
+    await raw.call("POST", path, body)
+    assert len(emulator.dm_messages(community.member)) == 3
+    status, refused, _ = await raw.call("POST", path, {**body, "nonce": "x" * 26})
+    assert status == 400 and refused["code"] == 50035 and "nonce" in refused["errors"]
+
+
 async def test_files_are_stored_with_name_bytes_and_type(
     raw: Raw, emulator: Emulator, community: Community
 ) -> None:

@@ -56,7 +56,7 @@ class FakeSender:
     sent: list[tuple[int, datetime]] = field(default_factory=list)
     attempts: list[tuple[int, datetime]] = field(default_factory=list)
 
-    async def __call__(self, reminder: Reminder) -> Delivery:
+    async def __call__(self, reminder: Reminder, nonce: str) -> Delivery:
         at = datetime.fromtimestamp(self.clock.now(), UTC)
         self.attempts.append((reminder.user_id, at))
         script = self.outcomes.get(reminder.user_id)
@@ -243,12 +243,12 @@ async def test_a_sender_that_crashes_does_not_lose_the_reminder(db: Database) ->
     bot = await boot(db, utc(2026, 5, 1, 9, 0))
     calls = 0
 
-    async def flaky(reminder: Reminder) -> Delivery:
+    async def flaky(reminder: Reminder, nonce: str) -> Delivery:
         nonlocal calls
         calls += 1
         if calls == 1:
             raise RuntimeError("boom")
-        return await bot.sender(reminder)
+        return await bot.sender(reminder, nonce)
 
     bot.dispatcher.sender = flaky
     await bot.dispatcher.set(ALICE, time(7, 30), "America/New_York", None)

@@ -6,12 +6,13 @@ fake DM sender standing in for Discord.
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.delivery import Delivery
+from bot.delivery import CLAIM_LEASE_SECONDS, Delivery
 from bot.scheduler import Scheduler
 from bot.storage.db import Database
 from bot.storage.meds import Medicine, MedicineRepo, MedReminder
@@ -33,8 +34,14 @@ class FakeSender:
     clock: FakeClock
     outcomes: list[Delivery] = field(default_factory=list)
     sent: list[tuple[str, datetime, datetime]] = field(default_factory=list)
+    nonces: list[str] = field(default_factory=list)
+    hang: bool = False
+    """Accept the DM, then never return: the process dies before it can record the send."""
 
-    async def __call__(self, row: MedReminder, medicine: Medicine) -> Delivery:
+    async def __call__(self, row: MedReminder, medicine: Medicine, nonce: str) -> Delivery:
+        self.nonces.append(nonce)
+        if self.hang:
+            await asyncio.Event().wait()
         outcome = self.outcomes.pop(0) if self.outcomes else Delivery.SENT
         if outcome is Delivery.SENT:
             self.sent.append((medicine.name, row.due_at, datetime.fromtimestamp(self.clock.now(), UTC)))
@@ -118,6 +125,24 @@ async def test_a_restart_resends_nothing_and_a_long_outage_skips_rather_than_dou
     third = await Process(p.clock, db, p.sender).start()
     await third.run_until(utc(2026, 6, 3, 12, 5))
     assert len(p.sender.sent) == 2  # two processes armed it; it went out once
+
+
+async def test_a_process_that_dies_mid_send_is_covered_with_the_same_nonce(db: Database) -> None:
+    p = await boot(db, utc(2026, 6, 1, 10, 0))
+    p.sender.hang = True
+    await p.meds.add(ALICE, "prednisone", None, ("08:00",))
+    await p.clock.advance_to(utc(2026, 6, 1, 12, 0).timestamp())
+    for _ in range(500):  # the claim and send are a few database round trips away
+        if p.sender.nonces:
+            break
+        await asyncio.sleep(0.01)
+    await p.scheduler.stop(grace=0)  # killed mid-send: the claim stays behind
+    survivor = await Process(p.clock, db, FakeSender(p.clock)).start()
+    await survivor.run_until(utc(2026, 6, 1, 12, 0) + timedelta(seconds=CLAIM_LEASE_SECONDS - 5))
+    assert survivor.sender.nonces == []  # the claim still holds
+    await survivor.run_until(utc(2026, 6, 1, 12, 0) + timedelta(seconds=CLAIM_LEASE_SECONDS + 5))
+    # Sent by the survivor with the nonce of the first attempt, so Discord shows one DM.
+    assert survivor.sender.nonces == p.sender.nonces and len(survivor.sender.sent) == 1
 
 
 async def test_snooze_sends_again_in_thirty_minutes_and_taken_answers_the_dose(db: Database) -> None:

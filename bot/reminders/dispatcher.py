@@ -15,6 +15,12 @@ differently, and why:
   the person a notice to read the next time they use the bot.
 * A DM that fails for a passing reason (Discord 5xx, network) is retried every
   few minutes; the one-hour rule still decides whether it is worth sending.
+* Several processes may share the database, and each arms every reminder. Before
+  sending, a process *claims* the row for a short lease: one claim wins, the
+  others look again after the lease. A process that dies mid-send leaves a claim
+  that expires, and the process that takes over sends with the same nonce
+  (``bot.delivery.delivery_nonce``), so Discord returns the first DM rather than
+  create a second: sent exactly once, never lost.
 * Time comes from the injected ``Clock``, so tests drive days, daylight-saving
   changes and restarts in milliseconds.
 
@@ -28,7 +34,7 @@ from datetime import datetime, time, timedelta
 from typing import Protocol
 
 from bot.clock import Clock, utcnow
-from bot.delivery import Delivery
+from bot.delivery import CLAIM_LEASE_SECONDS, Delivery, delivery_nonce
 from bot.reminders.service import ReminderService
 from bot.scheduler import Scheduler
 from bot.storage.prefs import PrefsRepo
@@ -45,9 +51,11 @@ DM_BLOCKED_NOTICE = words.DM_BLOCKED_NOTICE
 
 
 class ReminderSender(Protocol):
-    """Sends one reminder DM and says how it went. Must not raise for Discord errors."""
+    """Sends one reminder DM and says how it went. Must not raise for Discord errors.
 
-    async def __call__(self, reminder: Reminder) -> Delivery: ...
+    ``nonce`` names this firing: the sender passes it to Discord with ``enforce_nonce``."""
+
+    async def __call__(self, reminder: Reminder, nonce: str, /) -> Delivery: ...
 
 
 class ReminderDispatcher:
@@ -62,6 +70,7 @@ class ReminderDispatcher:
         *,
         sender: ReminderSender | None = None,
         retry_seconds: float = RETRY_SECONDS,
+        lease_seconds: float = CLAIM_LEASE_SECONDS,
         blocked_notice: str = DM_BLOCKED_NOTICE,
         key_prefix: str = KEY_PREFIX,
     ) -> None:
@@ -72,6 +81,7 @@ class ReminderDispatcher:
         self._scheduler = scheduler
         self._clock = clock
         self._retry = retry_seconds
+        self._lease = lease_seconds
         self._notice = blocked_notice
         # The daily check-in reminder runs on its own table through a second dispatcher.
         self._prefix = key_prefix
@@ -166,8 +176,13 @@ class ReminderDispatcher:
             log.warning("a reminder is due but no sender is attached yet; retrying later")
             self._retry_later(user_id)
             return Delivery.FAILED
+        if not await self.service.claim(firing, now=now, lease_seconds=self._lease):
+            # Another process is sending it: look again once its claim would have expired.
+            self._scheduler.schedule(self._key(user_id), self._clock.now() + self._lease + 1, self._on_timer)
+            return None
+        nonce = delivery_nonce(self._prefix, user_id, round(firing.reminder.next_fire_at.timestamp(), 3))
         try:
-            outcome = await self.sender(firing.reminder)
+            outcome = await self.sender(firing.reminder, nonce)
         except Exception:
             log.exception("the reminder sender raised; treating it as a passing failure")
             outcome = Delivery.FAILED
@@ -182,6 +197,7 @@ class ReminderDispatcher:
             self._scheduler.cancel(self._key(user_id))
             log.info("a reminder DM was refused by Discord; the reminder is paused")
         else:
+            await self.service.release(firing)
             self._retry_later(user_id)
         return outcome
 

@@ -124,6 +124,17 @@ class ReminderService:
         drift = abs((current.next_fire_at - firing.reminder.next_fire_at).total_seconds())
         return drift < 0.001
 
+    async def claim(self, firing: Firing, *, now: datetime, lease_seconds: float) -> bool:
+        """Take the right to send this firing (one process only; see ``ReminderRepo.claim``)."""
+        reminder = firing.reminder
+        return await self._repo.claim(
+            reminder.user_id, fire_at=reminder.next_fire_at, now=now, lease_seconds=lease_seconds
+        )
+
+    async def release(self, firing: Firing) -> None:
+        """Give the claim back after a passing failure, so the retry (here or elsewhere) may send."""
+        await self._repo.release(firing.reminder.user_id)
+
     async def record_undeliverable(
         self, firing: Firing, *, now: datetime, reason: str = PAUSED_DM_BLOCKED
     ) -> bool:

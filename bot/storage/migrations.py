@@ -308,6 +308,14 @@ ALTER TABLE user_prefs DROP COLUMN dm_blocked_at;
 """
 """Drop the never-written ``usual_routine`` and the never-read ``dm_blocked_at`` preferences."""
 
+MIGRATION_REMINDER_CLAIMS = """
+-- Several processes may share one database (PostgreSQL): before sending a daily reminder a
+-- process claims its row for a short lease, like medicine_reminders.claimed_at.
+ALTER TABLE reminders ADD COLUMN claimed_at REAL;
+ALTER TABLE checkin_reminders ADD COLUMN claimed_at REAL;
+"""
+"""A send lease on the daily stretch and check-in reminders (exactly once across processes)."""
+
 MIGRATIONS: tuple[str, ...] = (
     MIGRATION_1,
     MIGRATION_SAFETY,
@@ -317,6 +325,7 @@ MIGRATIONS: tuple[str, ...] = (
     MIGRATION_UXROUTINE,
     MIGRATION_UXTIME,
     MIGRATION_DEAD_PREFS,
+    MIGRATION_REMINDER_CLAIMS,
 )
 """Every migration, in order. The schema version is ``len(MIGRATIONS)``."""
 

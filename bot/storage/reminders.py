@@ -79,7 +79,7 @@ class ReminderRepo:
                 "ON CONFLICT (user_id) DO UPDATE SET local_time = excluded.local_time, "
                 "timezone = excluded.timezone, routine_id = excluded.routine_id, "
                 "next_fire_at = excluded.next_fire_at, paused = 0, paused_reason = NULL, "
-                "updated_at = excluded.updated_at",
+                "claimed_at = NULL, updated_at = excluded.updated_at",
                 (user_id, local_time, timezone, routine_id, to_epoch(next_fire_at), stamp, stamp),
             )
             stored = await self.get(user_id)
@@ -129,7 +129,7 @@ class ReminderRepo:
         *,
         sent: bool,
     ) -> bool:
-        sql = f"UPDATE {self._table} SET next_fire_at = ?, updated_at = ?"
+        sql = f"UPDATE {self._table} SET next_fire_at = ?, claimed_at = NULL, updated_at = ?"
         params: list[object] = [to_epoch(next_fire_at), to_iso(now)]
         if sent:
             sql += ", last_sent_at = ?"
@@ -141,10 +141,31 @@ class ReminderRepo:
             params.append(to_epoch(expected_fire_at))
         return await self._db.execute(sql, params) == 1
 
+    async def claim(self, user_id: int, *, fire_at: datetime, now: datetime, lease_seconds: float) -> bool:
+        """Take the right to send this firing; False while another process holds it, or once it moved on.
+
+        Only one process's UPDATE can match (the row is still at ``fire_at``, unpaused, and unclaimed
+        or its claim is older than ``lease_seconds``: that process died mid-send). Sending, then
+        ``mark_sent``/``pause``/``release``, ends the claim.
+        """
+        stamp = to_epoch(now)
+        changed = await self._db.execute(
+            f"UPDATE {self._table} SET claimed_at = ? WHERE user_id = ? AND abs(next_fire_at - ?) < 0.001 "
+            "AND paused = 0 "
+            "AND (claimed_at IS NULL OR claimed_at < ?)",
+            (stamp, user_id, to_epoch(fire_at), stamp - lease_seconds),
+        )
+        return changed == 1
+
+    async def release(self, user_id: int) -> None:
+        """Give a claim back after a send that failed for a passing reason."""
+        await self._db.execute(f"UPDATE {self._table} SET claimed_at = NULL WHERE user_id = ?", (user_id,))
+
     async def pause(self, user_id: int, reason: str, *, now: datetime) -> bool:
         """Stop firing (e.g. ``dm_blocked``) but keep the settings; False if there is no reminder."""
         changed = await self._db.execute(
-            f"UPDATE {self._table} SET paused = 1, paused_reason = ?, updated_at = ? WHERE user_id = ?",
+            f"UPDATE {self._table} SET paused = 1, paused_reason = ?, claimed_at = NULL, updated_at = ? "
+            "WHERE user_id = ?",
             (reason, to_iso(now), user_id),
         )
         return changed == 1

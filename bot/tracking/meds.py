@@ -7,7 +7,8 @@ timer per row (key ``med:<row id>``). The rules, like the stretch reminder's:
   pending row. Before sending, a process *claims* the row (a short lease in the
   row itself), so two processes, or a timer and a restart, never send the same
   dose twice; a claim left by a process that died mid-send expires, so the dose
-  is still sent.
+  is still sent, with the same nonce (``bot.delivery.delivery_nonce``), so a DM
+  Discord already accepted is not created twice.
 * A dose reminder found more than an hour late (the bot was down) is not sent:
   a "take your 8 am medicine" at noon could lead to a double dose. It is marked
   done and the next one is planned.
@@ -27,7 +28,7 @@ from datetime import datetime, timedelta
 from typing import Protocol
 
 from bot.clock import Clock, utcnow
-from bot.delivery import Delivery
+from bot.delivery import CLAIM_LEASE_SECONDS, Delivery, delivery_nonce
 from bot.reminders.schedule import MISSED_GRACE_SECONDS, format_time, next_fire, parse_time
 from bot.scheduler import Scheduler
 from bot.storage.meds import DoseStatus, Medicine, MedicineRepo, MedReminder
@@ -39,8 +40,6 @@ log = logging.getLogger(__name__)
 KEY_PREFIX = "med:"
 SNOOZE = timedelta(minutes=30)
 RETRY_SECONDS = 300.0
-CLAIM_LEASE_SECONDS = 120.0
-"""How long a sender holds a row before another process may assume it died mid-send."""
 MAX_TIMES = 6
 MAX_MEDICINES = 20
 NAME_MAX = 100
@@ -48,9 +47,11 @@ DOSE_MAX = 100
 
 
 class MedSender(Protocol):
-    """Sends one medicine reminder DM and says how it went. Must not raise for Discord errors."""
+    """Sends one medicine reminder DM and says how it went. Must not raise for Discord errors.
 
-    async def __call__(self, row: MedReminder, medicine: Medicine, /) -> Delivery: ...
+    ``nonce`` names this firing: the sender passes it to Discord with ``enforce_nonce``."""
+
+    async def __call__(self, row: MedReminder, medicine: Medicine, nonce: str, /) -> Delivery: ...
 
 
 def parse_times(text: str) -> tuple[str, ...]:
@@ -221,8 +222,9 @@ class MedService:
                 med_key(row.id), self._clock.now() + CLAIM_LEASE_SECONDS + 1, self._on_timer
             )
             return None
+        nonce = delivery_nonce(KEY_PREFIX, row.id, round(row.fire_at.timestamp(), 3))
         try:
-            outcome = await self.sender(row, medicine)
+            outcome = await self.sender(row, medicine, nonce)
         except Exception:
             log.exception("the medicine reminder sender raised; treating it as a passing failure")
             outcome = Delivery.FAILED

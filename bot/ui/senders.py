@@ -54,11 +54,14 @@ def reminder_routine(bot: LupusBot, reminder: Reminder | None) -> Routine | None
     return bot.content.library.routines.get(routine_id) if routine_id else None
 
 
-async def _dm(bot: LupusBot, user_id: int, reply: Reply, what: str) -> Delivery:
-    """Send ``reply`` by DM and say how it went (never raises for Discord's answers)."""
+async def _dm(bot: LupusBot, user_id: int, reply: Reply, what: str, *, nonce: str) -> Delivery:
+    """Send ``reply`` by DM and say how it went (never raises for Discord's answers).
+
+    ``nonce`` names the firing, so a retry by another process after a crash returns the DM
+    Discord already made instead of sending a second one (discord.py sets ``enforce_nonce``)."""
     try:
         channel = await bot.create_dm(discord.Object(id=user_id))
-        await channel.send(**message_kwargs(reply))
+        await channel.send(nonce=nonce, **message_kwargs(reply))
     except REFUSED as exc:
         log.info("%s DM refused by Discord (code %s)", what, exc.code)
         return Delivery.BLOCKED
@@ -74,9 +77,10 @@ class ReminderSender:
     def __init__(self, bot: LupusBot) -> None:
         self.bot = bot
 
-    async def __call__(self, reminder: Reminder) -> Delivery:
+    async def __call__(self, reminder: Reminder, nonce: str) -> Delivery:
         routine = reminder_routine(self.bot, reminder)
-        return await _dm(self.bot, reminder.user_id, reminders_render.reminder_dm(routine), "reminder")
+        reply = reminders_render.reminder_dm(routine)
+        return await _dm(self.bot, reminder.user_id, reply, "reminder", nonce=nonce)
 
 
 class CheckinSender:
@@ -85,8 +89,10 @@ class CheckinSender:
     def __init__(self, bot: LupusBot) -> None:
         self.bot = bot
 
-    async def __call__(self, reminder: Reminder) -> Delivery:
-        return await _dm(self.bot, reminder.user_id, checkin_render.checkin_dm(), "check-in reminder")
+    async def __call__(self, reminder: Reminder, nonce: str) -> Delivery:
+        return await _dm(
+            self.bot, reminder.user_id, checkin_render.checkin_dm(), "check-in reminder", nonce=nonce
+        )
 
 
 class MedSender:
@@ -95,9 +101,9 @@ class MedSender:
     def __init__(self, bot: LupusBot) -> None:
         self.bot = bot
 
-    async def __call__(self, row: MedReminder, medicine: Medicine) -> Delivery:
+    async def __call__(self, row: MedReminder, medicine: Medicine, nonce: str) -> Delivery:
         reply = meds_render.reminder_dm(row, medicine)
-        return await _dm(self.bot, row.user_id, reply, "medicine reminder")
+        return await _dm(self.bot, row.user_id, reply, "medicine reminder", nonce=nonce)
 
 
 def session_card(bot: LupusBot, session: RoutineSession) -> Reply:

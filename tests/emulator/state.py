@@ -140,6 +140,9 @@ class EmulatorState:
         self.channels: dict[int, Channel] = {}
         self.messages: dict[int, StoredMessage] = {}
         self.dm_channels: dict[int, int] = {}  # user id -> DM channel with the bot
+        self.nonces: dict[tuple[int, str], tuple[float, int]] = {}  # (channel, nonce) -> (when, message)
+        self.nonce_replays = 0
+        """Sends answered with an earlier message because their enforced nonce was seen before."""
         self.commands: dict[int | None, dict[int, JSON]] = {None: {}}
         self.interactions: dict[int, InteractionRecord] = {}
         self.interactions_by_token: dict[str, InteractionRecord] = {}
@@ -389,6 +392,19 @@ class EmulatorState:
             return []
         found = [self.messages[m] for m in channel.message_ids]
         return [m for m in found if not m.deleted and (include_ephemeral or not m.ephemeral)]
+
+    def nonce_message(self, channel_id: int, nonce: str, *, window: float = 300.0) -> StoredMessage | None:
+        """The message created in this channel with this enforced nonce within ``window`` seconds."""
+        seen = self.nonces.get((channel_id, nonce))
+        if seen is None or self.clock.now() - seen[0] > window:
+            return None
+        message = self.messages.get(seen[1])
+        if message is not None:
+            self.nonce_replays += 1
+        return message
+
+    def remember_nonce(self, channel_id: int, nonce: str, message: StoredMessage) -> None:
+        self.nonces[(channel_id, nonce)] = (self.clock.now(), message.id)
 
     def store_message(self, message: StoredMessage) -> None:
         self.messages[message.id] = message

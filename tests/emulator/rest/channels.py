@@ -9,6 +9,25 @@ from ..validation import FormErrors
 from .errors import ApiError, invalid_form, json_response, no_content, snowflake
 from .messages import MessageSupport
 
+NONCE_MAX = 25
+NONCE_WINDOW = 300.0
+"""Discord checks an enforced nonce "for uniqueness in the past few minutes"; we keep five."""
+
+
+def _nonce_key(body: dict[str, object], errors: FormErrors) -> str | None:
+    """The message's nonce when it is enforced (``enforce_nonce``), after Discord's checks."""
+    nonce = body.get("nonce")
+    if nonce is None:
+        return None
+    if isinstance(nonce, bool) or not isinstance(nonce, str | int):
+        errors.add(("nonce",), "BASE_TYPE_BAD_TYPE", "Must be an integer or a string.")
+        return None
+    text = str(nonce)
+    if len(text) > NONCE_MAX:
+        errors.add(("nonce",), "BASE_TYPE_BAD_LENGTH", f"Must be {NONCE_MAX} or fewer in length.")
+        return None
+    return text if body.get("enforce_nonce") is True else None
+
 
 class ChannelRoutes(MessageSupport):
     async def create_message(self, request: web.Request) -> web.Response:
@@ -17,6 +36,17 @@ class ChannelRoutes(MessageSupport):
         if not isinstance(body, dict):
             body = {}
         self._check_can_send(channel, files)
+        errors = FormErrors()
+        nonce = _nonce_key(body, errors)
+        if errors:
+            raise invalid_form(errors)
+        if (
+            nonce is not None
+            and (earlier := self.state.nonce_message(channel.id, nonce, window=NONCE_WINDOW)) is not None
+        ):
+            # The same enforced nonce again within the window: Discord answers with the message it
+            # already created and creates nothing (a sender retrying after a crash, say).
+            return json_response(earlier.payload())
         route = f"POST {self._route_of(request)[1]}"
         message = self._message_from_body(
             channel=channel, body=body, files=files, author=self.state.bot, route=route
@@ -25,6 +55,8 @@ class ChannelRoutes(MessageSupport):
         if reply_to is not None:
             message.type = 19
         self.state.store_message(message)
+        if nonce is not None:
+            self.state.remember_nonce(channel.id, nonce, message)
         self._apply_mentions(message, route)
         await self.announce_create(message)
         return json_response(message.payload())
