@@ -1,4 +1,7 @@
-"""The systemd unit in deploy/: restarts on failure with a growing delay, hardened, token from a file.
+"""The systemd units in deploy/: restarts on failure with a growing delay, hardened, token from a file.
+
+Both units are held to every rule: ``lupus-companion.service`` (one process, SQLite) and the
+template ``lupus-companion@.service`` (process ``%i`` of several sharing PostgreSQL).
 
 A crash loop must not burn Discord's 1,000 logins a day (more resets the token),
 so the unit caps how often it starts the bot and the bot itself backs off
@@ -20,7 +23,8 @@ import pytest
 from bot.app import BACKOFF_SECONDS
 
 REPO = Path(__file__).resolve().parents[1]
-UNIT = REPO / "deploy" / "lupus-companion.service"
+UNITS = (REPO / "deploy" / "lupus-companion.service", REPO / "deploy" / "lupus-companion@.service")
+TEMPLATE = UNITS[1]
 DAY = 86_400
 LOGINS_A_DAY = 1_000
 
@@ -57,14 +61,19 @@ def seconds(value: str) -> float:
     return total
 
 
+@pytest.fixture(name="unit_path", scope="module", params=UNITS, ids=lambda path: path.name)
+def unit_path_fixture(request: pytest.FixtureRequest) -> Path:
+    return Path(request.param)
+
+
 @pytest.fixture(name="unit", scope="module")
-def unit_fixture() -> dict[str, dict[str, list[str]]]:
-    return parse_unit(UNIT.read_text(encoding="utf-8"))
+def unit_fixture(unit_path: Path) -> dict[str, dict[str, list[str]]]:
+    return parse_unit(unit_path.read_text(encoding="utf-8"))
 
 
 def one(unit: dict[str, dict[str, list[str]]], section: str, key: str) -> str:
     values = unit[section].get(key)
-    assert values, f"[{section}] {key}= is missing from {UNIT.name}"
+    assert values, f"[{section}] {key}= is missing"
     return values[-1]
 
 
@@ -75,13 +84,18 @@ def systemd_version() -> int:
     return int(match.group(1)) if match else 0
 
 
-def runnable_copy(tmp_path: Path) -> Path:
+def runnable_copy(unit_path: Path, tmp_path: Path) -> Path:
     """The unit with ExecStart pointing at this interpreter, so verify can check the command exists
-    (the real path, /opt/lupus-companion/.venv, exists only on a server)."""
-    text = UNIT.read_text(encoding="utf-8")
+    (the real path, /opt/lupus-companion/.venv, exists only on a server). A template is checked
+    as its instance 0, next to the template itself."""
+    text = unit_path.read_text(encoding="utf-8")
     text = re.sub(r"^ExecStart=\S+", f"ExecStart={sys.executable}", text, flags=re.MULTILINE)
-    copy = tmp_path / UNIT.name
+    copy = tmp_path / unit_path.name
     copy.write_text(text, encoding="utf-8")
+    if unit_path.name.endswith("@.service"):
+        instance = tmp_path / unit_path.name.replace("@.", "@0.")
+        instance.write_text(text, encoding="utf-8")
+        return instance
     return copy
 
 
@@ -112,10 +126,12 @@ def test_a_crash_loop_cannot_reach_a_thousand_logins_a_day(unit: dict[str, dict[
     assert tries < LOGINS_A_DAY / 2, f"the bot's own back-off allows {tries} tries a day"
 
 
-def test_the_token_comes_from_an_environment_file(unit: dict[str, dict[str, list[str]]]) -> None:
+def test_the_token_comes_from_an_environment_file(
+    unit: dict[str, dict[str, list[str]]], unit_path: Path
+) -> None:
     service = unit["Service"]
     assert one(unit, "Service", "EnvironmentFile").startswith("/etc/"), "the token lives outside the code"
-    text = UNIT.read_text(encoding="utf-8")
+    text = unit_path.read_text(encoding="utf-8")
     assert not re.search(r"^\s*Environment=.*DISCORD_TOKEN", text, flags=re.MULTILINE)
     assert "DISCORD_TOKEN=" not in "".join(v for values in service.values() for v in values)
     assert "mode 0600" in text, "the install note says to keep the env file private"
@@ -145,10 +161,13 @@ def test_it_runs_as_its_own_user_with_hardening(unit: dict[str, dict[str, list[s
 
 
 @needs_systemd_analyze
-def test_systemd_analyze_verify_accepts_the_unit(tmp_path: Path) -> None:
+def test_systemd_analyze_verify_accepts_the_unit(unit_path: Path, tmp_path: Path) -> None:
     assert SYSTEMD_ANALYZE is not None
     result = subprocess.run(
-        [SYSTEMD_ANALYZE, "verify", str(runnable_copy(tmp_path))], capture_output=True, text=True, timeout=60
+        [SYSTEMD_ANALYZE, "verify", str(runnable_copy(unit_path, tmp_path))],
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     output = (result.stdout + result.stderr).strip()
     cannot_run = r"Failed to (?:connect|initialize)|not booted|Operation not permitted"
@@ -164,11 +183,17 @@ def test_systemd_analyze_verify_accepts_the_unit(tmp_path: Path) -> None:
 
 
 @needs_systemd_analyze
-def test_systemd_rates_the_unit_well_hardened(tmp_path: Path) -> None:
+def test_systemd_rates_the_unit_well_hardened(unit_path: Path, tmp_path: Path) -> None:
     """``systemd-analyze security`` exposure 0–10; 2.5 or less is the "OK" band or better."""
     assert SYSTEMD_ANALYZE is not None
     result = subprocess.run(
-        [SYSTEMD_ANALYZE, "security", "--offline=yes", "--threshold=25", str(runnable_copy(tmp_path))],
+        [
+            SYSTEMD_ANALYZE,
+            "security",
+            "--offline=yes",
+            "--threshold=25",
+            str(runnable_copy(unit_path, tmp_path)),
+        ],
         capture_output=True,
         text=True,
         timeout=60,
@@ -179,3 +204,11 @@ def test_systemd_rates_the_unit_well_hardened(tmp_path: Path) -> None:
     level = re.search(r"Overall exposure level for \S+: ([\d.]+)", output)
     assert result.returncode == 0, output[-2000:]
     assert level is not None and float(level.group(1)) <= 2.5, output[-500:]
+
+
+def test_the_template_gives_each_process_its_own_shards() -> None:
+    """Every instance reads the shared file (token, DATABASE_URL, SHARD_COUNT), then its own."""
+    unit = parse_unit(TEMPLATE.read_text(encoding="utf-8"))
+    assert unit["Service"]["EnvironmentFile"] == ["/etc/lupus-companion/env", "/etc/lupus-companion/env.%i"]
+    assert "%i" in one(unit, "Unit", "Description")
+    assert "postgresql.service" in one(unit, "Unit", "After")
