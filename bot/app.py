@@ -42,6 +42,20 @@ def backoff_schedule() -> tuple[float, ...]:
     return pauses
 
 
+SHARD_REFUSALS = {
+    4010: (
+        "Discord refused this process's shard (close code 4010, invalid shard): every shard id in "
+        "discord.shard_ids (SHARD_IDS) must be below discord.shard_count (SHARD_COUNT), and every "
+        "process of the bot must use the same shard_count."
+    ),
+    4011: (
+        "Discord says the bot is in too many servers for one shard (close code 4011, sharding "
+        "required): raise discord.shard_count (SHARD_COUNT), or leave it out to use Discord's "
+        "recommended count."
+    ),
+}
+"""Gateway close codes that mean the shard settings are wrong: exit 2, like a bad config."""
+
 EXIT_CORRUPT_DATABASE = 3
 """The database failed its integrity check: a restart cannot fix it (deploy/ stops retrying)."""
 
@@ -103,6 +117,9 @@ async def _serve(config: Config, token: str) -> int:
             return 1
         if isinstance(error, discord.PrivilegedIntentsRequired):
             log.error("Discord says a privileged intent is required; this bot asks for none.")
+            return 2
+        if isinstance(error, discord.ConnectionClosed) and error.code in SHARD_REFUSALS:
+            log.error("%s", SHARD_REFUSALS[error.code])
             return 2
         transient = (
             aiohttp.ClientError,

@@ -56,9 +56,15 @@ def _intents() -> discord.Intents:
     return intents
 
 
-class LupusBot(commands.Bot):
+class LupusBot(commands.AutoShardedBot):
+    """discord.py's sharded bot: one process serves the shards in ``discord.shard_ids`` (all of them
+    when unset, on ``discord.shard_count`` or the count Discord recommends). Several processes may
+    share one database, each serving some shards; the one serving shard 0 gets the DMs and syncs
+    the command tree."""
+
     def __init__(self, config: Config, *, clock: Clock | None = None) -> None:
         super().__init__(
+            shard_count=config.discord.shard_count,
             command_prefix=commands.when_mentioned,
             intents=_intents(),
             help_command=None,
@@ -72,6 +78,8 @@ class LupusBot(commands.Bot):
             ),
             allowed_installs=app_commands.AppInstallationType(guild=True, user=True),
         )
+        # discord.py's own attribute, read when the shards launch (the config checked the ids).
+        self.shard_ids = list(config.discord.shard_ids) if config.discord.shard_ids is not None else None
         self.config = config
         self.clock: Clock = clock or SystemClock()
         self.content = ContentStore(config.content.path)
@@ -103,8 +111,9 @@ class LupusBot(commands.Bot):
         api_base = self.config.discord.api_base
         discord.http.Route.BASE = api_base
         await super().login(token)
-        # discord.py's non-sharded client dials Discord's default gateway without asking;
-        # ask the REST base we were given so a proxy or local emulator gets the gateway too.
+        # With a fixed shard count discord.py dials Discord's default gateway without asking (only
+        # a count-less start asks GET /gateway/bot itself); ask the REST base we were given, so a
+        # proxy or local emulator gets the gateway too, whatever the shard settings.
         _, url, limits = await self.http.get_bot_gateway()
         discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(url)
         if api_base != DEFAULT_API_BASE:
@@ -146,7 +155,11 @@ class LupusBot(commands.Bot):
             await self.load_extension(f"cogs.{module.name}")
 
     async def sync_commands(self) -> str:
-        """Sync the command tree only when it changed since the last sync (a stored hash)."""
+        """Sync the command tree only when it changed since the last sync (a stored hash).
+
+        One process syncs for the whole bot: the one serving shard 0 (or every shard)."""
+        if not self.config.discord.serves_first_shard:
+            return "left to the process serving shard 0 (not synced)"
         payload = [command.to_dict(self.tree) for command in self.tree.get_commands()]
         digest = hashlib.sha256(
             json.dumps([payload, self.config.discord.api_base, self.application_id], sort_keys=True).encode()
@@ -168,7 +181,14 @@ class LupusBot(commands.Bot):
         return "synced" if synced else "unchanged (not synced)"
 
     async def on_ready(self) -> None:
-        log.info("ready as %s in %d servers (version %s)", self.user, len(self.guilds), __version__)
+        log.info(
+            "ready as %s in %d servers on shards %s of %s (version %s)",
+            self.user,
+            len(self.guilds),
+            ",".join(str(shard) for shard in sorted(self.shards)),
+            self.shard_count,
+            __version__,
+        )
         freeze_long_lived_objects()
         self.idle_collector.start()
 

@@ -12,7 +12,15 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
 
 from bot.content.marked_yaml import Marks, parse_yaml
 
@@ -27,6 +35,15 @@ your service manager), or in config.yaml under discord.token (see config.example
 Invite the bot with the "bot" and "applications.commands" scopes; it needs no privileged intents."""
 
 
+ENV_OVERRIDES = (
+    ("DISCORD_TOKEN", "token"),
+    ("DISCORD_API_BASE", "api_base"),
+    ("SHARD_COUNT", "shard_count"),
+    ("SHARD_IDS", "shard_ids"),
+)
+"""Environment variables that override a key of the ``discord`` section."""
+
+
 class ConfigError(Exception):
     """A configuration problem the operator must fix; the CLI prints it and exits 2."""
 
@@ -39,6 +56,33 @@ class DiscordConfig(_Section):
     token: SecretStr | None = None
     api_base: str = DEFAULT_API_BASE
     dev_guild_ids: tuple[int, ...] = ()
+    shard_count: int | None = Field(default=None, ge=1)
+    """Shards the whole bot runs on (every process alike); None: what Discord recommends."""
+    shard_ids: tuple[int, ...] | None = None
+    """The shards this process serves; None: all of them. Needs ``shard_count``."""
+
+    @field_validator("shard_ids")
+    @classmethod
+    def _shards_of_the_count(
+        cls, value: tuple[int, ...] | None, info: ValidationInfo
+    ) -> tuple[int, ...] | None:
+        if value is None:
+            return None
+        count = info.data.get("shard_count")
+        if count is None:
+            raise ValueError("needs discord.shard_count (SHARD_COUNT) too: the shards of how many")
+        if not value:
+            raise ValueError("must name at least one shard (or be left out for all of them)")
+        if len(set(value)) != len(value):
+            raise ValueError("names a shard twice")
+        if not all(0 <= shard < count for shard in value):
+            raise ValueError(f"shard ids go from 0 to {count - 1} when shard_count is {count}")
+        return tuple(sorted(value))
+
+    @property
+    def serves_first_shard(self) -> bool:
+        """Whether this process serves shard 0 (DMs, and the one command sync of the bot)."""
+        return self.shard_ids is None or 0 in self.shard_ids
 
     @field_validator("api_base")
     @classmethod
@@ -107,7 +151,7 @@ class Config(_Section):
 
 
 def load_config(path: Path | None = None, env: Mapping[str, str] | None = None) -> Config:
-    """Read ``path`` (if given), apply ``DISCORD_TOKEN``/``DISCORD_API_BASE``, fill defaults.
+    """Read ``path`` (if given), apply the environment (:data:`ENV_OVERRIDES`), fill defaults.
 
     Relative paths in the file are taken relative to the file's folder, so the bot
     finds its content and database wherever it is started from.
@@ -120,11 +164,11 @@ def load_config(path: Path | None = None, env: Mapping[str, str] | None = None) 
         raw, marks = _read_yaml(path)
         base = path.resolve().parent
     data = {key: dict(value) if isinstance(value, dict) else value for key, value in raw.items()}
-    for var, key in (("DISCORD_TOKEN", "token"), ("DISCORD_API_BASE", "api_base")):
+    for var, key in ENV_OVERRIDES:
         if env.get(var):
             section = data.setdefault("discord", {})
             if isinstance(section, dict):
-                section[key] = env[var]
+                section[key] = _shard_list(env[var]) if key == "shard_ids" else env[var]
     try:
         config = Config.model_validate(data)
     except ValidationError as exc:
@@ -138,6 +182,11 @@ def load_config(path: Path | None = None, env: Mapping[str, str] | None = None) 
             "content": ContentConfig(path=_under(base, config.content.path), watch=config.content.watch),
         }
     )
+
+
+def _shard_list(text: str) -> list[str]:
+    """``SHARD_IDS="0,1"`` as the list the ``discord.shard_ids`` key takes."""
+    return [part.strip() for part in text.split(",")]
 
 
 def _under(base: Path, path: Path) -> Path:

@@ -139,6 +139,8 @@ class Admin(commands.Cog):
             hidden_roles=self.hidden_moderator_roles(interaction),
             bot_name=self.bot.user.display_name if self.bot.user else "the bot",
             log_channel=self.log_channel_name(interaction, operator=operator),
+            shard_count=self.bot.shard_count,
+            shards=self.bot.latencies,
         )
         await send(interaction, render.status_page(facts))
 

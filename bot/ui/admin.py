@@ -206,6 +206,14 @@ class StatusFacts:
     bot_name: str = "the bot"
     log_channel: str | None = None
     """Where watcher results are posted, by name (``#mods``); None if unset or not this server's."""
+    shard_count: int | None = None
+    """The bot's shard count; shown (with ``shards``) only when the bot runs on more than one."""
+    shards: Sequence[tuple[int, float]] = ()
+    """The shards this process serves and each one's gateway latency in seconds."""
+
+
+def _latency(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms" if math.isfinite(seconds) and seconds >= 0 else words.NOT_MEASURED
 
 
 def _uptime(seconds: float) -> str:
@@ -315,12 +323,14 @@ def status_page(facts: StatusFacts) -> Reply:
         embed.add_field(name=words.FIELD_PROBLEMS, value=clip(value, limits.EMBED_FIELD_VALUE), inline=False)
     else:
         embed.add_field(name=words.FIELD_PROBLEMS, value=words.NO_PROBLEMS, inline=False)
-    latency = (
-        f"{facts.latency_s * 1000:.0f} ms"
-        if math.isfinite(facts.latency_s) and facts.latency_s >= 0
-        else words.NOT_MEASURED
-    )
-    lines = [words.UP_FOR.format(uptime=_uptime(facts.uptime_s), latency=latency)]
+    lines = [words.UP_FOR.format(uptime=_uptime(facts.uptime_s), latency=_latency(facts.latency_s))]
+    if facts.shard_count is not None and facts.shard_count > 1 and facts.shards:
+        served = ", ".join(
+            words.SHARD_LATENCY.format(shard=shard, latency=_latency(latency))
+            for shard, latency in sorted(facts.shards)
+        )
+        phrase = words.SHARDS_HERE if len(facts.shards) == 1 else words.SHARDS_HERE_MANY
+        lines.append(phrase.format(shards=served, count=facts.shard_count))
     if facts.guilds is not None and facts.active_sessions is not None:
         sessions = plural(facts.active_sessions, "active routine session")
         lines.append(

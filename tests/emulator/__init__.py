@@ -16,6 +16,7 @@ never from the modules below it. Where things live (one concern per module):
 * ``rest/`` — the REST routes per resource family; ``rest/callbacks`` holds the
   acknowledgement rules (one initial response, within 3 s);
 * ``validation/`` — Discord's payload limits; ``gateway`` — the websocket protocol;
+  ``shards`` — which shard a server belongs to and which IDENTIFY shard is accepted;
 * ``constants``, ``entities``, ``state`` — the in-memory model;
 * ``faults``, ``botprocess``, ``inprocess`` — injected failures and bots to drive.
 """
@@ -46,9 +47,10 @@ from .faults import FaultInjector, FaultRule
 from .gateway import ZSTD_AVAILABLE
 from .handles import CallbackResponse, InteractionFailed, InteractionHandle, InteractionRejected
 from .harness import Emulator
-from .inprocess import running
+from .inprocess import pointed_at, running
 from .interactions import HarnessError, locate
 from .runner import run_until_signalled
+from .shards import shard_of
 from .state import EmulatorConfig, EmulatorState
 from .views import ButtonInfo, Message, Modal, ModalInput, SelectInfo
 from .world import Community
@@ -94,6 +96,8 @@ __all__ = [
     "User",
     "Violation",
     "locate",
+    "pointed_at",
     "run_until_signalled",
     "running",
+    "shard_of",
 ]

@@ -318,6 +318,9 @@ class InteractionRecord:
     description: str
     command_id: int | None = None
     delivered: bool = False
+    # The gateway session (and its shard id) that received the interaction.
+    session_id: str | None = None
+    shard: int | None = None
     response_type: int | None = None
     responded_at: float | None = None
     # When the first callback request reached the emulator, before it read and checked the
@@ -344,7 +347,7 @@ class UploadedFile:
 
 @dataclass
 class GatewayLogEntry:
-    kind: str  # connect / identify / ready / resume / resumed / invalid_session / disconnect
+    kind: str  # connect / identify / refused / ready / resume / resumed / invalid_session / disconnect
     at: float
     session_id: str | None = None
     detail: str = ""

@@ -1,5 +1,8 @@
 """The gateway: HELLO, IDENTIFY/READY, GUILD_CREATE, heartbeats, RESUME, INVALID_SESSION.
 
+Several sessions of the one bot may be connected at once, one per shard (rules in
+:mod:`.shards`): a server's events go only to the session(s) of its shard, DMs to shard 0.
+
 Every dispatch gets the session's next sequence number and is kept in a replay
 buffer, so a client that drops and RESUMEs receives exactly what it missed —
 including interactions dispatched while it was away. Transport compression is
@@ -26,6 +29,7 @@ from aiohttp import WSMsgType, web
 
 from .constants import JSON, Intent
 from .entities import GatewayLogEntry, Guild
+from .shards import ShardRefusal, check_shard, shard_of
 from .state import EmulatorState
 
 # Optional, as in discord.py: zstd-stream is offered only when zstandard is importable.
@@ -122,10 +126,9 @@ class GatewaySession:
         return self.connection is not None and not self.connection.closed
 
     def handles_guild(self, guild_id: int | None) -> bool:
+        """Whether this session receives the server's events (DMs: shard 0 only)."""
         shard_id, shard_count = self.shard
-        if guild_id is None:
-            return shard_id == 0
-        return (guild_id >> 22) % shard_count == shard_id
+        return shard_of(guild_id, shard_count) == shard_id
 
 
 class Gateway:
@@ -231,25 +234,26 @@ class Gateway:
         if intents & Intent.PRIVILEGED & ~self.state.config.privileged_intents:
             await conn.close(4014, "Disallowed intent(s)")
             return
-        shard = data.get("shard") or [0, 1]
-        if (
-            not isinstance(shard, list)
-            or len(shard) != 2
-            or not all(isinstance(x, int) for x in shard)
-            or not 0 <= shard[0] < shard[1]
-        ):
-            await conn.close(4010, "Invalid shard")
+        shard = check_shard(
+            data.get("shard"),
+            connected=[s.shard for s in self.live_sessions() if s.connected],
+            guild_ids=[g.id for g in self._bot_guilds()],
+            max_guilds=self.state.config.max_guilds_per_session,
+        )
+        if isinstance(shard, ShardRefusal):
+            self._log("refused", detail=f"{shard.code} shard={data.get('shard')}")
+            await conn.close(shard.code, shard.reason)
             return
         conn.identified = True
         session = GatewaySession(
             id=secrets.token_hex(16),
             intents=intents,
-            shard=(shard[0], shard[1]),
+            shard=shard,
             created_at=self.state.now(),
             buffer_size=self.state.config.resume_buffer,
         )
         self.sessions[session.id] = session
-        self._log("identify", session, detail=f"intents={intents} shard={shard}")
+        self._log("identify", session, detail=f"intents={intents} shard={list(shard)}")
         large_threshold = int(data.get("large_threshold") or 250)
         guilds = [g for g in self._bot_guilds() if session.handles_guild(g.id)]
         async with session.lock:

@@ -82,6 +82,11 @@ class InteractionHandle:
         return self.record.delivered
 
     @property
+    def shard(self) -> int | None:
+        """The shard id of the gateway session that received it (None: not delivered)."""
+        return self.record.shard
+
+    @property
     def responded(self) -> bool:
         return self.record.response_type is not None
 
@@ -127,7 +132,7 @@ class InteractionHandle:
         rec = self.record
         lines = [
             f"{what} for {rec.description} (interaction {rec.id}) within {timeout:g} s",
-            f"  delivered to a gateway session: {rec.delivered}",
+            f"  delivered to a gateway session: {rec.delivered} (shard {rec.shard})",
             f"  initial response type: {rec.response_type}; failed: {rec.failed}",
         ]
         if rec.rejections:

@@ -80,6 +80,8 @@ class People(EmulatorCore):
             "INTERACTION_CREATE", payload, guild_id=rec.guild_id, only_newest=True
         )
         rec.delivered = bool(sessions)
+        if sessions:
+            rec.session_id, rec.shard = sessions[0].id, sessions[0].shard[0]
         self.state.changes.notify()
         return InteractionHandle(self, rec)
 

@@ -46,7 +46,10 @@ class EmulatorConfig:
     response_deadline: float = 3.0
     token_lifetime: float = 15 * 60.0
     heartbeat_interval_ms: int = 41_250
+    # What GET /gateway/bot recommends; also the count `create_guild(shard=…)` places servers by.
     shards: int = 1
+    # More servers than this on one session: IDENTIFY is refused with 4011 (Sharding required).
+    max_guilds_per_session: int = 2500
     # Privileged intents this application is approved for (bits of Intent.PRIVILEGED).
     privileged_intents: int = 0
     rate_limit: int = 50
@@ -85,6 +88,20 @@ class SnowflakeGenerator:
                 self._increment = 0
         else:
             self._increment = 0
+        self._last_ms = ms
+        return ((ms - DISCORD_EPOCH_MS) << 22) | (1 << 17) | self._increment
+
+    def next_on_shard(self, shard_id: int, shard_count: int) -> int:
+        """The next snowflake that, as a server id, lands on ``shard_id`` of ``shard_count``.
+
+        The shard is the timestamp part modulo the count, so this moves the clock part up to
+        ``shard_count - 1`` ms ahead; later ids still increase."""
+        ms = max(int(time.time() * 1000), self._last_ms)
+        while (ms - DISCORD_EPOCH_MS) % shard_count != shard_id or (
+            ms == self._last_ms and self._increment >= 0xFFF
+        ):
+            ms += 1
+        self._increment = self._increment + 1 if ms == self._last_ms else 0
         self._last_ms = ms
         return ((ms - DISCORD_EPOCH_MS) << 22) | (1 << 17) | self._increment
 

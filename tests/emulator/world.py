@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -65,10 +66,18 @@ class World(EmulatorCore):
         everyone_permissions: int = Perm.EVERYONE_DEFAULT,
         channels: Sequence[str] = ("general",),
         locale: str = "en-US",
+        shard: int | None = None,
     ) -> Guild:
-        """A server with @everyone, its owner, text channels, and (by default) the bot."""
+        """A server with @everyone, its owner, text channels, and (by default) the bot.
+
+        ``shard``: pick the server's id so it lands on that shard of ``config.shards``."""
         owner = owner or self.create_user(f"{name.lower().replace(' ', '-')}-owner")
-        guild_id = self.state.next_id()
+        if shard is None:
+            guild_id = self.state.next_id()
+        elif 0 <= shard < self.config.shards:
+            guild_id = self.state.snowflakes.next_on_shard(shard, self.config.shards)
+        else:
+            raise ValueError(f"shard {shard} is not one of the {self.config.shards} shard(s)")
         guild = Guild(id=guild_id, name=name, owner_id=owner.id, preferred_locale=locale)
         guild.roles[guild_id] = Role(
             id=guild_id, guild_id=guild_id, name="@everyone", permissions=everyone_permissions, position=0
@@ -158,10 +167,11 @@ class World(EmulatorCore):
     def remove_member(self, guild: Guild, user: User) -> None:
         guild.members.pop(user.id, None)
 
-    def community(self, name: str = "Lupus Warriors") -> Community:
-        """The standard cast for end-to-end tests (see Community)."""
+    def community(self, name: str = "Lupus Warriors", *, shard: int = 0) -> Community:
+        """The standard cast for end-to-end tests (see Community); its server is on ``shard``
+        (of ``config.shards``; with one shard every server is on shard 0)."""
         owner = self.create_user("owner", global_name="Server Owner")
-        guild = self.create_guild(name, owner=owner, channels=("general", "stretching"))
+        guild = self.create_guild(name, owner=owner, channels=("general", "stretching"), shard=shard)
         admin_role = self.create_role(guild, "Admin", permissions=Perm.ADMINISTRATOR)
         admin = self.create_user("admin", global_name="Moderator")
         member = self.create_user("member", global_name="Warrior")
@@ -172,3 +182,14 @@ class World(EmulatorCore):
         self.add_member(guild, closed)
         general = self.state.channels[guild.channel_ids[0]]
         return Community(guild, general, admin_role, owner, admin, member, closed, outsider)
+
+    def another_server(self, place: Community, name: str, *, shard: int | None = None) -> Community:
+        """The cast of ``place`` in a second server with the bot, on ``shard``: the same owner,
+        admin (with this server's own Admin role) and members; the outsider stays outside."""
+        guild = self.create_guild(name, owner=place.owner, channels=("general", "stretching"), shard=shard)
+        admin_role = self.create_role(guild, "Admin", permissions=Perm.ADMINISTRATOR)
+        self.add_member(guild, place.admin, roles=[admin_role])
+        self.add_member(guild, place.member)
+        self.add_member(guild, place.closed_dms)
+        general = self.state.channels[guild.channel_ids[0]]
+        return dataclasses.replace(place, guild=guild, general=general, admin_role=admin_role)
