@@ -128,7 +128,7 @@ class LupusBot(commands.AutoShardedBot):
         started = time.perf_counter()
         await self.assemble()
         self.scheduler.start()
-        await self.services.rearm()
+        await self.services.rearm(serves_dms=self.config.discord.serves_first_shard)
         outcome = await self.sync_commands()
         log.info(
             "commands %s in %.2fs (content %s)",

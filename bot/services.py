@@ -142,12 +142,14 @@ class Services:
                 # One feature failing must not stop the erasure itself.
                 log.exception("forgetting a member failed in %s", forget.__qualname__)
 
-    async def rearm(self) -> None:
-        """Re-arm stored timers (routine deadlines, reminders) after a start."""
+    async def rearm(self, *, serves_dms: bool = True) -> None:
+        """Re-arm stored timers (routine deadlines, reminders) after a start.
+
+        ``serves_dms``: this process serves shard 0 (see ``RoutineService.rearm``)."""
         await self.reminder_dispatcher.rearm()
         await self.checkin_reminders.rearm()
         await self.meds.rearm()
-        await self.routines.rearm()
+        await self.routines.rearm(dm_sessions=serves_dms)
         await self.backup.arm()
 
     async def set_timezone(self, user_id: int, tz_name: str) -> None:

@@ -288,17 +288,24 @@ class RoutineService:
 
     # ------------------------------------------------------------------ timers
 
-    async def rearm(self) -> int:
+    async def rearm(self, *, dm_sessions: bool = True) -> int:
         """Arm the timer of every live session from its stored deadline; return how many.
 
         Deadlines already past fire as soon as the scheduler runs, and
         :func:`catch_up` applies what was missed in order.
+
+        Several processes on one database (shards) may all re-arm a session: the row's
+        version lets exactly one of them apply each timer, and the others, finding nothing
+        due when they re-read it, wait for its next deadline. ``dm_sessions=False`` (a process
+        not serving shard 0, which gets the DMs) leaves cards in DMs to that process.
         """
         rows = await self._sessions.list_with_deadlines()
+        armed = 0
         for row in rows:
-            if row.deadline is not None:
+            if row.deadline is not None and (dm_sessions or not row.is_dm):
                 self.timers.arm_at(row.id, row.deadline.timestamp())
-        return len(rows)
+                armed += 1
+        return armed
 
     async def forget_user(self, user_id: int) -> None:
         """Before /privacy delete erases a person's rows: disarm their sessions' timers."""
