@@ -186,9 +186,15 @@ class Admin(commands.Cog):
     # --- reload outcomes -----------------------------------------------------------------------
 
     async def record_reload(
-        self, report: ReloadReport, user_id: int, place: str, *, guild_id: int | None = None
+        self,
+        report: ReloadReport,
+        user_id: int,
+        place: str,
+        *,
+        guild_id: int | None = None,
+        audit: bool = True,
     ) -> None:
-        """Log and audit one reload, whoever started it."""
+        """Log and (unless ``audit=False``) audit one reload, whoever started it."""
         if report.ok:
             freeze_long_lived_objects()
             log.info(
@@ -211,6 +217,8 @@ class Admin(commands.Cog):
                 report.errors[0] if report.errors else "-",
             )
             detail = f"{len(report.errors)} problem(s); first: {report.errors[0]}" if report.errors else None
+        if not audit:
+            return
         await self.bot.services.audit.record(
             user_id,
             render.ACTION_RELOAD,
@@ -224,10 +232,14 @@ class Admin(commands.Cog):
         )
 
     async def on_watcher_reload(self, report: ReloadReport) -> None:
-        """The watcher reloaded: log, audit, and tell the moderators' channel if there is one."""
-        await self.record_reload(report, render.SYSTEM_USER_ID, PLACE_WATCHER)
+        """The watcher reloaded: log, audit, and tell the moderators' channel if there is one.
+
+        With several processes (shards) each watches and reloads its own copy; only the one
+        serving shard 0 audits it and tells the moderators, so they hear it once."""
+        once = self.bot.config.discord.serves_first_shard
+        await self.record_reload(report, render.SYSTEM_USER_ID, PLACE_WATCHER, audit=once)
         channel_id = self.bot.config.admins.log_channel_id
-        if channel_id is None:
+        if channel_id is None or not once:
             return
         reply: Reply = render.reload_result(report, by_watcher=True)
         try:

@@ -77,15 +77,25 @@ class LiveBot:
             config.setdefault(section, {})[key] = value  # type: ignore[index]
         self.config_path.write_text(yaml.safe_dump(config), encoding="utf-8")
 
-    async def start(self, *, ready_within: float = 30.0) -> BotProcess:
-        """Start a bot process and wait until it is connected and its commands are registered."""
+    async def start(
+        self, *, ready_within: float = 30.0, env: Mapping[str, str] | None = None, wait: bool = True
+    ) -> BotProcess:
+        """Start a bot process and wait until it is connected and its commands are registered.
+
+        ``env`` adds to :attr:`env` for this process only (``SHARD_IDS`` of one of several);
+        ``wait=False`` returns as soon as it runs (a test that expects it to exit)."""
         log_path = self.root / f"bot-{len(self.processes)}.log"
         process = BotProcess(
-            [*BOT_CMD, str(self.config_path)], cwd=REPO, emulator=self.emu, log_path=log_path, env=self.env
+            [*BOT_CMD, str(self.config_path)],
+            cwd=REPO,
+            emulator=self.emu,
+            log_path=log_path,
+            env=self.env | dict(env or {}),
         )
         self.processes.append(process)
         await process.start()
-        await process.wait_ready(timeout=ready_within)
+        if wait:
+            await process.wait_ready(timeout=ready_within)
         return process
 
     async def restart(self, *, kill: bool = True) -> BotProcess:
@@ -243,12 +253,14 @@ async def live_bot_for(
     check_violations: bool = True,
     emulator_options: dict[str, Any] | None = None,
     env: dict[str, str] | None = None,
+    start: bool = True,
     **config: object,
 ) -> AsyncIterator[LiveBot]:
     """Copy the content (then let ``prepare`` change the copy), start the emulator and the bot.
 
     ``check_violations=False`` is for tests that kill the bot on purpose: they expect the
-    interactions they cut off to fail, and check exactly those themselves."""
+    interactions they cut off to fail, and check exactly those themselves. ``start=False``
+    leaves starting the bot process(es) to the test (several shards, each its own process)."""
     content = tmp_path / "content"
     shutil.copytree(REPO / "content", content)
     if prepare is not None:
@@ -265,7 +277,8 @@ async def live_bot_for(
         )
         live.write_config(**config)
         try:
-            await live.start()
+            if start:
+                await live.start()
             yield live
         finally:
             for process in live.processes:
