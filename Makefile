@@ -1,6 +1,7 @@
 # Two entry points for a fresh machine with only python3:
 #   make run   — create .venv, install the locked runtime set, run the bot (needs DISCORD_TOKEN or config.yaml)
-#   make test  — create .venv, install the locked runtime + test set, lint (ruff, import contracts), run the whole test suite
+#   make test  — create .venv, install the locked runtime + test set, install PostgreSQL if missing (the storage
+#                tests run on SQLite and on a throw-away PostgreSQL cluster), lint (ruff, import contracts), run the suite
 # Both install exactly the versions in requirements/*.txt (hashes checked). `make lock` refreshes them.
 PY ?= python3
 VENV := .venv
@@ -25,6 +26,7 @@ run: $(VENV)/.run-installed
 	$(BIN)/python -m bot $(if $(CONFIG),--config $(CONFIG),$(if $(wildcard config.yaml),--config config.yaml,))
 
 test: $(VENV)/.test-installed
+	bash scripts/ensure-postgres
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
@@ -35,6 +37,7 @@ test: $(VENV)/.test-installed
 # The newest versions pyproject.toml allows, in a throw-away venv: run before `make lock`
 # to see whether a refresh would break anything.
 test-latest:
+	bash scripts/ensure-postgres
 	@set -e; d=$$(mktemp -d); trap 'rm -rf "$$d"' EXIT; \
 	$(PY) -m venv "$$d/venv"; \
 	"$$d/venv/bin/python" -m pip install --quiet --upgrade pip; \

@@ -22,7 +22,8 @@ from bot.content.store import ContentStore
 from bot.gc_policy import IdleCollector, freeze_long_lived_objects, log_full_collections
 from bot.scheduler import Scheduler
 from bot.services import Services
-from bot.storage.db import Database
+from bot.storage.connect import open_database
+from bot.storage.database import Database
 from bot.ui.errors import reply_error
 from bot.ui.kinds import DYNAMIC_ITEMS
 from bot.ui.router import ROUTER
@@ -141,7 +142,7 @@ class LupusBot(commands.AutoShardedBot):
         """Content, database, services (with their Discord side), the safety net and every cog:
         everything but the timers and the command sync (tests build the command tree with it)."""
         self.content.load()
-        self._db = await Database.open(self.config.database.path)
+        self._db = await open_database(self.config.database)
         self._services = await Services.create(self, discord_ports(self))
         self._safety_net = SafetyNet(
             self.content,

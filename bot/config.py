@@ -123,7 +123,16 @@ class SafetyConfig(_Section):
 class DatabaseConfig(_Section):
     path: Path = Path("data/bot.sqlite3")
     backup_dir: Path = Path("data/backups")
-    """Where the daily online backup goes (the last 7 are kept)."""
+    """Where the daily online backup goes (the last 7 are kept; SQLite only)."""
+    url: str | None = None
+    """``postgresql://user@host/db``: use PostgreSQL instead of the SQLite file (also ``DATABASE_URL``)."""
+
+    @field_validator("url")
+    @classmethod
+    def _postgres_url(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith(("postgresql://", "postgres://")):
+            raise ValueError("must be a PostgreSQL URL such as postgresql://lupus@localhost/lupus")
+        return value or None
 
 
 class ContentConfig(_Section):
@@ -151,7 +160,7 @@ class Config(_Section):
 
 
 def load_config(path: Path | None = None, env: Mapping[str, str] | None = None) -> Config:
-    """Read ``path`` (if given), apply the environment (:data:`ENV_OVERRIDES`), fill defaults.
+    """Read ``path`` (if given), apply the environment (:data:`ENV_OVERRIDES`, ``DATABASE_URL``), fill defaults.
 
     Relative paths in the file are taken relative to the file's folder, so the bot
     finds its content and database wherever it is started from.
@@ -169,6 +178,10 @@ def load_config(path: Path | None = None, env: Mapping[str, str] | None = None) 
             section = data.setdefault("discord", {})
             if isinstance(section, dict):
                 section[key] = _shard_list(env[var]) if key == "shard_ids" else env[var]
+    if env.get("DATABASE_URL"):
+        section = data.setdefault("database", {})
+        if isinstance(section, dict):
+            section["url"] = env["DATABASE_URL"]
     try:
         config = Config.model_validate(data)
     except ValidationError as exc:
@@ -178,6 +191,7 @@ def load_config(path: Path | None = None, env: Mapping[str, str] | None = None) 
             "database": DatabaseConfig(
                 path=_under(base, config.database.path),
                 backup_dir=_under(base, config.database.backup_dir),
+                url=config.database.url,
             ),
             "content": ContentConfig(path=_under(base, config.content.path), watch=config.content.watch),
         }

@@ -23,7 +23,7 @@ from bot.report.service import ReportService
 from bot.routines.service import RoutineService
 from bot.storage.audit import AuditRepo
 from bot.storage.backup import DailyBackup
-from bot.storage.db import Database
+from bot.storage.database import Database
 from bot.storage.journal import JournalRepo
 from bot.storage.kv import KVRepo
 from bot.storage.meds import MedicineRepo

@@ -1,6 +1,9 @@
 """Shared pytest fixtures and hooks.
 
-* ``db``: a fresh database, every migration applied.
+* ``db``: a fresh database, every migration applied, once on SQLite and once on PostgreSQL
+  (test ids ``[sqlite]``/``[postgres]``); ``sqlite_db`` for tests of SQLite itself.
+* ``postgres_url``: the session's throw-away PostgreSQL cluster (tests/pg_cluster.py), started on
+  first use; ``fresh_postgres_url``: a new migrated database in it, dropped afterwards.
 * ``emulator``, ``community``, ``bare_bot``: the local Discord emulator, its standard
   cast, and the baseline discord.py bot connected to it (tests of the emulator itself).
 * ``live_bot``, ``debug_bot``: the real bot as a subprocess against a fresh emulator
@@ -9,23 +12,85 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
 
 from bot.content.library import Library
 from bot.content.loader import load_library
-from bot.storage.db import Database
+from bot.storage.database import Database
+from bot.storage.db import SqliteDatabase
+from bot.storage.postgres import PostgresDatabase
 from tests.crisis_corpus import CRISIS_FIGURES
 from tests.e2e_support import REPO, LiveBot, live_bot_for
 from tests.emulator import BARE_BOT_CMD, BotProcess, Community, Emulator
+from tests.pg_cluster import Cluster, NoPostgres, create_database, drop_database, make_template, run_in_thread
+
+BACKENDS = ("sqlite", "postgres")
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """The maintenance database of a throw-away PostgreSQL cluster, with a migrated template.
+
+    Fails (never skips) when PostgreSQL is not installed: the suite must run on both backends."""
+    try:
+        cluster = Cluster()
+    except NoPostgres as exc:
+        pytest.fail(str(exc), pytrace=False)
+    try:
+        cluster.start()
+        run_in_thread(lambda: make_template(cluster))
+        yield cluster.url()
+    finally:
+        cluster.stop()
 
 
 @pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    """A fresh database (every migration applied) in the test's own folder, closed afterwards."""
-    database = await Database.open(tmp_path / "bot.sqlite3")
+async def fresh_postgres_url(postgres_url: str) -> AsyncIterator[str]:
+    """A new database in the session's cluster, every migration applied; dropped afterwards."""
+    url = await create_database(postgres_url)
+    try:
+        yield url
+    finally:
+        await drop_database(postgres_url, url)
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    """``sqlite`` or ``postgres``; asking for it runs the test once on each."""
+    if request.param == "postgres":
+        request.getfixturevalue("postgres_url")  # started here, outside the test's event loop
+    return str(request.param)
+
+
+@pytest.fixture
+async def db(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> AsyncIterator[Database]:
+    """A fresh database (every migration applied), once per backend; closed afterwards."""
+    if backend == "sqlite":
+        database: Database = await SqliteDatabase.open(tmp_path / "bot.sqlite3")
+        try:
+            yield database
+        finally:
+            await database.close()
+        return
+    admin_url = request.getfixturevalue("postgres_url")
+    url = await create_database(admin_url)
+    try:
+        database = await PostgresDatabase.open(url, pool_max=4)
+        try:
+            yield database
+        finally:
+            await database.close()
+    finally:
+        await drop_database(admin_url, url)
+
+
+@pytest.fixture
+async def sqlite_db(tmp_path: Path) -> AsyncIterator[SqliteDatabase]:
+    """A fresh SQLite database in the test's own folder (for what only SQLite has: files, PRAGMAs)."""
+    database = await SqliteDatabase.open(tmp_path / "bot.sqlite3")
     try:
         yield database
     finally:

@@ -12,9 +12,10 @@ import pytest
 
 from bot.journal.daily import segments
 from bot.journal.report import DETAIL_LIMIT, JournalReports
-from bot.storage.db import Database
+from bot.storage.database import Database
 from bot.storage.journal import Checkin, Completion, JournalRepo
 from bot.storage.timefmt import to_iso
+from tests.backends import executemany
 from tests.journal_reference import summarize
 
 NOW = datetime(2026, 11, 20, 18, 0, tzinfo=UTC)
@@ -28,10 +29,9 @@ async def seed(db: Database, user_id: int, count: int, *, seed: int = 1) -> None
         at = NOW - timedelta(seconds=rng.randrange(400 * 24 * 3600))
         fatigue = None if n % 3 == 0 else rng.randrange(11)
         rows.append((user_id, to_iso(at), rng.randrange(11), fatigue, None, "command"))
-    async with db.transaction():
-        await db.conn.executemany(
-            "INSERT INTO checkins (user_id, at, pain, fatigue, note, source) VALUES (?, ?, ?, ?, ?, ?)", rows
-        )
+    await executemany(
+        db, "INSERT INTO checkins (user_id, at, pain, fatigue, note, source) VALUES (?, ?, ?, ?, ?, ?)", rows
+    )
 
 
 def test_offset_changes_are_found_to_the_second() -> None:
@@ -73,14 +73,15 @@ async def test_fifty_thousand_entries_cost_a_few_hundred_rows(db: Database, monk
     """The report reads aggregates, not entries: count the rows the database hands back."""
     await seed(db, ME, 50_000)
     returned: list[int] = []
-    fetchall = Database.fetchall
+    backend = type(db)
+    fetchall = backend.fetchall
 
     async def counting(self: Database, sql: str, params: Any = ()) -> Any:
         rows = await fetchall(self, sql, params)
         returned.append(len(rows))
         return rows
 
-    monkeypatch.setattr(Database, "fetchall", counting)
+    monkeypatch.setattr(backend, "fetchall", counting)
     report = await JournalReports(JournalRepo(db)).build(ME, 365, now=NOW, tz_name="Europe/London")
 
     assert report.summary.checkin_count > 40_000 and report.daily

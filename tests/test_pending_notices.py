@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from pathlib import Path
 
-from bot.storage.db import Database
+from bot.storage.database import Database
 from bot.storage.pending_notices import PendingNotices, pending_notices
 from bot.storage.prefs import PrefsRepo
+from tests.backends import open_again
 
 NOW = datetime(2026, 5, 1, 12, 0, tzinfo=UTC)
 ALICE = 111_111_111_111_111_111
@@ -55,10 +55,10 @@ async def test_a_notice_left_before_start_is_found(db: Database) -> None:
     assert await fresh.may_have(ALICE) and not await fresh.may_have(BOB)
 
 
-async def test_another_process_is_seen_after_the_refresh_interval(tmp_path: Path, db: Database) -> None:
-    """Two processes: two connections to one file, each with its own set."""
+async def test_another_process_is_seen_after_the_refresh_interval(db: Database) -> None:
+    """Two processes: two connections to one database, each with its own set."""
     now = [0.0]
-    other = await Database.open(tmp_path / "bot.sqlite3")
+    other = await open_again(db)
     try:
         ours = PendingNotices(db, refresh_seconds=30, monotonic=lambda: now[0])
         assert not await ours.may_have(ALICE)

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from bot.storage.audit import AuditRepo
-from bot.storage.db import Database, StorageError
+from bot.storage.database import Database, StorageError
 from bot.storage.journal import Checkin, Completion, JournalRepo
 from bot.storage.kv import KVRepo
 from bot.storage.meds import MedicineRepo
@@ -33,6 +33,7 @@ from bot.storage.pseudonyms import is_pseudonym
 from bot.storage.reminders import ReminderRepo
 from bot.storage.sessions import SessionRepo, SessionRow
 from bot.storage.tracking import FullCheckin, TrackingRepo
+from tests.backends import auto_id, columns, refuse_deletes
 
 NOW = datetime(2026, 5, 1, 12, 0, tzinfo=UTC)
 # Snowflake-sized ids, so they cannot collide with small row ids or counters.
@@ -103,11 +104,10 @@ async def fill_tracking(db: Database, user_id: int) -> None:
 
 async def generic_row(db: Database, table: str, user_id: int, n: int) -> None:
     """A row satisfying the schema's types, for a table no repository fills yet."""
-    columns = await db.fetchall(f'PRAGMA table_info("{table}")')
     names: list[str] = []
     values: list[Any] = []
-    for column in columns:
-        name, kind = column["name"], (column["type"] or "").upper()
+    for column in await columns(db, table):
+        name, kind = column["name"], column["type"]
         if name == "user_id":
             value: Any = user_id
         elif column["pk"] and "INT" in kind:
@@ -231,9 +231,7 @@ async def test_deleting_someone_unknown_is_a_harmless_no_op(db: Database) -> Non
 
 
 async def test_a_new_table_with_user_id_is_covered_automatically(db: Database) -> None:
-    await db.execute(
-        "CREATE TABLE symptom_photos (id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL, alt TEXT)"
-    )
+    await db.execute(f"CREATE TABLE symptom_photos (id {auto_id(db)}, user_id BIGINT NOT NULL, alt TEXT)")
     await fill_everything(db)
     exported = await export_user(db, LEAVING, now=NOW)
     assert len(exported["tables"]["symptom_photos"]) == 1
@@ -244,7 +242,7 @@ async def test_a_new_table_with_user_id_is_covered_automatically(db: Database) -
 
 async def test_a_new_table_without_user_id_makes_both_refuse(db: Database) -> None:
     await fill_everything(db)
-    await db.execute("CREATE TABLE feedback (id INTEGER PRIMARY KEY, author INTEGER, body TEXT)")
+    await db.execute(f"CREATE TABLE feedback (id {auto_id(db)}, author BIGINT, body TEXT)")
     with pytest.raises(PrivacySchemaError, match="feedback") as caught:
         await export_user(db, LEAVING, now=NOW)
     assert caught.value.tables == ["feedback"]
@@ -257,9 +255,7 @@ async def test_a_new_table_without_user_id_makes_both_refuse(db: Database) -> No
 async def test_delete_is_all_or_nothing(db: Database) -> None:
     """A failure part-way (here a trigger) rolls back every table's deletion."""
     await fill_everything(db)
-    await db.execute(
-        "CREATE TRIGGER keep_reminders BEFORE DELETE ON reminders BEGIN SELECT RAISE(ABORT, 'no'); END"
-    )
+    await refuse_deletes(db, "reminders")
     before = await snapshot(db)
     with pytest.raises(StorageError, match="no"):
         await delete_user(db, LEAVING)
@@ -267,10 +263,10 @@ async def test_delete_is_all_or_nothing(db: Database) -> None:
 
 
 async def test_children_are_deleted_before_parents_with_foreign_keys_on(db: Database) -> None:
-    await db.execute("CREATE TABLE plans (id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL)")
+    await db.execute(f"CREATE TABLE plans (id {auto_id(db)}, user_id BIGINT NOT NULL)")
     await db.execute(
-        "CREATE TABLE plan_steps (id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL, "
-        "plan_id INTEGER NOT NULL REFERENCES plans (id))"
+        f"CREATE TABLE plan_steps (id {auto_id(db)}, user_id BIGINT NOT NULL, "
+        "plan_id BIGINT NOT NULL REFERENCES plans (id))"
     )
     plan = await db.insert("INSERT INTO plans (user_id) VALUES (?)", (LEAVING,))
     await db.execute("INSERT INTO plan_steps (user_id, plan_id) VALUES (?, ?)", (LEAVING, plan))
@@ -280,8 +276,9 @@ async def test_children_are_deleted_before_parents_with_foreign_keys_on(db: Data
     assert counts["plans"] == 1 and counts["plan_steps"] == 1
 
 
-async def test_deleted_notes_do_not_linger_in_the_files_on_disk(db: Database) -> None:
-    """secure_delete zeroes the rows in the file, and the WAL is checkpointed and truncated."""
+async def test_deleted_notes_do_not_linger_in_the_files_on_disk(sqlite_db: Database) -> None:
+    """secure_delete zeroes the rows in the file, and the WAL is checkpointed and truncated (SQLite)."""
+    db = sqlite_db
     await fill_everything(db)
     path = Path(str(db.path))
     wal = path.with_name(path.name + "-wal")

@@ -71,7 +71,8 @@ async def test_open_tightens_an_existing_world_readable_file(tmp_path: Path) -> 
     assert mode_of(path) == 0o600
 
 
-async def test_pragmas_are_set(db: Database) -> None:
+async def test_pragmas_are_set(sqlite_db: Database) -> None:
+    db = sqlite_db  # SQLite itself
     assert await db.fetchval("PRAGMA journal_mode") == "wal"
     assert await db.fetchval("PRAGMA foreign_keys") == 1
     assert await db.fetchval("PRAGMA busy_timeout") == 5000
@@ -279,7 +280,8 @@ def test_a_process_that_closes_the_database_exits(tmp_path: Path) -> None:
 # -- failures ------------------------------------------------------------------------------------
 
 
-async def test_disk_full_raises_a_clear_error_and_keeps_data(db: Database) -> None:
+async def test_disk_full_raises_a_clear_error_and_keeps_data(sqlite_db: Database) -> None:
+    db = sqlite_db  # SQLite itself
     kv = KVRepo(db)
     await kv.set("kept", "yes")
     pages = await db.fetchval("PRAGMA page_count")
@@ -294,7 +296,8 @@ async def test_disk_full_raises_a_clear_error_and_keeps_data(db: Database) -> No
     assert await db.fetchval("PRAGMA integrity_check") == "ok"
 
 
-async def test_a_write_to_a_read_only_connection_raises_a_clear_error(db: Database) -> None:
+async def test_a_write_to_a_read_only_connection_raises_a_clear_error(sqlite_db: Database) -> None:
+    db = sqlite_db  # SQLite itself
     await db.execute("PRAGMA query_only = ON")
     with pytest.raises(StorageError, match="read-only") as caught:
         await KVRepo(db).set("a", "b")

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
-from bot.storage.db import Database, StorageError
+from bot.storage.database import Database, StorageError
 from bot.storage.journal import Checkin, Completion, JournalRepo
 
 NOW = datetime(2026, 5, 1, 12, 0, tzinfo=UTC)
@@ -17,12 +15,9 @@ BOB = 222_222_222_222_222_222
 
 
 @pytest.fixture
-async def repo(tmp_path: Path) -> AsyncIterator[JournalRepo]:
-    db = await Database.open(tmp_path / "bot.sqlite3")
-    try:
-        yield JournalRepo(db)
-    finally:
-        await db.close()
+def repo(db: Database) -> JournalRepo:
+    """On each backend (the ``db`` fixture)."""
+    return JournalRepo(db)
 
 
 async def test_checkins_round_trip_in_time_order(repo: JournalRepo) -> None:

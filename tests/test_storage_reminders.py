@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
-from bot.storage.db import Database
+from bot.storage.database import Database
 from bot.storage.reminders import ReminderRepo
 
 NOW = datetime(2026, 5, 1, 12, 0, tzinfo=UTC)
@@ -17,12 +15,9 @@ BOB = 222_222_222_222_222_222
 
 
 @pytest.fixture
-async def repo(tmp_path: Path) -> AsyncIterator[ReminderRepo]:
-    db = await Database.open(tmp_path / "bot.sqlite3")
-    try:
-        yield ReminderRepo(db)
-    finally:
-        await db.close()
+def repo(db: Database) -> ReminderRepo:
+    """On each backend (the ``db`` fixture)."""
+    return ReminderRepo(db)
 
 
 async def add(repo: ReminderRepo, user_id: int, fire: datetime, now: datetime = NOW) -> None:

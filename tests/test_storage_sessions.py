@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
-from bot.storage.db import Database
+from bot.storage.database import Database
 from bot.storage.sessions import SessionRepo, SessionRow
 
 NOW = datetime(2026, 5, 1, 12, 0, tzinfo=UTC)
@@ -19,12 +17,9 @@ BOB = 222_222_222_222_222_222
 
 
 @pytest.fixture
-async def repo(tmp_path: Path) -> AsyncIterator[SessionRepo]:
-    db = await Database.open(tmp_path / "bot.sqlite3")
-    try:
-        yield SessionRepo(db)
-    finally:
-        await db.close()
+def repo(db: Database) -> SessionRepo:
+    """On each backend (the ``db`` fixture)."""
+    return SessionRepo(db)
 
 
 def session(session_id: str, user_id: int = ALICE, **changes: object) -> SessionRow:

@@ -49,7 +49,7 @@ from bot.routines.state import RoutineSession
 from bot.routines.timers import TIMER_PREFIX, WRITE_ATTEMPTS, TimerWorker, catch_up
 from bot.routines.transitions import transition
 from bot.scheduler import Scheduler
-from bot.storage.db import Database
+from bot.storage.database import Database
 from bot.storage.journal import Checkin, JournalRepo
 from bot.storage.prefs import PrefsRepo
 from bot.storage.sessions import SessionRepo

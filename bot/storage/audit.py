@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from bot.storage.db import Database, Row
+from bot.storage.database import Database, Row
 from bot.storage.timefmt import from_iso, to_iso
 
 ACTION_REFUSED = "admin.refused"
@@ -146,7 +146,7 @@ class AuditRepo:
         async with self._db.transaction():
             await self._db.execute(
                 "INSERT INTO admin_refusal_counts (day, guild_id, count) VALUES (?, ?, 1) "
-                "ON CONFLICT (day, guild_id) DO UPDATE SET count = count + 1",
+                "ON CONFLICT (day, guild_id) DO UPDATE SET count = admin_refusal_counts.count + 1",
                 (day, guild_id if guild_id is not None else NO_GUILD),
             )
             today = await self._db.fetchval(

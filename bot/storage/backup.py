@@ -10,6 +10,8 @@
 * ``python -m bot restore PATH`` checks a backup (quick_check and a schema
   version this release knows) before putting it in place; the current file is
   kept beside it, never overwritten.
+* On PostgreSQL none of this applies: the daily copy is skipped with one INFO line, and the
+  operator backs up with ``pg_dump -Fc`` (docs/deploy.md, "PostgreSQL").
 
 The SQLite dialect lives here and in db.py only.
 """
@@ -26,7 +28,8 @@ from pathlib import Path
 
 from bot.clock import Clock, utc_at
 from bot.scheduler import Scheduler
-from bot.storage.db import Database, StorageError
+from bot.storage.database import Database, StorageError
+from bot.storage.db import SqliteDatabase
 from bot.storage.kv import KVRepo
 from bot.storage.migrations import MIGRATIONS
 
@@ -135,7 +138,7 @@ def _owner_only_file(path: Path) -> None:
     os.chmod(path, 0o600)
 
 
-async def make_backup(db: Database, folder: Path, at: float) -> Path:
+async def make_backup(db: SqliteDatabase, folder: Path, at: float) -> Path:
     """Copy the live database into a new file in ``folder``, check it, keep the last :data:`KEEP`.
 
     Written to a temporary name first, so a half-written copy never looks like a backup."""
@@ -224,6 +227,13 @@ class DailyBackup:
         return float(at), name
 
     async def arm(self) -> None:
+        if not isinstance(self._db, SqliteDatabase):
+            log.info(
+                "no daily backup: the database is PostgreSQL (%s); back it up with pg_dump -Fc "
+                "(see docs/deploy.md, PostgreSQL)",
+                self._db.path,
+            )
+            return
         last_at, _ = await self.last()
         now = self._clock.now()
         due = (
@@ -235,6 +245,8 @@ class DailyBackup:
 
     async def run_now(self) -> Path:
         at = self._clock.now()
+        if not isinstance(self._db, SqliteDatabase):
+            raise BackupError("the bot makes backups of SQLite only; back PostgreSQL up with pg_dump -Fc")
         try:
             path = await make_backup(self._db, self.folder, at)
         except (BackupError, StorageError) as exc:

@@ -14,8 +14,9 @@ Why it looks like this:
   file, corrupt file) become one ``StorageError`` with a message an operator can
   act on. The transaction is rolled back, so nothing is half-written.
 * This module is the only place that speaks SQLite dialect (PRAGMAs,
-  ``sqlite_master``); repositories use plain SQL with ``?`` parameters so a
-  PostgreSQL implementation of this class can replace it later.
+  ``sqlite_master``); repositories use plain SQL with ``?`` parameters, and
+  ``bot.storage.postgres`` runs the same SQL on PostgreSQL (both satisfy
+  :class:`bot.storage.database.Database`).
 * aiosqlite logs every call *with its parameters* at DEBUG. Those parameters
   include pain scores and notes, which must never be logged, so its DEBUG
   records are dropped here.
@@ -31,34 +32,17 @@ import sqlite3
 import stat
 from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from contextlib import asynccontextmanager, contextmanager, suppress
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 import aiosqlite
 
+from bot.storage.database import Backend, Params, Row, StorageError, StorageErrorKind, TableInfo
 from bot.storage.migrations import MIGRATIONS, MigrationError, apply_migrations
 
 log = logging.getLogger(__name__)
 
-Params = Sequence[Any]
-Row = dict[str, Any]
-StorageErrorKind = Literal[
-    "full", "read_only", "cannot_open", "corrupt", "busy", "constraint", "closed", "schema", "error"
-]
-
 MEMORY = ":memory:"
-
-
-class StorageError(Exception):
-    """The database could not do what was asked; ``kind`` says why.
-
-    Messages never contain the values being written (they may be health data).
-    """
-
-    def __init__(self, message: str, *, kind: StorageErrorKind = "error") -> None:
-        super().__init__(message)
-        self.kind: StorageErrorKind = kind
 
 
 class _DropDebug(logging.Filter):
@@ -71,21 +55,6 @@ class _DropDebug(logging.Filter):
 _aiosqlite_log = logging.getLogger("aiosqlite")
 if not any(isinstance(f, _DropDebug) for f in _aiosqlite_log.filters):
     _aiosqlite_log.addFilter(_DropDebug())
-
-
-@dataclass(frozen=True, slots=True)
-class TableInfo:
-    """What ``privacy`` needs to know about a table, found by walking the schema."""
-
-    name: str
-    columns: tuple[str, ...]
-    primary_key: tuple[str, ...]
-    references: frozenset[str]
-    """Tables this one points at with a foreign key."""
-
-    @property
-    def owned_by_user(self) -> bool:
-        return "user_id" in self.columns
 
 
 def _describe(error: sqlite3.Error, path: str) -> StorageError:
@@ -201,8 +170,10 @@ def _closing(cursor: sqlite3.Cursor, read: Callable[[sqlite3.Cursor], _T]) -> _T
         cursor.close()
 
 
-class Database:
+class SqliteDatabase:
     """One aiosqlite connection, its lock and its migrations. Open with ``await Database.open(path)``."""
+
+    backend: Backend = "sqlite"
 
     def __init__(self, conn: aiosqlite.Connection, path: Path | str) -> None:
         self._conn: aiosqlite.Connection | None = conn
@@ -213,7 +184,7 @@ class Database:
     # -- life cycle -------------------------------------------------------------------------------
 
     @classmethod
-    async def open(cls, path: Path | str, *, migrations: Sequence[str] = MIGRATIONS) -> Database:
+    async def open(cls, path: Path | str, *, migrations: Sequence[str] = MIGRATIONS) -> SqliteDatabase:
         """Open (creating if needed) the database, set it up, and migrate it.
 
         Fails fast with ``StorageError`` if the file cannot be written, so an
@@ -331,7 +302,7 @@ class Database:
             if acquired:
                 self._lock.release()
 
-    async def __aenter__(self) -> Database:
+    async def __aenter__(self) -> SqliteDatabase:
         return self
 
     async def __aexit__(self, *exc_info: object) -> None:
@@ -496,3 +467,19 @@ class Database:
     async def checkpoint(self) -> None:
         """Fold the write-ahead log into the file and truncate it (e.g. after a deletion)."""
         await self.fetchall("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+Database = SqliteDatabase
+"""The SQLite backend under its first name (``Database.open(path)``); code that works with either
+backend types against :class:`bot.storage.database.Database` instead."""
+
+__all__ = [
+    "MEMORY",
+    "Database",
+    "Params",
+    "Row",
+    "SqliteDatabase",
+    "StorageError",
+    "StorageErrorKind",
+    "TableInfo",
+]

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from typing import Literal
 
 from bot.journal.daily import DayAgg, Segment, merge
-from bot.storage.db import Database, Row
+from bot.storage.database import Database, Row
 from bot.storage.timefmt import from_iso, to_iso
 
 CheckinSource = Literal["command", "routine"]

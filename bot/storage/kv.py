@@ -6,7 +6,7 @@ privacy allow-list precisely because it holds no personal data.
 
 from __future__ import annotations
 
-from bot.storage.db import Database
+from bot.storage.database import Database
 
 
 class KVRepo:

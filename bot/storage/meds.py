@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-from bot.storage.db import Database, Row
+from bot.storage.database import Database, Row
 from bot.storage.timefmt import from_epoch, from_epoch_opt, from_iso, to_epoch, to_iso
 
 DoseStatus = Literal["taken", "skipped"]
@@ -142,7 +142,8 @@ class MedicineRepo:
     async def adherence(self, user_id: int, since: datetime) -> dict[int, Adherence]:
         """Taken and skipped doses per medicine recorded since ``since`` (counted in SQL)."""
         rows = await self._db.fetchall(
-            "SELECT medicine_id, SUM(status = 'taken') AS taken, SUM(status = 'skipped') AS skipped "
+            "SELECT medicine_id, SUM(CASE WHEN status = 'taken' THEN 1 ELSE 0 END) AS taken, "
+            "SUM(CASE WHEN status = 'skipped' THEN 1 ELSE 0 END) AS skipped "
             "FROM medicine_doses WHERE user_id = ? AND recorded_at >= ? GROUP BY medicine_id",
             (user_id, to_iso(since)),
         )

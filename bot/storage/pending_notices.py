@@ -26,7 +26,7 @@ import time
 import weakref
 from collections.abc import Callable
 
-from bot.storage.db import Database
+from bot.storage.database import Database
 
 log = logging.getLogger(__name__)
 

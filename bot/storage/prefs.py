@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.storage.db import Database
+from bot.storage.database import Database
 from bot.storage.pending_notices import pending_notices
 from bot.storage.timefmt import from_iso_opt, to_iso
 from bot.storage.upsert import upsert_member_row
@@ -112,14 +112,24 @@ class PrefsRepo:
         return str(notice)
 
     async def take_pending_notice(self, user_id: int) -> str | None:
-        """Return the pending notice and clear it, atomically, so it is shown once."""
-        async with self._db.transaction():
+        """Return the pending notice and clear it, atomically, so it is shown once.
+
+        A compare-and-set: the notice is cleared only if it is still the one read, so a notice left
+        by another process in between (a single statement, which no transaction holds back on
+        PostgreSQL) is neither lost nor shown twice; it is taken on the next try."""
+        for _ in range(3):
             notice = await self._db.fetchval(
                 "SELECT notice_pending FROM user_prefs WHERE user_id = ?", (user_id,)
             )
-            if notice is not None:
-                await self._db.execute(
-                    "UPDATE user_prefs SET notice_pending = NULL WHERE user_id = ?", (user_id,)
-                )
+            if notice is None:
+                break
+            taken = await self._db.execute(
+                "UPDATE user_prefs SET notice_pending = NULL WHERE user_id = ? AND notice_pending = ?",
+                (user_id, notice),
+            )
+            if taken:
+                break
+        else:
+            return None  # it keeps changing under us: show it at the next interaction
         self._pending.cleared(user_id)
         return None if notice is None else str(notice)

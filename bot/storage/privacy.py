@@ -15,7 +15,7 @@ from contextlib import suppress
 from datetime import datetime
 from typing import Any
 
-from bot.storage.db import Database, StorageError, TableInfo
+from bot.storage.database import Database, StorageError, TableInfo
 from bot.storage.kv import KVRepo
 from bot.storage.pseudonyms import install_secret, pseudonym
 from bot.storage.timefmt import to_iso
@@ -155,8 +155,8 @@ async def _pseudonymize(db: Database, table: str, keep: str, user_id: int) -> in
     if not await db.fetchval(f"SELECT COUNT(*) FROM {_quote(table)} WHERE {where}", (user_id,)):
         return 0  # no secret is created for someone with nothing to keep
     alias = pseudonym(await install_secret(KVRepo(db)), user_id)
-    columns = await db.fetchall(f"PRAGMA table_info({_quote(table)})")
-    has_detail = any(c["name"] == "detail" for c in columns)
-    scrub = ", detail = CASE WHEN instr(detail, ?) > 0 THEN NULL ELSE detail END" if has_detail else ""
+    has_detail = any(t.name == table and "detail" in t.columns for t in await db.tables())
+    # The id is digits, so LIKE's wildcards and case rules (they differ between backends) play no part.
+    scrub = ", detail = CASE WHEN detail LIKE '%' || ? || '%' THEN NULL ELSE detail END" if has_detail else ""
     params: tuple[object, ...] = (alias, str(user_id), user_id) if has_detail else (alias, user_id)
     return await db.execute(f"UPDATE {_quote(table)} SET user_id = ?{scrub} WHERE {where}", params)

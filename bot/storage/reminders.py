@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.storage.db import Database, Row
+from bot.storage.database import Database, Row
 from bot.storage.timefmt import from_epoch, from_epoch_opt, from_iso, to_epoch, to_iso
 
 _COLUMNS = (

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from datetime import datetime
 
 from bot.crisis.safety_plan import SECTION_IDS, SECTION_MAX, SafetyPlan
-from bot.storage.db import Database
+from bot.storage.database import Database
 from bot.storage.upsert import upsert_member_row
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from bot.storage.db import Database, Row
+from bot.storage.database import Database, Row
 from bot.storage.timefmt import (
     from_epoch_opt,
     from_iso_opt,

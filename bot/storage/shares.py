@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.storage.db import Database
+from bot.storage.database import Database
 
 DUPLICATE_WINDOW = 300.0
 """Seconds during which the same page is not posted again in the same channel."""

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from bot.storage.db import Database, Row
+from bot.storage.database import Database, Row
 from bot.storage.timefmt import from_iso, from_iso_opt, to_iso
 
 MEASURES: tuple[str, ...] = ("pain", "fatigue", "stiffness", "sleep", "mood")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 
-from bot.storage.db import Database
+from bot.storage.database import Database
 from bot.storage.timefmt import to_iso
 
 
