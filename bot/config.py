@@ -160,7 +160,7 @@ class Config(_Section):
 
 
 def load_config(path: Path | None = None, env: Mapping[str, str] | None = None) -> Config:
-    """Read ``path`` (if given), apply the environment (:data:`ENV_OVERRIDES`, ``DATABASE_URL``), fill defaults.
+    """Read ``path`` (if given), apply the environment (:data:`ENV_OVERRIDES`, DATABASE_URL), fill defaults.
 
     Relative paths in the file are taken relative to the file's folder, so the bot
     finds its content and database wherever it is started from.

@@ -324,6 +324,13 @@ ALTER TABLE user_prefs DROP COLUMN usual_routine;
 ALTER TABLE user_prefs DROP COLUMN dm_blocked_at;
 """
 
+PG_MIGRATION_REMINDER_CLAIMS = """
+-- Several processes may share one database (PostgreSQL): before sending a daily reminder a
+-- process claims its row for a short lease, like medicine_reminders.claimed_at.
+ALTER TABLE reminders ADD COLUMN claimed_at DOUBLE PRECISION;
+ALTER TABLE checkin_reminders ADD COLUMN claimed_at DOUBLE PRECISION;
+"""
+
 PG_MIGRATIONS: tuple[str, ...] = (
     PG_MIGRATION_1,
     PG_MIGRATION_SAFETY,
@@ -333,6 +340,7 @@ PG_MIGRATIONS: tuple[str, ...] = (
     PG_MIGRATION_UXROUTINE,
     PG_MIGRATION_UXTIME,
     PG_MIGRATION_DEAD_PREFS,
+    PG_MIGRATION_REMINDER_CLAIMS,
 )
 """Every PostgreSQL migration, in order; ``len(PG_MIGRATIONS) == len(MIGRATIONS)``."""
 
