@@ -34,17 +34,25 @@ class Raw:
         data: dict[str, Any] = json.loads(msg.data)
         return data
 
-    async def identify(self, token: str, shard: object = None) -> None:
-        d: dict[str, Any] = {"token": token, "intents": DM_INTENTS, "properties": {}}
+    async def identify(self, token: str, shard: object = None, intents: int = DM_INTENTS) -> None:
+        d: dict[str, Any] = {"token": token, "intents": intents, "properties": {}}
         if shard is not None:
             d["shard"] = shard
         await self.ws.send_str(json.dumps({"op": 2, "d": d}))
 
-    async def ready(self, token: str, shard: object = None) -> dict[str, Any]:
-        await self.identify(token, shard)
+    async def ready(self, token: str, shard: object = None, intents: int = DM_INTENTS) -> dict[str, Any]:
+        await self.identify(token, shard, intents)
         ready = await self.recv()
         assert ready["t"] == "READY", ready
         return dict(ready["d"])
+
+    async def silent(self, seconds: float = 0.3) -> bool:
+        """Nothing arrives for ``seconds``."""
+        try:
+            msg = await self.ws.receive(timeout=seconds)
+        except TimeoutError:
+            return True
+        raise AssertionError(f"unexpected {msg.data!r}")
 
     async def close_code(self) -> int:
         msg = await self.ws.receive(timeout=2.0)
@@ -97,6 +105,26 @@ async def test_each_shard_gets_its_servers_and_ready_names_the_shard(two_shards:
         assert (await zero.recv())["d"]["id"] == str(place.guild.id)  # GUILD_CREATE
         assert (await one.recv())["d"]["id"] == str(other.guild.id)
         assert sorted(s.shard for s in two_shards.sessions) == [(0, 2), (1, 2)]
+
+
+async def test_server_messages_and_new_servers_reach_only_their_shard(two_shards: Emulator) -> None:
+    emu = two_shards
+    place = emu.community(shard=0)
+    intents = DM_INTENTS | Intent.GUILD_MESSAGES
+    async with dialing(emu) as dial:
+        zero, one = await dial(), await dial()
+        await zero.ready(emu.token, [0, 2], intents)
+        assert (await zero.recv())["t"] == "GUILD_CREATE"
+        assert (await one.ready(emu.token, [1, 2], intents))["guilds"] == []
+        await emu.send_message(place.general, place.member, "hello")
+        assert (await zero.recv())["t"] == "MESSAGE_CREATE" and await one.silent()
+        second = emu.another_server(place, "Second Server", shard=1)  # the bot joins it
+        joined = await one.recv()
+        assert (joined["t"], joined["d"]["id"]) == ("GUILD_CREATE", str(second.guild.id))
+        await emu.send_message(second.general, place.member, "hello")
+        assert (await one.recv())["t"] == "MESSAGE_CREATE" and await zero.silent()
+        await emu.send_dm(place.member, "a DM")
+        assert (await zero.recv())["t"] == "MESSAGE_CREATE" and await one.silent()
 
 
 async def test_gateway_bot_recommends_the_configured_count(two_shards: Emulator) -> None:
