@@ -18,12 +18,14 @@ import cogs
 from bot import __version__
 from bot.clock import Clock, SystemClock
 from bot.config import DEFAULT_API_BASE, Config
-from bot.content.store import ContentStore
+from bot.content.store import ContentStore, ReloadReport
 from bot.gc_policy import IdleCollector, freeze_long_lived_objects, log_full_collections
 from bot.scheduler import Scheduler
 from bot.services import Services
+from bot.storage.broadcast import CONTENT_RELOAD, open_broadcast
 from bot.storage.connect import open_database
 from bot.storage.database import Database
+from bot.storage.pending_notices import pending_notices
 from bot.ui.errors import reply_error
 from bot.ui.kinds import DYNAMIC_ITEMS
 from bot.ui.router import ROUTER
@@ -90,6 +92,8 @@ class LupusBot(commands.AutoShardedBot):
         self.router = ROUTER
         self.started_at = self.clock.monotonic()
         self._db: Database | None = None
+        # Tells the other processes sharing a PostgreSQL database what this one did (nothing on SQLite).
+        self.broadcast = open_broadcast(config.database.url)
         self._services: Services | None = None
         self._safety_net: SafetyNet | None = None
 
@@ -143,6 +147,9 @@ class LupusBot(commands.AutoShardedBot):
         everything but the timers and the command sync (tests build the command tree with it)."""
         self.content.load()
         self._db = await open_database(self.config.database)
+        await self.broadcast.start()
+        self.broadcast.on(CONTENT_RELOAD, self._reload_for_another_process)
+        pending_notices(self._db).attach(self.broadcast)
         self._services = await Services.create(self, discord_ports(self))
         self._safety_net = SafetyNet(
             self.content,
@@ -154,6 +161,29 @@ class LupusBot(commands.AutoShardedBot):
         self.add_dynamic_items(*DYNAMIC_ITEMS)
         for module in pkgutil.iter_modules(cogs.__path__):
             await self.load_extension(f"cogs.{module.name}")
+
+    async def reload_content(self) -> ReloadReport:
+        """Reload content here and, when it switched, in every other process (``/admin reload``)."""
+        report = await self.content.reload()
+        if report.ok:
+            await self.broadcast.publish(CONTENT_RELOAD, report.version_after or "")
+        return report
+
+    async def _reload_for_another_process(self, version: str) -> None:
+        report = await self.content.reload()
+        if report.ok:
+            log.info(
+                "content reloaded after another process did (%s there, %s here)",
+                version,
+                report.version_after,
+            )
+        else:
+            log.warning(
+                "another process reloaded content (%s), but this copy has %d problem(s); still serving %s",
+                version,
+                len(report.errors),
+                report.version_after,
+            )
 
     async def sync_commands(self) -> str:
         """Sync the command tree only when it changed since the last sync (a stored hash).
@@ -210,6 +240,7 @@ class LupusBot(commands.AutoShardedBot):
         if self._services is not None:
             await self._services.close()
         await super().close()
+        await self.broadcast.close()
         if self._db is not None:
             await self._db.close()
             self._db = None

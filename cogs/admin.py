@@ -103,7 +103,7 @@ class Admin(commands.Cog):
     async def reload(self, interaction: discord.Interaction[Any]) -> None:
         # A big tree can take more than Discord's 3 s for a first reply.
         await interaction.response.defer(ephemeral=True, thinking=True)
-        report = await self.bot.content.reload()
+        report = await self.bot.reload_content()
         await self.record_reload(
             report, interaction.user.id, place_of(interaction), guild_id=interaction.guild_id
         )

@@ -23,24 +23,38 @@ SHARD_0 = {"SHARD_COUNT": "2", "SHARD_IDS": "0"}
 SHARD_1 = {"SHARD_COUNT": "2", "SHARD_IDS": "1"}
 
 
-@pytest.fixture(name="sharded")
-async def sharded_fixture(
-    tmp_path: Path, fresh_postgres_url: str
-) -> AsyncIterator[tuple[LiveBot, Community]]:
+async def two_processes(tmp_path: Path, url: str, *, watch: bool) -> AsyncIterator[tuple[LiveBot, Community]]:
     """The emulator on 2 shards, the community's server on shard 0 and a second server (the same
     people) on shard 1; both processes started, shard 0's first, on one PostgreSQL database.
     The second server is returned."""
-    env = {"DATABASE_URL": fresh_postgres_url}
+    env = {"DATABASE_URL": url}
     async for live in live_bot_for(tmp_path, emulator_options={"shards": 2}, env=env, start=False):
         live.write_config(
             admins__user_ids=[live.place.admin.id],  # an operator: /admin works in DMs
             admins__log_channel_id=live.place.general.id,
-            content__watch=True,
+            content__watch=watch,
         )
         second = live.emu.another_server(live.place, "Second Server", shard=1)
         await live.start(env=SHARD_0)
         await live.start(env=SHARD_1)
         yield live, second
+
+
+@pytest.fixture(name="sharded")
+async def sharded_fixture(
+    tmp_path: Path, fresh_postgres_url: str
+) -> AsyncIterator[tuple[LiveBot, Community]]:
+    async for pair in two_processes(tmp_path, fresh_postgres_url, watch=True):
+        yield pair
+
+
+@pytest.fixture(name="sharded_unwatched")
+async def sharded_unwatched_fixture(
+    tmp_path: Path, fresh_postgres_url: str
+) -> AsyncIterator[tuple[LiveBot, Community]]:
+    """As ``sharded``, but no process watches the content folder: only ``/admin reload`` reloads."""
+    async for pair in two_processes(tmp_path, fresh_postgres_url, watch=False):
+        yield pair
 
 
 async def answered(handle: InteractionHandle) -> tuple[int | None, Message]:
@@ -125,3 +139,30 @@ async def test_both_reload_a_changed_file_and_the_moderators_hear_it_once(
     await asyncio.sleep(1.0)  # the other process reloaded too; it must not post a second time
     assert [m.id for m in emu.channel_messages(place.general)] == [posted.id]
     assert all("content reload by" in p.logs() for p in live.processes)
+
+
+async def test_admin_reload_on_one_process_reloads_the_other_through_postgres(
+    sharded_unwatched: tuple[LiveBot, Community],
+) -> None:
+    live, second = sharded_unwatched
+    emu, place = live.emu, live.place
+    zero, one = live.processes
+    path = live.content / "articles" / "pacing-and-fatigue.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("title: Pacing your energy", "title: Pacing, reloaded by hand", 1))
+    # Nobody watches the folder: process 0 still serves the old title.
+    before = await emu.slash("read", {"article": "pacing-and-fatigue"}, user=place.member, guild=place.guild)
+    assert "Pacing your energy" in (await before.wait_message(timeout=REPLY_WITHIN)).text()
+
+    # A moderator reloads in the second server, served by process 1 ...
+    handle = await live.invoke("admin", user=place.admin, subcommand="reload", guild=second.guild)
+    got, _ = await answered(handle)
+    assert got == 1
+    # ... and process 0 hears it through LISTEN/NOTIFY and reloads its own copy.
+    await emu.wait_until(
+        lambda: "content reloaded after another process did" in zero.logs(), 10, "the notify"
+    )
+    after = await emu.slash("read", {"article": "pacing-and-fatigue"}, user=place.member, guild=place.guild)
+    got_after, shown = await answered(after)
+    assert got_after == 0 and "Pacing, reloaded by hand" in shown.text()
+    assert "content reloaded after another process did" not in one.logs()  # no echo to itself

@@ -11,7 +11,10 @@ for nothing. Instead each process keeps the set of user ids whose
   process that shares the database is seen within that time;
 * **changed at once by this process's own writes**: the write that leaves a
   notice adds the user (:meth:`PendingNotices.added`), the one that takes it
-  removes them (:meth:`PendingNotices.cleared`).
+  removes them (:meth:`PendingNotices.cleared`);
+* **changed at once by the other processes' writes** when they share a
+  PostgreSQL database: each change is published on the :class:`Broadcast`
+  (``LISTEN/NOTIFY``) as ``+id`` or ``-id``, and applied here on arrival.
 
 An id in the set whose notice is gone (another process took it, or the member's
 data was erased) costs one query that finds nothing and drops it; it never shows
@@ -26,10 +29,12 @@ import time
 import weakref
 from collections.abc import Callable
 
+from bot.storage.broadcast import Broadcast
 from bot.storage.database import Database
 
 log = logging.getLogger(__name__)
 
+NOTICE_TOPIC = "notice"
 REFRESH_SECONDS = 30.0
 """How old the set may get before it is read again (how late another process's notice can be)."""
 
@@ -51,6 +56,13 @@ class PendingNotices:
         self._loaded_at: float | None = None
         self._refreshing: asyncio.Task[None] | None = None
         self._added_while_refreshing: set[int] = set()
+        self._broadcast: Broadcast | None = None
+        self._telling: set[asyncio.Task[None]] = set()
+
+    def attach(self, broadcast: Broadcast) -> None:
+        """Tell the other processes of this process's changes, and hear theirs."""
+        self._broadcast = broadcast
+        broadcast.on(NOTICE_TOPIC, self._heard)
 
     async def may_have(self, user_id: int) -> bool:
         """False when the user certainly has no notice (as of the last refresh); no query once loaded."""
@@ -62,14 +74,40 @@ class PendingNotices:
 
     def added(self, user_id: int) -> None:
         """This process just left ``user_id`` a notice."""
+        self._add(user_id)
+        self._tell(f"+{user_id}")
+
+    def cleared(self, user_id: int) -> None:
+        """``user_id`` has no notice any more (taken, or found missing)."""
+        self._discard(user_id)
+        self._tell(f"-{user_id}")
+
+    def _add(self, user_id: int) -> None:
         self._users.add(user_id)
         if self._refreshing is not None:
             self._added_while_refreshing.add(user_id)
 
-    def cleared(self, user_id: int) -> None:
-        """``user_id`` has no notice any more (taken, or found missing)."""
+    def _discard(self, user_id: int) -> None:
         self._users.discard(user_id)
         self._added_while_refreshing.discard(user_id)
+
+    def _tell(self, data: str) -> None:
+        if self._broadcast is None:
+            return
+        task = asyncio.get_running_loop().create_task(self._broadcast.publish(NOTICE_TOPIC, data))
+        self._telling.add(task)
+        task.add_done_callback(self._telling.discard)
+
+    async def _heard(self, data: str) -> None:
+        """Another process left (``+id``) or took (``-id``) a notice."""
+        try:
+            user_id = int(data[1:])
+        except ValueError:
+            return
+        if data.startswith("+"):
+            self._add(user_id)
+        elif data.startswith("-"):
+            self._discard(user_id)
 
     async def refresh(self) -> None:
         """Read the set again from the database (waits for a read already under way)."""
