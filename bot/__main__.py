@@ -45,6 +45,13 @@ def main(argv: list[str] | None = None) -> int:
         return validate_command(args.path or config.content.path)
 
     if args.command == "restore":
+        if config.database.url:
+            print(
+                "Not restored: the database is PostgreSQL (database.url / DATABASE_URL); `restore` puts back "
+                "the bot's own SQLite backups. Restore PostgreSQL with pg_restore (docs/deploy.md).",
+                file=sys.stderr,
+            )
+            return 1
         return restore_command(args.backup, config.database.path)
 
     from bot.app import run

@@ -123,17 +123,42 @@ async def bare_bot(emulator: Emulator, community: Community, tmp_path: Path) -> 
             await bot.stop()
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "backends(*names): run the module's live_bot/debug_bot tests on each database backend "
+        "(sqlite, postgres); unmarked end-to-end tests run on SQLite only",
+    )
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """``e2e_backend`` (behind ``live_bot``) takes the backends a ``backends`` marker names."""
+    marker = metafunc.definition.get_closest_marker("backends")
+    if marker is not None and "e2e_backend" in metafunc.fixturenames:
+        metafunc.parametrize("e2e_backend", marker.args, indirect=True)
+
+
 @pytest.fixture
-async def live_bot(tmp_path: Path) -> AsyncIterator[LiveBot]:
+def e2e_backend(request: pytest.FixtureRequest) -> str | None:
+    """None for SQLite (the default), else the PostgreSQL cluster's maintenance URL."""
+    name = getattr(request, "param", "sqlite")
+    if name == "sqlite":
+        return None
+    assert name == "postgres", name
+    return str(request.getfixturevalue("postgres_url"))
+
+
+@pytest.fixture
+async def live_bot(tmp_path: Path, e2e_backend: str | None) -> AsyncIterator[LiveBot]:
     """The bot running against a fresh emulator; asserts zero violations at the end."""
-    async for live in live_bot_for(tmp_path):
+    async for live in live_bot_for(tmp_path, postgres=e2e_backend):
         yield live
 
 
 @pytest.fixture
-async def debug_bot(tmp_path: Path) -> AsyncIterator[LiveBot]:
+async def debug_bot(tmp_path: Path, e2e_backend: str | None) -> AsyncIterator[LiveBot]:
     """Like ``live_bot`` but logging at DEBUG (for tests that prove nothing private is logged)."""
-    async for live in live_bot_for(tmp_path, logging__level="DEBUG"):
+    async for live in live_bot_for(tmp_path, postgres=e2e_backend, logging__level="DEBUG"):
         yield live
 
 

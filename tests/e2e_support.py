@@ -7,6 +7,11 @@ interaction left unanswered). The ``live_bot`` and ``debug_bot`` fixtures (tests
 are built with :func:`live_bot_for`; a test that needs other content or config makes its
 own fixture from it.
 
+The database is a SQLite file by default; ``live_bot_for(..., postgres=ADMIN_URL)`` gives the bot a
+fresh PostgreSQL database instead (``DATABASE_URL`` in its environment), and a module marked
+``pytestmark = pytest.mark.backends("sqlite", "postgres")`` runs its ``live_bot`` tests on both.
+``rows``/``dict_rows``/``execute``/``executemany`` read and write either backend.
+
 People act through the :class:`LiveBot` helpers; by default the plain member, in the
 server (``place="dm"`` for the bot's DM, ``"user-app"`` for the user-installed app):
 
@@ -28,7 +33,9 @@ from typing import Any
 
 import yaml
 
+from bot.storage.pg_sql import translate
 from tests.emulator import BotProcess, Community, Emulator, InteractionHandle, Message, User
+from tests.pg_cluster import create_database, drop_database, run_in_thread
 
 REPO = Path(__file__).resolve().parents[1]
 PLACES = ["guild", "dm"]
@@ -56,6 +63,8 @@ class LiveBot:
     processes: list[BotProcess] = field(default_factory=list)
     env: dict[str, str] = field(default_factory=dict)
     """Extra environment for the bot processes this test starts."""
+    database_url: str | None = None
+    """The PostgreSQL database the bot uses (``DATABASE_URL``), or None for the SQLite file."""
 
     @property
     def bot(self) -> BotProcess:
@@ -194,21 +203,99 @@ class LiveBot:
         submitted = await self.emu.submit_modal(handle, values=values)
         return await submitted.wait_message(timeout=REPLY_WITHIN)
 
+    @property
+    def backend(self) -> str:
+        return "postgres" if self.database_url else "sqlite"
+
+    def _postgres(self, sql: str, rows: list[tuple[Any, ...]], fetch: bool) -> list[dict[str, Any]]:
+        """Run ``sql`` (``?`` parameters) once per ``rows`` on the bot's PostgreSQL database."""
+        url = self.database_url
+        assert url is not None
+
+        async def work() -> list[dict[str, Any]]:
+            import asyncpg
+
+            conn = await asyncpg.connect(url)
+            try:
+                if fetch:
+                    return [dict(r.items()) for r in await conn.fetch(translate(sql), *rows[0])]
+                if len(rows) == 1:
+                    await conn.execute(translate(sql), *rows[0])
+                else:
+                    await conn.executemany(translate(sql), rows)
+                return []
+            finally:
+                await conn.close()
+
+        return run_in_thread(work)
+
     def rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         """Rows from the bot's database (read beside the running bot)."""
+        if self.database_url:
+            return [tuple(r.values()) for r in self._postgres(sql, [params], fetch=True)]
         with sqlite3.connect(self.database) as conn:
             return list(conn.execute(sql, params))
 
     def dict_rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
         """Like :meth:`rows`, each row as a dict by column name."""
+        if self.database_url:
+            return self._postgres(sql, [params], fetch=True)
         with sqlite3.connect(self.database) as conn:
             conn.row_factory = sqlite3.Row
             return [dict(r) for r in conn.execute(sql, params)]
 
     def execute(self, sql: str, params: tuple[Any, ...] = ()) -> None:
         """Write to the bot's database behind its back (to set up a state the test needs)."""
+        self.executemany(sql, [params])
+
+    def executemany(self, sql: str, rows: list[tuple[Any, ...]]) -> None:
+        """Write many rows behind the bot's back, in one go."""
+        if self.database_url:
+            self._postgres(sql, rows, fetch=False)
+            return
         with sqlite3.connect(self.database) as conn:
-            conn.execute(sql, params)
+            conn.executemany(sql, rows)
+
+    def tables(self) -> list[str]:
+        """Every table of the bot (not the database's own), by name."""
+        if self.database_url:
+            found = self.rows(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
+                "AND table_name <> 'lupus_schema_version' ORDER BY table_name"
+            )
+        else:
+            found = self.rows(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                "ORDER BY name"
+            )
+        return [str(name) for (name,) in found]
+
+    def columns(self, table: str) -> list[dict[str, Any]]:
+        """``table``'s columns in order: ``name``, ``type`` (SQLite's words: INTEGER, REAL, TEXT), ``pk``."""
+        if not self.database_url:
+            info = self.dict_rows(f'PRAGMA table_info("{table}")')
+            return [{"name": c["name"], "type": (c["type"] or "").upper(), "pk": bool(c["pk"])} for c in info]
+        keys = {
+            name
+            for (name,) in self.rows(
+                "SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid "
+                "AND a.attnum = ANY (i.indkey) WHERE i.indrelid = to_regclass(?) AND i.indisprimary",
+                (table,),
+            )
+        }
+        words = {"bigint": "INTEGER", "integer": "INTEGER", "double precision": "REAL", "text": "TEXT"}
+        return [
+            {"name": name, "type": words.get(kind, kind.upper()), "pk": name in keys}
+            for name, kind in self.rows(
+                "SELECT column_name, data_type FROM information_schema.columns "
+                "WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position",
+                (table,),
+            )
+        ]
+
+    def user_tables(self) -> list[str]:
+        """Every table of the bot's database with a ``user_id`` column."""
+        return [t for t in self.tables() if any(c["name"] == "user_id" for c in self.columns(t))]
 
     def bot_posts(self) -> list[Message]:
         """Everything the bot posted in the server's channels (public messages)."""
@@ -254,9 +341,13 @@ async def live_bot_for(
     emulator_options: dict[str, Any] | None = None,
     env: dict[str, str] | None = None,
     start: bool = True,
+    postgres: str | None = None,
     **config: object,
 ) -> AsyncIterator[LiveBot]:
     """Copy the content (then let ``prepare`` change the copy), start the emulator and the bot.
+
+    ``postgres``: the maintenance URL of a PostgreSQL cluster (the ``postgres_url`` fixture); the
+    bot then gets a fresh database there (``DATABASE_URL``), dropped at the end.
 
     ``check_violations=False`` is for tests that kill the bot on purpose: they expect the
     interactions they cut off to fail, and check exactly those themselves. ``start=False``
@@ -265,6 +356,35 @@ async def live_bot_for(
     shutil.copytree(REPO / "content", content)
     if prepare is not None:
         prepare(content)
+    database_url = None if postgres is None else await create_database(postgres)
+    extra = {} if database_url is None else {"DATABASE_URL": database_url}
+    try:
+        async for live in _live_bot(
+            tmp_path,
+            content,
+            database,
+            check_violations,
+            emulator_options,
+            {**(env or {}), **extra},
+            start,
+            config,
+        ):
+            yield live
+    finally:
+        if postgres is not None and database_url is not None:
+            await drop_database(postgres, database_url)
+
+
+async def _live_bot(
+    tmp_path: Path,
+    content: Path,
+    database: Path | None,
+    check_violations: bool,
+    emulator_options: dict[str, Any] | None,
+    env: dict[str, str],
+    start: bool,
+    config: dict[str, object],
+) -> AsyncIterator[LiveBot]:
     async with Emulator(**(emulator_options or {})) as emu:
         live = LiveBot(
             emu=emu,
@@ -273,7 +393,8 @@ async def live_bot_for(
             content=content,
             database=database or tmp_path / "data" / "bot.sqlite3",
             config_path=tmp_path / "config.yaml",
-            env=dict(env or {}),
+            env=dict(env),
+            database_url=env.get("DATABASE_URL"),
         )
         live.write_config(**config)
         try:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -85,3 +87,17 @@ def test_a_backup_from_a_newer_release_is_refused(tmp_path: Path) -> None:
     with pytest.raises(BackupError, match="newer than this release"):
         restore(newer, tmp_path / "bot.sqlite3", now=0)
     assert not (tmp_path / "bot.sqlite3").exists()
+
+
+def test_restore_refuses_when_the_database_is_postgresql(tmp_path: Path) -> None:
+    config = tmp_path / "config.yaml"
+    config.write_text("database:\n  url: postgresql://lupus@localhost/lupus\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "--config", str(config), "restore", str(tmp_path / "bot-x.sqlite3")],
+        cwd=Path(__file__).resolve().parents[1],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 1 and "pg_restore" in done.stderr

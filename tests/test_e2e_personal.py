@@ -34,7 +34,7 @@ from tests.e2e_support import (
 )
 from tests.emulator import Message, StoredMessage, User
 
-pytestmark = pytest.mark.timeout(120)
+pytestmark = [pytest.mark.timeout(120), pytest.mark.backends("sqlite", "postgres")]
 
 ROUTINE = "chair-bad-day"
 ROUTINE_TITLE = "Five minutes in a chair, for bad days"
@@ -415,17 +415,16 @@ async def test_privacy_export_sends_a_json_file_of_everything(live_bot: LiveBot,
 
 
 def user_tables(live: LiveBot) -> list[str]:
-    names = [r["name"] for r in live.dict_rows("SELECT name FROM sqlite_master WHERE type = 'table'")]
-    return [
-        n for n in names if any(c["name"] == "user_id" for c in live.dict_rows(f'PRAGMA table_info("{n}")'))
-    ]
+    return live.user_tables()
 
 
 def every_table(live: LiveBot) -> dict[str, list[dict[str, Any]]]:
-    names = [r["name"] for r in live.dict_rows("SELECT name FROM sqlite_master WHERE type = 'table'")]
-    return {
-        n: live.dict_rows(f'SELECT * FROM "{n}" ORDER BY rowid') for n in names if not n.startswith("sqlite_")
-    }
+    found = {}
+    for name in live.tables():
+        columns = live.columns(name)
+        order = ", ".join(f'"{c["name"]}"' for c in ([c for c in columns if c["pk"]] or columns))
+        found[name] = live.dict_rows(f'SELECT * FROM "{name}" ORDER BY {order}')
+    return found
 
 
 def mentions(live: LiveBot, user_id: int) -> list[str]:
@@ -446,8 +445,8 @@ def seed_empty_tables(live: LiveBot, users: list[int]) -> None:
             if live.dict_rows(f'SELECT 1 FROM "{table}" WHERE user_id = ?', (user_id,)):
                 continue
             names, values = [], []
-            for column in live.dict_rows(f'PRAGMA table_info("{table}")'):
-                kind = (column["type"] or "").upper()
+            for column in live.columns(table):
+                kind = column["type"]
                 if column["name"] == "user_id":
                     value: Any = user_id
                 elif column["pk"] and "INT" in kind:

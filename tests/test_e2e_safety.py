@@ -24,7 +24,7 @@ from tests.e2e_support import (
 )
 from tests.emulator import InteractionHandle
 
-pytestmark = pytest.mark.timeout(180)
+pytestmark = [pytest.mark.timeout(180), pytest.mark.backends("sqlite", "postgres")]
 
 CRISIS = "I want to die"
 SHORT_CRISIS = "kill myself"

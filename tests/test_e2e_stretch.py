@@ -21,7 +21,7 @@ import yaml
 from tests.e2e_support import START_FIRST_TIME, LiveBot, live_bot_for, title, to_the_safety_ok
 from tests.emulator import Message, StoredMessage
 
-pytestmark = pytest.mark.timeout(120)
+pytestmark = [pytest.mark.timeout(120), pytest.mark.backends("sqlite", "postgres")]
 
 ROUTINE = "chair-bad-day"  # 5 steps, 14 positions
 QUICK = "quick-test"  # short holds, for timers in real time

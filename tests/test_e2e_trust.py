@@ -38,7 +38,7 @@ from tests.e2e_support import (
 )
 from tests.emulator import BotProcess, InteractionHandle, Message, User
 
-pytestmark = pytest.mark.timeout(180)
+pytestmark = [pytest.mark.timeout(180), pytest.mark.backends("sqlite", "postgres")]
 
 REFUSED = "only for this community's moderators"
 ROUTINE = "chair-bad-day"
@@ -268,8 +268,7 @@ async def test_the_moderator_log_survives_a_refusal_flood_and_a_privacy_delete(l
     assert "former moderator #" in last and "reload **ok**" in last and str(p.admin.id) not in after.text()
     for table, count in (
         (t, live_bot.rows(f'SELECT COUNT(*) FROM "{t}" WHERE user_id = ?', (p.admin.id,)))
-        for (t,) in live_bot.rows("SELECT name FROM sqlite_master WHERE type='table'")
-        if "user_id" in {c[1] for c in live_bot.rows(f'PRAGMA table_info("{t}")')}
+        for t in live_bot.user_tables()
     ):
         assert count == [(0,)], table
     assert emu.violations == []
@@ -363,6 +362,28 @@ async def test_a_press_on_an_older_card_shows_the_current_card_instead_of_acting
 
 
 # --------------------------------------------------------------------------- 7. integrity and backups
+
+
+async def test_on_postgresql_status_works_and_backups_are_left_to_pg_dump(
+    tmp_path: Path, postgres_url: str
+) -> None:
+    """No SQLite copy is attempted on PostgreSQL: one INFO line says to use pg_dump, and /admin status
+    shows the database's size, a passing check and where backups come from; a kill -9 loses nothing."""
+    backups = tmp_path / "data" / "backups"
+    async for live in live_bot_for(tmp_path, postgres=postgres_url, env={FIRST_BACKUP_ENV: "0.2"}):
+        live.write_config(admins__user_ids=[live.place.owner.id])
+        await live.restart(kill=False)
+        assert "PostgreSQL, schema version" in live.bot.logs()
+        assert "no daily backup: the database is PostgreSQL" in live.bot.logs()
+        await checkin(live, "6", "kept on the server")
+        await live.restart()  # kill -9
+        status = await live.admin("status", user=live.place.owner, place="dm")
+        assert "Database " in field(status, "Bot")
+        health = field(status, "Database health")
+        assert "Integrity check: ok" in health and "pg_dump" in health
+        assert not backups_in(backups)
+        notes = live.rows("SELECT note FROM checkins WHERE user_id = ?", (live.place.member.id,))
+        assert notes == [("kept on the server",)]
 
 
 async def test_a_damaged_database_stops_start_up_and_a_checked_backup_restores_it(tmp_path: Path) -> None:
@@ -500,11 +521,10 @@ async def test_a_big_export_comes_zipped_in_numbered_pieces_and_says_so(tmp_path
 async def test_a_very_full_journal_is_summarised_by_day(live_bot: LiveBot) -> None:
     member = live_bot.place.member
     now = datetime.now(UTC)
-    with sqlite3.connect(live_bot.database) as conn:
-        conn.executemany(
-            "INSERT INTO checkins (user_id, at, pain, fatigue, source) VALUES (?, ?, ?, ?, 'command')",
-            [(member.id, to_iso(now - timedelta(minutes=20 * n)), n % 11, 4) for n in range(6_000)],
-        )
+    live_bot.executemany(
+        "INSERT INTO checkins (user_id, at, pain, fatigue, source) VALUES (?, ?, ?, ?, 'command')",
+        [(member.id, to_iso(now - timedelta(minutes=20 * n)), n % 11, 4) for n in range(6_000)],
+    )
     journal_handle = await live_bot.emu.slash(
         "journal", {"days": 365}, user=member, guild=live_bot.place.guild
     )

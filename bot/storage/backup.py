@@ -28,7 +28,7 @@ from pathlib import Path
 
 from bot.clock import Clock, utc_at
 from bot.scheduler import Scheduler
-from bot.storage.database import Database, StorageError
+from bot.storage.database import Backend, Database, StorageError
 from bot.storage.db import SqliteDatabase
 from bot.storage.kv import KVRepo
 from bot.storage.migrations import MIGRATIONS
@@ -88,6 +88,8 @@ class Health:
     last_backup_name: str | None
     backups_kept: int
     backup_dir: Path
+    backend: Backend = "sqlite"
+    """On ``postgresql`` the bot makes no backups (pg_dump does)."""
 
 
 def quick_check(conn: sqlite3.Connection) -> str | None:
@@ -274,4 +276,4 @@ class DailyBackup:
         problem = self._problem
         last_at, name = await self.last()
         kept = len(await asyncio.to_thread(backups_in, self.folder))
-        return Health(problem is None, problem, last_at, name, kept, self.folder)
+        return Health(problem is None, problem, last_at, name, kept, self.folder, self._db.backend)

@@ -379,7 +379,9 @@ def database_health(health: Health) -> str:
         if health.ok
         else words.INTEGRITY_FAILED.format(problem=clip(health.problem or "?", 200))
     )
-    if health.last_backup_at is None:
+    if health.backend == "postgresql":
+        backup = words.BACKUP_BY_PG_DUMP
+    elif health.last_backup_at is None:
         backup = words.NO_BACKUP_YET.format(folder=clip(str(health.backup_dir), 200))
     else:
         at = utc_at(health.last_backup_at)

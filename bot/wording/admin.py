@@ -49,6 +49,7 @@ INTEGRITY_FAILED = (
     "Integrity check **failed**: {problem}. Restore a backup (`python -m bot restore PATH`, see README)."
 )
 NO_BACKUP_YET = "Last backup: none yet (daily, to `{folder}`)"
+BACKUP_BY_PG_DUMP = "Backups: PostgreSQL, with `pg_dump -Fc` (the bot makes none itself)"
 LAST_BACKUP = "Last backup: {when} (`{name}`) · {kept} kept"
 
 # ----------------------------------------------------------------- the status page's fields
