@@ -3,6 +3,7 @@
 ``blind.yaml`` is the held-out split (written before the detector, never tuned
 against); ``blind2.yaml`` is a second held-out split in other voices, written before the
 concept rules and never tuned against (measured apart, not part of the corpus figures);
+``blind3.yaml`` is a third, written before the multi-sentence work and measured apart the same way;
 every other ``*.yaml`` here is the tuning split. Each file maps a
 :class:`bot.crisis.Concern` value to languages to messages.
 """
@@ -22,6 +23,8 @@ from bot.crisis import Concern, screen
 CORPUS_DIR = Path(__file__).resolve().parent
 HELD_OUT = "blind"
 SECOND_HELD_OUT = "blind2"
+THIRD_HELD_OUT = "blind3"
+HELD_OUT_SPLITS = (HELD_OUT, SECOND_HELD_OUT, THIRD_HELD_OUT)
 NOT_CRISIS = frozenset({Concern.NONE, Concern.EXERCISE_HURT})
 
 
@@ -30,7 +33,7 @@ class Example:
     text: str
     concern: Concern
     language: str
-    split: str  # "blind" / "blind2" (held out) or "dev"
+    split: str  # "blind" / "blind2" / "blind3" (held out) or "dev"
 
     @property
     def is_crisis(self) -> bool:
@@ -40,7 +43,7 @@ class Example:
 def load_corpus() -> list[Example]:
     examples: list[Example] = []
     for path in sorted(CORPUS_DIR.glob("*.yaml")):
-        split = path.stem if path.stem in (HELD_OUT, SECOND_HELD_OUT) else "dev"
+        split = path.stem if path.stem in HELD_OUT_SPLITS else "dev"
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         for concern, languages in data.items():
             for language, texts in languages.items():
