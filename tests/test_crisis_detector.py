@@ -298,6 +298,34 @@ def test_the_most_urgent_concern_wins() -> None:
     assert screen("i hurt myself doing the stretch and i want to die").concern is Concern.SUICIDE
 
 
+@pytest.mark.parametrize(
+    ("text", "concern"),
+    [
+        ("I have the pills saved up. Tonight is the night.", Concern.SUICIDE),
+        ("Everyone would be fine. I've made up my mind.", Concern.SUICIDE),
+        ("The bath is running and I have the razor. I'm sorry.", Concern.SUICIDE),
+        ("ya tengo las pastillas guardadas. esta noche es la noche", Concern.SUICIDE),
+        ("my brother told me he has the pills saved up and tonight is the night. what do i do", Concern.OTHER_PERSON),
+    ],
+)
+def test_a_crisis_said_in_two_sentences_is_found(text: str, concern: Concern) -> None:
+    """A weak signal of two kinds (means, resolve, despair) in one sentence or two adjacent ones."""
+    assert screen(text).concern is concern
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have my pills sorted for the week. Tonight I start the higher dose of cellcept.",
+        "Everyone would be fine with pizza tonight. I've made up my mind, no cooking.",
+        "I've made up my mind. I'm asking for a referral to a new rheumatologist.",
+        "Tonight is the night I tell my parents about the diagnosis. Wish me luck.",
+    ],
+)
+def test_one_weak_signal_or_its_everyday_context_is_not_a_crisis(text: str) -> None:
+    assert not screen(text).is_crisis
+
+
 def test_a_crisis_buried_in_lupus_talk_is_found() -> None:
     text = (
         "Update: creatinine up again, nephrologist wants a biopsy, pred at 40mg and my face is a moon. "

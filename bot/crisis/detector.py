@@ -16,7 +16,7 @@ It-hurts help can be shown. Nothing is stored or logged.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -42,6 +42,7 @@ from bot.crisis.lexicon import (
 )
 from bot.crisis.model import CrisisModel, load_model
 from bot.crisis.normalize import BOUNDARY, tokens
+from bot.crisis.pairs import PAIR_CLASSES, PAIR_FAMILIES
 from bot.crisis.patterns import Compiler
 
 __all__ = ["Concern", "Screening", "screen"]
@@ -158,7 +159,7 @@ class _Text:
         return self.words[lo:start] + self.words[end:hi]
 
 
-_COMPILER = Compiler({**CLASSES, **CONCEPT_CLASSES})
+_COMPILER = Compiler({**CLASSES, **CONCEPT_CLASSES, **PAIR_CLASSES})
 
 
 class _WordSets:
@@ -206,6 +207,8 @@ def _compile(family: Family) -> _Compiled:
 ALL_FAMILIES: tuple[Family, ...] = (*FAMILIES, *CONCEPT_FAMILIES)
 _FAMILIES: tuple[_Compiled, ...] = tuple(_compile(f) for f in ALL_FAMILIES)
 _ON_PURPOSE = tuple(" " + p + " " for p in ON_PURPOSE)
+# The weak signals read across two sentences (bot/crisis/pairs.py): means, resolve, despair.
+_PAIRS: tuple[tuple[str, _Compiled], ...] = tuple((kind, _compile(f)) for kind, f in PAIR_FAMILIES)
 
 
 def _negated(text: _Text, start: int) -> bool:
@@ -283,6 +286,38 @@ def _matches(text: _Text) -> tuple[list[tuple[Family, Concern]], bool]:
                 about_other = True
                 found.append((family, Concern.OTHER_PERSON))
     return found, guarded
+
+
+def _paired(text: _Text) -> tuple[Concern | None, set[int]]:
+    """Weak signals of two different kinds (means, resolve, despair: bot/crisis/pairs.py) in one
+    sentence or two adjacent ones: the writer's crisis, or someone else's when the means or resolve
+    signal is about someone else. Each signal keeps its guards (a negation just before it, everyday
+    context in its sentence). Also the sentences (numbered by the sentence ends before them) that
+    hold any weak signal: the learned model listens to them more readily."""
+    ends = text.positions.get(BOUNDARY, [])
+    seen: dict[str, dict[int, Person]] = {}
+    for kind, compiled in _PAIRS:
+        family = compiled.family
+        sentences = seen.setdefault(kind, {})
+        for match in compiled.finditer(text):
+            start, end = text.span(match)
+            if (family.negatable and _negated(text, start)) or _vetoed(text, start, end, family):
+                continue
+            index = bisect_left(ends, start)
+            if sentences.get(index) != "self":
+                sentences[index] = _person(text, start, end, family)
+    found: Concern | None = None
+    weak = {index for sentences in seen.values() for index in sentences}
+    for kind, sentences in seen.items():
+        if kind == "despair":
+            continue  # despair is about others by nature ("everyone would be fine"): the other kind says whom
+        for index, person in sentences.items():
+            near = (index - 1, index, index + 1)
+            if any(other != kind and any(i in seen[other] for i in near) for other in seen):
+                if person == "self":
+                    return Concern.SUICIDE, weak
+                found = Concern.OTHER_PERSON
+    return found, weak
 
 
 def matched_families(text: str) -> list[str]:
@@ -364,22 +399,40 @@ def _language(text: str, words: list[str]) -> str:
     return "es" if spanish >= 2 and spanish > english else "en"
 
 
-def _model_flags(model: CrisisModel, words: list[str]) -> bool:
-    """The model reads one sentence at a time, like the rules ("I want to. Die Hard is on")."""
+def _model_flags(model: CrisisModel, words: list[str], weak: set[int]) -> bool:
+    """The model reads one sentence at a time, like the rules ("I want to. Die Hard is on"). It
+    flags a sentence at its threshold, or at its lower ``near_threshold`` when a weak signal of
+    bot/crisis/pairs.py stands in it or next to it (``weak``: sentence numbers). In a message of
+    several sentences a flagged one counts only when it still reads as a crisis together with a
+    sentence next to it ("you've been kind to me." is a farewell alone, not before "thank you for
+    the tips about the fatigue")."""
+    sentences: list[tuple[int, str]] = []  # (sentence number, its words)
     sentence: list[str] = []
-    read: set[str] = set()  # a sentence said twice is read once
+    number = 0
     for word in [*words, BOUNDARY]:
         if word != BOUNDARY:
             sentence.append(word)
-        elif sentence:
-            # A few words alone ("I want to.") are too little for it to judge; the rules read those.
-            if len(sentence) >= MODEL_MIN_WORDS:
-                joined = " ".join(sentence)
-                if joined not in read:
-                    if model.flags(joined):
-                        return True
-                    read.add(joined)
+            continue
+        if sentence:
+            sentences.append((number, " ".join(sentence)))
             sentence = []
+        number += 1
+    read: set[str] = set()  # a sentence said twice is read once
+    for i, (number, joined) in enumerate(sentences):
+        # A few words alone ("I want to.") are too little for it to judge; the rules read those.
+        if joined in read or joined.count(" ") + 1 < MODEL_MIN_WORDS:
+            continue
+        read.add(joined)
+        near = not weak.isdisjoint((number - 1, number, number + 1))
+        if model.probability(joined) < (model.near_threshold if near else model.threshold):
+            continue
+        if len(sentences) == 1:
+            return True
+        windows = [
+            f"{sentences[j][1]} . {sentences[j + 1][1]}" for j in (i - 1, i) if 0 <= j < len(sentences) - 1
+        ]
+        if any(model.probability(w) >= model.context_threshold for w in windows):
+            return True
     return False
 
 
@@ -395,6 +448,11 @@ def screen(text: str, extra_phrases: Iterable[str] = ()) -> Screening:
         return NO_CONCERN
     canonical = _Text.of(words)
     found, guarded = _findings(canonical)
+    weak: set[int] = set()
+    if not found:
+        paired, weak = _paired(canonical)
+        if paired is not None:
+            found = [(paired, "en")]
     phrases = tuple(extra_phrases)
     if phrases:
         found += _extra_findings(canonical, phrases)
@@ -408,7 +466,7 @@ def screen(text: str, extra_phrases: Iterable[str] = ()) -> Screening:
         return Screening(Concern.EXERCISE_HURT, _language(text, words))
     language = _language(text, words)
     model = load_model()
-    if model is not None and not guarded and _model_flags(model, words):
+    if model is not None and not guarded and _model_flags(model, words, weak):
         # A wording the rules don't know but that reads like the crisis messages the model saw.
         return Screening(Concern.SUICIDE, language)
     return NO_CONCERN if language == "en" else Screening(Concern.NONE, language)

@@ -124,6 +124,10 @@ class CrisisModel:
     blocks: tuple[_Block, ...]
     intercept: float
     threshold: float
+    # a sentence next to a weak signal of bot/crisis/pairs.py is flagged from this probability
+    near_threshold: float = 1.0
+    # a sentence flagged in a message of several also needs this with a sentence next to it
+    context_threshold: float = 0.0
 
     def probability(self, text: str) -> float:
         text = text[:MAX_CHARS].lower()
@@ -149,4 +153,11 @@ def load_model(path: Path = MODEL_PATH) -> CrisisModel | None:
         )
         for b in data["blocks"]
     )
-    return CrisisModel(blocks, float(data["intercept"]), float(data["threshold"]))
+    threshold = float(data["threshold"])
+    return CrisisModel(
+        blocks,
+        float(data["intercept"]),
+        threshold,
+        float(data.get("near_threshold", threshold)),
+        float(data.get("context_threshold", 0.0)),
+    )

@@ -1,0 +1,211 @@
+"""Weak signals read across two sentences: a crisis said in halves.
+
+"I have the pills saved up. Tonight is the night." / "Everyone would be fine. I've made up my
+mind." Neither sentence alone is a crisis (a first date is "tonight is the night", a pill box
+is "sorted for the week", switching doctors is "I've made up my mind"), and no phrase may span a
+sentence end. So two kinds of **weak signal** are matched sentence by sentence, each with the
+usual guards (negation, everyday context, whom it is about):
+
+- **means**: the means at hand (the pills saved up, enough tablets, counted them, I have the razor,
+  bought the rope, the car in the garage with the door shut);
+- **resolve**: a decision, a plan, readiness or a time (made up my mind, it is decided, I have a
+  plan, I know how, I have what I need, everything is arranged, it is time, I am ready, not coming
+  back, going to the bridge tonight);
+- **despair**: hopelessness, a farewell or the others' relief (everyone would be fine, they will
+  get over it, it is better this way, nobody would notice, sorry for everything, tell them I love
+  them, look after my cat, can't do this anymore, nothing left, at peace with it, don't try to
+  stop me).
+
+A message is a crisis when signals of two different kinds stand in the same sentence or in two
+adjacent ones (:func:`bot.crisis.detector.screen`); one kind alone is not. English and Spanish.
+"""
+
+from __future__ import annotations
+
+from bot.crisis.concern import Concern
+from bot.crisis.family import Family, words
+
+PAIR_CLASSES: dict[str, tuple[str, ...]] = {
+    "DECIDED": ("decided", "made my decision", "made the decision", "made a decision", "made my choice", "chosen"),
+    "MEANS_AT_HAND": ("@MEANS_HELD", "@MEDS", "tablets", "oxy", "morphine", "charcoal", "hose", "noose"),
+    "KEPT": (
+        "saved", "saved up", "put aside", "set aside", "stashed", "hidden", "hid", "lined up", "counted",
+        "ready", "next to me", "in my lap", "in my hand", "in front of me", "in the shed", "in the drawer",
+        "in my drawer", "in the car", "here with me", "waiting",
+    ),
+    "OTHERS_EN": (
+        "@OTHERS", "my son", "my daughter", "my sister", "my brother", "my boys", "my girls", "my grandkids",
+        "my mother", "my father", "my boyfriend", "my girlfriend", "my fiance", "the kids", "the family",
+    ),
+    "OTHERS_ES": ("mi familia", "mis hijos", "todos", "ellos", "mi esposo", "mi esposa", "mi mama", "mis padres"),
+    "EDGE_OR_WATER": ("@PLACE_EDGE", "@WATER", "cliffs", "tracks", "train station", "station"),
+}  # fmt: skip
+
+# Everyday context that turns a weak signal into ordinary talk ("fine with pizza", "ready for the
+# infusion", "the roof bar", "look after my cat while I'm in hospital").
+_EVERYDAY = words(
+    "pizza takeout takeaway dinner lunch breakfast cooking cook party wedding trip holiday vacation concert "
+    "band show date film movie game match bar restaurant infusion appointment doctor rheumatologist rheum "
+    "nurse physio surgery hospital bag diet gluten job boss work manager school exam exams class uni college "
+    "refill pharmacy dose diagnosis benlysta referral switch switching swap move moving house sofa gym walk "
+    "walks yoga hair sitter while away swim swimming view sunset photos "
+    "store shop shopping netball team"
+)
+
+PAIR_FAMILIES: tuple[tuple[str, Family], ...] = (
+    (
+        "means",
+        Family(
+            "pair-means",
+            Concern.SUICIDE,
+            (
+                "@MEANS_AT_HAND|them|it ~4 @KEPT",
+                "enough @MEANS_AT_HAND|of_them|pills|tablets",
+                "@MEANS_AT_HAND ~1 aside",
+                "almost|nearly|finally enough $|now",
+                "i have|have_got|got @DET @MEANS_AT_HAND $|here|now|with_me",
+                "there is|there_are|i_have|got enough $|now",
+                "counted @DET? ~1 them|@MEANS_AT_HAND",
+                "@MEANS_AT_HAND are|is in|under|on @DET ~1 $",
+                "@ACQUIRE|bought|buy|have_buy @DET? ~1 @MEANS_BOUGHT|poison|charcoal|noose ~1 already|today|yesterday|now|$",
+                "car|engine in the garage ~3 door|doors shut|closed|locked",
+                "tengo|ya_tengo|guarde|compre @DET? ~1 pastillas|pildoras|veneno|soga|cuerda ~2 guardadas|listas|preparadas|ya|$",
+            ),
+            negatable=True,
+            veto=_EVERYDAY,
+        ),
+    ),
+    (
+        "resolve",
+        Family(
+            "pair-resolve",
+            Concern.SUICIDE,
+            (
+                "made|make|making up @POSS? mind",
+                "@POSS? mind is? made up",
+                "i|i_have|have|it_is|is|i_am|am|already @DECIDED $|i|to|that|this|it|and|now",
+                "decision|choice is made|final",
+                "i_have|i|have|got|made|make|with|it_is|have_got @DET? plan $|this_time|now|for_it|ready|all_figured",
+                "all|it_all|everything planned|figured_out|worked_out|arranged|sorted|settled|set|in_order|ready $|now|out",
+                "everything|it_all|all is|has_been ~1 arranged|sorted|planned|ready|set|settled|in_order",
+                "know|worked_out|figured_out|figured exactly? how|when ~4 $|do_it|going_to|i_will|to",
+                "will_not|not_going_to|do_not_think_i_will make it to|till|until @DET? ~1 next|birthday|christmas|appointment|tomorrow",
+                "have|got|found what|everything i need $|now",
+                "everything ready $|now",
+                "it is ~1 nearly|almost|finally? time $",
+                "time has come",
+                "tonight is the night",
+                "am|i_am|feel ready $|now|to_go",
+                "going through with it",
+                "no going back",
+                "not|never coming back",
+                "will_not|not_going_to be back|around|here after|by|tomorrow|tonight",
+                "this|it|today|tonight is|will_be my last|final night|day|message|post|words",
+                "this is it for me",
+                "@LETTERS|everything|it_all are|is|have_been ~1 written|ready|done|finished|sealed|signed|sorted",
+                "it is|it_will_be happening ~1 tonight|tomorrow|soon|this_week|this_weekend|on",
+                "going|heading|walking|driving to|into @DET? ~1 @EDGE_OR_WATER ~1 tonight|tomorrow|later|after_dark|now|soon|$",
+                "@DET date|day|night ~1 picked|chosen|set",
+                "worked_out|figured_out|planned|sorted|arranged @DET? details|logistics|everything|it_all|how",
+                "planning|planned this|it ~3 while|weeks|months|ages|long",
+                "last time ~3 hear|talk|see",
+                "said|say|saying my? goodbyes",
+                "@STRONG_INTENT|doing|do|am ~1 it|this tonight|tomorrow|this_week|this_weekend|soon",
+                "@STRONG_INTENT ~2 end|finish it|this|everything|things $|tonight|tomorrow|soon|this_week|now",
+                "@STRONG_INTENT ~2 go|going|walk|head|drive ~2 to|into|off @DET? ~1 @EDGE_OR_WATER",
+                "@STRONG_INTENT ~2 take|swallow @ALL_DOSE|them|it_all",
+                "picked|chosen|chose|set @DET? ~1 day|date|night",
+                "found @DET? way $|out",
+                "only one way out",
+                "i|i_will|i_am|going_to|will ~1 make it stop",
+                "made|making|make @POSS arrangements $|now|already",
+                "giving myself until|till|to @DAY|the_end_of ~1 !(to)",
+                "thought it through|over $|carefully",
+                "will be free of|from all_this|it_all|this|everything|the_pain|the_pain|it",
+                "^ it is tonight|tomorrow|today|happening $",
+                "finally brave|strong enough $|now|to_do_it",
+                "ya lo_decidi|lo_tengo_decidido|esta_decidido|decidi",
+                "tengo|ya_tengo todo preparado|listo|planeado",
+                "ya compre|tengo lo_que_necesito",
+                "esta es|sera mi ultima noche|dia|mensaje",
+                "esta noche|manana termino|lo_hago|me_voy|es_la_noche",
+            ),
+            negatable=True,
+            veto=_EVERYDAY,
+        ),
+    ),
+    (
+        "despair",
+        Family(
+            "pair-despair",
+            Concern.SUICIDE,
+            (
+                "@OTHERS_EN would|will|wil|are_going_to ~1 be ~1 fine|okay|ok|alright|better|better_off|happier|relieved|better_this_way $|without|soon|eventually|honestly|i|and",
+                "@OTHERS_EN would|will|are_going_to understand|cope|manage|move_on|get_over_it|get_over_me|forget_me|forget|be_sad_for_a_bit|be_sad_for_a_while",
+                "better|easier this way|for_everyone|for_everybody|for_them|for_all_of_us|for_all",
+                "@NOBODY would|will|has_to|needs_to|is_going_to|wil ~2 notice|care|miss|carry|look_after|deal_with|worry_about|take_care_of|have_to",
+                "sorry to everyone|everybody|all_of_you|you_all|the_people|those_who|anyone|all",
+                "only thing ~4 calm|peace|relief|keeps_me_going|makes_sense",
+                "@OTHERS_ES va|van a estar mejor|bien",
+                "@OTHERS_ES estaria|estarian mejor|bien",
+                "gracias por todo $",
+                "perdon|perdonenme|perdoname por todo",
+                "ya no puedo mas|quiero_seguir|aguanto",
+                "nadie me va a extranar|echar_de_menos",
+                "nadie va_a_tener_que|tiene_que|necesita cuidarme|aguantarme|preocuparse",
+                "thank you|thanks for trying|everything $",
+                "^ i_am|am|so|just finished $",
+                "@OTHERS deserve|deserves better|more|someone_better|a_better",
+                "it|that will|would be easier|better for them|everyone|everybody|my_family|my_kids|all_of_them",
+                "@NOBODY needs|wants me",
+                "sorry for|about everything|it_all|all_of_this|all_of_it|all_the_trouble|being_a_burden|being_like_this|what_i_am_about_to",
+                "^ i am so|really|truly? sorry $",
+                "forgive me $",
+                "tell @DET? ~3 i love|loved|am_sorry|was_sorry",
+                "love you all|everyone|guys|both $",
+                "please do not ~1 be_sad|cry|blame|try_to_stop|try_to_find|look_for|come_looking|worry",
+                "do not try to stop|find|save me",
+                "talk|talking me out",
+                "look|looking after|take_care_of|feed my|the ~1 cat|dog|kids|children|pets|plants|boys|girls",
+                "can_not|cannot do|take|handle|keep_doing this|it ~1 @ANYMORE|$",
+                "can_not|cannot go_on|keep_going|keep_on|continue $|@ANYMORE|like_this",
+                "nothing left ~2 for_me|to_fight|to_live|in_me|$",
+                "have nothing left",
+                "no|any reason|point left|@ANYMORE|$",
+                "what is the point $|of_anything|of_any_of_it|@ANYMORE",
+                "am|i_am so? done $|@ANYMORE|with_everything|with_it_all|with_all_of_it|fighting|for_good|forever",
+                "tired|sick of everything|fighting|hurting|it_all|all_of_it|being_alive|existing|being_here $",
+                "at peace $|with_it|with_my_choice|with_my_decision|with_that|now",
+                "made|make my peace",
+                "not scared|afraid @ANYMORE|now|of_it|$",
+                "@INTENT ~1 it|the_pain|everything|it_all to stop|end|be_over",
+                "make it|everything|the_pain|all_of_it stop $|for_good|forever",
+                "^ i_am|am|so|just so? tired $",
+                "do_not|not want to be here|alive|around|exist",
+                "no more pain|hospitals|fighting|suffering",
+                "it|everything|all will|wil ~1 be over|done soon|for_good|$",
+                "over for good",
+                "no way out",
+                "only thing ~3 keeping|keeps|kept me here|going|alive",
+                "do not tell anyone|anybody|my_family|my_husband|my_wife|my_parents",
+                "life is just? ~1 pain|suffering|hell|torture",
+                "no reason|nothing ~2 to live|to_stay|to_keep_going|to_fight_for|for_me",
+                "will_not|not|never have to ~2 worry|deal_with|look_after|carry|take_care_of me",
+            ),
+            negatable=True,
+            veto=_EVERYDAY,
+        ),
+    ),
+    (
+        "despair",
+        Family(
+            "pair-despair-said-with-a-negation",
+            Concern.SUICIDE,
+            (
+                "do_not|do_not_really|never think anyone|anybody will|would|is_going_to miss|notice|care|mind",
+                "@NOBODY will|would be sad|upset|miss_me ~1 for_long|for_very_long|long|much",
+            ),
+            veto=_EVERYDAY,
+        ),
+    ),
+)
