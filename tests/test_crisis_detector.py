@@ -305,7 +305,7 @@ def test_the_most_urgent_concern_wins() -> None:
         ("Everyone would be fine. I've made up my mind.", Concern.SUICIDE),
         ("The bath is running and I have the razor. I'm sorry.", Concern.SUICIDE),
         ("ya tengo las pastillas guardadas. esta noche es la noche", Concern.SUICIDE),
-        ("my brother told me he has the pills saved up and tonight is the night. what do i do", Concern.OTHER_PERSON),
+        ("my brother says he has the pills saved up and tonight is the night", Concern.OTHER_PERSON),
     ],
 )
 def test_a_crisis_said_in_two_sentences_is_found(text: str, concern: Concern) -> None:
