@@ -9,8 +9,10 @@ phrase families of :mod:`bot.crisis.lexicon` and the concept rules of :mod:`bot.
 are matched on it, and each match is
 checked against its family's guards (negation, everyday context) and read for who
 it is about. The most urgent concern wins: overdose, then suicide, then self-harm,
-then someone else at risk. Without any, hurt during exercise is reported so the
-It-hurts help can be shown. Nothing is stored or logged.
+then someone else at risk. When no family matches, weak signals of two kinds in one sentence or
+two adjacent ones (:mod:`bot.crisis.pairs`: "I have the pills saved up. Tonight is the night.")
+are a crisis too. Without any, hurt during exercise is reported so the It-hurts help can be
+shown, and a learned model reads what the rules found nothing in. Nothing is stored or logged.
 """
 
 from __future__ import annotations
