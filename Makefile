@@ -8,7 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 UV_VERSION := 0.13.9
 
-.PHONY: run test test-latest lock lint bench bench-interactions profile validate schema clean
+.PHONY: run test test-latest lock lint bench bench-interactions bench-cluster profile validate schema clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -64,6 +64,12 @@ bench: $(VENV)/.test-installed
 # Every kind of interaction, 200 at once, ours against a bare discord.py bot sending the same payload.
 bench-interactions: $(VENV)/.test-installed
 	$(BIN)/python -m bench.bench_interactions
+
+# Two processes on one PostgreSQL (started here, thrown away after): 100,000 reminders due in one
+# minute with one process killed halfway (duplicates and losses), then interactions/s, 1 vs 2 processes.
+bench-cluster: $(VENV)/.test-installed
+	bash scripts/ensure-postgres
+	$(BIN)/python -m bench.bench_cluster
 
 # A short burst of every kind under py-spy (cProfile if py-spy cannot attach); our top functions
 # go to profile.txt, the raw samples to profile.collapsed.txt.

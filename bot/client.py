@@ -59,6 +59,30 @@ def _intents() -> discord.Intents:
     return intents
 
 
+def sweep_ratelimits_amortised(http: discord.http.HTTPClient) -> None:
+    """Make discord.py forget idle rate-limit buckets in amortised constant time.
+
+    discord.py keeps one bucket per route and channel, and each *new* bucket triggers a scan of
+    all of them once there are 256 (``HTTPClient._try_clear_expired_ratelimits``); a bucket goes
+    only after 5 idle minutes. Reminder DMs open a new DM channel, so a burst of n reminders costs
+    n²/2 checks: 100,000 due in one minute slowed to about 60 DMs a second. Here the scan runs
+    only when the table has doubled since the last one: the same buckets are dropped, at most
+    twice as many idle ones are held meanwhile, and each new bucket costs O(1) on average.
+    """
+    threshold = 256
+
+    def sweep() -> None:
+        nonlocal threshold
+        buckets = http._buckets
+        if len(buckets) < threshold:
+            return
+        for key in [key for key, bucket in buckets.items() if bucket.is_inactive()]:
+            del buckets[key]
+        threshold = max(256, 2 * len(buckets))
+
+    http._try_clear_expired_ratelimits = sweep  # type: ignore[method-assign]
+
+
 class LupusBot(commands.AutoShardedBot):
     """discord.py's sharded bot: one process serves the shards in ``discord.shard_ids`` (all of them
     when unset, on ``discord.shard_count`` or the count Discord recommends). Several processes may
@@ -84,6 +108,7 @@ class LupusBot(commands.AutoShardedBot):
         # discord.py's own attribute, read when the shards launch (the config checked the ids).
         self.shard_ids = list(config.discord.shard_ids) if config.discord.shard_ids is not None else None
         self.config = config
+        sweep_ratelimits_amortised(self.http)
         self.clock: Clock = clock or SystemClock()
         self.content = ContentStore(config.content.path)
         self.scheduler = Scheduler(self.clock)
