@@ -44,6 +44,33 @@ async def test_both_backends_have_the_same_tables_columns_and_keys(
         await postgres.close()
 
 
+async def test_both_backends_have_the_same_indexes(
+    sqlite_db: SqliteDatabase, fresh_postgres_url: str
+) -> None:
+    """Every named index (unique or not, with its columns) exists on both; keys' own indexes aside."""
+    on_sqlite = set()
+    for table in await sqlite_db.tables():
+        for index in await sqlite_db.fetchall(f'PRAGMA index_list("{table.name}")'):
+            if index["origin"] == "c":  # created by CREATE INDEX, not by a key
+                cols = await sqlite_db.fetchall(f'PRAGMA index_info("{index["name"]}")')
+                on_sqlite.add((index["name"], bool(index["unique"]), tuple(c["name"] for c in cols)))
+    postgres = await PostgresDatabase.open(fresh_postgres_url, pool_max=2)
+    try:
+        rows = await postgres.fetchall(
+            "SELECT i.relname AS name, x.indisunique AS uniq, "
+            "array_agg(a.attname ORDER BY array_position(x.indkey::int2[], a.attnum)) AS cols "
+            "FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid "
+            "JOIN pg_namespace n ON n.oid = i.relnamespace "
+            "JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = ANY (x.indkey) "
+            "WHERE n.nspname = current_schema() AND NOT x.indisprimary "
+            "AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid) "
+            "GROUP BY i.relname, x.indisunique"
+        )
+    finally:
+        await postgres.close()
+    assert {(r["name"], r["uniq"], tuple(r["cols"])) for r in rows} == on_sqlite
+
+
 async def test_the_version_table_is_not_a_table_of_the_bot(db: Database) -> None:
     assert VERSION_TABLE not in {t.name for t in await db.tables()}
 
