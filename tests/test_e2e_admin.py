@@ -18,7 +18,7 @@ from bot.content.loader import load_library
 from tests.e2e_support import LiveBot, no_mentions
 from tests.emulator import InteractionHandle, Message, User
 
-pytestmark = pytest.mark.timeout(120)
+pytestmark = [pytest.mark.timeout(120), pytest.mark.backends("sqlite", "postgres")]
 
 PACING = "pacing-and-fatigue"
 BACK = "lower-back-pain"

@@ -15,7 +15,7 @@ import pytest
 from tests.e2e_support import PLACES, LiveBot, assert_private, nothing_public
 from tests.emulator import InteractionHandle, Message
 
-pytestmark = pytest.mark.timeout(120)
+pytestmark = [pytest.mark.timeout(120), pytest.mark.backends("sqlite", "postgres")]
 QUICK_CHECKIN_TAP_BUDGET = 3
 
 
