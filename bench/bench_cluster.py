@@ -75,11 +75,12 @@ class ReminderFigures:
         return "\n".join(f"{name:<{width}}  {value}" for name, value in rows)
 
 
-def _write_config(ws: Workspace, url: str) -> None:
+def _write_config(ws: Workspace, url: str | None) -> None:
+    """The bot's config: PostgreSQL at ``url``, or (None) the workspace's SQLite file."""
     import yaml
 
     config = {
-        "database": {"url": url},
+        "database": {"url": url} if url else {"path": str(ws.database)},
         "content": {"path": str(ws.content), "watch": False},
         "logging": {"level": "WARNING"},
     }
@@ -243,7 +244,13 @@ async def _create_database(admin_url: str, name: str) -> str:
 
 
 async def _one_layout(
-    ws: Workspace, url: str, layout: str, shard_sets: Sequence[str], total: int, concurrency: int, rounds: int
+    ws: Workspace,
+    url: str | None,
+    layout: str,
+    shard_sets: Sequence[str],
+    total: int,
+    concurrency: int,
+    rounds: int,
 ) -> Throughput:
     from bench.bench_interactions import read_invocations
 
@@ -320,13 +327,18 @@ async def _one_layout(
 
 async def interactions(total: int, concurrency: int, rounds: int) -> list[Throughput]:
     """``/read`` in two servers on two shards, ``concurrency`` in flight, ``total`` per round:
-    one process serving both shards, then two processes serving one each (a fresh database
-    each). Median interactions per second over ``rounds``, p50/p99 over all of them."""
+    one process serving both shards on SQLite (the default) and on PostgreSQL, then two processes
+    serving one shard each on PostgreSQL (a fresh database each). Median interactions per second
+    over ``rounds``, p50/p99 over all of them, and CPU per interaction."""
     results: list[Throughput] = []
     with running_cluster() as cluster:
-        layouts = (("1 process (shards 0, 1)", ("0,1",)), ("2 processes (shard 0 | shard 1)", ("0", "1")))
-        for n, (layout, shard_sets) in enumerate(layouts):
-            url = await _create_database(cluster.url(), f"bench_ips_{n}")
+        layouts = (
+            ("1 process, SQLite (shards 0, 1)", ("0,1",), False),
+            ("1 process, PostgreSQL (shards 0, 1)", ("0,1",), True),
+            ("2 processes, PostgreSQL (shard 0 | shard 1)", ("0", "1"), True),
+        )
+        for n, (layout, shard_sets, postgres) in enumerate(layouts):
+            url = await _create_database(cluster.url(), f"bench_ips_{n}") if postgres else None
             with workspace(log_level="WARNING") as ws:
                 results.append(await _one_layout(ws, url, layout, shard_sets, total, concurrency, rounds))
     return results
