@@ -18,6 +18,7 @@ import pytest
 from discord import app_commands
 
 from tests.emulator import Emulator, Intent, pointed_at, running, shard_of
+from tests.test_emulator_gateway import register_ping
 
 DM_INTENTS = Intent.GUILDS | Intent.DIRECT_MESSAGES
 
@@ -198,14 +199,6 @@ class ShardBot(discord.AutoShardedClient):
     async def on_message(self, message: discord.Message) -> None:
         if message.guild is None and message.author != self.user:
             self.dms.append(message.content)
-
-
-async def register_ping(emu: Emulator) -> None:
-    async with aiohttp.ClientSession() as session:
-        url = f"{emu.api_base}/applications/{emu.application_id}/commands"
-        body = [{"name": "ping", "description": "Check that the bot answers"}]
-        async with session.put(url, json=body, headers={"Authorization": f"Bot {emu.token}"}) as response:
-            assert response.status == 200
 
 
 async def test_discord_py_processes_each_serving_one_shard(two_shards: Emulator) -> None:

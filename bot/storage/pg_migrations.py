@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.storage.migrations import MigrationError
+from bot.storage.migrations import MIGRATION_DEAD_PREFS, MIGRATION_UXTIME, MigrationError
 
 VERSION_TABLE = "lupus_schema_version"
 MIGRATE_LOCK = 0x4C75_7075_734D
@@ -285,44 +285,9 @@ UPDATE user_prefs SET auto_advance_set_at = updated_at WHERE auto_advance = 1;
 ALTER TABLE user_prefs ADD COLUMN dm_menu_at TEXT COLLATE "C";
 """
 
-PG_MIGRATION_UXTIME = """
--- Issue 12: zones stored under tzdata's old abbreviation names (EST is a fixed UTC-5 with no summer
--- time) become the place people meant, which follows daylight saving (see bot.reminders.schedule).
-UPDATE reminders SET timezone = 'America/New_York' WHERE timezone IN ('EST', 'EST5EDT');
-UPDATE reminders SET timezone = 'America/Chicago' WHERE timezone IN ('CST6CDT');
-UPDATE reminders SET timezone = 'America/Denver' WHERE timezone IN ('MST', 'MST7MDT');
-UPDATE reminders SET timezone = 'America/Los_Angeles' WHERE timezone IN ('PST8PDT');
-UPDATE reminders SET timezone = 'Pacific/Honolulu' WHERE timezone IN ('HST');
-UPDATE reminders SET timezone = 'Europe/Paris' WHERE timezone IN ('CET', 'MET');
-UPDATE reminders SET timezone = 'Europe/Athens' WHERE timezone IN ('EET');
-UPDATE reminders SET timezone = 'Europe/Lisbon' WHERE timezone IN ('WET');
-UPDATE reminders SET timezone = 'Europe/London' WHERE timezone IN ('GMT', 'GMT0', 'GMT+0', 'GMT-0');
-UPDATE checkin_reminders SET timezone = 'America/New_York' WHERE timezone IN ('EST', 'EST5EDT');
-UPDATE checkin_reminders SET timezone = 'America/Chicago' WHERE timezone IN ('CST6CDT');
-UPDATE checkin_reminders SET timezone = 'America/Denver' WHERE timezone IN ('MST', 'MST7MDT');
-UPDATE checkin_reminders SET timezone = 'America/Los_Angeles' WHERE timezone IN ('PST8PDT');
-UPDATE checkin_reminders SET timezone = 'Pacific/Honolulu' WHERE timezone IN ('HST');
-UPDATE checkin_reminders SET timezone = 'Europe/Paris' WHERE timezone IN ('CET', 'MET');
-UPDATE checkin_reminders SET timezone = 'Europe/Athens' WHERE timezone IN ('EET');
-UPDATE checkin_reminders SET timezone = 'Europe/Lisbon' WHERE timezone IN ('WET');
-UPDATE checkin_reminders SET timezone = 'Europe/London' WHERE timezone IN ('GMT', 'GMT0', 'GMT+0', 'GMT-0');
-UPDATE tracking_settings SET timezone = 'America/New_York' WHERE timezone IN ('EST', 'EST5EDT');
-UPDATE tracking_settings SET timezone = 'America/Chicago' WHERE timezone IN ('CST6CDT');
-UPDATE tracking_settings SET timezone = 'America/Denver' WHERE timezone IN ('MST', 'MST7MDT');
-UPDATE tracking_settings SET timezone = 'America/Los_Angeles' WHERE timezone IN ('PST8PDT');
-UPDATE tracking_settings SET timezone = 'Pacific/Honolulu' WHERE timezone IN ('HST');
-UPDATE tracking_settings SET timezone = 'Europe/Paris' WHERE timezone IN ('CET', 'MET');
-UPDATE tracking_settings SET timezone = 'Europe/Athens' WHERE timezone IN ('EET');
-UPDATE tracking_settings SET timezone = 'Europe/Lisbon' WHERE timezone IN ('WET');
-UPDATE tracking_settings SET timezone = 'Europe/London' WHERE timezone IN ('GMT', 'GMT0', 'GMT+0', 'GMT-0');
-"""
+PG_MIGRATION_UXTIME = MIGRATION_UXTIME  # portable SQL: the same script on both
 
-PG_MIGRATION_DEAD_PREFS = """
--- Two preferences nothing used: a "usual routine" no command ever set (a reminder keeps its own
--- routine), and when a reminder DM was last refused (the paused reminder and its notice say so).
-ALTER TABLE user_prefs DROP COLUMN usual_routine;
-ALTER TABLE user_prefs DROP COLUMN dm_blocked_at;
-"""
+PG_MIGRATION_DEAD_PREFS = MIGRATION_DEAD_PREFS  # portable SQL: the same script on both
 
 PG_MIGRATION_REMINDER_CLAIMS = """
 -- Several processes may share one database (PostgreSQL): before sending a daily reminder a
