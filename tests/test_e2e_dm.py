@@ -16,7 +16,7 @@ import pytest
 from tests.e2e_support import LiveBot
 from tests.emulator import Message
 
-pytestmark = pytest.mark.timeout(120)
+pytestmark = [pytest.mark.timeout(120), pytest.mark.backends("sqlite", "postgres")]
 
 MENU_BUTTONS = {"Read", "Stretch", "Resources", "Help", "Crisis lines"}
 

@@ -11,7 +11,6 @@ To keep the test short, the shipped exercise is copied with its timed steps one 
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -22,7 +21,7 @@ import yaml
 from tests.e2e_support import LiveBot, live_bot_for, title
 from tests.emulator import Message
 
-pytestmark = pytest.mark.timeout(120)
+pytestmark = [pytest.mark.timeout(120), pytest.mark.backends("sqlite", "postgres")]
 
 GROUNDING = "grounding-breathing"
 
@@ -72,8 +71,7 @@ async def test_breathe_with_me_runs_without_the_stretch_ok_and_ends_calmly(live:
     lines = await live.press(step, "Crisis lines")
     assert "988" in lines.text() or "help" in lines.text().lower()
 
-    with sqlite3.connect(live.database) as conn:
-        assert list(conn.execute("SELECT COUNT(*) FROM routine_completions")) == [(0,)]
-        assert list(conn.execute("SELECT COUNT(*) FROM user_prefs WHERE safety_ack_at IS NOT NULL")) == [(0,)]
+    assert live.rows("SELECT COUNT(*) FROM routine_completions") == [(0,)]
+    assert live.rows("SELECT COUNT(*) FROM user_prefs WHERE safety_ack_at IS NOT NULL") == [(0,)]
     listing = await (await emu.slash("stretch", {}, user=member, dm=True)).wait_message()
     assert GROUNDING not in [o["value"] for o in listing.selects()[0].options]

@@ -8,7 +8,7 @@ import pytest
 from bot.custom_ids.reading import ReadPage, SectionMenu
 from tests.e2e_support import LiveBot
 
-pytestmark = pytest.mark.timeout(90)
+pytestmark = [pytest.mark.timeout(90), pytest.mark.backends("sqlite", "postgres")]
 
 ARTICLE = "lower-back-pain"
 

@@ -8,7 +8,6 @@ Every test runs the real bot process; the fixture asserts zero emulator violatio
 from __future__ import annotations
 
 import re
-import sqlite3
 from typing import Any
 
 import pytest
@@ -18,7 +17,7 @@ from bot.storage.shares import DUPLICATE_WINDOW, ShareRepo
 from tests.e2e_support import LiveBot
 from tests.emulator import Message, Overwrite, Perm
 
-pytestmark = pytest.mark.timeout(120)
+pytestmark = [pytest.mark.timeout(120), pytest.mark.backends("sqlite", "postgres")]
 
 SCREEN = 1_200
 RAW_URL = re.compile(r"(?<!\()https?://")
@@ -220,11 +219,10 @@ async def test_topic_autocomplete_matches_members_words(live_bot: LiveBot) -> No
 async def test_share_asks_first_and_the_sharer_can_delete_it(live_bot: LiveBot) -> None:
     emu, p = live_bot.emu, live_bot.place
     # Long-expired shares of someone else, so this one's id is past any page-number range.
-    with sqlite3.connect(live_bot.database) as conn:
-        conn.executemany(
-            "INSERT INTO shares (user_id, channel_id, page_key, created_at) VALUES (?, ?, ?, ?)",
-            [(1, 1, f"old:{n}", 0.0) for n in range(1_200)],
-        )
+    live_bot.executemany(
+        "INSERT INTO shares (user_id, channel_id, page_key, created_at) VALUES (?, ?, ?, ?)",
+        [(1, 1, f"old:{n}", 0.0) for n in range(1_200)],
+    )
     page = await live_bot.slash("read", {"article": "lower-back-pain", "section": "self-care"})
     ask = await live_bot.press(page, "Share in channel")
     assert ask.id == page.id and ask.ephemeral

@@ -17,7 +17,7 @@ from tests.e2e_support import LiveBot, no_mentions
 from tests.emulator import Message
 from tests.test_content_shipped import NEW_ARTICLES
 
-pytestmark = pytest.mark.timeout(90)
+pytestmark = [pytest.mark.timeout(90), pytest.mark.backends("sqlite", "postgres")]
 
 ARTICLE = "lower-back-pain"
 

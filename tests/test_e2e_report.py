@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from tests.e2e_support import PLACES, LiveBot, assert_private, open_checkin_form
 
-pytestmark = pytest.mark.timeout(120)
+pytestmark = [pytest.mark.timeout(120), pytest.mark.backends("sqlite", "postgres")]
 
 
 @pytest.mark.parametrize("place", PLACES)

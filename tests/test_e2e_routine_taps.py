@@ -26,7 +26,7 @@ from bot.content.models import Routine
 from tests.e2e_support import REPO, LiveBot, live_bot_for, title
 from tests.emulator import InteractionHandle, Message
 
-pytestmark = pytest.mark.timeout(180)
+pytestmark = [pytest.mark.timeout(180), pytest.mark.backends("sqlite", "postgres")]
 
 TAP_BUDGET = 8
 

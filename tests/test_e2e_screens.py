@@ -25,7 +25,7 @@ from bot.content.loader import load_library
 from tests.e2e_support import REPO, LiveBot
 from tests.emulator import HarnessError, InteractionHandle, Message
 
-pytestmark = pytest.mark.timeout(600)
+pytestmark = [pytest.mark.timeout(600), pytest.mark.backends("sqlite", "postgres")]
 
 SCREEN_LIMIT = 1_200
 MAX_STEPS = 700

@@ -9,7 +9,7 @@ import pytest
 
 from tests.e2e_support import PLACES, LiveBot, assert_private
 
-pytestmark = pytest.mark.timeout(120)
+pytestmark = [pytest.mark.timeout(120), pytest.mark.backends("sqlite", "postgres")]
 
 
 @pytest.mark.parametrize("place", PLACES)
