@@ -42,8 +42,6 @@ class Broadcast:
 
     def __init__(self) -> None:
         self._handlers: dict[str, list[Handler]] = {}
-        self.received = 0
-        """Messages from other processes handled so far (for ``/admin status`` and tests)."""
 
     def on(self, topic: str, handler: Handler) -> None:
         """Call ``handler(data)`` when another process publishes ``topic``."""
@@ -60,7 +58,6 @@ class Broadcast:
         return None
 
     async def _deliver(self, topic: str, data: str) -> None:
-        self.received += 1
         for handler in self._handlers.get(topic, ()):
             try:
                 await handler(data)
