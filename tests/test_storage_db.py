@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import ctypes
 import os
+import sqlite3
 import stat
 import subprocess
 import sys
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.storage import db as db_module
 from bot.storage.db import Database, StorageError
 from bot.storage.kv import KVRepo
 from bot.storage.migrations import MIGRATION_1, MIGRATIONS
@@ -75,8 +77,45 @@ async def test_pragmas_are_set(sqlite_db: Database) -> None:
     db = sqlite_db  # SQLite itself
     assert await db.fetchval("PRAGMA journal_mode") == "wal"
     assert await db.fetchval("PRAGMA foreign_keys") == 1
-    assert await db.fetchval("PRAGMA busy_timeout") == 5000
+    assert await db.fetchval("PRAGMA busy_timeout") == 0  # we wait for locks ourselves, off the loop
     assert await db.fetchval("PRAGMA synchronous") == 1  # NORMAL
+    assert await db.fetchval("PRAGMA wal_autocheckpoint") == 0  # the worker checkpoints instead
+
+
+async def test_statements_run_on_the_loop_and_checkpoints_on_the_worker(sqlite_db: Database) -> None:
+    """A statement costs no trip to aiosqlite's thread; a checkpoint (it waits for the disk) does."""
+    seen: list[int] = []
+    sqlite_db.conn._conn.create_function("where_am_i", 0, lambda: seen.append(threading.get_ident()) or 1)
+    await sqlite_db.fetchval("SELECT where_am_i()")
+    async with sqlite_db.transaction():
+        await sqlite_db.execute("INSERT INTO kv (key, value) SELECT 'thread', where_am_i()")
+    assert seen == [threading.get_ident()] * 2
+    checkpoints: list[int] = []
+    sqlite_db.conn._conn.set_trace_callback(
+        lambda sql: checkpoints.append(threading.get_ident()) if "wal_checkpoint" in sql else None
+    )
+    await sqlite_db.checkpoint()
+    sqlite_db.conn._conn.set_trace_callback(None)
+    assert checkpoints and threading.get_ident() not in checkpoints
+
+
+async def test_the_write_ahead_log_is_folded_back_in_the_background(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(db_module, "CHECKPOINT_SECONDS", 0.02)
+    db = await Database.open(tmp_path / "bot.sqlite3")
+    rounds: list[int] = []
+    try:
+        db.conn._conn.set_trace_callback(
+            lambda sql: rounds.append(threading.get_ident()) if "wal_checkpoint(PASSIVE)" in sql else None
+        )
+        await KVRepo(db).set("a", "b" * 100_000)
+        await asyncio.sleep(0.3)
+        db.conn._conn.set_trace_callback(None)
+        assert len(rounds) >= 2 and threading.get_ident() not in rounds
+    finally:
+        await db.close()
+    assert db._checkpoints is None  # stopped with the database
 
 
 async def test_size_bytes_counts_the_file(db: Database) -> None:
@@ -369,3 +408,42 @@ async def test_a_folder_that_cannot_be_written_raises_a_clear_error(tmp_path: Pa
     kind, _, message = output.partition(" | ")
     assert kind == "read_only", output
     assert "folder" in message
+
+
+async def test_a_lock_held_elsewhere_is_waited_for_without_stopping_the_loop(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another connection (an operator's sqlite3 shell) holds the write lock: our write waits with
+    the loop still running, goes through when the lock is let go, and fails kindly if it never is."""
+    path = tmp_path / "bot.sqlite3"
+    db = await Database.open(path)
+    shell = sqlite3.connect(path, isolation_level=None)
+    try:
+        shell.execute("BEGIN IMMEDIATE")
+        ticks = 0
+
+        async def ticker() -> None:
+            nonlocal ticks
+            while True:
+                ticks += 1
+                await asyncio.sleep(0.005)
+
+        ticking = asyncio.create_task(ticker())
+        write = asyncio.create_task(KVRepo(db).set("a", "b"))
+        await asyncio.sleep(0.2)
+        assert not write.done() and ticks >= 10  # waiting, and the loop goes on
+        shell.execute("COMMIT")
+        await asyncio.wait_for(write, 5)
+        ticking.cancel()
+        assert await KVRepo(db).get("a") == "b"
+
+        monkeypatch.setattr(db_module, "BUSY_TIMEOUT_MS", 100)
+        shell.execute("BEGIN IMMEDIATE")
+        with pytest.raises(StorageError) as info:
+            async with db.transaction():
+                pass
+        assert info.value.kind == "busy"
+        shell.execute("ROLLBACK")
+    finally:
+        shell.close()
+        await db.close()
