@@ -21,6 +21,7 @@ from bot.crisis.normalize import normalize, tokens
 from bot.crisis.patterns import Compiler, PatternError
 from tests.crisis_corpus import (
     CRISIS_FIGURES,
+    FOURTH_HELD_OUT,
     HELD_OUT,
     SECOND_HELD_OUT,
     THIRD_HELD_OUT,
@@ -522,7 +523,7 @@ def test_every_family_is_exercised_by_the_corpus() -> None:
 @pytest.fixture(scope="module")
 def corpus():  # type: ignore[no-untyped-def]
     """The corpus the figures are asserted on: the tuning split and the first held-out split."""
-    return [e for e in load_corpus() if e.split not in (SECOND_HELD_OUT, THIRD_HELD_OUT)]
+    return [e for e in load_corpus() if e.split not in (SECOND_HELD_OUT, THIRD_HELD_OUT, FOURTH_HELD_OUT)]
 
 
 def test_corpus_shape(corpus) -> None:  # type: ignore[no-untyped-def]
@@ -547,6 +548,8 @@ def test_corpus_figures(corpus, request: pytest.FixtureRequest) -> None:  # type
     print(f"second held-out split (never tuned against): {second.line()}")
     third = measure(e for e in load_corpus() if e.split == THIRD_HELD_OUT)
     print(f"third held-out split (never tuned against): {third.line()}")
+    fourth = measure(e for e in load_corpus() if e.split == FOURTH_HELD_OUT)
+    print(f"fourth held-out split (never tuned against): {fourth.line()}")
     for figures in (everything, held_out):
         assert figures.recall >= RECALL_TARGET, f"missed: {figures.missed}"
         assert figures.false_alarm_rate <= FALSE_ALARM_TARGET, f"false alarms: {figures.false_alarms}"
@@ -560,3 +563,46 @@ def test_the_shipped_crisis_phrases_keep_the_figures(corpus) -> None:  # type: i
     assert phrases
     changed = [e.text for e in corpus if screen(e.text, phrases) != screen(e.text)]
     assert changed == []
+
+
+# Wordings that fresh writers (the dev-writers-* splits) used and the families had no form for:
+# each written here anew, in another form, so the families hold the idea and not one sentence.
+@pytest.mark.parametrize(
+    ("text", "concern"),
+    [
+        ("the urge to cut tonight is unbearable", Concern.SELF_HARM),
+        ("how can I hide the cuts on my arms from my mum", Concern.SELF_HARM),
+        ("sh relapsed last night", Concern.SELF_HARM),
+        ("I put a lighter to my wrist again", Concern.SELF_HARM),
+        ("i keep digging my nails into my arms until they bleed", Concern.SELF_HARM),
+        ("i have 40 tramadol stashed", Concern.OVERDOSE),
+        ("my cousin posted a goodbye video and isnt picking up", Concern.OTHER_PERSON),
+        ("how high does a bridge have to be to kill you", Concern.SUICIDE),
+        ("I wont be here by christmas", Concern.SUICIDE),
+        ("Decided. Tonight.", Concern.SUICIDE),
+        ("signing off for good. thanks for everything", Concern.SUICIDE),
+        ("I don't plan on being around by next month", Concern.SUICIDE),
+        ("letting myself starve", Concern.SUICIDE),
+        ("painless way to go out", Concern.SUICIDE),
+    ],
+)
+def test_fresh_writers_wordings(text: str, concern: Concern) -> None:
+    assert screen(text).concern is concern
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How long does the methotrexate nausea last?",
+        "I don't want to wake up tomorrow at 5 for the infusion",
+        "is it dangerous to overdose on ibuprofen?",
+        "my arm is going to be dead after this tetanus shot",
+        "I used to cut when I was a teen, 8 years free now",
+        "giving away my old crutches since I don't need them anymore",
+        "the urge to cut back on sugar is real",
+        "watched a documentary about an overdose epidemic",
+        "I'm done. Bye!",
+    ],
+)
+def test_fresh_writers_everyday_look_alikes(text: str) -> None:
+    assert not screen(text).is_crisis

@@ -276,7 +276,7 @@ CONCEPT_FAMILIES: tuple[Family, ...] = (
             "planning|plan|planned|plotting|planing my exit|way_out|final_exit !(from|strategy|plan_from|at|interview)",
             "ready to go ~8 made|making|make @POSS peace",
             "made|making|make @POSS peace ~8 ready to go",
-            "gave|give|giving|given away ~6 no_use|no_need|will_not_need|not_need|do_not_need|will_not_be_needing ~3 @ANYMORE|where_i_am_going|soon|after|for_them",
+            "gave|give|giving|given away !(my_old|the_old|my_wheelchair|my_crutches|my_cane|my_walker|my_brace|my_shower_chair) ~6 no_use|no_need|will_not_need|not_need|do_not_need|will_not_be_needing ~3 @ANYMORE|where_i_am_going|soon|after|for_them",
             "@OTHERS ~3 get|have|collect|would_get|will_get ~2 @DET? life_insurance|insurance_money|insurance_payout|payout",
             "do|do_not|not plan|planning|expect|intend|intending to be here|around|alive ~2 next_year|next_month|by|for_much|much_longer|long|tomorrow|next_week|at_christmas|for_christmas|$",
             "@STRONG_INTENT do it tonight|this_weekend|tomorrow_night",
@@ -405,8 +405,36 @@ def rejoin_fragments(tokens: list[str]) -> list[str]:
     return out
 
 
+_PAST_HARM = words("self harm harming cut cutting burn burning sh")
+_LIMB_DEAD_WINDOW = 5
+
+
+def _everyday_readings(tokens: list[str]) -> list[str]:
+    """Blank two everyday readings of crisis words (same length): self-harm in the past ("I used
+    to self harm, 10 years clean") and a limb that is "dead" ("my arm's gonna be dead after the
+    jab"). A denial is not blanked: "not suicidal, just tired" often says the opposite."""
+    out = tokens
+    for i, word in enumerate(tokens):
+        blank = False
+        if word in _PAST_HARM and "used" in tokens[max(0, i - 3) : i] and "to" in tokens[max(0, i - 2) : i]:
+            blank = True
+        elif word == "dead":
+            j = i - 1
+            while j >= 0 and i - j <= _LIMB_DEAD_WINDOW and tokens[j] != BOUNDARY:
+                if tokens[j] in _LIMBS and tokens[j] != "back":  # "came back and wanted to be dead"
+                    blank = True
+                    break
+                j -= 1
+        if blank:
+            if out is tokens:
+                out = list(tokens)
+            out[i] = _BLANK
+    return out
+
+
 def defuse(tokens: list[str]) -> list[str]:
     """The token stream with hyperbole that borrows crisis words blanked out (same length)."""
+    tokens = _everyday_readings(tokens)
     vocabulary = set(tokens)
     od = not _OVERDOSE_WORDS.isdisjoint(vocabulary) or (
         not _LETHAL.isdisjoint(vocabulary) and not _DOSE.isdisjoint(vocabulary)

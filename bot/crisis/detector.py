@@ -249,10 +249,14 @@ def _person(text: _Text, start: int, end: int, family: Family) -> Person:
 
 
 def _vetoed(text: _Text, start: int, end: int, family: Family) -> bool:
-    if not family.veto:
+    return _vetoed_by(text, start, end, family.veto)
+
+
+def _vetoed_by(text: _Text, start: int, end: int, veto: frozenset[str]) -> bool:
+    if not veto:
         return False
     around = text.sentence(start, end, VETO_WINDOW)
-    if family.veto.isdisjoint(around):
+    if veto.isdisjoint(around):
         return False
     context = " " + " ".join(around) + " "
     return not any(p in context for p in _ON_PURPOSE)
@@ -290,6 +294,10 @@ def _matches(text: _Text) -> tuple[list[tuple[Family, Concern]], bool]:
     return found, guarded
 
 
+# Kinds that do not make a crisis together: "I'm done. Bye!" ends a chat.
+_UNPAIRED = frozenset({frozenset(("farewell", "despair"))})
+
+
 def _paired(text: _Text) -> tuple[Concern | None, set[int]]:
     """Weak signals of two different kinds (means, resolve, despair: bot/crisis/pairs.py) in one
     sentence or two adjacent ones: the writer's crisis, or someone else's when the means or resolve
@@ -315,7 +323,8 @@ def _paired(text: _Text) -> tuple[Concern | None, set[int]]:
             continue  # despair is about others by nature ("everyone would be fine"): the other kind says whom
         for index, person in sentences.items():
             near = (index - 1, index, index + 1)
-            if any(other != kind and any(i in seen[other] for i in near) for other in seen):
+            partners = (o for o in seen if o != kind and frozenset((kind, o)) not in _UNPAIRED)
+            if any(any(i in seen[other] for i in near) for other in partners):
                 if person == "self":
                     return Concern.SUICIDE, weak
                 found = Concern.OTHER_PERSON
@@ -348,6 +357,7 @@ def _extra_family(phrases: tuple[str, ...]) -> _Compiled | None:
 
 
 _SELF_HARM_VETO = next(f.veto for f in FAMILIES if f.name == "self-harm-hurt")
+_OVERDOSE_VETO = next(f.veto for f in FAMILIES if f.name == "overdose-words")
 _EXTRA_KINDS: tuple[tuple[frozenset[str], Concern], ...] = (
     (frozenset({"overdose", "overdosed", "overdosing", "pils", "pil", "odx"}), Concern.OVERDOSE),
     (
@@ -369,6 +379,8 @@ def _extra_findings(text: _Text, phrases: tuple[str, ...]) -> list[tuple[Concern
         kind = next((c for keys, c in _EXTRA_KINDS if not keys.isdisjoint(words)), Concern.SUICIDE)
         if kind is Concern.SELF_HARM and _vetoed(text, start, end, compiled.family):
             continue
+        if kind is Concern.OVERDOSE and _vetoed_by(text, start, end, _OVERDOSE_VETO):
+            continue  # the overdose family's own guard: "is it dangerous to overdose", "the overdose episode"
         person = _person(text, start, end, compiled.family)
         return [(kind if person == "self" else Concern.OTHER_PERSON, "en")]
     return []

@@ -93,6 +93,8 @@ SPANISH_FAMILIES: tuple[Family, ...] = (
             "autolesion|autolesiones|autolesionarme|autolesionando",
             "cortandome|quemandome",
             "me he|he estado|seguido cortando|lastimando|quemando|haciendo_dano !(@ES_BENIGN_CUT)",
+            "hasta sangrar|sangrarme|que_sangre|que_sangro|que_sangraron",
+            "solo|solamente|nomas queria|quiero|quise|para sentir algo",
         ),
         language="es",
         negatable=True,

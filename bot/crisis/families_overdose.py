@@ -37,6 +37,8 @@ OVERDOSE_FAMILIES: tuple[Family, ...] = (
             "@TOOK_PAST|swallowed the|a whole|entire bottle $",
             "@TOOK_PAST ~1 #MANY|ten|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozen|dozens ~2 @MEDS",
             "@TOOK|take every|each pill|pills|tablet|tablets|med|meds ~2 in|i_have|i_own|we_have|left",
+            "have|has eat|take|swallow|drink many|so_many|too_many|all|lots_of|a_lot_of ~3 @MEDS",
+            "@MEDS ~3 all_the|whole_the box|bottle|pack|packet|strip|blister|sheet",
         ),
         veto=_TOOK_ALL_VETO,
     ),
@@ -47,6 +49,7 @@ OVERDOSE_FAMILIES: tuple[Family, ...] = (
             "overdose|overdosing|overdosed|overdoses|overdosis",
             "@STRONG_INTENT|@THINK|i|just|almost|nearly|i_have odx !(daily|once|a_day|at|in|twice|with)",
             "odx $",
+            "odx|overdosed on_purpose|deliberately|intentionally|again",
             "die|dead|kill_me from|of|if taking|i_take|i_took|overdosing_on too_much|too_many|all_my|a_lot_of|a_bunch_of ~1 @MEDS?",
             "lethal|fatal|deadly|killing dose|doses|amount|quantity|number !(of_caffeine|of_coffee|of_water|of_sugar|of_chocolate|of_sun|of_sunlight|of_radiation|of_vitamin|of_salt|of_alcohol_for)",
             "passed_out|unconscious|unresponsive|not_responding|will_not_wake_up|not_waking_up ~5 @MEDS|empty_bottle|empty_bottles|pill_bottles",
@@ -57,12 +60,18 @@ OVERDOSE_FAMILIES: tuple[Family, ...] = (
             "how many|much ~4 @MEDS ~3 would_it_take|it_would_take|would_kill|will_kill|to_kill|to_die|to_overdose|to_odx|is_lethal|is_fatal|would_be_lethal|would_be_enough|is_enough_to",
             "how many|much ~1 @MEDS ~5 die|kill|lethal|fatal|overdose|odx|not_wake_up|never_wake_up|end_it|to_end|dead",
         ),
+        # "is it dangerous to overdose on tylenol?", "careful not to overdose": a safety question
+        veto=words(
+            "dangerous careful avoid prevent risk risks risky warning warnings warned safely "
+            "episode show movie film documentary series scene podcast novel"
+        ),
     ),
     Family(
         "overdose-saving",
         Concern.OVERDOSE,
         (
             "saving|saving_up|saved|saved_up|stockpiling|stockpile|stockpiled|hoarding|hoard|hoarded|stashing|stashed|collecting|collected ~3 @MEDS",
+            "#MANY ~1 @MEDS saved|saved_up|stashed|hidden|hoarded|stockpiled|put_away|set_aside|tucked_away",
         ),
         veto=words(
             "organizer organiser weekly pillbox box trip travel travelling traveling vacation holiday refill "

@@ -3,7 +3,7 @@
 "I have the pills saved up. Tonight is the night." / "Everyone would be fine. I've made up my
 mind." Neither sentence alone is a crisis (a first date is "tonight is the night", a pill box
 is "sorted for the week", switching doctors is "I've made up my mind"), and no phrase may span a
-sentence end. So two kinds of **weak signal** are matched sentence by sentence, each with the
+sentence end. So kinds of **weak signal** are matched sentence by sentence, each with the
 usual guards (negation, everyday context, whom it is about):
 
 - **means**: the means at hand (the pills saved up, enough tablets, counted them, I have the razor,
@@ -14,7 +14,10 @@ usual guards (negation, everyday context, whom it is about):
 - **despair**: hopelessness, a farewell or the others' relief (everyone would be fine, they will
   get over it, it is better this way, nobody would notice, sorry for everything, tell them I love
   them, look after my cat, can't do this anymore, nothing left, at peace with it, don't try to
-  stop me).
+  stop me);
+- **farewell**: a sentence that is only a goodbye ("bye everyone."), never paired with despair
+  ("I'm done. Bye!" ends a chat);
+- **when**: a sentence that is only a time ("tonight.").
 
 A message is a crisis when signals of two different kinds stand in the same sentence or in two
 adjacent ones (:func:`bot.crisis.detector.screen`); one kind alone is not. English and Spanish.
@@ -166,6 +169,29 @@ PAIR_FAMILIES: tuple[tuple[str, Family], ...] = (
                 "ya compre|tengo lo_que_necesito",
                 "esta es|sera mi ultima noche|dia|mensaje",
                 "esta noche|manana termino|lo_hago|me_voy|es_la_noche",
+                "deleted|deleting|delete|deactivated|deactivating|wiped|closed my|all_my|all ~1 socials|accounts|account|social_media|instagram|facebook|tiktok|snapchat",
+                "escribo|escribirles|vengo|quiero|queria para? despedirme",
+                "me despido de todos|ustedes|ti|este_mundo|la_vida|mi_familia",
+                "take care of each other|one_another",
+                "feels|seems|is like? the right time|moment $|now",
+                "giving|gave|give|given away my|all_my|our ~2 cat|cats|dog|dogs|pets|plants|stuff|things|belongings|possessions|jewelry|jewellery|clothes|books",
+                "cancel|cancelled|canceled|canceling|cancelling all? my ~1 appointments|infusions|refills|subscriptions",
+                "will_not|not_going_to|am_not_going_to be? need|needing them|it|anything|the_refill|my_meds|appointments ~2 after|past|beyond",
+                "if i_am_not|i_do_not|i_am_no_longer ~3 tomorrow|tonight|after_tonight|after_today|by_morning|again|after_this_week",
+                "^ decided|it_is_decided|all_decided $",
+                "my last|final ~1 message|post|note|entry|log|words !(of_the|for_today|for_the|before|until|till|of_this)",
+                "saying|say|said goodbye|goodbyes now|while|before_it|before_i",
+                "if|when anyone|someone|somebody|you find|finds|read|reads this",
+                "^ ready to go|leave|die ~3 for_real|this_time|now|$",
+                "^ i_am|am going|leaving|off now|for_good $",
+                "saving|saved|hoarding|keeping it|them all? for ~1 one_night|one_day|the_night|the_end|later|when|the_right",
+                "hiding|hid|hide|stopped_taking|not_taking my? ~1 @MEDS instead",
+                "paid|paying|planned|planning|arranged|booked|prepaid ~3 my|for_my funeral|cremation|burial",
+                "finish|end what i started",
+                "going_to|will|want_to|need_to set him|her|them|you|everyone|my_husband|my_wife|my_family|my_partner free",
+                "should|will|would be enough $|now",
+                "^ the forever|permanent kind|sort|type $",
+                "thank|thanks ~3 for being my friend|friends|family",
             ),
             negatable=True,
             veto=_EVERYDAY,
@@ -210,7 +236,7 @@ PAIR_FAMILIES: tuple[tuple[str, Family], ...] = (
                 "soy una carga",
                 "can_not|cannot keep pretending|doing_this|fighting $",
                 "^ i_am|am? just|so|really|very? so? tired|exhausted $|and",
-                "no more doctors|needles|treatments|meds|hospitals|pain|fighting|suffering",
+                "no more doctors|needles|treatments|meds|hospitals|pain|fighting|suffering|anything|everything|flares",
                 "@OTHERS_ES va|van a estar mejor|bien",
                 "@OTHERS_ES estaria|estarian mejor|bien",
                 "gracias por todo $",
@@ -228,6 +254,7 @@ PAIR_FAMILIES: tuple[tuple[str, Family], ...] = (
                 "^ i am so|really|truly? sorry $",
                 "forgive me $",
                 "tell @DET? ~3 i love|loved|am_sorry|was_sorry",
+                "tell my|the ~1 boys|girls|kids|children|family|son|daughter|husband|wife|mom|mum|dad ~3 loved|love them|him|her|you",
                 "love you all|everyone|guys|both $",
                 "please do not ~1 be_sad|cry|blame|try_to_stop|try_to_find|look_for|come_looking|worry",
                 "do not try to stop|find|save me",
@@ -256,6 +283,13 @@ PAIR_FAMILIES: tuple[tuple[str, Family], ...] = (
                 "life is just? ~1 pain|suffering|hell|torture",
                 "no reason|nothing ~2 to live|to_stay|to_keep_going|to_fight_for|for_me",
                 "will_not|not|never have to ~2 worry|deal_with|look_after|carry|take_care_of me",
+                "cuiden|cuida|cuidad|cuidar|cuidenme a|de mi|mis ~1 perro|perra|perrita|perrito|gato|gata|gatita|gatito|hijos|hijas|plantas|mascotas|mascota",
+                "you|you_guys|you_all|this_group|this_server|this_place were|was|have_been|are the best part|thing",
+                "do not|never come|go looking|searching for me",
+                "not ~1 sleep|sleepy|physically|that_kind_of tired",
+                "thank|thanks ~2 for listening|being_there $",
+                "deserve|deserves someone|somebody who_is_not|healthier|normal|who_can|better_than_me",
+                "^ calm|peaceful|at_peace $",
             ),
             negatable=True,
             veto=_EVERYDAY,
@@ -270,6 +304,26 @@ PAIR_FAMILIES: tuple[tuple[str, Family], ...] = (
                 "do_not|do_not_really|never think anyone|anybody will|would|is_going_to miss|notice|care|mind",
                 "@NOBODY will|would be sad|upset|miss_me ~1 for_long|for_very_long|long|much",
             ),
+            veto=_EVERYDAY,
+        ),
+    ),
+    (
+        "farewell",
+        Family(
+            "pair-farewell",
+            Concern.SUICIDE,
+            (
+                "^ bye|goodbye|bye_everyone|bye_all|goodbye_everyone|goodbye_all|bye_guys|goodbye_world|bye_world $",
+            ),
+            veto=_EVERYDAY,
+        ),
+    ),
+    (
+        "when",
+        Family(
+            "pair-when",
+            Concern.SUICIDE,
+            ("^ tonight|tomorrow|today|this_weekend|this_week|soon|now|on_friday|on_saturday|on_sunday $",),
             veto=_EVERYDAY,
         ),
     ),

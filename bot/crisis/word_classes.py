@@ -25,7 +25,7 @@ CLASSES: dict[str, tuple[str, ...]] = {
         "trying", "working", "laughing", "at work", "at the gym", "over", "in the foot", "in work", "in the gym", "at the office",
         "to get", "to make", "to keep", "to finish", "to meet", "to please", "for this", "for work",
         "for nothing", "with work", "cleaning", "doing", "in coffee", "tripping", "falling", "slipping",
-        "on the", "running", "getting", "carrying", "lifting",
+        "on the", "running", "getting", "carrying", "lifting", "esteem", "confidence", "image", "worth",
     ),
     "INTENT": (
         "want to", "want", "wish", "wanted to", "wants to", "wanting to", "wish to", "would like to", "would love to",
@@ -173,7 +173,7 @@ CLASSES: dict[str, tuple[str, ...]] = {
         "be here &(@ANYMORE)",
         "be here|alive|around tomorrow $",
         "exist",
-        "wake up !(early|at|before|for|so|in_time|to|on|with)",
+        "wake up !(early|at|before|for|so|in_time|to|on|with|tomorrow_at|tomorrow_early|tomorrow_for|tomorrow_so|tomorrow_morning_at|tomorrow_to|in_the_morning_at)",
         "go on &(@GO_ON_END)",
         "keep going &(@GO_ON_END)",
         "carry on &(@GO_ON_END)",
@@ -188,7 +188,7 @@ CLASSES: dict[str, tuple[str, ...]] = {
         "be in this world",
         "be on this earth",
         "see tomorrow",
-        "wake up tomorrow",
+        "wake up tomorrow !(at|early|for|so|to|morning_at|before)",
         "be me &(@ANYMORE)",
         "live like this",
         "be living",
@@ -257,7 +257,7 @@ CLASSES: dict[str, tuple[str, ...]] = {
         "plaquenil", "hydroxychloroquine", "hcq", "prednisone", "pred", "prednisolone", "steroids",
         "methotrexate", "mtx", "tylenol", "paracetamol", "acetaminophen", "ibuprofen", "advil", "motrin",
         "aleve", "naproxen", "aspirin", "tramadol", "oxy", "oxycodone", "oxycontin", "percocet",
-        "percs", "vicodin", "hydrocodone", "codeine", "morphine", "fentanyl", "gabapentin", "lyrica",
+        "percs", "oxys", "xans", "xannies", "norco", "norcos", "vicodin", "hydrocodone", "codeine", "morphine", "fentanyl", "gabapentin", "lyrica",
         "pregabalin", "xanax", "valium", "klonopin", "ativan", "benzos", "lorazepam", "diazepam",
         "ambien", "zolpidem", "benadryl", "melatonin", "sertraline", "zoloft", "prozac", "fluoxetine",
         "amitriptyline", "lithium", "seroquel", "quetiapine", "trazodone", "mycophenolate", "cellcept",
@@ -327,7 +327,9 @@ CLASSES: dict[str, tuple[str, ...]] = {
     # "suicide prevention", "suicide squad": the word as a topic, not the writer's own thought
     "SUICIDE_AS_TOPIC": (
         "prevention", "awareness", "squad", "doors", "door", "bomber", "bombers", "bombing", "bombings", "rates",
-        "rate", "statistics", "research",
+        "rate", "statistics", "research", "risk", "assessment", "assessments", "screening", "training",
+        "episode", "scene", "documentary", "podcast", "movie", "film", "series", "topic", "topics", "content",
+        "warning", "warnings",
     ),
     # what, right after one of the content's own crisis phrases, shows it is everyday talk
     "CONTENT_PHRASE_GUARD": (
