@@ -584,6 +584,9 @@ def test_the_shipped_crisis_phrases_keep_the_figures(corpus) -> None:  # type: i
         ("I don't plan on being around by next month", Concern.SUICIDE),
         ("letting myself starve", Concern.SUICIDE),
         ("painless way to go out", Concern.SUICIDE),
+        ("so tonight I finally end it", Concern.SUICIDE),
+        ("goodbye for real this time", Concern.SUICIDE),
+        ("could you die from swallowing a whole bottle of tylenol", Concern.OVERDOSE),
     ],
 )
 def test_fresh_writers_wordings(text: str, concern: Concern) -> None:
@@ -602,6 +605,9 @@ def test_fresh_writers_wordings(text: str, concern: Concern) -> None:
         "the urge to cut back on sugar is real",
         "watched a documentary about an overdose epidemic",
         "I'm done. Bye!",
+        "we lost my uncle to suicide last spring, the walk is for him",
+        "gun to my head I couldn't name my meds, brain fog",
+        "lupus almost took my life in 2015, ten years in remission now",
     ],
 )
 def test_fresh_writers_everyday_look_alikes(text: str) -> None:

@@ -405,18 +405,30 @@ def rejoin_fragments(tokens: list[str]) -> list[str]:
     return out
 
 
+_TOOK = words("took take taken")
+_ALMOST = words("almost nearly")
+_LOSS = words("lost losing lose died dies death passed anniversary")
 _PAST_HARM = words("self harm harming cut cutting burn burning sh")
 _LIMB_DEAD_WINDOW = 5
 
 
 def _everyday_readings(tokens: list[str]) -> list[str]:
-    """Blank two everyday readings of crisis words (same length): self-harm in the past ("I used
-    to self harm, 10 years clean") and a limb that is "dead" ("my arm's gonna be dead after the
-    jab"). A denial is not blanked: "not suicidal, just tired" often says the opposite."""
+    """Blank four everyday readings of crisis words (same length): an illness that "almost took
+    my life", a death by suicide being mourned ("lost my dad to suicide"), self-harm in the past ("I used to self harm, 10 years clean") and a limb that is
+    "dead" ("my arm's gonna be dead after the jab"). A denial is not blanked: "not suicidal, just tired" often says the opposite."""
     out = tokens
     for i, word in enumerate(tokens):
         blank = False
-        if word in _PAST_HARM and "used" in tokens[max(0, i - 3) : i] and "to" in tokens[max(0, i - 2) : i]:
+        if word in _TOOK and i > 0 and tokens[i - 1] in _ALMOST:
+            blank = True  # "lupus almost took my life in 2019": the illness, not the writer
+        elif (
+            word == "suicide"
+            and i > 0
+            and tokens[i - 1] in ("to", "by", "from", "of")
+            and (not _LOSS.isdisjoint(tokens[max(0, i - 6) : i]))
+        ):
+            blank = True  # "lost my dad to suicide ten years ago": grief for someone else
+        elif word in _PAST_HARM and "used" in tokens[max(0, i - 3) : i] and "to" in tokens[max(0, i - 2) : i]:
             blank = True
         elif word == "dead":
             j = i - 1
@@ -448,7 +460,7 @@ def defuse(tokens: list[str]) -> list[str]:
         lethal = od and word in _LETHAL and i + 1 < n and tokens[i + 1] in _DOSE
         if od and (word in _OVERDOSE_WORDS or lethal) and i + 2 < n + 1:
             j = i + 2 if lethal else i + 1
-            if j < n and (out[j] == "on" or (lethal and out[j] in ("of", "for"))):
+            if j < n and (out[j] in ("on", "of") or (lethal and out[j] == "for")):
                 j += 1
             while j < n and out[j] in ("the", "some", "all", "so", "much", "way", "too", "true"):
                 j += 1

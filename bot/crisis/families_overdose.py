@@ -13,7 +13,8 @@ from bot.crisis.family import Family, words
 _TOOK_ALL_VETO = words(
     "morning evening breakfast lunch dinner food schedule daily routine yay finally remembered time today "
     "vitamins supplements organizer pillbox forgot forget remember remind reminder sure did prescribed doctor gave "
-    "pharmacy pharmacist refill refills fridge cheaper cost costs insurance coupon tried nothing helped spread split"
+    "pharmacy pharmacist refill refills fridge cheaper cost costs insurance coupon tried nothing helped spread split "
+    "ate meals walk water hydrated"
 )
 
 OVERDOSE_FAMILIES: tuple[Family, ...] = (
@@ -39,6 +40,7 @@ OVERDOSE_FAMILIES: tuple[Family, ...] = (
             "@TOOK|take every|each pill|pills|tablet|tablets|med|meds ~2 in|i_have|i_own|we_have|left",
             "have|has eat|take|swallow|drink many|so_many|too_many|all|lots_of|a_lot_of ~3 @MEDS",
             "@MEDS ~3 all_the|whole_the box|bottle|pack|packet|strip|blister|sheet",
+            "lined_up|laid_out|counted_out|set_out all? @POSS|the ~1 @MEDS !(for|in_the|in_my_organizer|in_my_pill|by_day|by_the_day)",
         ),
         veto=_TOOK_ALL_VETO,
     ),
@@ -51,6 +53,7 @@ OVERDOSE_FAMILIES: tuple[Family, ...] = (
             "odx $",
             "odx|overdosed on_purpose|deliberately|intentionally|again",
             "die|dead|kill_me from|of|if taking|i_take|i_took|overdosing_on too_much|too_many|all_my|a_lot_of|a_bunch_of ~1 @MEDS?",
+            "die|dead from|of|if taking|you_take|i_take|swallowing a_whole|the_whole|whole|all_your|all_of_your|an_entire|a_full ~3 @MEDS|pack|bottle|box",
             "lethal|fatal|deadly|killing dose|doses|amount|quantity|number !(of_caffeine|of_coffee|of_water|of_sugar|of_chocolate|of_sun|of_sunlight|of_radiation|of_vitamin|of_salt|of_alcohol_for)",
             "passed_out|unconscious|unresponsive|not_responding|will_not_wake_up|not_waking_up ~5 @MEDS|empty_bottle|empty_bottles|pill_bottles",
             "@TOOK_PAST|swallowed ~2 days|weeks|week|month|months worth|supply of? ~2 @MEDS",
@@ -72,6 +75,7 @@ OVERDOSE_FAMILIES: tuple[Family, ...] = (
         (
             "saving|saving_up|saved|saved_up|stockpiling|stockpile|stockpiled|hoarding|hoard|hoarded|stashing|stashed|collecting|collected ~3 @MEDS",
             "#MANY ~1 @MEDS saved|saved_up|stashed|hidden|hoarded|stockpiled|put_away|set_aside|tucked_away",
+            "what happens|would_happen|will_happen if|when you|i|someone|u take|took|swallow|swallowed|takes #MANY|all ~2 @MEDS|of",
         ),
         veto=words(
             "organizer organiser weekly pillbox box trip travel travelling traveling vacation holiday refill "
