@@ -11,7 +11,10 @@ import subprocess
 import sys
 import textwrap
 import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -77,45 +80,11 @@ async def test_pragmas_are_set(sqlite_db: Database) -> None:
     db = sqlite_db  # SQLite itself
     assert await db.fetchval("PRAGMA journal_mode") == "wal"
     assert await db.fetchval("PRAGMA foreign_keys") == 1
-    assert await db.fetchval("PRAGMA busy_timeout") == 0  # we wait for locks ourselves, off the loop
     assert await db.fetchval("PRAGMA synchronous") == 1  # NORMAL
-    assert await db.fetchval("PRAGMA wal_autocheckpoint") == 0  # the worker checkpoints instead
-
-
-async def test_statements_run_on_the_loop_and_checkpoints_on_the_worker(sqlite_db: Database) -> None:
-    """A statement costs no trip to aiosqlite's thread; a checkpoint (it waits for the disk) does."""
-    seen: list[int] = []
-    sqlite_db.conn._conn.create_function("where_am_i", 0, lambda: seen.append(threading.get_ident()) or 1)
-    await sqlite_db.fetchval("SELECT where_am_i()")
-    async with sqlite_db.transaction():
-        await sqlite_db.execute("INSERT INTO kv (key, value) SELECT 'thread', where_am_i()")
-    assert seen == [threading.get_ident()] * 2
-    checkpoints: list[int] = []
-    sqlite_db.conn._conn.set_trace_callback(
-        lambda sql: checkpoints.append(threading.get_ident()) if "wal_checkpoint" in sql else None
-    )
-    await sqlite_db.checkpoint()
-    sqlite_db.conn._conn.set_trace_callback(None)
-    assert checkpoints and threading.get_ident() not in checkpoints
-
-
-async def test_the_write_ahead_log_is_folded_back_in_the_background(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(db_module, "CHECKPOINT_SECONDS", 0.02)
-    db = await Database.open(tmp_path / "bot.sqlite3")
-    rounds: list[int] = []
-    try:
-        db.conn._conn.set_trace_callback(
-            lambda sql: rounds.append(threading.get_ident()) if "wal_checkpoint(PASSIVE)" in sql else None
-        )
-        await KVRepo(db).set("a", "b" * 100_000)
-        await asyncio.sleep(0.3)
-        db.conn._conn.set_trace_callback(None)
-        assert len(rounds) >= 2 and threading.get_ident() not in rounds
-    finally:
-        await db.close()
-    assert db._checkpoints is None  # stopped with the database
+    # Statements run on the event loop, which must not sleep in SQLite: no busy handler (a lock is
+    # waited for with asyncio instead) and no automatic checkpoint inside a commit.
+    assert await db.fetchval("PRAGMA busy_timeout") == 0
+    assert await db.fetchval("PRAGMA wal_autocheckpoint") == 0
 
 
 async def test_size_bytes_counts_the_file(db: Database) -> None:
@@ -258,6 +227,226 @@ async def test_statements_outside_a_transaction_wait_for_it(db: Database) -> Non
     results = await asyncio.gather(failing_transaction(), bystander(), return_exceptions=True)
     assert isinstance(results[0], RuntimeError)
     assert [r["key"] for r in await db.fetchall("SELECT key FROM kv")] == ["bystander"]
+
+
+# -- which thread runs what ------------------------------------------------------------------------
+
+
+def sqlite_of(db: Database) -> sqlite3.Connection:
+    return db.conn._conn
+
+
+def traced(db: Database) -> list[tuple[str, int]]:
+    """Every statement SQLite runs from now on, with the thread that ran it."""
+    seen: list[tuple[str, int]] = []
+    sqlite_of(db).set_trace_callback(lambda sql: seen.append((sql, threading.get_ident())))
+    return seen
+
+
+async def _until(condition: Callable[[], bool], seconds: float = 10) -> None:
+    end = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < end, "timed out"
+        await asyncio.sleep(0.005)
+
+
+def task_name() -> str:
+    task = asyncio.current_task()
+    return "no task" if task is None else task.get_name()
+
+
+async def test_statements_run_on_the_event_loops_thread(sqlite_db: Database) -> None:
+    """No trip to aiosqlite's thread for a statement, a transaction's BEGIN and COMMIT included."""
+    db, loop_thread = sqlite_db, threading.get_ident()
+    seen = traced(db)
+    kv = KVRepo(db)
+    await kv.set("a", "1")
+    async with db.transaction():
+        await db.execute("UPDATE kv SET value = '2' WHERE key = 'a'")
+    assert await kv.get("a") == "2"
+    with pytest.raises(RuntimeError):
+        async with db.transaction():
+            await db.execute("UPDATE kv SET value = '3' WHERE key = 'a'")
+            raise RuntimeError("boom")
+    statements = [sql.split()[0].upper() for sql, _ in seen]
+    assert {"BEGIN", "COMMIT", "ROLLBACK", "UPDATE", "SELECT"} <= set(statements)
+    assert {thread for _, thread in seen} == {loop_thread}
+
+
+async def test_slow_work_runs_on_aiosqlites_thread(sqlite_db: Database, tmp_path: Path) -> None:
+    """Checkpoints and quick_check wait for the disk or read every page: never on the loop."""
+    db, loop_thread = sqlite_db, threading.get_ident()
+    await KVRepo(db).set("a", "1")
+    seen = traced(db)
+    await db.checkpoint()
+    assert await db.quick_check() is None
+    slow = [(sql, thread) for sql, thread in seen if "checkpoint" in sql or "quick_check" in sql]
+    assert len(slow) == 2 and loop_thread not in {thread for _, thread in slow}
+    # And the short busy wait of the loop is back once the worker is done.
+    assert await db.fetchval("PRAGMA busy_timeout") == 0
+    await db.copy_to(tmp_path / "copy.sqlite3")  # the backup API, on the worker too
+    assert await db.fetchval("PRAGMA busy_timeout") == 0
+
+
+async def test_two_tasks_transactions_never_interleave(sqlite_db: Database) -> None:
+    """Each task's transactions are contiguous in what SQLite ran, though each awaits inside."""
+    db = sqlite_db
+    runs: list[tuple[str, str]] = []
+    sqlite_of(db).set_trace_callback(lambda sql: runs.append((task_name(), sql)))
+
+    async def writer(n: int) -> None:
+        for round_ in range(5):
+            async with db.transaction():
+                await db.execute("INSERT INTO kv (key, value) VALUES (?, 'x')", (f"{n}-{round_}-a",))
+                await asyncio.sleep(0)
+                await db.execute("INSERT INTO kv (key, value) VALUES (?, 'x')", (f"{n}-{round_}-b",))
+
+    async def bystander() -> None:
+        for _ in range(20):
+            await db.fetchval("SELECT COUNT(*) FROM kv")
+            await asyncio.sleep(0)
+
+    tasks = [asyncio.create_task(writer(n), name=f"writer {n}") for n in range(3)]
+    tasks.append(asyncio.create_task(bystander(), name="bystander"))
+    await asyncio.gather(*tasks)
+    owner = None
+    for task, sql in runs:
+        if sql.startswith("BEGIN"):
+            assert owner is None, f"{task} began inside {owner}'s transaction"
+            owner = task
+        elif owner is not None:
+            assert task == owner, f"{task} ran {sql!r} inside {owner}'s transaction"
+            if sql == "COMMIT":
+                owner = None
+    assert sum(sql.startswith("BEGIN") for _, sql in runs) == 15
+    assert await db.fetchval("SELECT COUNT(*) FROM kv") == 30
+
+
+async def test_a_cancelled_worker_job_keeps_the_connection_until_the_thread_is_done(
+    sqlite_db: Database,
+) -> None:
+    """The worker's thread cannot be stopped: the loop must not use the connection alongside it."""
+    db = sqlite_db
+    events: list[str] = []
+    sqlite_of(db).create_function("mark", 1, lambda what: events.append(what) or 1)
+
+    def slow(conn: sqlite3.Connection) -> None:
+        conn.execute("SELECT mark('worker starts')").fetchall()
+        time.sleep(0.3)
+        conn.execute("SELECT mark('worker ends')").fetchall()
+
+    job = asyncio.create_task(db._on_worker(slow))
+    await _until(lambda: bool(events))
+    job.cancel()
+    statement = asyncio.create_task(db.fetchval("SELECT mark('loop')"))
+    started = time.monotonic()
+    await asyncio.sleep(0.05)
+    assert time.monotonic() - started < 0.25, "the loop itself was kept waiting"
+    with pytest.raises(asyncio.CancelledError):
+        await job
+    assert await statement == 1
+    assert events == ["worker starts", "worker ends", "loop"]
+
+
+# -- another process's lock ------------------------------------------------------------------------
+
+
+async def _ticks_while(waiting: asyncio.Task[Any], seconds: float) -> int:
+    """How many 10 ms sleeps the loop fits in ``seconds`` while ``waiting`` waits."""
+    ticks, end = 0, time.monotonic() + seconds
+    while time.monotonic() < end:
+        await asyncio.sleep(0.01)
+        ticks += 1
+        assert not waiting.done(), "it should still be waiting for the lock"
+    return ticks
+
+
+@pytest.mark.parametrize("how", ["statement", "transaction"])
+async def test_a_lock_held_by_another_process_is_waited_for_and_the_loop_goes_on(
+    sqlite_db: Database, how: str
+) -> None:
+    db = sqlite_db
+    other = sqlite3.connect(db.path, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")  # another writer (an operator's sqlite3 shell)
+
+        async def write() -> None:
+            if how == "statement":
+                await KVRepo(db).set("a", "1")
+            else:
+                async with db.transaction():
+                    await KVRepo(db).set("a", "1")
+
+        waiting = asyncio.create_task(write())
+        # Half a second of lock: the loop keeps running (about 50 ticks; SQLite's busy handler
+        # would have slept on the loop and let almost none through).
+        assert await _ticks_while(waiting, 0.5) >= 15
+        other.execute("COMMIT")
+        await asyncio.wait_for(waiting, 5)
+        assert await KVRepo(db).get("a") == "1"
+    finally:
+        other.close()
+
+
+async def test_a_lock_held_too_long_fails_kindly_as_busy(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = sqlite_db
+    monkeypatch.setattr(db_module, "BUSY_WAIT_SECONDS", 0.2)
+    other = sqlite3.connect(db.path, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+
+        async def in_a_transaction() -> None:
+            async with db.transaction():
+                await KVRepo(db).set("a", "pain 7")
+
+        for attempt in (lambda: KVRepo(db).set("a", "pain 7"), in_a_transaction):
+            started = time.monotonic()
+            with pytest.raises(StorageError) as caught:
+                await attempt()
+            assert caught.value.kind == "busy" and "pain" not in str(caught.value)
+            assert 0.2 <= time.monotonic() - started < 2
+        other.execute("ROLLBACK")
+    finally:
+        other.close()
+    await KVRepo(db).set("a", "b")  # the connection is fine afterwards
+    assert await KVRepo(db).get("a") == "b"
+
+
+# -- checkpoints -----------------------------------------------------------------------------------
+
+
+async def test_the_write_ahead_log_is_folded_back_off_the_loop_and_stays_small(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Automatic checkpoints are off, so the worker checkpoints now and then, after writes only,
+    and the log starts again from its beginning instead of growing with every write."""
+    monkeypatch.setattr(db_module, "CHECKPOINT_SECONDS", 0.02)
+    path = tmp_path / "bot.sqlite3"
+    db = await Database.open(path)
+    try:
+        seen = traced(db)
+
+        def checkpoints() -> list[int]:
+            return [thread for sql, thread in seen if "wal_checkpoint" in sql]
+
+        kv, chunk = KVRepo(db), "x" * 200_000
+        for n in range(8):
+            done = len(checkpoints())
+            await kv.set(f"k{n}", chunk)
+            await _until(lambda: len(checkpoints()) > done)  # noqa: B023 (called at once)
+        assert threading.get_ident() not in checkpoints()
+        wal = path.with_name("bot.sqlite3-wal").stat().st_size
+        assert 0 < wal < 3 * len(chunk), f"the log grew to {wal} bytes for 8 writes of {len(chunk)}"
+        # Nothing written: nothing to fold, and aiosqlite's thread is left alone.
+        await asyncio.sleep(0.1)
+        before = len(checkpoints())
+        await asyncio.sleep(0.2)
+        assert len(checkpoints()) == before
+    finally:
+        await db.close()
+    assert db._checkpoints is None  # stopped with the database
 
 
 # -- closing -------------------------------------------------------------------------------------
@@ -408,42 +597,3 @@ async def test_a_folder_that_cannot_be_written_raises_a_clear_error(tmp_path: Pa
     kind, _, message = output.partition(" | ")
     assert kind == "read_only", output
     assert "folder" in message
-
-
-async def test_a_lock_held_elsewhere_is_waited_for_without_stopping_the_loop(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Another connection (an operator's sqlite3 shell) holds the write lock: our write waits with
-    the loop still running, goes through when the lock is let go, and fails kindly if it never is."""
-    path = tmp_path / "bot.sqlite3"
-    db = await Database.open(path)
-    shell = sqlite3.connect(path, isolation_level=None)
-    try:
-        shell.execute("BEGIN IMMEDIATE")
-        ticks = 0
-
-        async def ticker() -> None:
-            nonlocal ticks
-            while True:
-                ticks += 1
-                await asyncio.sleep(0.005)
-
-        ticking = asyncio.create_task(ticker())
-        write = asyncio.create_task(KVRepo(db).set("a", "b"))
-        await asyncio.sleep(0.2)
-        assert not write.done() and ticks >= 10  # waiting, and the loop goes on
-        shell.execute("COMMIT")
-        await asyncio.wait_for(write, 5)
-        ticking.cancel()
-        assert await KVRepo(db).get("a") == "b"
-
-        monkeypatch.setattr(db_module, "BUSY_TIMEOUT_MS", 100)
-        shell.execute("BEGIN IMMEDIATE")
-        with pytest.raises(StorageError) as info:
-            async with db.transaction():
-                pass
-        assert info.value.kind == "busy"
-        shell.execute("ROLLBACK")
-    finally:
-        shell.close()
-        await db.close()

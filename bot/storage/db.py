@@ -17,15 +17,16 @@ Why it looks like this:
   ``sqlite_master``); repositories use plain SQL with ``?`` parameters, and
   ``bot.storage.postgres`` runs the same SQL on PostgreSQL (both satisfy
   :class:`bot.storage.database.Database`).
-* Short statements run on the event loop's own thread, against the same sqlite3 connection:
-  a trip to aiosqlite's worker thread and back costs the loop about 35 µs of CPU and a
-  thread wake-up, an indexed read itself about 2 µs. Only slow work goes to the worker
-  (backups, integrity checks, checkpoints, migrations at open). So the loop never waits
-  on the disk, automatic checkpoints are off and the worker folds the write-ahead log
-  back every ``CHECKPOINT_SECONDS``; with WAL and ``synchronous = NORMAL`` a commit does
-  not wait for the disk. SQLite's own busy wait would sleep on the loop, so after
-  opening it is off: a statement that finds the file locked by another connection is
-  tried again after an ``asyncio.sleep`` (the loop goes on), for ``BUSY_TIMEOUT_MS`` at most.
+* Statements run on the event loop's own thread, straight on the sqlite3 connection: a trip
+  to aiosqlite's thread and back cost the loop about 35 µs of CPU plus a thread wake-up, an
+  indexed read itself about 2 µs. aiosqlite's thread keeps the slow work (opening and
+  migrating, backups, quick_check, checkpoints), in the same turn of the lock, so the two
+  threads never use the connection at once. For the loop never to wait on the disk or on
+  another process, once open: automatic checkpoints are off (they would run inside a commit
+  and wait for the disk; the worker checkpoints every ``CHECKPOINT_SECONDS`` instead; with
+  WAL and ``synchronous = NORMAL`` a commit itself does not wait for the disk), and SQLite's
+  busy handler is off (it would sleep on the loop): a statement that finds the file locked
+  by another process sleeps with ``asyncio`` and tries again, for ``BUSY_WAIT_SECONDS``.
 * aiosqlite logs every call *with its parameters* at DEBUG. Those parameters
   include pain scores and notes, which must never be logged, so its DEBUG
   records are dropped here.
@@ -39,6 +40,7 @@ import logging
 import os
 import sqlite3
 import stat
+import time
 from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from contextlib import asynccontextmanager, contextmanager, suppress
 from pathlib import Path
@@ -52,11 +54,12 @@ from bot.storage.migrations import MIGRATIONS, MigrationError, apply_migrations
 log = logging.getLogger(__name__)
 
 MEMORY = ":memory:"
-BUSY_TIMEOUT_MS = 5000
-"""How long a statement waits for another connection's lock (SQLite's own wait at open, ours after)."""
-CHECKPOINT_SECONDS = 30.0
-"""How often the worker thread folds the write-ahead log into the file (automatic checkpoints,
-which would run inside a commit on the event loop and wait for the disk, are off)."""
+BUSY_WAIT_SECONDS = 5.0
+"""How long a statement waits for a lock another process holds (an operator's ``sqlite3`` shell)
+before it fails as ``busy``. The loop goes on meanwhile; this connection's other statements wait."""
+CHECKPOINT_SECONDS = 10.0
+"""How often aiosqlite's thread folds the write-ahead log back into the file, when anything was
+written since the last time (automatic checkpoints are off: they would wait for the disk on the loop)."""
 
 
 class _DropDebug(logging.Filter):
@@ -112,6 +115,12 @@ def _describe(error: sqlite3.Error, path: str) -> StorageError:
     if primary == sqlite3.SQLITE_IOERR:
         return StorageError(f"the disk reported an I/O error on the database ({path}): {text}", kind="error")
     return StorageError(f"database error on {path}: {text}", kind="error")
+
+
+def _is_busy(error: sqlite3.Error) -> bool:
+    """Another connection holds the lock (SQLITE_BUSY and its extended codes)."""
+    code = getattr(error, "sqlite_errorcode", None)
+    return isinstance(code, int) and code & 0xFF == sqlite3.SQLITE_BUSY
 
 
 def _os_error(error: OSError, path: Path) -> StorageError:
@@ -176,12 +185,21 @@ def _quote(identifier: str) -> str:
 _T = TypeVar("_T")
 
 
+def _run(sql: str) -> Callable[[sqlite3.Connection], None]:
+    """A statement without parameters or rows (``BEGIN``, ``COMMIT``), for ``_now``."""
+    return lambda conn: conn.execute(sql).close()
+
+
 def _closing(cursor: sqlite3.Cursor, read: Callable[[sqlite3.Cursor], _T]) -> _T:
-    """``read(cursor)``, then close it (on aiosqlite's thread, as part of the same trip)."""
+    """``read(cursor)``, then close it."""
     try:
         return read(cursor)
     finally:
         cursor.close()
+
+
+def _pragma(conn: sqlite3.Connection, sql: str) -> list[Any]:
+    return _closing(conn.execute(sql), lambda cursor: cursor.fetchall())
 
 
 class SqliteDatabase:
@@ -213,8 +231,7 @@ class SqliteDatabase:
             except OSError as exc:
                 raise _os_error(exc, file_path) from exc
         try:
-            # check_same_thread=False: statements run on the loop's thread, slow work on aiosqlite's;
-            # the lock below keeps the two from ever using the connection at the same time.
+            # Made on aiosqlite's thread, used from the loop's too (never both at once: see _on_worker).
             conn = await aiosqlite.connect(str(file_path), isolation_level=None, check_same_thread=False)
         except sqlite3.Error as exc:
             raise _describe(exc, str(file_path)) from exc
@@ -228,7 +245,9 @@ class SqliteDatabase:
                 )
             version = await apply_migrations(conn, migrations)
             conn.row_factory = _dict_row  # type: ignore[assignment]  # aiosqlite types it as a class
-            await conn.execute("PRAGMA busy_timeout = 0")  # from now on we wait (see _attempt)
+            # From here statements run on the loop, which must not wait: see the module docstring.
+            await conn.execute("PRAGMA busy_timeout = 0")
+            await conn.execute("PRAGMA wal_autocheckpoint = 0")
         except sqlite3.Error as exc:
             await db.close()
             raise _describe(exc, str(file_path)) from exc
@@ -244,14 +263,14 @@ class SqliteDatabase:
         if isinstance(file_path, Path):
             for companion in _companions(file_path):
                 await asyncio.to_thread(_owner_only, companion)
-        if isinstance(file_path, Path):
             db._checkpoints = asyncio.create_task(db._checkpoint_every(CHECKPOINT_SECONDS))
         log.info("database open at %s (schema version %d)", file_path, version)
         return db
 
     async def _configure(self) -> None:
         conn = self.conn
-        await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        # Opening and migrating run on aiosqlite's thread, so they may wait for a lock the usual way.
+        await conn.execute(f"PRAGMA busy_timeout = {int(BUSY_WAIT_SECONDS * 1000)}")
         await conn.execute("PRAGMA foreign_keys = ON")
         # Overwrite deleted rows on disk, so /privacy delete really erases.
         await conn.execute("PRAGMA secure_delete = ON")
@@ -261,7 +280,6 @@ class SqliteDatabase:
         if mode != "wal" and self._path != MEMORY:
             log.warning("database journal mode is %s, not WAL (is the file on a network disk?)", mode)
         await conn.execute("PRAGMA synchronous = NORMAL")
-        await conn.execute("PRAGMA wal_autocheckpoint = 0")  # the worker checkpoints instead
         # Probe for write access now: a read-only file otherwise opens "fine".
         await conn.execute("BEGIN IMMEDIATE")
         await conn.execute("ROLLBACK")
@@ -282,9 +300,7 @@ class SqliteDatabase:
     async def quick_check(self) -> str | None:
         """``PRAGMA quick_check`` now (for ``/admin status``): None when healthy, else the first problem."""
         try:
-            rows = await self._on_worker(
-                lambda c: _closing(c.execute("PRAGMA quick_check"), lambda r: r.fetchall())
-            )
+            rows = await self._on_worker(lambda c: _pragma(c, "PRAGMA quick_check"))
         except StorageError as exc:
             return str(exc)
         values = [str(next(iter(r.values()))) for r in rows]
@@ -296,8 +312,7 @@ class SqliteDatabase:
         A consistent snapshot even while the bot writes: it runs in this connection's turn."""
         dest = await asyncio.to_thread(sqlite3.connect, str(target), check_same_thread=False)
         try:
-            async with self._turn() as conn:
-                await conn.backup(dest)
+            await self._on_worker(lambda c: c.backup(dest))
         finally:
             await asyncio.to_thread(dest.close)
 
@@ -350,6 +365,13 @@ class SqliteDatabase:
             raise StorageError("the database is closed", kind="closed")
         return self._conn
 
+    @property
+    def _sqlite(self) -> sqlite3.Connection:
+        """The sqlite3 connection under aiosqlite's, for statements run on the loop."""
+        if self._conn is None:
+            raise StorageError("the database is closed", kind="closed")
+        return self._conn._conn
+
     # -- transactions -----------------------------------------------------------------------------
 
     def _in_my_transaction(self) -> bool:
@@ -380,35 +402,30 @@ class SqliteDatabase:
             yield
             return
         async with self._lock:
-            conn = self.conn
             self._owner = asyncio.current_task()
             try:
-                with self._translated():
-                    if conn.in_transaction:  # left over by a rollback that failed
-                        conn._conn.rollback()
-                    await self._attempt(conn, lambda c: c.execute("BEGIN IMMEDIATE").close())
+                self._rollback()  # a transaction left over by a rollback that failed
+                await self._now(_run("BEGIN IMMEDIATE"))
                 try:
                     yield
                 except BaseException:
-                    await self._rollback()
+                    self._rollback()
                     raise
                 try:
-                    with self._translated():
-                        conn._conn.execute("COMMIT").close()
+                    await self._now(_run("COMMIT"), commit=True)
                 except BaseException:
-                    await self._rollback()
+                    self._rollback()
                     raise
             finally:
                 self._owner = None
 
-    async def _rollback(self) -> None:
-        conn = self._conn
-        if conn is None:
+    def _rollback(self) -> None:
+        """Roll back now, on the loop: nothing (not even a cancellation) can come between."""
+        if self._conn is None:
             return
         try:
-            if conn.in_transaction:
-                # On the loop, at once: nothing (not even a cancellation) can come between.
-                conn._conn.rollback()
+            if self._sqlite.in_transaction:
+                self._sqlite.rollback()
         except sqlite3.Error as exc:
             log.warning("rollback failed: %s", exc)
 
@@ -426,33 +443,65 @@ class SqliteDatabase:
     # -- statements -------------------------------------------------------------------------------
 
     async def _once(self, fn: Callable[[sqlite3.Connection], _T]) -> _T:
-        """Run ``fn`` now, on the event loop, in this connection's turn.
+        """Run ``fn`` on the loop, in the caller's transaction or a turn of its own."""
+        if self._in_my_transaction():
+            return await self._now(fn)
+        async with self._lock:
+            return await self._now(fn)
 
-        A trip to aiosqlite's thread costs the loop about 35 µs of CPU and a thread
-        wake-up, far more than an indexed read itself (about 2 µs)."""
-        async with self._turn() as conn:
-            return await self._attempt(conn, fn)
+    async def _now(self, fn: Callable[[sqlite3.Connection], _T], *, commit: bool = False) -> _T:
+        """``fn`` on the loop's thread, now (the caller has the turn).
 
-    @staticmethod
-    async def _attempt(conn: aiosqlite.Connection, fn: Callable[[sqlite3.Connection], _T]) -> _T:
-        """``fn`` on the loop; while another connection holds the lock, sleep and try again."""
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + BUSY_TIMEOUT_MS / 1000
-        delay = 0.001
+        If another process holds the lock, wait for it here with ``asyncio.sleep`` (SQLite's busy
+        handler would sleep on the loop), keeping the turn, and try again; after
+        ``BUSY_WAIT_SECONDS`` fail as ``busy``. Trying again is safe only where the statement did
+        nothing: outside a transaction, ``BEGIN`` and ``COMMIT`` (SQLite's rule); inside one it
+        fails at once and the transaction rolls back.
+        """
+        deadline, pause = 0.0, 0.001
         while True:
+            conn = self._sqlite  # again after each pause: the database may have been closed meanwhile
             try:
-                return fn(conn._conn)
-            except sqlite3.OperationalError as exc:
-                # BUSY (and its extended codes): nothing was done, so trying again is safe.
-                if exc.sqlite_errorcode & 0xFF != sqlite3.SQLITE_BUSY or loop.time() >= deadline:
-                    raise
-            await asyncio.sleep(delay)
-            delay = min(delay * 2, 0.05)
+                return fn(conn)
+            except sqlite3.Error as exc:
+                if not _is_busy(exc) or (conn.in_transaction and not commit):
+                    raise _describe(exc, str(self._path)) from exc
+                now = time.monotonic()
+                deadline = deadline or now + BUSY_WAIT_SECONDS
+                if now >= deadline:
+                    raise _describe(exc, str(self._path)) from exc
+            await asyncio.sleep(pause)
+            pause = min(pause * 2, 0.05)
 
     async def _on_worker(self, fn: Callable[[sqlite3.Connection], _T]) -> _T:
-        """Run ``fn`` on aiosqlite's thread (slow work: the loop goes on meanwhile), in this turn."""
+        """Run ``fn`` on aiosqlite's thread, in this connection's turn: slow work that waits for
+        the disk or reads the whole file, during which the loop goes on with everything else."""
+        loop = asyncio.get_running_loop()
+        finished = asyncio.Event()
+
+        def patiently(conn: sqlite3.Connection) -> _T:
+            try:
+                # Off the loop, a lock held by another process may be waited for the usual way.
+                _pragma(conn, f"PRAGMA busy_timeout = {int(BUSY_WAIT_SECONDS * 1000)}")
+                try:
+                    return fn(conn)
+                finally:
+                    _pragma(conn, "PRAGMA busy_timeout = 0")
+            finally:
+                with suppress(RuntimeError):  # the loop is gone: nobody is waiting
+                    loop.call_soon_threadsafe(finished.set)
+
         async with self._turn() as conn:
-            return cast(_T, await conn._execute(fn, conn._conn))  # type: ignore[no-untyped-call]
+            try:
+                # _execute queues the call before its first await, so it runs even if we are cancelled.
+                return cast(_T, await conn._execute(patiently, conn._conn))  # type: ignore[no-untyped-call]
+            except asyncio.CancelledError:
+                # The thread cannot be stopped: keep the turn until it is done, or a statement on the
+                # loop could use the connection at the same time.
+                while not finished.is_set():
+                    with suppress(asyncio.CancelledError):
+                        await finished.wait()
+                raise
 
     async def execute(self, sql: str, params: Params = ()) -> int:
         """Run one statement; return the number of rows it changed."""
@@ -510,22 +559,27 @@ class SqliteDatabase:
             return 0
         return await asyncio.to_thread(_file_sizes, [self._path, _companions(self._path)[0]])
 
-    async def checkpoint(self, mode: str = "TRUNCATE") -> None:
-        """Fold the write-ahead log into the file (TRUNCATE: and empty it, e.g. after a deletion),
-        on the worker thread: it writes pages and waits for the disk."""
-        if mode not in ("PASSIVE", "TRUNCATE"):
-            raise ValueError(mode)
-        await self._on_worker(
-            lambda c: _closing(c.execute(f"PRAGMA wal_checkpoint({mode})"), lambda r: r.fetchall())
-        )
+    async def checkpoint(self) -> None:
+        """Fold the write-ahead log into the file and truncate it (e.g. after a deletion)."""
+        await self._on_worker(lambda c: _pragma(c, "PRAGMA wal_checkpoint(TRUNCATE)"))
 
     async def _checkpoint_every(self, seconds: float) -> None:
-        while True:
+        """Fold the write-ahead log back now and then (automatic checkpoints are off), when this
+        connection wrote anything since; the log then starts again from its beginning, so it
+        never grows beyond what is written in ``seconds``."""
+        folded = -1
+        while self._conn is not None:
             await asyncio.sleep(seconds)
+            changes = self._sqlite.total_changes
+            if changes == folded:
+                continue
             try:
-                await self.checkpoint("PASSIVE")
-            except StorageError as exc:  # a busy or full disk: the next round tries again
-                log.warning("checkpoint failed: %s", exc)
+                # PASSIVE: never waits for a lock; what a reader still uses is folded next time.
+                await self._on_worker(lambda c: _pragma(c, "PRAGMA wal_checkpoint(PASSIVE)"))
+            except StorageError as exc:
+                log.warning("checkpoint failed (the next one tries again): %s", exc)
+            else:
+                folded = changes
 
 
 Database = SqliteDatabase
