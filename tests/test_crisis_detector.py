@@ -163,7 +163,7 @@ SUICIDE_EN = [
     "i wrote goodbye letters",
     "i'd rather be dead than go through another flare",
     "thinking about jumping off the bridge",
-    "I'm not suicidal, just tired",  # by design: the word itself is screened
+    "I'm not suicidal",  # by design: the word itself is screened
     "it would be easier to just not be here",
     "why am i even alive",
     "i don't care if i live or die anymore",
@@ -221,6 +221,14 @@ EXERCISE_HURT = [
     "the yoga pose hurt my back",
 ]
 EVERYDAY = [
+    # a denial that says what it is instead, a question answered no, a past come through, a sigh
+    "I'm not suicidal, just tired",
+    "not suicidal or anything, just venting about steroids",
+    "my therapist asked if I'm suicidal and I said no",
+    "years ago I thought about suicide, but therapy helped and I'm in a good place now",
+    "please use content warnings when posting about self-harm or suicide",
+    "ugh kill me now, the pharmacy lost my prescription again",
+    "I can't go on like this with my insurance, switching plans",
     "this flare is killing me",
     "my joints are killing me",
     "cut myself shaving",

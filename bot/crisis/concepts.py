@@ -21,9 +21,11 @@ defused in the token stream first (:func:`defuse`), so no rule or family reads i
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from bot.crisis.concern import Concern
 from bot.crisis.family import Family, words
-from bot.crisis.normalize import BOUNDARY
+from bot.crisis.normalize import BOUNDARY, squeeze
 
 CONCEPT_CLASSES: dict[str, tuple[str, ...]] = {
     # --- 1. means
@@ -379,7 +381,7 @@ _OWNERS = words("my the both his her your our their")
 _BLANK = "~"  # a token no rule nor family knows
 
 
-_CONTINUATION = words("for on with of forever permanently completely anymore")
+_CONTINUATION = words("for on with of forever permanently completely anymore or ever")
 _FRAGMENT = 4  # words: a sentence this short that starts like a continuation finishes the one before
 
 
@@ -393,6 +395,15 @@ def rejoin_fragments(tokens: list[str]) -> list[str]:
     n = len(tokens)
     while i < n:
         word = tokens[i]
+        if (
+            word == BOUNDARY
+            and out
+            and i + 1 < n
+            and tokens[i + 1].isdigit()
+            and (i + 2 >= n or tokens[i + 2] == BOUNDARY)
+        ):
+            i += 1  # "counted the pills again. 84. should be enough": the number belongs to the count
+            continue
         if word == BOUNDARY and out and i + 1 < n and tokens[i + 1] in _CONTINUATION:
             end = i + 1
             while end < n and tokens[end] != BOUNDARY:
@@ -412,14 +423,89 @@ _PAST_HARM = words("self harm harming cut cutting burn burning sh")
 _LIMB_DEAD_WINDOW = 5
 
 
+_KILL = squeeze("kill")
+_KILL_ME_NOW_WISH = words("want wants wanted wish wished wishing hope hoping please")
+_DENIAL_BUT = words("just only simply")
+_SAID_NO = (("said", "no"), ("say", "no"), ("answered", "no"), ("her", "no"), ("him", "no"), ("them", "no"))
+_TOPIC_WORDS = words("suicide suicidal self harm sh overdose")
+_PAST_TOPIC = words("suicide suicidal dark")  # "I was in a dark place years ago"
+_WARNING_NOTE = words("use add put posting post posts discussing talking mentioning")
+_PAST_MARKERS = (" ago ", " back then ", " in the past ", " years back ", " at one point ", " used to ")
+_RECOVERED = tuple(
+    " " + squeeze(p) + " "
+    for p in (
+        "good place now", "better place now", "in a good place", "in a better place", "doing better",
+        "therapy helped", "really helped", "it helped", "got help", "much better now", "doing well now",
+        "am ok now", "am okay now", "am fine now", "recovered", "it gets better",
+    )
+)  # fmt: skip
+_EVENT_AFTER_ONE = [["at"], ["in"], ["near"], ["on"]]
+
+
+def _sentence_of(tokens: list[str], i: int) -> tuple[int, int]:
+    lo = i
+    while lo > 0 and tokens[lo - 1] != BOUNDARY:
+        lo -= 1
+    hi = i
+    while hi < len(tokens) and tokens[hi] != BOUNDARY:
+        hi += 1
+    return lo, hi
+
+
+def _said_no(tokens: list[str], i: int) -> bool:
+    """ "my therapist asked if I'm suicidal and I said no": the question answered."""
+    after = tokens[i + 1 : i + 8]
+    return not set(_SAID_NO).isdisjoint(pairwise(after))
+
+
+def _denied(tokens: list[str], i: int) -> bool:
+    """ "not suicidal or anything, just tired": a denial that explains what it is instead."""
+    return "not" in tokens[max(0, i - 3) : i] and not _DENIAL_BUT.isdisjoint(tokens[i + 1 : i + 6])
+
+
+def _topic_readings(tokens: list[str]) -> set[int]:
+    """Indexes of crisis words that are only a topic: a moderator's note asking for content warnings,
+    an event in the news ("a suicide at my kid's school"), or a past the writer has come through
+    ("years ago I thought about suicide, therapy helped, I'm in a good place now")."""
+    found: set[int] = set()
+    joined = " " + " ".join(tokens) + " "
+    past = any(m in joined for m in _PAST_MARKERS) and any(r in joined for r in _RECOVERED)
+    for i, word in enumerate(tokens):
+        if past and word in _PAST_TOPIC:
+            found.add(i)
+            continue
+        if word not in _TOPIC_WORDS:
+            continue
+        lo, hi = _sentence_of(tokens, i)
+        sentence = tokens[lo:hi]
+        moderator_note = ("warning" in sentence or "warnings" in sentence) and not _WARNING_NOTE.isdisjoint(
+            sentence
+        )
+        news = word == "suicide" and tokens[i - 1 : i] == ["a"] and tokens[i + 1 : i + 2] in _EVENT_AFTER_ONE
+        if moderator_note or news:
+            found.add(i)
+    return found
+
+
 def _everyday_readings(tokens: list[str]) -> list[str]:
     """Blank four everyday readings of crisis words (same length): an illness that "almost took
     my life", a death by suicide being mourned ("lost my dad to suicide"), self-harm in the past ("I used to self harm, 10 years clean") and a limb that is
     "dead" ("my arm's gonna be dead after the jab"). A denial is not blanked: "not suicidal, just tired" often says the opposite."""
     out = tokens
+    topics = _topic_readings(tokens)
     for i, word in enumerate(tokens):
-        blank = False
-        if word in _TOOK and i > 0 and tokens[i - 1] in _ALMOST:
+        blank = i in topics
+        if blank:
+            pass
+        elif word == "suicidal" and (_denied(tokens, i) or _said_no(tokens, i)):
+            blank = True
+        elif (
+            word == _KILL
+            and tokens[i + 1 : i + 3] == ["me", "now"]
+            and _KILL_ME_NOW_WISH.isdisjoint(tokens[max(0, i - 2) : i])
+        ):
+            blank = True  # "ugh kill me now, 3 hours on hold": a sigh, said of everyday things
+        elif word in _TOOK and i > 0 and tokens[i - 1] in _ALMOST:
             blank = True  # "lupus almost took my life in 2019": the illness, not the writer
         elif (
             word == "suicide"

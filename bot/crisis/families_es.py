@@ -53,6 +53,8 @@ SPANISH_FAMILIES: tuple[Family, ...] = (
             "no le veo|encuentro ~1 sentido|razon a|para|de ~1 vivir|vida|nada|seguir",
             "no tiene|tengo sentido|razon|razones ~2 vivir|seguir",
             "vida no tiene|tiene_ningun sentido",
+            "que|cual sentido|caso tiene ~1 vivir|seguir_viviendo|seguir_luchando|seguir_asi|la_vida|despertar|despertarme",
+            "para que ~1 seguir_viviendo|vivir|seguir_luchando|despertar|despertarme|seguir_asi",
             "no tengo|hay|encuentro|veo razones|razon|motivos|motivo|nada|sentido para|por|de ~1 vivir|seguir|seguir_viviendo",
             "no tengo|tengo_pocas ganas de vivir|seguir|existir",
             "mejor me muero|mato|muera|mataria",

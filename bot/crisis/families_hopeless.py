@@ -22,7 +22,7 @@ HOPELESS_FAMILIES: tuple[Family, ...] = (
             "not|no|never want|wanting|wish to? live !(@LIVE_PLACE)",
             "not|no|never want|wanting|wish to? exist|be_alive|life|living",
             "why god|lord ~1 does_not|do_not|will_not|can_not|would_not ~1 take me",
-            "can_not|could_not|will_not ~1 @CANNOT_OBJ",
+            "can_not|could_not|will_not ~1 @CANNOT_OBJ !(@ANYMORE?+like_this?+with+@DET?+~1+@CANNOT_WITH)",
             "can_not|could_not ~1 @ANYMORE $",
             "can_not|could_not hold on|on_much_longer &(@ANYMORE|$|much|any)",
             "do|does|did not think|know|feel i|she|he can|could ~1 @CANNOT_OBJ",

@@ -40,6 +40,7 @@ OVERDOSE_FAMILIES: tuple[Family, ...] = (
             "@TOOK|take every|each pill|pills|tablet|tablets|med|meds ~2 in|i_have|i_own|we_have|left",
             "have|has eat|take|swallow|drink many|so_many|too_many|all|lots_of|a_lot_of ~3 @MEDS",
             "@MEDS ~3 all_the|whole_the box|bottle|pack|packet|strip|blister|sheet",
+            "taking @ALL_OF my ~2 @MEDS ~3 bye|goodbye|at_once|all_at_once|in_one_go",
             "lined_up|laid_out|counted_out|set_out all? @POSS|the ~1 @MEDS !(for|in_the|in_my_organizer|in_my_pill|by_day|by_the_day)",
         ),
         veto=_TOOK_ALL_VETO,

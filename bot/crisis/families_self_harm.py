@@ -64,7 +64,7 @@ SELF_HARM_FAMILIES: tuple[Family, ...] = (
             "cut|cuts|burn|burns|wound|wounds|marks i|that_i|which_i ~1 did|made|gave|give|do @REFL|to_myself|on_purpose",
             "using|used|use|grabbed|grab|got_out the|my razor|razors|blade|blades again|to_cope|to_feel|tonight",
             "^ cut|cutting|burned|burnt ~1 times|twice|again",
-            "how deep ~4 cut|cuts|cutting|wrist|wrists|vein|veins",
+            "how deep ~5 cut|cuts|cutting|wrist|wrists|vein|veins",
             "blade|blades out_of|from @DET? ~2 sharpener|sharpeners|razor|razors",
             "shing|sh_ing|shd|sh_d|sh_ed again|lately|$",
             "@HURT|@CUT|@BURN|punched|punching|hit|hitting|scratched|scratching|starved|starving ~8 because|cause|cuz|coz|since i deserve|deserved|deserve_it|deserved_it",
@@ -81,6 +81,17 @@ SELF_HARM_FAMILIES: tuple[Family, ...] = (
         ),
         negatable=True,
         veto=ACCIDENT | EXERCISE,
+    ),
+    Family(
+        # Meant, so no everyday object makes it an accident: "thinking about burning myself with
+        # the iron again", "pressed the hot iron to my arm".
+        "self-harm-meant",
+        Concern.SELF_HARM,
+        (
+            "@THINK|want_to|wanted_to|urge_to|urges_to|tempted_to|itching_to @HURT|@CUT|@BURN @REFL !(a|an|some|slack|off|free|loose|short|out|up|by_accident|on_the|on_a)",
+            "press|pressing|pressed|held|holding|hold @DET? hot|heated|burning|lit ~2 iron|pan|spoon|lighter|metal|knife|coin|cigarette|match|straightener|straighteners|fork|key|needle|wire|lid ~2 on|to|against|into my|her|his ~1 @BODY|skin",
+        ),
+        negatable=True,
     ),
     Family(
         "self-harm-on-purpose",

@@ -142,6 +142,7 @@ TEXT_SPEAK: dict[str, tuple[str, ...]] = _canonical(
         "bout": "about", "wit": "with",
         "wud": "would", "cud": "could", "shud": "should", "idk": "i do not know", "dunno": "do not know",
         "nomore": "no more", "b4": "before", "4ever": "forever",
+        "q": "que", "xq": "porque", "pq": "porque",
         "thinkin": "thinking", "tryin": "trying", "goin": "going", "cuttin": "cutting",
         "killin": "killing", "dyin": "dying", "livin": "living", "endin": "ending", "hurtin": "hurting",
         "burnin": "burning", "plannin": "planning", "feelin": "feeling", "takin": "taking",

@@ -54,9 +54,11 @@ _EVERYDAY = words(
     "band show date film movie game match bar restaurant infusion appointment doctor rheumatologist rheum "
     "nurse physio surgery hospital bag diet gluten job boss work manager school exam exams class uni college "
     "refill pharmacy dose diagnosis benlysta referral switch switching swap move moving house sofa gym walk "
-    "walks yoga hair sitter while away swim swimming view sunset photos "
+    "walks yoga hair sitter away swim swimming view sunset photos "
     "store shop shopping netball team medico cambiar dieta trabajo cita viaje fiesta concierto"
 )
+
+_ERRANDS = words("school work job class exam exams uni college")
 
 PAIR_FAMILIES: tuple[tuple[str, Family], ...] = (
     (
@@ -122,7 +124,6 @@ PAIR_FAMILIES: tuple[tuple[str, Family], ...] = (
                 "planning|planned this|it ~3 while|weeks|months|ages|long",
                 "last time ~3 hear|talk|see",
                 "said|say|saying my? goodbyes",
-                "@STRONG_INTENT|doing|do|am ~1 it|this tonight|tomorrow|this_week|this_weekend|soon",
                 "@STRONG_INTENT ~2 end|finish it|this|everything|things $|tonight|tomorrow|soon|this_week|now",
                 "@STRONG_INTENT ~2 go|going|walk|head|drive ~2 to|into|off @DET? ~1 @EDGE_OR_WATER",
                 "@STRONG_INTENT ~2 take|swallow @ALL_DOSE|them|it_all",
@@ -174,7 +175,6 @@ PAIR_FAMILIES: tuple[tuple[str, Family], ...] = (
                 "escribo|escribirles|vengo|quiero|queria para? despedirme",
                 "me despido de todos|ustedes|ti|este_mundo|la_vida|mi_familia",
                 "take care of each other|one_another",
-                "feels|seems|is like? the right time|moment $|now",
                 "giving|gave|give|given away my|all_my|our ~2 cat|cats|dog|dogs|pets|plants|stuff|things|belongings|possessions|jewelry|jewellery|clothes|books",
                 "cancel|cancelled|canceled|canceling|cancelling all? my ~1 appointments|infusions|refills|subscriptions",
                 "will_not|not_going_to|am_not_going_to be? need|needing them|it|anything|the_refill|my_meds|appointments ~2 after|past|beyond",
@@ -314,12 +314,28 @@ PAIR_FAMILIES: tuple[tuple[str, Family], ...] = (
         ),
     ),
     (
+        "resolve",
+        Family(
+            # "I'm going to do it tomorrow while they're at school": the time is what it says; the
+            # place or errand around it ("school", "work") does not make it everyday talk.
+            "pair-resolve-a-time",
+            Concern.SUICIDE,
+            ("@STRONG_INTENT|doing|do|am ~1 it|this tonight|tomorrow|this_week|this_weekend|soon",),
+            negatable=True,
+            veto=_EVERYDAY - _ERRANDS,
+        ),
+    ),
+    (
         "farewell",
         Family(
             "pair-farewell",
             Concern.SUICIDE,
             (
                 "^ bye|goodbye|bye_everyone|bye_all|goodbye_everyone|goodbye_all|bye_guys|goodbye_world|bye_world $",
+                # acts of leaving: letters to the family, the pets rehomed, joining someone who died
+                "written|wrote|writing|finished|left letters|notes to|for my|the ~1 kids|children|family|husband|wife|partner|parents|mom|mum|dad|sister|brother|son|daughter|sons|daughters|boys|girls|grandkids|everyone $",
+                "rehomed|rehoming|rehome|found_a_new_home_for|found_new_homes_for my|our ~1 cat|cats|dog|dogs|pets|pet|bird|birds|rabbit",
+                "@STRONG_INTENT ~1 go? join|be_with her|him|them|my_mom|my_mum|my_dad|my_husband|my_wife|my_son|my_daughter|my_sister|my_brother soon|shortly|again|in_heaven|up_there|on_the_other_side|$",
             ),
             veto=_EVERYDAY,
         ),
@@ -329,7 +345,10 @@ PAIR_FAMILIES: tuple[tuple[str, Family], ...] = (
         Family(
             "pair-when",
             Concern.SUICIDE,
-            ("^ tonight|tomorrow|today|this_weekend|this_week|soon|now|on_friday|on_saturday|on_sunday $",),
+            (
+                "^ tonight|tomorrow|today|this_weekend|this_week|soon|now|on_friday|on_saturday|on_sunday $",
+                "feels|seems|is like? the right time|moment $|now",
+            ),
             veto=_EVERYDAY,
         ),
     ),

@@ -231,6 +231,16 @@ CLASSES: dict[str, tuple[str, ...]] = {
         "fight &(@ANYMORE|this_anymore|it_anymore)",
         "try &(@ANYMORE)",
     ),
+    # what "I can't do this anymore with …" is about when it is an everyday complaint
+    "CANNOT_WITH": (
+        "insurance", "doctor", "doctors", "rheum", "rheumatologist", "gp", "job", "boss", "work", "stairs",
+        "rash", "hot flashes", "flashes", "itch", "itching", "weather", "heat", "humidity", "noise",
+        "neighbours", "neighbors", "landlord", "pharmacy", "appointments", "commute", "traffic", "school",
+        "class", "homework", "diet", "app", "phone", "wifi", "internet", "hair", "hospital", "clinic", "system",
+        "paperwork", "forms", "roommate", "flat", "apartment", "house", "car", "printer", "computer", "laptop",
+        "coworkers", "coworker", "manager", "team", "schedule", "shifts", "mask", "prednisone face", "moon face",
+        "acne", "hairloss", "hair loss", "cream", "kitchen", "garden", "dog", "puppy", "cat",
+    ),
     "POINT_OBJ": (
         "living !(@LIVE_PLACE)", "life", "being alive", "going on", "carrying on", "existing", "trying anymore",
         "any of this $", "any of it $", "all of this $", "all this $", "this life", "it all $",
@@ -301,11 +311,12 @@ CLASSES: dict[str, tuple[str, ...]] = {
         "been", "started", "start", "keep", "kept", "stop", "stopped", "quit", "relapsed", "relapse", "am",
         "was", "is", "still", "urge to", "urges to", "urge", "want to", "need to", "tempted to",
         "back to", "went back to", "thinking about", "thinking of", "itching to", "craving", "crave",
+        "ended up", "end up",
     ),
     "SH_END": (
         "$", "again", "so bad", "tonight", "today", "right now", "lately", "since", "for years",
         "for months", "for weeks", "for a while", "and", "but", "because", "every", "when", "more",
-        "myself", "deeper", "badly", "really",
+        "myself", "deeper", "badly", "really", "after", "deep", "can not stop",
     ),
     "ON_PURPOSE": ("on purpose", "deliberately", "intentionally", "purposely", "purposefully", "a proposito"),
     "OTHER_POSS": ("her", "his", "their", "your"),
