@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from bot.routines.records import record_from_row, record_to_row
 from bot.routines.service import (
     TIMER_PREFIX,
     TOKEN_LIFETIME_SECONDS,
@@ -256,6 +257,28 @@ async def test_a_press_that_lost_a_race_changes_nothing_and_returns_the_current_
     assert await env.service._write(stale, late, stale.location) is None
     current = await env.service.get(record.id)
     assert current is not None and current.session.phase is Phase.PAUSED
+
+
+async def test_a_row_read_back_unchanged_is_not_parsed_again_and_a_changed_one_is(env: Env) -> None:
+    """Every press reads its row; when the text is the one this process wrote or read, the record
+    is the one parsing would give, without the parse. A row changed elsewhere is parsed."""
+    record = await env.service.begin(ALICE, SNAPSHOT, location=ephemeral(env.clock))
+    pressed = await env.service.press(record.id, ALICE, Action.PAUSE)
+    repo = SessionRepo(env.db)
+    row = await repo.get(record.id)
+    assert row is not None
+    cached = env.service._cache.read_back(row)
+    assert cached is not None and cached == record_from_row(row) == pressed.record
+    again = await env.service.get(record.id)
+    assert again == record_from_row(row)
+    # Another process resumes it: same id, new text; the row is parsed, not taken from memory.
+    resumed = transition(record_from_row(row).session, Action.RESUME, T0 + 2)
+    other = record_to_row(SessionRecord(resumed, CardLocation(), row.version + 1), version=row.version + 1)
+    assert await repo.update(other, expected_version=row.version, now=datetime.now(UTC))
+    changed = await repo.get(record.id)
+    assert changed is not None and env.service._cache.read_back(changed) is None
+    fresh = await env.service.get(record.id)
+    assert fresh is not None and fresh.session == resumed and fresh.session.phase is not Phase.PAUSED
 
 
 async def test_two_presses_at_once_never_both_win(env: Env) -> None:

@@ -128,9 +128,10 @@ class TrackingService:
         days = flares.by_day(await self.repo.daily_means(user_id, since, utc_offset_minutes(tz_name, now)))
         today = now.astimezone(safe_zone(tz_name)).date()
         # The rule with no flare open first: whether one is open is asked only when it would ask.
-        ask = flares.should_ask(
-            days, today, now=now, last_asked=settings.flare_asked_at, flare_open=False
-        ) and await self.repo.open_flare(user_id) is None
+        ask = (
+            flares.should_ask(days, today, now=now, last_asked=settings.flare_asked_at, flare_open=False)
+            and await self.repo.open_flare(user_id) is None
+        )
         if ask:
             await self.repo.set_setting(user_id, "flare_asked_at", now, now=now)
         return ask
