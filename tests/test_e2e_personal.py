@@ -139,7 +139,9 @@ def seed_history(live: LiveBot, now: datetime) -> None:
     entries = [
         (member, now - timedelta(days=3), 2, 3, "Good day", "command"),
         (member, now - timedelta(days=2), 8, 7, "=HYPERLINK(flare)", "command"),
-        (member, now - timedelta(days=1, hours=2), 6, None, None, "routine"),
+        # A whole day back, not a day and two hours: between 00:00 and 02:00 UTC that fell on the
+        # same day as the entry before it, and the best and hardest days were not the ones below.
+        (member, now - timedelta(days=1), 6, None, None, "routine"),
         (other, now - timedelta(days=1), 9, 9, "someone else's note", "command"),
         (member, now - timedelta(days=40), 10, 10, "outside the window", "command"),
     ]
