@@ -134,23 +134,26 @@ async def test_an_empty_journal_explains_how_to_start(live_bot: LiveBot, place: 
 
 
 def seed_history(live: LiveBot, now: datetime) -> None:
-    """Older entries, written as the bot would have (it is running, so through SQLite's WAL)."""
+    """Older entries, written as the bot would have (it is running, so through SQLite's WAL).
+
+    Each past entry sits at a fixed hour of its own earlier UTC day, so every entry has a day to
+    itself whatever the hour the test runs at (hours back from "now" could put two on one day).
+    """
     member, other = live.place.member.id, live.place.admin.id
+    today = now.replace(hour=0, minute=0, second=0, microsecond=0)
     entries = [
-        (member, now - timedelta(days=3), 2, 3, "Good day", "command"),
-        (member, now - timedelta(days=2), 8, 7, "=HYPERLINK(flare)", "command"),
-        # A whole day back, not a day and two hours: between 00:00 and 02:00 UTC that fell on the
-        # same day as the entry before it, and the best and hardest days were not the ones below.
-        (member, now - timedelta(days=1), 6, None, None, "routine"),
-        (other, now - timedelta(days=1), 9, 9, "someone else's note", "command"),
-        (member, now - timedelta(days=40), 10, 10, "outside the window", "command"),
+        (member, today - timedelta(days=3) + timedelta(hours=12), 2, 3, "Good day", "command"),
+        (member, today - timedelta(days=2) + timedelta(hours=12), 8, 7, "=HYPERLINK(flare)", "command"),
+        (member, today - timedelta(days=1) + timedelta(hours=10), 6, None, None, "routine"),
+        (other, today - timedelta(days=1) + timedelta(hours=12), 9, 9, "someone else's note", "command"),
+        (member, today - timedelta(days=40), 10, 10, "outside the window", "command"),
     ]
     for user_id, at, pain, fatigue, note, source in entries:
         live.execute(
             "INSERT INTO checkins (user_id, at, pain, fatigue, note, source) VALUES (?, ?, ?, ?, ?, ?)",
             (user_id, to_iso(at), pain, fatigue, note, source),
         )
-    done = now - timedelta(days=1, hours=3)
+    done = today - timedelta(days=1) + timedelta(hours=9)
     live.execute(
         "INSERT INTO routine_completions (user_id, session_id, routine_id, outcome, started_at, ended_at, "
         "steps_done, steps_total, seconds_spent) VALUES (?, NULL, ?, 'done', ?, ?, 5, 5, 300)",
