@@ -21,8 +21,8 @@ from bot.crisis.normalize import normalize, tokens
 from bot.crisis.patterns import Compiler, PatternError
 from tests.crisis_corpus import (
     CRISIS_FIGURES,
-    FOURTH_HELD_OUT,
     HELD_OUT,
+    LATEST_HELD_OUT,
     SECOND_HELD_OUT,
     THIRD_HELD_OUT,
     load_corpus,
@@ -221,6 +221,13 @@ EXERCISE_HURT = [
     "the yoga pose hurt my back",
 ]
 EVERYDAY = [
+    "my lupus wants me dead some days lol",
+    "the leaflet lists suicidal thoughts as a rare side effect, should I worry?",
+    "life insurance with a chronic illness, any tips?",
+    "I could slap myself for missing the appointment",
+    "been eating clean for a month and broke it with cake",
+    "the swelling will be gone by morning, my rheum says",
+    "I took my whole month of pills to the pharmacy for the review",
     # a denial that says what it is instead, a question answered no, a past come through, a sigh
     "I'm not suicidal, just tired",
     "not suicidal or anything, just venting about steroids",
@@ -531,7 +538,7 @@ def test_every_family_is_exercised_by_the_corpus() -> None:
 @pytest.fixture(scope="module")
 def corpus():  # type: ignore[no-untyped-def]
     """The corpus the figures are asserted on: the tuning split and the first held-out split."""
-    return [e for e in load_corpus() if e.split not in (SECOND_HELD_OUT, THIRD_HELD_OUT, FOURTH_HELD_OUT)]
+    return [e for e in load_corpus() if e.split not in (SECOND_HELD_OUT, THIRD_HELD_OUT, LATEST_HELD_OUT)]
 
 
 def test_corpus_shape(corpus) -> None:  # type: ignore[no-untyped-def]
@@ -556,8 +563,8 @@ def test_corpus_figures(corpus, request: pytest.FixtureRequest) -> None:  # type
     print(f"second held-out split (never tuned against): {second.line()}")
     third = measure(e for e in load_corpus() if e.split == THIRD_HELD_OUT)
     print(f"third held-out split (never tuned against): {third.line()}")
-    fourth = measure(e for e in load_corpus() if e.split == FOURTH_HELD_OUT)
-    print(f"fourth held-out split (never tuned against): {fourth.line()}")
+    latest = measure(e for e in load_corpus() if e.split == LATEST_HELD_OUT)
+    print(f"latest held-out split (never read nor tuned against): {latest.line()}")
     for figures in (everything, held_out):
         assert figures.recall >= RECALL_TARGET, f"missed: {figures.missed}"
         assert figures.false_alarm_rate <= FALSE_ALARM_TARGET, f"false alarms: {figures.false_alarms}"
@@ -595,6 +602,22 @@ def test_the_shipped_crisis_phrases_keep_the_figures(corpus) -> None:  # type: i
         ("so tonight I finally end it", Concern.SUICIDE),
         ("goodbye for real this time", Concern.SUICIDE),
         ("could you die from swallowing a whole bottle of tylenol", Concern.OVERDOSE),
+        ("been thinking about ctb a lot this week", Concern.SUICIDE),
+        ("I'll be gone before sunrise", Concern.SUICIDE),
+        ("would it hurt to jump off the parking garage roof", Concern.SUICIDE),
+        ("i bite my hand hard enough to bleed when the pain gets too much", Concern.SELF_HARM),
+        ("I poke my cuts to make them sting more", Concern.SELF_HARM),
+        ("was clean for six months and relapsed last night", Concern.SELF_HARM),
+        ("when i mess up i punch myself", Concern.SELF_HARM),
+        ("sh is how i cope with the flares", Concern.SELF_HARM),
+        ("not wanting to die, i only do it to cope", Concern.SELF_HARM),
+        ("I swallowed my entire month of pills", Concern.OVERDOSE),
+        ("would 30 tramadol be enough", Concern.OVERDOSE),
+        ("I've been taking my weekly methotrexate daily by mistake", Concern.OVERDOSE),
+        ("me tomé demasiadas pastillas", Concern.OVERDOSE),
+        ("my sister keeps saying she is a burden to all of us", Concern.OTHER_PERSON),
+        ("my uncle has stopped eating so he can join my aunt", Concern.OTHER_PERSON),
+        ("my friend locked himself in his room with his meds", Concern.OTHER_PERSON),
     ],
 )
 def test_fresh_writers_wordings(text: str, concern: Concern) -> None:

@@ -234,6 +234,9 @@ CONCEPT_FAMILIES: tuple[Family, ...] = (
             "@WILL ~2 @LEAP @LEAP_TARGET",
             "@WILL ~2 walk|walking|wade|wading into @DET? @WATER",
             "@WILL ~2 hang|hanging|drown|drowning|suffocate|suffocating @REFL",
+            # asking how it would feel: "does it hurt to jump from a high place"
+            "hurt|painful|hurts to jump|leap|fall from|off @DET? ~2 high|height|heights|bridge|building|roof|rooftop|cliff|window|balcony|ledge|tall|place|storey|story|floor|overpass",
+            "does|would|will it hurt|be_painful to hang|drown|bleed_out|suffocate",
         ),
         veto=_MEANS_VETO,
     ),
@@ -286,9 +289,9 @@ CONCEPT_FAMILIES: tuple[Family, ...] = (
             "say|said|saying|told|tell|telling|whispered ~3 goodbye|goodbyes ~4 @SECRETLY",
             "@STRONG_INTENT|time_to|ready_to ~1 say|said goodbye|goodbyes ~1 to ~1 everyone|everybody|world|life|all|you_all|everything",
             "giving|give|gave|given|gift|gifting away @BELONGINGS ~6 will_not_need|not_need|before_i|do_not_need|will_not_be",
-            "giving|give|gave|given away @DET? ~1 belongings|possessions|my_stuff|my_things|all_my",
+            "giving|give|gave|given away @DET? ~1 belongings|possessions|my_stuff|my_things|all_my|jewelry|jewellery|her_things|his_things|her_stuff|his_stuff|all_her|all_his",
             "better_off|would_be_fine|worth_more ~6 life_insurance|insurance_money|insurance_payout|my_insurance",
-            "life_insurance|insurance_money|my_insurance ~6 @PAYOUT",
+            "life_insurance|insurance_money|my_insurance !(with|for_people|for_someone|if_you_have|quote|quotes|policy_with) ~6 @PAYOUT",
             "worth more dead",
             "this_is|this_will_be|will_be|here_is|that_is|it_is @DET? last message|post|text|words|goodbye !(before|for|tonight|today|goodnight|of_the|on|about|until|till|here_for|here_until|here_today|here_tonight|for_a_while|for_now)",
             "last time ~3 hear from me|see me|talk to me|talk to anyone",
@@ -312,6 +315,7 @@ CONCEPT_FAMILIES: tuple[Family, ...] = (
             "@NOBODY ~3 @MISS ~2 " + _PERSON_OBJ + " ~1 if|when|once ~2 @GONE_STATE !(@GONE_GUARD)",
             "@NOBODY ~3 @MISS ~2 if|when|once i|he|she|they ~2 @GONE_STATE !(@GONE_GUARD)",
             "@NOBODY would|will|is_going_to ~1 @MISS " + _PERSON_OBJ + " $|@ANYMORE|at_all|anyway|if|when",
+            "say|says|saying|said|keeps_saying|told_me|tells_me|feels|felt|feeling she_is|he_is|they_are|she_was|he_was|like_she_is|like_he_is|like_a ~1 a|an|such_a|just_a|nothing_but_a|nothing_but? burden",
             "feel|feel_like ~1 a|an|such_a|like_a burden to_everyone|to_everybody|to_all|on_everyone|for_everyone|to_the_world|to_everyone_around_me|to_the_people",
             "@BURDEN on|to|for everyone|everybody|all_of_them|the_world|all_of_you|everyone_around_me|my_whole_family",
             "will_not|am_not_going_to|would_not|not_going_to be a|an @BURDEN ~3 soon|much_longer|after|@ANYMORE|for_long|for_much",
@@ -343,6 +347,7 @@ CONCEPT_FAMILIES: tuple[Family, ...] = (
             "tired|sick|exhausted for|to live|living|life $|@ANYMORE",
             "life|living|this_world|existing|being_alive is|was|just_is not for me @ANYMORE|$",
             "welcome|would_welcome|would_not_mind|hope_for|pray_for|praying_for @DET? heart_attack|stroke|fatal|accident|car_crash|crash|the_end|death",
+            "stop|stopped|stopping|quit|quitting|refuse|refusing|refuses|stops eating|to_eat|food|drinking ~4 so|to|and|until ~3 die|be_with|go_be_with|join|be_dead|go_to_heaven",
             "quit|quitting|stop|stopped|stopping|refuse|refusing @POSS? dialysis|treatment|treatments|meds|medication|medications|insulin|infusions|transfusions ~4 so|to|and|until ~3 die|kill_me|take_me|finish_me|all_be_over|it_all_ends|end_it|end_my_life|be_dead",
             "if|when|hope @DET? ~2 flare|lupus|disease|illness|it|this|kidneys ~1 kills|kill|takes|take me ~1 fine|good|so_be_it|whatever|let_it|then_good|that_is_fine|i_do_not_care|okay|ok",
             "have|let|make it_all|everything|all_of_it be_over|end|stop $|forever|now",
@@ -428,6 +433,11 @@ _KILL_ME_NOW_WISH = words("want wants wanted wish wished wishing hope hoping ple
 _DENIAL_BUT = words("just only simply")
 _SAID_NO = (("said", "no"), ("say", "no"), ("answered", "no"), ("her", "no"), ("him", "no"), ("them", "no"))
 _TOPIC_WORDS = words("suicide suicidal self harm sh overdose")
+# "does prednisone list suicidal thoughts as a side effect?": a leaflet read, unless the writer has them.
+_LEAFLET = words("list lists listed listing leaflet label insert leaflets labels inserts")
+_HAVING = words("having have had feel feeling felt making made gave giving get getting")
+# "feels like my immune system wants me dead": the illness as the one that wants it.
+_BODY_AGENT = words("system body lupus disease illness immune kidneys joints antibodies cells organs")
 _PAST_TOPIC = words("suicide suicidal dark")  # "I was in a dark place years ago"
 _WARNING_NOTE = words("use add put posting post posts discussing talking mentioning")
 _PAST_MARKERS = (" ago ", " back then ", " in the past ", " years back ", " at one point ", " used to ")
@@ -482,7 +492,8 @@ def _topic_readings(tokens: list[str]) -> set[int]:
             sentence
         )
         news = word == "suicide" and tokens[i - 1 : i] == ["a"] and tokens[i + 1 : i + 2] in _EVENT_AFTER_ONE
-        if moderator_note or news:
+        leaflet = not _LEAFLET.isdisjoint(sentence) and _HAVING.isdisjoint(sentence)
+        if moderator_note or news or leaflet:
             found.add(i)
     return found
 
@@ -505,6 +516,12 @@ def _everyday_readings(tokens: list[str]) -> list[str]:
             and _KILL_ME_NOW_WISH.isdisjoint(tokens[max(0, i - 2) : i])
         ):
             blank = True  # "ugh kill me now, 3 hours on hold": a sigh, said of everyday things
+        elif (
+            word in _WANT
+            and tokens[i + 1 : i + 3] == ["me", "dead"]
+            and not _BODY_AGENT.isdisjoint(tokens[max(0, i - 3) : i])
+        ):
+            blank = True  # "my immune system wants me dead lol": lupus described, not a wish
         elif word in _TOOK and i > 0 and tokens[i - 1] in _ALMOST:
             blank = True  # "lupus almost took my life in 2019": the illness, not the writer
         elif (

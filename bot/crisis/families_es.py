@@ -116,6 +116,8 @@ SPANISH_FAMILIES: tuple[Family, ...] = (
             "@TOOK|tome|trague|me_tome|me_trague ~1 un|una frasco|caja|bote|blister entero|entera? de ~1 @PILLS_ES",
             "guardando|juntando|acumulando ~1 @PILLS_ES",
             "tome|trague|me_tome|me_trague #MANY @PILLS_ES",
+            "tome|trague|me_tome|me_trague demasiadas|un_monton_de ~2 @PILLS_ES",
+            "tome|trague|me_tome|me_trague muchas ~3 @PILLS_ES ~4 @ON_PURPOSE|para_morir|para_no_despertar|para_acabar",
             "cuantas @PILLS_ES ~4 morir|matar|muerte|no_despertar",
         ),
         language="es",

@@ -108,6 +108,7 @@ GOODBYE_FAMILIES: tuple[Family, ...] = (
             "dark place",
             "if ~3 does_not|do_not|will_not|can_not|did_not kill|get|finish|take me ~1 i will|wil|am_going_to|would|might|$",
             "will_not|not_going_to|am_not_going_to make|attend|be_at|be_there_for @DET? next ~2 or any|ever",
+            "i_will_be|i_would_be|i_am_going_to_be|i_will_probably_be gone|dead by|before morning|the_morning|sunrise|dawn|daylight|tomorrow|tonight|the_weekend !(~3+visit|visiting|trip|holiday|vacation|work|shift|conference|camp|for|to|at)",
             "if i stop replying|responding|answering|posting|messaging ~3 you|u will|would know why",
             "better off ~10 no|without_any|with_no mom|mum|mother|dad|father|parent|parents|wife|husband|partner at all",
             "or without_any|with_no|no|without_a mom|mum|mother|dad|father|parent|wife|husband|partner at all",

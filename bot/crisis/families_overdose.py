@@ -46,6 +46,15 @@ OVERDOSE_FAMILIES: tuple[Family, ...] = (
         veto=_TOOK_ALL_VETO,
     ),
     Family(
+        # A weekly medicine taken daily by mistake (methotrexate is the lupus one): poison control now,
+        # whatever the organizer or the schedule around it.
+        "overdose-weekly-daily",
+        Concern.OVERDOSE,
+        (
+            "@TOOK_PAST|taking|been_taking|take|taken ~2 weekly ~2 @MEDS|dose|pill|pills|tablets|shot ~4 every_day|daily|each_day|every_morning|every_night|every_evening",
+        ),
+    ),
+    Family(
         "overdose-words",
         Concern.OVERDOSE,
         (
@@ -58,6 +67,10 @@ OVERDOSE_FAMILIES: tuple[Family, ...] = (
             "lethal|fatal|deadly|killing dose|doses|amount|quantity|number !(of_caffeine|of_coffee|of_water|of_sugar|of_chocolate|of_sun|of_sunlight|of_radiation|of_vitamin|of_salt|of_alcohol_for)",
             "passed_out|unconscious|unresponsive|not_responding|will_not_wake_up|not_waking_up ~5 @MEDS|empty_bottle|empty_bottles|pill_bottles",
             "@TOOK_PAST|swallowed ~2 days|weeks|week|month|months worth|supply of? ~2 @MEDS",
+            "@TOOK_PAST|swallowed my|a|the|an whole|entire|full day|days|week|weeks|month|months of|worth_of ~2 @MEDS !(to|with|back|in|into|along|for)",
+            "is|are|would|will #MANY|twenty|thirty|forty|fifty|hundred ~1 @MEDS ~1 enough|lethal|fatal|deadly|kill",
+            "#MANY|twenty|thirty|forty|fifty|hundred ~1 @MEDS ~2 enough to ~1 do_it|die|end_it|kill|not_wake_up|never_wake_up",
+            "locked|locking|locks|shut @REFL in ~4 with &(~3+@MEDS|pill_bottles|bottles)",
             "@MEDS ready|lined_up|counted_out|laid_out|in_front_of_me !(for|in_the|in_my_organizer|in_my_pill|by_day)",
             "enough ~1 @MEDS ~3 to_die|to_do_it|to_end|to_kill|to_never|to_not_wake|saved|stashed|hidden|hoarded|stockpiled|for_when",
             "@MEDS saved|stashed|hidden|hoarded|stockpiled|set_aside|put_aside ~2 for_when|in_case|just_in_case|to_do_it|to_end|to_die|until_i_am_ready|for_the_day_i|for_the_end|for_later",

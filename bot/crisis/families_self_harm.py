@@ -8,7 +8,7 @@ accents are gone: ``más`` is ``mas``). To add a phrase family, see docs/crisis-
 from __future__ import annotations
 
 from bot.crisis.concern import Concern
-from bot.crisis.family import Family
+from bot.crisis.family import Family, words
 from bot.crisis.guards import ACCIDENT, EXERCISE
 
 SELF_HARM_FAMILIES: tuple[Family, ...] = (
@@ -56,6 +56,7 @@ SELF_HARM_FAMILIES: tuple[Family, ...] = (
             "@BODY ~3 covered in|full_of ~1 cuts|burns",
             "new cuts|burns $",
             "sh relapse|relapsed|again|urges|free|clean|scars|wounds",
+            "sh|shing|self_harm|cutting ~3 cope|coping|copes|coping_mechanism",
             "i|i_have|i_still|and_i cut|cutting|burn please|pls|sometimes|a_lot|every_night|every_day|most_days|when_it|when_i",
             "press|pressing|pressed|held|holding|hold|put|putting @DET? hot|heated|burning|lit ~1 spoon|lighter|metal|knife|coin|cigarette|match ~2 on|to|against|into my|her|his ~1 @BODY|skin",
             "lighter|lighters|cigarette|cigarettes ~2 to|on|against my|her|his ~1 @BODY|skin",
@@ -83,12 +84,25 @@ SELF_HARM_FAMILIES: tuple[Family, ...] = (
         veto=ACCIDENT | EXERCISE,
     ),
     Family(
+        # A count of days "clean" then broken: "clean for 40 days and I just broke it".
+        "self-harm-relapse",
+        Concern.SELF_HARM,
+        (
+            "clean for ~2 day|days|week|weeks|month|months|year|years ~5 broke|broken|relapsed|slipped|ruined_it|lost_it|messed_it_up|blew_it",
+        ),
+        veto=words(
+            "eating eat ate diet sugar food pizza cake chocolate candy sweets keto gluten dairy carbs junk smoking smoke "
+            "cigarettes cigarette vape vaping nicotine drinking drink alcohol booze soda coffee caffeine gambling"
+        ),
+    ),
+    Family(
         # Meant, so no everyday object makes it an accident: "thinking about burning myself with
         # the iron again", "pressed the hot iron to my arm".
         "self-harm-meant",
         Concern.SELF_HARM,
         (
             "@THINK|want_to|wanted_to|urge_to|urges_to|tempted_to|itching_to @HURT|@CUT|@BURN @REFL !(a|an|some|slack|off|free|loose|short|out|up|by_accident|on_the|on_a)",
+            "not|never trying|trying_to|wanting|want|going to? die|kill_myself|end_it|end_my_life|unalive_myself ~4 just|only ~3 feel|cope|numb|release|punish|to_feel|to_cope",
             "press|pressing|pressed|held|holding|hold @DET? hot|heated|burning|lit ~2 iron|pan|spoon|lighter|metal|knife|coin|cigarette|match|straightener|straighteners|fork|key|needle|wire|lid ~2 on|to|against|into my|her|his ~1 @BODY|skin",
         ),
         negatable=True,
@@ -104,7 +118,9 @@ SELF_HARM_FAMILIES: tuple[Family, ...] = (
             "bang|banging|banged|hit|hitting my head on|against|into the|a? wall|walls|floor ~2 when|until|till|to_feel|on_purpose|again",
             "@HURT|@CUT|@BURN|hit|bang my|her|his ~1 @BODY|hand|hands|finger|fingers|head|wrist ~3 @ON_PURPOSE",
             "dig|digging|dug|digs ~2 nails into my|her|his ~1 @BODY|skin",
-            "bit|bite|biting|bites my|her|his ~1 @BODY|hand|lip ~3 so_hard|until|till|bruised|bled",
+            "bit|bite|biting|bites my|her|his ~1 @BODY|hand|lip ~3 so_hard|hard_enough|until|till|bruised|bruise|bled|bleed",
+            "press|pressing|pressed|push|pushing|pushed|poke|poking|poked|squeeze|squeezing|pinch|pinching|hit|hitting ~2 my|her|his|the bruises|bruise|cuts|wounds|burns|scabs|sores ~4 make|making them|it hurt|hurts|sting|bleed more|worse",
+            "i|when_i|and_i|so_i|then_i|keep|kept|started|been slap|slapping|slapped|punch|punching|punched|smack|smacking|smacked|beat|beating @REFL !(for|with|on|in_the|by|awake|out_of|silly)",
             "slam|slammed|slamming|smash|smashed|smashing|bash|bashed|bashing my|her|his ~1 @BODY|hand|hands|finger|fingers|head ~6 @ON_PURPOSE|so_the_pain|to_feel",
             "want|wanted|need|needed it to hurt|bleed",
             "scratch|scratching|scratched|pick|picking|picked ~2 open on_purpose|until|so_it|to_make_it",

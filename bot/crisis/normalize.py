@@ -160,6 +160,7 @@ TEXT_SPEAK: dict[str, tuple[str, ...]] = _canonical(
         "sucidal": "suicidal", "suisidal": "suicidal", "suicdal": "suicidal", "suicidle": "suicidal",
         "sucicidal": "suicidal", "suicial": "suicidal", "suiciadal": "suicidal", "siucidal": "suicidal",
         "sewerslide": "suicide", "sewercide": "suicide", "selfharm": "self harm",
+        "ctb": "suicide",  # "catch the bus", said where the word itself is filtered
         "selfharming": "self harming",
         "overdoes": "overdose", "ovrdose": "overdose", "overdoze": "overdose",
     }
