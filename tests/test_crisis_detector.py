@@ -222,6 +222,7 @@ EXERCISE_HURT = [
 ]
 EVERYDAY = [
     "my lupus wants me dead some days lol",
+    "k.m.s. cycled this morning: 12",
     "the leaflet lists suicidal thoughts as a rare side effect, should I worry?",
     "life insurance with a chronic illness, any tips?",
     "I could slap myself for missing the appointment",
@@ -618,6 +619,11 @@ def test_the_shipped_crisis_phrases_keep_the_figures(corpus) -> None:  # type: i
         ("my sister keeps saying she is a burden to all of us", Concern.OTHER_PERSON),
         ("my uncle has stopped eating so he can join my aunt", Concern.OTHER_PERSON),
         ("my friend locked himself in his room with his meds", Concern.OTHER_PERSON),
+        ("o.d. on the tramadol", Concern.OVERDOSE),
+        ("mi hermana tomó demasiadas pastillas", Concern.OTHER_PERSON),
+        ("i'm nothing but a cost to my family", Concern.SUICIDE),
+        ("stopping my meds and letting nature take its course", Concern.SUICIDE),
+        ("i hope i catch something and never recover", Concern.SUICIDE),
     ],
 )
 def test_fresh_writers_wordings(text: str, concern: Concern) -> None:

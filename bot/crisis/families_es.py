@@ -80,6 +80,7 @@ SPANISH_FAMILIES: tuple[Family, ...] = (
             "se corta|cortaba|esta_cortando|lastima|hace_dano|esta_haciendo_dano|esta_lastimando !(@ES_BENIGN_CUT)",
             "se tomo|trago todas|un_frasco ~2 @PILLS_ES",
             "se_tomo|se_trago|trago demasiadas|muchas|todas_sus|un_frasco|un_monton_de ~1 @PILLS_ES",
+            "amigo|amiga|hermano|hermana|hijo|hija|madre|padre|mama|papa|esposo|esposa|novio|novia|pareja|primo|prima|abuelo|abuela|companero|companera tomo|trago demasiadas|muchas|todas|todas_sus|un_frasco ~2 @PILLS_ES",
             "no quiere vivir|seguir|existir",
         ),
         language="es",

@@ -61,6 +61,7 @@ OVERDOSE_FAMILIES: tuple[Family, ...] = (
             "overdose|overdosing|overdosed|overdoses|overdosis",
             "@STRONG_INTENT|@THINK|i|just|almost|nearly|i_have odx !(daily|once|a_day|at|in|twice|with)",
             "odx $",
+            "^ odx on|with @POSS|all_my|the|those ~1 @MEDS",
             "odx|overdosed on_purpose|deliberately|intentionally|again",
             "die|dead|kill_me from|of|if taking|i_take|i_took|overdosing_on too_much|too_many|all_my|a_lot_of|a_bunch_of ~1 @MEDS?",
             "die|dead from|of|if taking|you_take|i_take|swallowing a_whole|the_whole|whole|all_your|all_of_your|an_entire|a_full ~3 @MEDS|pack|bottle|box",

@@ -26,7 +26,7 @@ SUICIDE_FAMILIES: tuple[Family, ...] = (
             "topped|tops @REFL !(up|off)",
             "suicide !(@SUICIDE_AS_TOPIC)",
             "suicidal|suicidally|suicidality|suiciding|suicided",
-            "kms|kmsl|kmsfr !(walk|run|today|a_day|per|each|of|on|to|from|away|hike|ride|more|left|in|done|yesterday|this|every|and_back)",
+            "kms|kmsl|kmsfr !(walk|walked|ran|hiked|cycled|biked|rode|swam|drove|driven|logged|covered|run|today|a_day|per|each|of|on|to|from|away|hike|ride|more|left|in|done|yesterday|this|every|and_back)",
         ),
     ),
     Family(

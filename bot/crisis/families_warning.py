@@ -266,7 +266,7 @@ SPANISH_WARNING_FAMILIES: tuple[Family, ...] = (
             "deje|dejar|dejo|dejando de tomar ~3 medicamentos|medicinas|pastillas|tratamiento|pildoras ~4 para|y|hasta "
             "morir|morirme|que_me_mate|acabar|que_se_acabe",
             "ojala|quisiera|deseo ~3 cancer|algo_terminal|un_infarto|un_accidente ~3 para|y morirme|morir|que_se_acabe",
-            "soy una carga $|para|a|en",
+            "soy una carga !(~6+a_veces|aveces|algunos_dias|de_vez_en_cuando|por_momentos) $|para|a|en",
             "tengo|guardo|guarde|escondi|compre|consegui ~2 una? cuerda|soga|pistola|arma ~4 guardada|escondida|en_el_armario|"
             "en_el_closet|en_el_cajon|por_si|para_cuando",
             "compre|consegui|tengo|guardo una|la soga",

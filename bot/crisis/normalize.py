@@ -83,6 +83,9 @@ _LEET_CHARS = frozenset("0134578@$!")
 _NUMBER_WITH_UNIT = re.compile(r"\d+(?:[.,]\d+)*(?:[a-z]{1,3})?")
 
 # (the lookahead first lets the regex engine jump straight to the characters that can start one)
+# Letters with dots ("k.m.s.", "e.g.") before a lowercase word: one word, and the last dot does not end
+# the sentence ("k.m.s. walked today: 5").
+_DOTTED = re.compile(r"\b(?:[a-z]\.){2,}(?=\s+[a-z])")
 _SENTENCE_END = re.compile(r"(?=[.?!;:\n])(?:[.?!;:]+(?=\s|$)|\n+)")
 # A "word" for leet purposes: letters, digits and the symbols that stand for letters, with a digit or
 # symbol in it (other words are left alone, and quickly): the whole run, tried only where a run starts.
@@ -102,7 +105,8 @@ _POSSESSIVE = re.compile(r"(?<=[a-z])'s\b")
 _CONTRACTION_WORDS = {"d": "would", "ll": "will", "re": "are", "ve": "have", "m": "am", "s": "is"}
 # "OD" as a verb ("gonna od", "i od'd", "oding"); not "odd", and not the "once daily" of prescriptions
 # (patterns only read the marker after a person or an intention).
-_OD = re.compile(r"\bo\.?d(?:'d|'?ed|'?ing|'s)?\b(?!\.?\s*(?:daily|once))")
+# "o.d." keeps its last dot too, so that it does not end the sentence ("o.d. on my pills").
+_OD = re.compile(r"(?:\bo\.d\.(?=\s)|\bo\.?d(?:'d|'?ed|'?ing|'s)?\b)(?!\.?\s*(?:daily|once))")
 
 
 @lru_cache(maxsize=16384)
@@ -327,6 +331,8 @@ def _split_words(text: str) -> list[str]:
         # "what's", "tonight's"; then "mom's"
         text = _APOSTROPHE_WORD.sub(lambda m: _POSSESSIVE.sub("", _IS_CONTRACTION.sub(r"\1 is", m[0])), text)
         text = text.replace("'", "")
+    if "." in text:
+        text = _DOTTED.sub(lambda m: m[0].replace(".", ""), text)
     text = _SENTENCE_END.sub(" \x00 ", text)
     if not _LEET_CHARS.isdisjoint(text):
         text = _RAW_WORD.sub(lambda m: _deleet(m[0]), text)
