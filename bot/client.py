@@ -27,7 +27,6 @@ from bot.storage.connect import open_database
 from bot.storage.database import Database
 from bot.storage.pending_notices import pending_notices
 from bot.ui.errors import reply_error
-from bot.ui.kinds import DYNAMIC_ITEMS
 from bot.ui.router import ROUTER
 from bot.ui.safety_net import SafetyNet
 from bot.ui.senders import discord_ports
@@ -183,7 +182,6 @@ class LupusBot(commands.AutoShardedBot):
             default_region=self.config.community.region,
             support_channel_id=self.config.safety.support_channel_id,
         )
-        self.add_dynamic_items(*DYNAMIC_ITEMS)
         for module in pkgutil.iter_modules(cogs.__path__):
             await self.load_extension(f"cogs.{module.name}")
 
@@ -249,7 +247,8 @@ class LupusBot(commands.AutoShardedBot):
         self.idle_collector.start()
 
     async def on_interaction(self, interaction: discord.Interaction[Any]) -> None:
-        # Every submitted form, whatever its fields or custom_id, is screened before it is handled.
+        # Every submitted form, whatever its fields or custom_id, is screened before it is handled;
+        # then every press and every form goes to its handler by custom_id (bot.ui.router).
         if interaction.type is discord.InteractionType.modal_submit:
             await self.safety_net.check_interaction(interaction)
         await self.router.on_interaction(interaction)

@@ -155,9 +155,7 @@ class Tracking(commands.Cog):
         if crisis_shown(interaction):  # the crisis card answered first: no card, no cheer, just "kept"
             await send(interaction, render.checkin_kept(saved.checkin))
             return
-        view = render.checkin_saved(
-            saved.checkin, await self.service.symptoms(user_id), ask_flare=saved.ask_flare
-        )
+        view = render.checkin_saved(saved.checkin, saved.symptoms, ask_flare=saved.ask_flare)
         if _on_card(interaction):
             await interaction.response.edit_message(view=view, allowed_mentions=NO_MENTIONS)
         else:  # from a form, or a button that is not on a card: a new private message

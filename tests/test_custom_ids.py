@@ -1,6 +1,6 @@
 """Every kind of custom_id: one class each, that builds, parses and measures its own ids.
 
-The renderers build ids with these classes, the DynamicItems parse presses with
+The renderers build ids with these classes, the router parses presses with
 them, and the content validator measures them: so a change to a kind's shape is
 made in one place and cannot drift between the three.
 """
@@ -17,10 +17,10 @@ from bot.custom_ids.reading import OpenRef, ReadPage, ResourcePage, ShareTopic, 
 from bot.custom_ids.routines import SessionPress
 from bot.limits import CUSTOM_ID
 from bot.ui import reading as render
-from bot.ui.kinds import KINDS, Unknown
+from bot.ui.router import ComponentRouter
 
 TOPIC_48 = "t" * 47 + "x"
-UNKNOWN = Unknown.__discord_ui_compiled_template__  # type: ignore[attr-defined]
+ROUTER = ComponentRouter()
 
 
 def short(kind: type[CustomId]) -> str:
@@ -60,21 +60,31 @@ def test_every_kind_rejects_garbage(kind: type[CustomId]) -> None:
 
 @pytest.mark.parametrize("kind", ALL, ids=lambda k: k.__name__)
 def test_exactly_one_kind_claims_each_id(kind: type[CustomId]) -> None:
-    """discord.py runs every DynamicItem whose template matches: two would answer one press twice."""
+    """The router takes the first class of the id's kind that matches: two would make the
+    order of declaration decide which handler answers."""
     assert matching(short(kind)) == [kind]
-    if kind in COMPONENTS:
-        assert UNKNOWN.fullmatch(short(kind)) is None
+    routed = ROUTER.component(short(kind)) if kind in COMPONENTS else ROUTER.form(short(kind))
+    assert routed == kind.parse(short(kind)) and type(routed) is kind
 
 
 @given(st.text(max_size=120) | st.builds(lambda s: "lc:" + s, st.text(max_size=100)))
-def test_any_custom_id_gets_exactly_one_answer(value: str) -> None:
-    claims = len(matching(value, COMPONENTS)) + (1 if UNKNOWN.fullmatch(value) else 0)
-    assert claims == 1, value
+def test_any_custom_id_is_routed_to_its_kind_or_to_the_expired_notice(value: str) -> None:
+    claims = matching(value, COMPONENTS)
+    routed = ROUTER.component(value)
+    assert len(claims) <= 1, value
+    assert (type(routed) if routed is not None else None) == (claims[0] if claims else None), value
 
 
-def test_every_component_kind_has_its_dynamic_item_and_forms_have_none() -> None:
-    assert sorted(k.ids.__name__ for k in KINDS) == sorted(k.__name__ for k in COMPONENTS)
-    assert not set(FORMS) & {k.ids for k in KINDS}
+@pytest.mark.parametrize("kind", ALL, ids=lambda k: k.__name__)
+def test_a_press_is_never_routed_as_a_form_nor_a_form_as_a_press(kind: type[CustomId]) -> None:
+    if kind in COMPONENTS:
+        assert ROUTER.form(short(kind)) is None
+    else:
+        assert ROUTER.component(short(kind)) is None
+
+
+def test_every_kind_is_routed_and_forms_are_not_components() -> None:
+    assert not set(FORMS) & set(COMPONENTS)
     assert len({k.KIND + k.TEMPLATE.pattern for k in ALL}) == len(ALL)
 
 

@@ -1,5 +1,5 @@
-"""Each kind of component is a DynamicItem registered at start-up: a press on a message sent by
-an earlier process is parsed by its kind's class and answered, with nothing kept in memory."""
+"""Each press is routed by its custom_id alone: a press on a message sent by an earlier process is
+parsed by its kind's class and answered, with nothing kept in memory."""
 
 from __future__ import annotations
 

@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from bot.routines.records import record_from_row, record_to_row
 from bot.routines.service import (
     TIMER_PREFIX,
     TOKEN_LIFETIME_SECONDS,
@@ -256,6 +257,96 @@ async def test_a_press_that_lost_a_race_changes_nothing_and_returns_the_current_
     assert await env.service._write(stale, late, stale.location) is None
     current = await env.service.get(record.id)
     assert current is not None and current.session.phase is Phase.PAUSED
+
+
+async def test_a_row_read_back_unchanged_is_not_parsed_again_and_a_changed_one_is(env: Env) -> None:
+    """Every press reads its row; when the text is the one this process wrote or read, the record
+    is the one parsing would give, without the parse. A row changed elsewhere is parsed."""
+    record = await env.service.begin(ALICE, SNAPSHOT, location=ephemeral(env.clock))
+    pressed = await env.service.press(record.id, ALICE, Action.PAUSE)
+    repo = SessionRepo(env.db)
+    row = await repo.get(record.id)
+    assert row is not None
+    cached = env.service._cache.read_back(row)
+    assert cached is not None and cached == record_from_row(row) == pressed.record
+    again = await env.service.get(record.id)
+    assert again == record_from_row(row)
+    # Another process resumes it: same id, new text; the row is parsed, not taken from memory.
+    resumed = transition(record_from_row(row).session, Action.RESUME, T0 + 2)
+    other = record_to_row(SessionRecord(resumed, CardLocation(), row.version + 1), version=row.version + 1)
+    assert await repo.update(other, expected_version=row.version, now=datetime.now(UTC))
+    changed = await repo.get(record.id)
+    assert changed is not None and env.service._cache.read_back(changed) is None
+    fresh = await env.service.get(record.id)
+    assert fresh is not None and fresh.session == resumed and fresh.session.phase is not Phase.PAUSED
+
+
+async def read_back_as_parsed(env: Env, session_id: str) -> SessionRecord:
+    """The live session's row as this process reads it back without parsing it (it wrote or read
+    that very text) and as a process with nothing in memory parses it: the same record."""
+    row = await SessionRepo(env.db).get(session_id)
+    assert row is not None
+    remembered = env.service._cache.read_back(row)
+    assert remembered is not None, "the row as this process left it was not recognised"
+    parsed = record_from_row(row)
+    assert remembered == parsed
+    # Every stored field, the routine's included, not only those the dataclasses compare.
+    assert remembered.session.to_dict() == parsed.session.to_dict()
+    assert remembered.session.to_json() == row.state_json
+    assert await env.service.get(session_id) == parsed
+    return remembered
+
+
+async def test_a_row_read_back_from_memory_equals_the_row_parsed_fresh_at_every_step(env: Env) -> None:
+    """Through a whole run (timers, presses, another process's writes, the status column changed
+    alone), what this process reads back from memory is what parsing the row gives."""
+    record = await env.service.begin(ALICE, SNAPSHOT, location=ephemeral(env.clock))
+    session_id = record.id
+    assert await read_back_as_parsed(env, session_id) == record
+    await env.pass_time(5.5)  # the first hold ends: the timer writes (auto-advance is on)
+    timed = await read_back_as_parsed(env, session_id)
+    assert timed.session.version > record.session.version
+    paused = await env.service.press(session_id, ALICE, Action.PAUSE, location=ephemeral(env.clock, "tok2"))
+    assert paused.applied
+    assert await read_back_as_parsed(env, session_id) == paused.record
+
+    # Another process (nothing in memory) resumes it on a DM card: a new text, parsed here.
+    other_scheduler = Scheduler(env.clock)
+    other = RoutineService(env.db, other_scheduler, env.clock, card_editor=env.editor)
+    resumed = await other.resume(session_id, ALICE, location=dm(env.clock))
+    row = await SessionRepo(env.db).get(session_id)
+    assert row is not None and env.service._cache.read_back(row) is None
+    assert await env.service.get(session_id) == resumed
+    assert await read_back_as_parsed(env, session_id) == resumed
+    # It moves the card again without changing the session: the same text, in another row version
+    # at another place. Memory gives the session; the place and the version are the row's.
+    moved = await other.resume(session_id, ALICE, location=ephemeral(env.clock, "tok3"))
+    assert moved.session == resumed.session and moved.row_version == resumed.row_version + 1
+    seen = await read_back_as_parsed(env, session_id)
+    assert seen == moved and seen.location.interaction_token == "tok3" and not seen.location.is_dm
+
+    for _ in range(50):  # on to the end, a press at a time (timers due on the way are applied first)
+        await env.pass_time(1)
+        result = await env.service.press(session_id, ALICE, Action.NEXT)
+        if result.record.session.is_terminal:
+            break
+        assert await read_back_as_parsed(env, session_id) == result.record
+    else:
+        raise AssertionError("the routine never finished")
+    row = await SessionRepo(env.db).get(session_id)
+    assert row is not None and row.status == "done" and env.service._cache.read_back(row) is None
+
+    # The status column is the authority: changed alone, the same text is not taken from memory.
+    again = await env.service.begin(ALICE, SNAPSHOT, location=ephemeral(env.clock))
+    await read_back_as_parsed(env, again.id)
+    await env.db.execute(
+        "UPDATE routine_sessions SET status = 'abandoned', version = version + 1 WHERE id = ?", (again.id,)
+    )
+    row = await SessionRepo(env.db).get(again.id)
+    assert row is not None and row.state_json == again.session.to_json()
+    assert env.service._cache.read_back(row) is None
+    closed = await env.service.get(again.id)
+    assert closed == record_from_row(row) and closed is not None and closed.session.phase is Phase.ABANDONED
 
 
 async def test_two_presses_at_once_never_both_win(env: Env) -> None:

@@ -134,3 +134,28 @@ def test_the_model_checks_types_the_state_machine_checks_consistency() -> None:
     StoredSession.model_validate(data)  # well-formed JSON ...
     with pytest.raises(ValueError, match="inconsistent session"):
         RoutineSession.from_dict(data)  # ... that describes no possible session
+
+
+def test_every_shipped_routine_writes_the_same_text_with_its_part_written_once() -> None:
+    """A row's routine part is written once per routine and spliced in: the text is the one a
+    whole dump gives, for every routine in the content and through a run, a pause included."""
+    from pathlib import Path
+
+    from bot.content.loader import load_library
+    from bot.routines.session import Action, InvalidAction, RoutineSnapshot, transition
+
+    library = load_library(Path(__file__).resolve().parents[1] / "content").library
+    assert library is not None and library.routines
+    for routine in library.routines.values():
+        snapshot = RoutineSnapshot.from_mapping(routine.model_dump(mode="json"))
+        session = RoutineSession.create(user_id=5, routine=snapshot, now=1_700_000_000.25, auto_advance=False)
+        at = 1_700_000_000.25
+        for action in (Action.START, Action.PAUSE, Action.RESUME, Action.NEXT, Action.STOP):
+            at += 1.5
+            try:
+                session = transition(session, action, at)
+            except InvalidAction:
+                continue
+            text = session.to_json()
+            assert text == json.dumps(session.to_dict(), separators=(",", ":")), routine.id
+            assert RoutineSession.from_json(text) == session

@@ -230,11 +230,11 @@ def test_every_card_fits_one_and_a_half_phone_screens(library: Library) -> None:
 
 def test_the_card_buttons_offer_grounding_plan_handoff_and_seven_regions(library: Library) -> None:
     reply = crisis_card(library, Screening(Concern.SUICIDE, "es"), BY_CODE["AU"], CardOptions(True, True))
-    ids = [child.item.custom_id for child in reply.view.children]  # type: ignore[union-attr, attr-defined]
+    ids = [child.custom_id for child in reply.view.children]  # type: ignore[union-attr, attr-defined]
     assert ids[:3] == ["lc:crisis:ground", "lc:crisis:plan", "lc:crisis:handoff"]
     assert ids[3:] == [f"lc:crisis:region:{r.code}:suicide:es" for r in CRISIS_REGIONS]
     plain = crisis_card(library, Screening(Concern.SUICIDE), BY_CODE["AU"])
-    plain_ids = [child.item.custom_id for child in plain.view.children]  # type: ignore[union-attr, attr-defined]
+    plain_ids = [child.custom_id for child in plain.view.children]  # type: ignore[union-attr, attr-defined]
     assert "lc:crisis:plan" not in plain_ids and "lc:crisis:handoff" not in plain_ids
     assert len(reply.content or "") <= 1300
 
@@ -286,7 +286,7 @@ async def test_the_card_offers_the_plan_only_when_written_and_the_handoff_only_w
     library: Library,
 ) -> None:
     def ids(reply: Reply) -> list[str]:
-        return [child.item.custom_id for child in reply.view.children]  # type: ignore[union-attr, attr-defined]
+        return [child.custom_id for child in reply.view.children]  # type: ignore[union-attr, attr-defined]
 
     empty = SafetyPlan(1, {"reasons": "  "})
     written = SafetyPlan(1, {"reasons": "my dog"})

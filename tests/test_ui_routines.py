@@ -117,7 +117,7 @@ def test_the_list_shows_length_level_position_and_equipment(library: Library) ->
     [menu] = custom_ids(reply)
     assert menu == "lc:rtopen"
     # A grounding exercise is not a stretch: the crisis card opens it, the list does not show it.
-    options = reply.view.children[0].item.options  # type: ignore[union-attr]
+    options = reply.view.children[0].options  # type: ignore[union-attr]
     assert "grounding-breathing" not in [o.value for o in options]
 
 
@@ -268,7 +268,7 @@ def test_the_hurt_card_fits_a_screen_with_emergency_signs_first_and_three_button
     assert text.startswith(f"**{safety.red_flags.emergency.title}")
     assert all(sign in text for sign in safety.hurt_signs)
     assert text.index(safety.hurt_signs[0]) < text.index(safety.stop_advice.strip()[:20])
-    assert [b.item.label for b in reply.view.children] == [  # type: ignore[union-attr, attr-defined]
+    assert [b.label for b in reply.view.children] == [  # type: ignore[union-attr, attr-defined]
         "Emergency numbers",
         "When to call my care team",
         "Log this in my journal",
@@ -360,5 +360,5 @@ def test_a_list_of_many_routines_fits(library: Library) -> None:
     fake = type("FakeLibrary", (), {"routines": many})()
     reply = picker.routine_list(fake)  # type: ignore[arg-type]
     check_fits(reply)
-    assert len(reply.view.children[0].item.options) == limits.SELECT_OPTIONS  # type: ignore[union-attr]
+    assert len(reply.view.children[0].options) == limits.SELECT_OPTIONS  # type: ignore[union-attr]
     assert re.search(r"\d+ more", reply.embeds[0].footer.text or "")

@@ -2,8 +2,8 @@
 
 Each kind is a frozen dataclass of its arguments (:class:`~bot.custom_ids.base.CustomId`)
 that owns its wire template, builds its custom_id and parses one back. The
-renderers build ids with these classes, :mod:`bot.ui.kinds` turns each into a
-``discord.ui.DynamicItem`` (so a press after a restart still works), and the
+renderers build ids with these classes, :mod:`bot.ui.router` parses every press
+and form submission back with them (so a press after a restart still works), and the
 content validator measures the widest id of each kind with the same classes.
 No Discord here.
 """

@@ -9,8 +9,8 @@ A kind is declared once, as a dataclass whose fields are annotated with a :class
         section: SlugOrDash
         page: Page
 
-From that one declaration come :attr:`CustomId.TEMPLATE` (the regex discord.py's
-``DynamicItem`` matches, ``lc:read:(?P<article>…):(?P<section>…):(?P<page>…)``),
+From that one declaration come :attr:`CustomId.TEMPLATE` (the regex a press is parsed
+with, ``lc:read:(?P<article>…):(?P<section>…):(?P<page>…)``),
 :meth:`CustomId.custom_id` (the string a renderer puts on a button),
 :meth:`CustomId.parse` (a press back to typed arguments, or None) and
 :meth:`CustomId.widest` (the longest id the kind can produce, which the content
@@ -121,7 +121,7 @@ class CustomId:
 
     @classmethod
     def from_match(cls, match: re.Match[str]) -> Self:
-        """Arguments from a match of :attr:`TEMPLATE` (what ``DynamicItem.from_custom_id`` gets)."""
+        """Arguments from a match of :attr:`TEMPLATE`."""
         values: dict[str, Any] = {}
         for f in cls._FIELDS:
             text = match.group(f.name)

@@ -32,6 +32,7 @@ __all__ = [
     "SessionRecord",
     "completion_for",
     "epoch_to_datetime",
+    "location_from_row",
     "record_from_row",
     "record_to_row",
 ]
@@ -183,14 +184,18 @@ def record_from_row(row: SessionRow) -> SessionRecord:
     if row.status not in LIVE_STATUSES and not session.is_terminal:
         # The status column is the authority: a finished row is finished, whatever state_json says.
         session = transition(session, Action.ABANDON, max(session.updated_at, session.created_at))
-    location = CardLocation(
+    return SessionRecord(session, location_from_row(row), row.version)
+
+
+def location_from_row(row: SessionRow) -> CardLocation:
+    """Where the row says the session's card is."""
+    return CardLocation(
         channel_id=row.channel_id,
         message_id=row.message_id,
         interaction_token=row.interaction_token,
         token_expires_at=None if row.token_expires_at is None else row.token_expires_at.timestamp(),
         is_dm=row.is_dm,
     )
-    return SessionRecord(session, location, row.version)
 
 
 def completion_for(session: RoutineSession) -> Completion | None:

@@ -110,6 +110,10 @@ class RoutineService:
         if row is None:
             self._cache.forget(session_id)
             return None
+        record = self._cache.read_back(row)
+        if record is not None:
+            self._cache.remember(record, row)
+            return record
         try:
             record = record_from_row(row)
         except ValueError:
@@ -117,7 +121,7 @@ class RoutineService:
             self._cache.forget(session_id)
             return None
         record = self._cache.with_shared_routine(record)
-        self._cache.remember(record)
+        self._cache.remember(record, row)
         return record
 
     async def owned(self, session_id: str, user_id: int) -> SessionRecord:
@@ -165,10 +169,11 @@ class RoutineService:
                 )
                 session = transition(session, Action.START, now)
                 record = SessionRecord(session, location or CardLocation(), 0)
-                await self._sessions.insert(record_to_row(record, version=0), now=epoch_to_datetime(now))
+                row = record_to_row(record, version=0)
+                await self._sessions.insert(row, now=epoch_to_datetime(now))
         if existing is not None:
             raise SessionConflict(existing)
-        self._cache.remember(record)
+        self._cache.remember(record, row)
         self.timers.arm(session)
         return record
 
@@ -361,7 +366,7 @@ class RoutineService:
         if not written:
             self._cache.forget(record.id)
             return None
-        self._cache.remember(new)
+        self._cache.remember(new, row)
         self.timers.arm(session)
         return new
 

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Self
 
-from bot.routines.stored import StoredImage, StoredRoutine, StoredStep
+from bot.routines.stored import StoredImage, StoredRoutine, StoredStep, compact_json
 
 __all__ = ["SIDE_NAMES", "Position", "RoutineSnapshot", "StepSnapshot"]
 
@@ -128,6 +128,8 @@ class RoutineSnapshot:
     _starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
     _stored: StoredRoutine | None = field(default=None, init=False, repr=False, compare=False)
     """The stored form, built once: every write of every session on this routine stores it."""
+    _stored_json: str | None = field(default=None, init=False, repr=False, compare=False)
+    """The stored form as it appears inside a row's ``state_json``, written once."""
 
     def __post_init__(self) -> None:
         if not self.steps:
@@ -206,3 +208,11 @@ class RoutineSnapshot:
 
     def to_dict(self) -> dict[str, Any]:
         return self.to_stored().model_dump(mode="json")
+
+    def stored_json(self) -> str:
+        """The stored form's JSON text, exactly as it appears inside a session row (written once)."""
+        text = self._stored_json
+        if text is None:
+            text = compact_json(self.to_dict())
+            object.__setattr__(self, "_stored_json", text)
+        return text

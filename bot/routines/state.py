@@ -300,7 +300,7 @@ class RoutineSession:
 
     def to_json(self) -> str:
         """The ``state_json`` text: compact, ASCII-only, exactly as rows have always been written."""
-        return self.to_stored().to_json()
+        return self.to_stored().to_json_with(self.routine.stored_json())
 
     @classmethod
     def from_json(cls, text: str | bytes) -> RoutineSession:

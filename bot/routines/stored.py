@@ -37,6 +37,7 @@ __all__ = [
     "StoredRoutine",
     "StoredSession",
     "StoredStep",
+    "compact_json",
 ]
 
 FORMAT_VERSION = 1
@@ -118,6 +119,11 @@ class StoredPause(_Stored):
     by_idle: StrictBool = False
 
 
+def compact_json(value: Any) -> str:
+    """How rows are written: compact and ASCII-only."""
+    return json.dumps(value, separators=(",", ":"))
+
+
 class StoredSession(_Stored):
     """One session row's ``state_json``. Every key is required (except inside the routine)."""
 
@@ -149,9 +155,22 @@ class StoredSession(_Stored):
         Not ``model_dump_json``: that writes non-ASCII as UTF-8 and some floats
         differently, and rows written before and after must compare equal.
         """
-        return json.dumps(self.model_dump(mode="json"), separators=(",", ":"))
+        return compact_json(self.model_dump(mode="json"))
+
+    def to_json_with(self, routine_json: str) -> str:
+        """:meth:`to_json`, the same text, with the routine's part already written (it is the
+        same for every write of every session on that routine, and most of the text)."""
+        data = self.model_dump(mode="json", exclude={"routine"})
+        head = compact_json({key: data.pop(key) for key in _BEFORE_ROUTINE})
+        return f'{head[:-1]},"routine":{routine_json},{compact_json(data)[1:]}'
 
     @classmethod
     def from_json(cls, text: str | bytes) -> StoredSession:
         """Read a row's text; ValueError (a JSON or a validation error) if it is damaged."""
         return cls.model_validate(json.loads(text))
+
+
+_BEFORE_ROUTINE = ("format", "id", "user_id")
+if tuple(StoredSession.model_fields)[:4] != (*_BEFORE_ROUTINE, "routine"):  # pragma: no cover
+    # to_json_with writes these keys, then the routine, then the rest: the fields' own order.
+    raise RuntimeError("StoredSession's fields moved: update _BEFORE_ROUTINE")

@@ -107,24 +107,13 @@ class TrackingRepo:
     # -- check-ins --------------------------------------------------------------------------------
 
     async def add_checkin(self, checkin: FullCheckin) -> FullCheckin:
-        """Store a check-in and its symptom levels in one transaction; return it with its id."""
+        """Store a check-in and its symptom levels in one transaction; return it with its id.
+        Without symptom levels it is one statement (atomic by itself: no transaction around it)."""
+        if not checkin.symptoms:
+            new_id = await self._insert_checkin(checkin)
+            return replace(checkin, id=new_id, at=from_iso(to_iso(checkin.at)))
         async with self._db.transaction():
-            new_id = await self._db.insert(
-                "INSERT INTO checkins (user_id, at, pain, fatigue, stiffness, sleep, mood, note, for_doctor, "
-                "source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    checkin.user_id,
-                    to_iso(checkin.at),
-                    checkin.pain,
-                    checkin.fatigue,
-                    checkin.stiffness,
-                    checkin.sleep,
-                    checkin.mood,
-                    checkin.note,
-                    int(checkin.for_doctor),
-                    checkin.source,
-                ),
-            )
+            new_id = await self._insert_checkin(checkin)
             owned = {s.id for s in await self.symptoms(checkin.user_id, include_inactive=True)}
             for symptom_id, level in checkin.symptoms.items():
                 if symptom_id in owned:  # a stale card cannot write to someone else's symptom
@@ -134,6 +123,24 @@ class TrackingRepo:
                         (checkin.user_id, new_id, symptom_id, level),
                     )
         return replace(checkin, id=new_id, at=from_iso(to_iso(checkin.at)))
+
+    async def _insert_checkin(self, checkin: FullCheckin) -> int:
+        return await self._db.insert(
+            "INSERT INTO checkins (user_id, at, pain, fatigue, stiffness, sleep, mood, note, for_doctor, "
+            "source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                checkin.user_id,
+                to_iso(checkin.at),
+                checkin.pain,
+                checkin.fatigue,
+                checkin.stiffness,
+                checkin.sleep,
+                checkin.mood,
+                checkin.note,
+                int(checkin.for_doctor),
+                checkin.source,
+            ),
+        )
 
     async def checkins_since(self, user_id: int, since: datetime) -> list[FullCheckin]:
         """Full check-ins at or after ``since``, oldest first, with their symptom levels."""

@@ -7,12 +7,12 @@ every reminder of theirs to the new zone.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.storage.reminders import ReminderRepo
-from bot.storage.tracking import MEASURES, Flare, FullCheckin, Symptom, TrackingRepo
+from bot.storage.tracking import MEASURES, Flare, FullCheckin, Symptom, TrackingRepo, TrackingSettings
 from bot.tracking import flares
 from bot.tracking.card import CardState
 from bot.wording import tracking as words
@@ -30,6 +30,8 @@ class Saved:
     checkin: FullCheckin
     ask_flare: bool
     """The rule says: ask "Is this a flare?" with this reply."""
+    symptoms: list[Symptom] = field(default_factory=list)
+    """The symptoms the member tracks (read for the save; the reply shows them)."""
 
 
 def utc_offset_minutes(tz_name: str, now: datetime) -> int:
@@ -63,9 +65,11 @@ class TrackingService:
     async def timezone(self, user_id: int) -> str:
         return await self.known_timezone(user_id) or "UTC"
 
-    async def known_timezone(self, user_id: int) -> str | None:
-        """The member's one time zone, or None while they have never given it (then we ask)."""
-        settings = await self.repo.settings(user_id)
+    async def known_timezone(self, user_id: int, settings: TrackingSettings | None = None) -> str | None:
+        """The member's one time zone, or None while they have never given it (then we ask).
+        ``settings``: their tracking settings, when the caller has just read them."""
+        if settings is None:
+            settings = await self.repo.settings(user_id)
         if settings.timezone:
             return settings.timezone
         reminder = await self._stretch.get(user_id)
@@ -90,7 +94,8 @@ class TrackingService:
         if pain is None:
             raise NeedsPain(words.NEEDS_PAIN)
         values = {m: state.measures.get(m) for m in MEASURES if m != "pain"}
-        active = {s.id for s in await self.repo.symptoms(user_id)}
+        tracked = await self.repo.symptoms(user_id)
+        active = {s.id for s in tracked}
         checkin = await self.repo.add_checkin(
             FullCheckin(
                 user_id,
@@ -103,7 +108,7 @@ class TrackingService:
                 **values,
             )
         )
-        return Saved(checkin, await self._ask_flare(user_id, now))
+        return Saved(checkin, await self._ask_flare(user_id, now), tracked)
 
     async def yesterday(self, user_id: int) -> CardState | None:
         """The most recent check-in's values, as a card state (symptoms still tracked only)."""
@@ -118,16 +123,14 @@ class TrackingService:
         settings = await self.repo.settings(user_id)
         if settings.flare_asked_at is not None and now - settings.flare_asked_at < flares.ASK_EVERY:
             return False  # cheap exit before any aggregate
-        tz_name = await self.timezone(user_id)
+        tz_name = await self.known_timezone(user_id, settings) or "UTC"
         since = now - timedelta(days=flares.BASELINE_DAYS + flares.STREAK_DAYS + 1)
         days = flares.by_day(await self.repo.daily_means(user_id, since, utc_offset_minutes(tz_name, now)))
         today = now.astimezone(safe_zone(tz_name)).date()
-        ask = flares.should_ask(
-            days,
-            today,
-            now=now,
-            last_asked=settings.flare_asked_at,
-            flare_open=await self.repo.open_flare(user_id) is not None,
+        # The rule with no flare open first: whether one is open is asked only when it would ask.
+        ask = (
+            flares.should_ask(days, today, now=now, last_asked=settings.flare_asked_at, flare_open=False)
+            and await self.repo.open_flare(user_id) is None
         )
         if ask:
             await self.repo.set_setting(user_id, "flare_asked_at", now, now=now)

@@ -1,8 +1,10 @@
 """Building buttons, selects and views from id classes (see :mod:`bot.ui.router` for where presses go).
 
 ``button(label, ReadPage(article, section, page))`` is the button; its custom_id is
-built by the id class and the item is the kind's ``DynamicItem`` (:mod:`bot.ui.kinds`),
-so the template it will be matched with is checked when it is built.
+built by the id class, which checks it against the template a press will be parsed
+with (:meth:`bot.custom_ids.base.CustomId.custom_id`), so a malformed id fails when
+it is built, not when it is pressed. The items are plain ``discord.ui`` items: a
+press never reaches them (it is routed by custom_id, :mod:`bot.ui.router`).
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ from discord import ui
 
 from bot.custom_ids import CustomId
 from bot.limits import BUTTON_LABEL
-from bot.ui.kinds import Kind, item_for
 from bot.ui.reply import crisis_shown
 
 __all__ = ["FrozenView", "button", "link", "open_modal", "select", "view"]
@@ -34,17 +35,14 @@ def button(
     emoji: str | None = None,
     disabled: bool = False,
     row: int | None = None,
-) -> Kind[Any]:
-    return item_for(
-        ids,
-        ui.Button(
-            label=label[:BUTTON_LABEL],
-            custom_id=ids.custom_id(),
-            style=style,
-            emoji=emoji,
-            disabled=disabled,
-            row=row,
-        ),
+) -> ui.Button[Any]:
+    return ui.Button(
+        label=label[:BUTTON_LABEL],
+        custom_id=ids.custom_id(),
+        style=style,
+        emoji=emoji,
+        disabled=disabled,
+        row=row,
     )
 
 
@@ -54,9 +52,8 @@ def select(
     options: Sequence[discord.SelectOption],
     placeholder: str | None = None,
     row: int | None = None,
-) -> Kind[Any]:
-    item = ui.Select[Any](custom_id=ids.custom_id(), options=list(options), placeholder=placeholder, row=row)
-    return item_for(ids, item)
+) -> ui.Select[Any]:
+    return ui.Select(custom_id=ids.custom_id(), options=list(options), placeholder=placeholder, row=row)
 
 
 def link(label: str, url: str, row: int | None = None) -> ui.Button[Any]:
@@ -66,8 +63,8 @@ def link(label: str, url: str, row: int | None = None) -> ui.Button[Any]:
 class FrozenView(ui.View):
     """A view that is only ever serialised: built once, stopped, its payload computed once.
 
-    Presses reach the handlers through the dynamic items registered at start-up
-    (:mod:`bot.ui.kinds`), never through a view object. discord.py files a view
+    Presses reach the handlers by custom_id (:mod:`bot.ui.router`), never through a
+    view object. discord.py files a view
     that is not finished in its view store when it is sent, and for an ephemeral
     reply also sets a 15-minute timeout and starts a task per message to wait it
     out; a stopped view skips all of that, so nothing is kept per message.
