@@ -21,6 +21,7 @@ defused in the token stream first (:func:`defuse`), so no rule or family reads i
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 from bot.crisis.concern import Concern
@@ -227,6 +228,7 @@ CONCEPT_FAMILIES: tuple[Family, ...] = (
             "@HANDLE @DET? ~2 @MEANS_HELD ~6 @CONTEMPLATE",
             "@MEANS_HELD in|against|to|on @POSS|the? hand|hands|wrist|wrists|arm|arms|throat|neck|head|lap|skin right_now|now|$|again|tonight",
             "@STAND ~2 at|on|by|near|over @DET? ~1 @PLACE_EDGE ~8 @CONTEMPLATE",
+            "mind|thoughts|head keep|keeps|kept going|drifting|wandering|going_back to @DET? ~2 @MEANS_HELD|bridge|roof|tracks",
             "@THINK @DET? ~1 tracks|rails|railway|railway_line|ledge|cliff|overpass|rooftop|bridge !(repair|repairs|work|works|replacement|toll|game|club|tournament|trip|building|construction|party|photo|photos)",
             "@PLACE_EDGE ~6 stood|standing|sat|sitting there? ~2 looking|staring|peering down|over !(at)",
             "@WILL ~2 @CRASH @DET? ~1 @VEHICLE",
@@ -281,6 +283,7 @@ CONCEPT_FAMILIES: tuple[Family, ...] = (
             "planning|plan|planned|plotting|planing my exit|way_out|final_exit !(from|strategy|plan_from|at|interview)",
             "ready to go ~8 made|making|make @POSS peace",
             "made|making|make @POSS peace ~8 ready to go",
+            "@WROTE|decided|deciding|listing|list|worked_out ~1 down? who gets|get|should_get what $",
             "gave|give|giving|given away !(my_old|the_old|my_wheelchair|my_crutches|my_cane|my_walker|my_brace|my_shower_chair) ~6 no_use|no_need|will_not_need|not_need|do_not_need|will_not_be_needing ~3 @ANYMORE|where_i_am_going|soon|after|for_them",
             "@OTHERS ~3 get|have|collect|would_get|will_get ~2 @DET? life_insurance|insurance_money|insurance_payout|payout",
             "do|do_not|not plan|planning|expect|intend|intending to be here|around|alive ~2 next_year|next_month|by|for_much|much_longer|long|tomorrow|next_week|at_christmas|for_christmas|$",
@@ -291,7 +294,7 @@ CONCEPT_FAMILIES: tuple[Family, ...] = (
             "giving|give|gave|given|gift|gifting away @BELONGINGS ~6 will_not_need|not_need|before_i|do_not_need|will_not_be",
             "giving|give|gave|given away @DET? ~1 belongings|possessions|my_stuff|my_things|all_my|jewelry|jewellery|her_things|his_things|her_stuff|his_stuff|all_her|all_his",
             "better_off|would_be_fine|worth_more ~6 life_insurance|insurance_money|insurance_payout|my_insurance",
-            "life_insurance|insurance_money|my_insurance !(with|for_people|for_someone|if_you_have|quote|quotes|policy_with) ~6 @PAYOUT",
+            "life_insurance|insurance_money|my_insurance !(with|for_people|for_someone|if_you_have|quote|quotes|policy_with|companies|company|policy|policies|cover|coverage|rates) ~6 @PAYOUT",
             "worth more dead",
             "this_is|this_will_be|will_be|here_is|that_is|it_is @DET? last message|post|text|words|goodbye !(before|for|tonight|today|goodnight|of_the|on|about|until|till|here_for|here_until|here_today|here_tonight|for_a_while|for_now)",
             "last time ~3 hear from me|see me|talk to me|talk to anyone",
@@ -332,7 +335,7 @@ CONCEPT_FAMILIES: tuple[Family, ...] = (
         (
             "no|not_a|not_any|not_one|any|one ~1 reason|reasons|point|purpose ~2 left? ~1 to|for|in ~1 @STAY",
             "do_not|can_not|cannot|never|could_not|does_not see|find|have|know ~2 a|any|the ~1 reason|reasons|point ~2 to|for|in ~1 @STAY",
-            "giving|give|gave|given|to_give|close_to_giving|ready_to_give up @FOR_GOOD",
+            "giving|give|gave|given|to_give|close_to_giving|ready_to_give up now? @FOR_GOOD",
             "point of|in me $|@ANYMORE|existing|being_alive|being_here|staying|living|even_existing|still_being|even",
             "point of|in my existence|existing|being_alive|me_existing|me_being_alive|my_life",
             "done|finished|through|over|tired with|of ~1 life|living|existing|being_alive|this_life|my_life $|@ANYMORE|now|honestly|tbh",
@@ -353,6 +356,7 @@ CONCEPT_FAMILIES: tuple[Family, ...] = (
             "if|when|hope @DET? ~2 flare|lupus|disease|illness|it|this|kidneys ~1 kills|kill|takes|take me ~1 fine|good|so_be_it|whatever|let_it|then_good|that_is_fine|i_do_not_care|okay|ok",
             "have|let|make it_all|everything|all_of_it be_over|end|stop $|forever|now",
             "lived|have_lived|had_lived enough|long_enough $|@ANYMORE",
+            "out of|run_out_of|ran_out_of|running_out_of reasons|reason to ~1 live|stay|be_alive|keep_going|exist|go_on",
             "letting|let|will_let|going_to_let|am_going_to_let nature take its|it_is course !(with|on|for)",
             "would_like|want|wanna|hope|hoping|wish|wishing|pray|praying ~5 and just? not|never recover $|from_it|this_time",
             "done|did my job|my_part here $",
@@ -389,7 +393,7 @@ _OWNERS = words("my the both his her your our their")
 _BLANK = "~"  # a token no rule nor family knows
 
 
-_CONTINUATION = words("for on with of forever permanently completely anymore or ever")
+_CONTINUATION = words("for on with of forever permanently completely anymore or ever like")
 _FRAGMENT = 4  # words: a sentence this short that starts like a continuation finishes the one before
 
 
@@ -435,21 +439,74 @@ _KILL = squeeze("kill")
 _KILL_ME_NOW_WISH = words("want wants wanted wish wished wishing hope hoping please")
 _DENIAL_BUT = words("just only simply")
 _SAID_NO = (("said", "no"), ("say", "no"), ("answered", "no"), ("her", "no"), ("him", "no"), ("them", "no"))
-_TOPIC_WORDS = words("suicide suicidal self harm sh overdose")
+_TOPIC_WORDS = words("suicide suicidal self harm sh overdose suicidio")
 # "does prednisone list suicidal thoughts as a side effect?": a leaflet read, unless the writer has them.
-_LEAFLET = words("list lists listed listing leaflet label insert leaflets labels inserts")
+_LEAFLET = words("list lists listed listing leaflet label insert leaflets labels inserts prospecto")
 _HAVING = words("having have had feel feeling felt making made gave giving get getting")
-# "feels like my immune system wants me dead": the illness as the one that wants it.
-_BODY_AGENT = words("system body lupus disease illness immune kidneys joints antibodies cells organs")
-_PAST_TOPIC = words("suicide suicidal dark")  # "I was in a dark place years ago"
+# "feels like my immune system wants me dead", "this flare is trying to end me": the illness as the
+# one that wants it.
+_BODY_AGENT = words(
+    "system body lupus disease illness immune kidneys joints antibodies cells organs flare flares pain fatigue"
+)
+_AGENT_VERB = words("want wants wanted trying tries tried going")
+_AGENT_ENDS = words("end kill finish")
+_REFUSE = words("refuse refusing refused")
+# "see you all on the other side" of a stay in hospital or a trip
+_STAY = words(
+    "admitted hospital surgery biopsy procedure operation infusion trip vacation holiday flight move moving "
+    "steroids iv"
+)
+# "gonna kms if this printer jams one more time": a threat to oneself over a small thing, said as a sigh.
+_ONE_MORE_TIME = ("one", "more", "time")
+# A sentence about a film, a book or the news ("watched a documentary about suicide", "a character
+# overdosed in the finale", "read an article about a woman who took her own life").
+_MEDIA = words(
+    "show series episode episodes season finale documentary documental film movie pelicula book libro novel "
+    "article articulo news noticia noticias storyline podcast character personaje netflix drama"
+)
+# A moderator's note or a content warning ("CW: this thread discusses suicide", "TW suicide mention").
+_NOTE_MARKS = words(
+    "cw tw mod mods moderator moderators reminder thread discusses discussing discussion mention mentions"
+)
 _WARNING_NOTE = words("use add put posting post posts discussing talking mentioning")
-_PAST_MARKERS = (" ago ", " back then ", " in the past ", " years back ", " at one point ", " used to ")
+# A screening question reported ("my doctor asked whether I had thoughts of hurting myself").
+_ASKED = (
+    ("asked", "if"),
+    ("asked", "whether"),
+    ("asks", "if"),
+    ("asking", "if"),
+    ("me", "if"),
+    ("pregunto", "si"),
+)
+_ANSWER_YES = (("said", "yes"), ("answered", "yes"), ("said", "yeah"), ("i", "admitted"), ("dije", "que"))
+_ASKED_WORDS = words("suicide suicidal harming hurting harm hurt kill killing self")
+# ...and the message says it was routine or answered no ("some new screening thing", "I said no").
+_ROUTINE = words("screening questionnaire form routine standard always survey said glad")
+_PAST_TOPIC = words("suicide suicidal dark attempted attempt intente quitarme suicidio")
+_PAST_MARKERS = (
+    " ago ", " back then ", " in the past ", " years back ", " at one point ", " used to ", " when i was ",
+    " hace ", " before i was diagnosed ", " antes del diagnostico ",
+)  # fmt: skip
+_PAST_YEAR = re.compile(r" in (?:19|20)[0-9][0-9] ")
+# ...and nothing says it is back ("the thoughts are back", "again lately").
+_RELAPSE_MARKERS = (
+    " again ",
+    " are back ",
+    " is back ",
+    " came back ",
+    " coming back ",
+    " lately ",
+    " otra vez ",
+    " de nuevo ",
+)
 _RECOVERED = tuple(
     " " + squeeze(p) + " "
     for p in (
         "good place now", "better place now", "in a good place", "in a better place", "doing better",
         "therapy helped", "really helped", "it helped", "got help", "much better now", "doing well now",
-        "am ok now", "am okay now", "am fine now", "recovered", "it gets better",
+        "am ok now", "am okay now", "am fine now", "recovered", "it gets better", "doing really well",
+        "doing well", "does get better", "gets better", "it can change", "keep going", "estoy bien",
+        "se puede salir", "hoy estoy", "in remission", "en remision",
     )
 )  # fmt: skip
 _EVENT_AFTER_ONE = [["at"], ["in"], ["near"], ["on"]]
@@ -477,26 +534,54 @@ def _denied(tokens: list[str], i: int) -> bool:
 
 
 def _topic_readings(tokens: list[str]) -> set[int]:
-    """Indexes of crisis words that are only a topic: a moderator's note asking for content warnings,
-    an event in the news ("a suicide at my kid's school"), or a past the writer has come through
-    ("years ago I thought about suicide, therapy helped, I'm in a good place now")."""
+    """Indexes of crisis words that are only a topic: a moderator's note or a content warning, a
+    film, a book or the news ("watched a documentary about suicide", "a suicide at my kid's school"),
+    a leaflet's list, a screening question reported ("my doctor asked whether I had thoughts of
+    hurting myself"), or a past the writer has come through ("years ago I thought about suicide,
+    therapy helped, I'm in a good place now") with nothing saying it is back."""
     found: set[int] = set()
     joined = " " + " ".join(tokens) + " "
-    past = any(m in joined for m in _PAST_MARKERS) and any(r in joined for r in _RECOVERED)
+    past = (
+        (any(m in joined for m in _PAST_MARKERS) or _PAST_YEAR.search(joined) is not None)
+        and any(r in joined for r in _RECOVERED)
+        and not any(m in joined for m in _RELAPSE_MARKERS)
+    )
+    yes = any(pair in _ANSWER_YES for pair in pairwise(tokens))
+    routine = not _ROUTINE.isdisjoint(tokens)
     for i, word in enumerate(tokens):
         if past and word in _PAST_TOPIC:
             found.add(i)
             continue
-        if word not in _TOPIC_WORDS:
+        if word not in _TOPIC_WORDS and word not in _ASKED_WORDS and word not in _TOOK:
             continue
         lo, hi = _sentence_of(tokens, i)
         sentence = tokens[lo:hi]
-        moderator_note = ("warning" in sentence or "warnings" in sentence) and not _WARNING_NOTE.isdisjoint(
+        if (
+            word in _ASKED_WORDS
+            and not yes
+            and routine
+            and any(pair in _ASKED for pair in pairwise(tokens[lo:i]))
+        ):
+            found.add(i)
+            continue
+        media = not _MEDIA.isdisjoint(sentence)
+        if word in _TOOK:  # "a woman who took her own life", in the news
+            if media and tokens[i + 1 : i + 4] in (
+                ["her", "own", "life"],
+                ["his", "own", "life"],
+                ["their", "own", "life"],
+            ):
+                found.add(i)
+            continue
+        if word not in _TOPIC_WORDS:
+            continue
+        warning = "warning" in sentence or "warnings" in sentence
+        moderator_note = (warning and not _WARNING_NOTE.isdisjoint(sentence)) or not _NOTE_MARKS.isdisjoint(
             sentence
         )
         news = word == "suicide" and tokens[i - 1 : i] == ["a"] and tokens[i + 1 : i + 2] in _EVENT_AFTER_ONE
         leaflet = not _LEAFLET.isdisjoint(sentence) and _HAVING.isdisjoint(sentence)
-        if moderator_note or news or leaflet:
+        if moderator_note or news or leaflet or media:
             found.add(i)
     return found
 
@@ -525,20 +610,64 @@ def _everyday_readings(tokens: list[str]) -> list[str]:
             and not _BODY_AGENT.isdisjoint(tokens[max(0, i - 3) : i])
         ):
             blank = True  # "my immune system wants me dead lol": lupus described, not a wish
+        elif (
+            word in _AGENT_ENDS
+            and tokens[i + 1 : i + 2] == ["me"]
+            and tokens[i - 1 : i] == ["to"]
+            and tokens[i - 2 : i - 1]
+            and tokens[i - 2] in _AGENT_VERB
+            and not _BODY_AGENT.isdisjoint(tokens[max(0, i - 6) : i - 2])
+        ):
+            blank = True  # "this flare is trying to end me": the illness, not the writer
+        elif word == squeeze("let") and (
+            (i > 0 and tokens[i - 1] in ("not", "never"))
+            or (i > 1 and tokens[i - 1] == "to" and tokens[i - 2] in _REFUSE)
+        ):
+            blank = True  # "I refuse to let it win": the opposite of giving up
+        elif word in ("kms", _KILL) and any(
+            tuple(tokens[j : j + 3]) == _ONE_MORE_TIME for j in range(i + 1, min(len(tokens), i + 12))
+        ):
+            blank = True
+        elif word == "crisis" and tokens[max(0, i - 3) : i] in (
+            ["you", "are", "in"],
+            ["anyone", "is", "in"],
+            ["someone", "is", "in"],
+        ):
+            blank = True  # "if you're in crisis, reach out": a note to everyone
+        elif word == squeeze("goodbye") and tokens[max(0, i - 3) : i - 1] in (
+            ["got", "to"],
+            ["get", "to"],
+            ["able", "to"],
+            ["chance", "to"],
+        ):
+            blank = True  # "grateful I got to say goodbye" to someone who died
+        elif (
+            word == squeeze("other")
+            and tokens[i + 1 : i + 2] == ["side"]
+            and squeeze("see") in tokens[max(0, i - 6) : i]
+            and not _STAY.isdisjoint(tokens)
+        ):
+            blank = True  # "see you all on the other side" of a hospital stay
         elif word in _TOOK and i > 0 and tokens[i - 1] in _ALMOST:
             blank = True  # "lupus almost took my life in 2019": the illness, not the writer
         elif (
             word == "suicide"
             and i > 0
             and tokens[i - 1] in ("to", "by", "from", "of")
-            and (not _LOSS.isdisjoint(tokens[max(0, i - 6) : i]))
+            and (not _LOSS.isdisjoint(tokens[max(0, i - 8) : i]))
         ):
             blank = True  # "lost my dad to suicide ten years ago": grief for someone else
-        elif word in _PAST_HARM and "used" in tokens[max(0, i - 3) : i] and "to" in tokens[max(0, i - 2) : i]:
+        elif (
+            word in _PAST_HARM
+            and "used" in tokens[max(0, i - 3) : i]
+            and "to" in tokens[max(0, i - 2) : i]
+            and not any(m in " " + " ".join(tokens) + " " for m in _RELAPSE_MARKERS)
+        ):
             blank = True
         elif word == "dead":
             j = i - 1
-            while j >= 0 and i - j <= _LIMB_DEAD_WINDOW and tokens[j] != BOUNDARY:
+            # "my eyes ... I imagine being dead": the writer, not the limb, once "I" stands between
+            while j >= 0 and i - j <= _LIMB_DEAD_WINDOW and tokens[j] not in (BOUNDARY, "i", "me"):
                 if tokens[j] in _LIMBS and tokens[j] != "back":  # "came back and wanted to be dead"
                     blank = True
                     break

@@ -54,6 +54,12 @@ NO_CONCERN = Screening()
 PRIORITY: tuple[Concern, ...] = (Concern.OVERDOSE, Concern.SUICIDE, Concern.SELF_HARM, Concern.OTHER_PERSON)
 
 MODEL_MIN_WORDS = 4  # a sentence shorter than this is left to the rules
+# A message is also read whole from this many words up to the next: the long, indirect posts the
+# sentences alone miss (written at 15 to 60 words). Shorter ones stay with their sentences ("I want
+# to. Die Hard is on tonight"); in a much longer one a few sentences are lost in the whole, and
+# reading it twice would cost more than the 1 ms budget.
+MESSAGE_MIN_WORDS = 10
+MESSAGE_MAX_WORDS = 80
 SHORT_TEXT = 60  # words: below this a pattern is scanned over the text, above it tried where it can start
 LOOKBACK = 8  # words searched backwards for who a match is about
 VETO_WINDOW = 6  # words either side searched for everyday context
@@ -431,6 +437,15 @@ def _model_flags(model: CrisisModel, words: list[str], weak: set[int]) -> bool:
             sentences.append((number, " ".join(sentence)))
             sentence = []
         number += 1
+    # Read whole, as the model was trained: a crisis said across several sentences, none of which
+    # is enough alone ("It's been eleven years of this. I've made my peace. The cat goes to my sister.")
+    length = len(words) - len(sentences)  # words, not sentence ends
+    if (
+        len(sentences) > 1
+        and MESSAGE_MIN_WORDS <= length <= MESSAGE_MAX_WORDS
+        and model.probability(_model_text(words)) >= model.message_threshold
+    ):
+        return True
     read: set[str] = set()  # a sentence said twice is read once
     for i, (number, joined) in enumerate(sentences):
         # A few words alone ("I want to.") are too little for it to judge; the rules read those.
@@ -443,16 +458,28 @@ def _model_flags(model: CrisisModel, words: list[str], weak: set[int]) -> bool:
         if len(sentences) == 1:
             return True
         windows = [
-            f"{sentences[j][1]} . {sentences[j + 1][1]}" for j in (i - 1, i) if 0 <= j < len(sentences) - 1
+            f"{sentences[j][1]} {SENTENCE_BREAK} {sentences[j + 1][1]}"
+            for j in (i - 1, i)
+            if 0 <= j < len(sentences) - 1
         ]
         if any(model.probability(w) >= model.context_threshold for w in windows):
             return True
     return False
 
 
+# What the model reads where a sentence ends: a word, so that no word pair runs across it ("I want
+# to. Die Hard is on" has no "to die").
+SENTENCE_BREAK = "sentencebreak"
+
+
+def _model_text(words: list[str]) -> str:
+    return " ".join(SENTENCE_BREAK if w == BOUNDARY else w for w in words)
+
+
 def model_input(text: str) -> str:
-    """The text the learned model reads: the canonical tokens, hyperbole defused."""
-    return " ".join(rejoin_fragments(defuse(tokens(text))))
+    """The text the learned model reads: the canonical tokens, hyperbole defused, sentence ends as
+    a word of their own."""
+    return _model_text(rejoin_fragments(defuse(tokens(text))))
 
 
 def screen(text: str, extra_phrases: Iterable[str] = ()) -> Screening:

@@ -52,6 +52,15 @@ OVERDOSE_FAMILIES: tuple[Family, ...] = (
         Concern.OVERDOSE,
         (
             "@TOOK_PAST|taking|been_taking|take|taken ~2 weekly ~2 @MEDS|dose|pill|pills|tablets|shot ~4 every_day|daily|each_day|every_morning|every_night|every_evening",
+            "methotrexate|mtx ~4 every_day|daily|each_day|every_morning|every_night ~4 thinking|instead|by_mistake|for|accidentally|mouth|sores|this_week|because|all_week|since",
+            # a double taken by mistake is a question for the pharmacist, unless it is making them ill
+            "accidentally|accidently|by_mistake|mistakenly ~2 took|taken|take|taking ~4 twice|again|double|two_times|three_times ~10 shaky|shaking|racing|dizzy|confused|vomiting|throwing_up|can_not_breathe|passing_out|fainted",
+            "took|taken|take|taking ~3 @MEDS|dose|meds|pills twice|again ~5 by_mistake|accidentally ~10 shaky|shaking|racing|dizzy|confused|vomiting|throwing_up|can_not_breathe|passing_out|fainted",
+            "doubled|tripled|double|triple my|the ~1 @MEDS|dose ~8 throwing_up|vomiting|racing|confused|shaky|dizzy|can_not_breathe|passing_out",
+            # methotrexate is weekly: a second dose in a week is a call to poison control
+            "double|doubled|triple|tripled dosed|dose|dosing|up|up_on ~2 @POSS|the|on|of? ~1 methotrexate|mtx",
+            "accidentally|by_mistake|forgot_and|oops ~3 took|taken|take ~2 methotrexate|mtx|weekly_dose ~3 twice|again|two_times",
+            "metotrexato ~4 todos_los_dias|diario|cada_dia|a_diario",
         ),
     ),
     Family(
@@ -68,10 +77,16 @@ OVERDOSE_FAMILIES: tuple[Family, ...] = (
             "lethal|fatal|deadly|killing dose|doses|amount|quantity|number !(of_caffeine|of_coffee|of_water|of_sugar|of_chocolate|of_sun|of_sunlight|of_radiation|of_vitamin|of_salt|of_alcohol_for)",
             "passed_out|unconscious|unresponsive|not_responding|will_not_wake_up|not_waking_up ~5 @MEDS|empty_bottle|empty_bottles|pill_bottles",
             "@TOOK_PAST|swallowed ~2 days|weeks|week|month|months worth|supply of? ~2 @MEDS",
-            "@TOOK_PAST|swallowed my|a|the|an whole|entire|full day|days|week|weeks|month|months of|worth_of ~2 @MEDS !(to|with|back|in|into|along|for)",
+            "@TOOK_PAST|swallowed my|a|the|an whole|entire|full day|days|week|weeks|month|months of|worth_of ~2 @MEDS !(to|with|back|into|along|for)",
             "is|are|would|will #MANY|twenty|thirty|forty|fifty|hundred ~1 @MEDS ~1 enough|lethal|fatal|deadly|kill",
             "#MANY|twenty|thirty|forty|fifty|hundred ~1 @MEDS ~2 enough to ~1 do_it|die|end_it|kill|not_wake_up|never_wake_up",
             "locked|locking|locks|shut @REFL in ~4 with &(~3+@MEDS|pill_bottles|bottles)",
+            "@TOOK_PAST extra|more|some ~1 @MEDS ~6 with|and a? glass|bottle|glasses|bottles|shot|shots? of? wine|vodka|whiskey|alcohol|booze|beer|liquor|rum|gin",
+            "can_not stop|keep|kept|been looking|staring at the|my|those bottle|bottles|@MEDS",
+            "@TOOK_PAST a ~1 handful|fistful|bunch|pile|load of ~2 @MEDS",
+            "@TOOK_PAST triple|double|quadruple|twice|three_times|four_times my|the ~1 dose|doses|amount",
+            "#MANY mg|milligrams of ~1 @MEDS in_one_go|at_once ~2 dangerous|lethal|fatal|deadly|too_much",
+            "taking|took|been_taking ~2 extra|more @MEDS ~14 confused|confusion|racing|pounding|can_not_breathe|passing_out|passed_out|unresponsive|hallucinating|barely_keep_my_eyes_open|can_not_keep_my_eyes_open|can_not_stay_awake|slurring|shallow_breathing|slow_breathing",
             "@MEDS ready|lined_up|counted_out|laid_out|in_front_of_me !(for|in_the|in_my_organizer|in_my_pill|by_day)",
             "enough ~1 @MEDS ~3 to_die|to_do_it|to_end|to_kill|to_never|to_not_wake|saved|stashed|hidden|hoarded|stockpiled|for_when",
             "@MEDS saved|stashed|hidden|hoarded|stockpiled|set_aside|put_aside ~2 for_when|in_case|just_in_case|to_do_it|to_end|to_die|until_i_am_ready|for_the_day_i|for_the_end|for_later",
@@ -89,8 +104,10 @@ OVERDOSE_FAMILIES: tuple[Family, ...] = (
         Concern.OVERDOSE,
         (
             "saving|saving_up|saved|saved_up|stockpiling|stockpile|stockpiled|hoarding|hoard|hoarded|stashing|stashed|collecting|collected ~3 @MEDS",
+            "pill|pills|med|meds stash|stockpile|hoard",
             "#MANY ~1 @MEDS saved|saved_up|stashed|hidden|hoarded|stockpiled|put_away|set_aside|tucked_away",
             "what happens|would_happen|will_happen if|when you|i|someone|u take|took|swallow|swallowed|takes #MANY|all ~2 @MEDS|of",
+            "what happens|would_happen|will_happen if|when you|i|someone|u take|took|swallow|swallowed|takes a|an|the whole|entire ~1 month|week|bottle|box|pack of ~2 @MEDS",
         ),
         veto=words(
             "organizer organiser weekly pillbox box trip travel travelling traveling vacation holiday refill "

@@ -213,6 +213,8 @@ WARNING_FAMILIES: tuple[Family, ...] = (
             "stop|stopped|stopping|quit|quitting|not_taking|skipping|skipped|off ~4 @MEDS|medication|treatment|dialysis|"
             "treatments ~8 let|want|wanting|hoping|hope|so|until|and ~4 lupus|flare|disease|it|kidneys|body|heart|organs|"
             "sle|illness ~2 take|takes|kill|kills|do_the_rest|give_out|gives_out|fail|fails|shut_down|win|wins|finish",
+            "let|letting the? lupus|it|my_body|the_disease|my_kidneys|nature finish|do what it started|the_job|me_off",
+            "stopped|stopping|quit|quitting ~1 my? ~4 @MEDS|medication|treatment|dialysis|meds ~3 @ON_PURPOSE",
             "stop|stopped|stopping|quit|quitting ~4 @MEDS|medication|treatment|dialysis ~4 so|to|and|until ~3 it|this|"
             "lupus|flare ~1 kills|kill|takes|take me",
             "skipping|skipped|skip|missing|missed dialysis|infusions|treatment|treatments ~8 keep_skipping|keep_missing|"

@@ -7,7 +7,8 @@ from bot.crisis.family import words
 NEGATORS = words("not never no nunca cannot")
 # Words that may sit between a negator and the matched phrase: "I do not really want to die".
 NEGATION_BRIDGE = words(
-    "i you do does did really even ever actually honestly am would will just want to going"
+    "i you do does did really even ever actually honestly am would will just want to going "
+    "estoy pensando en quiero voy a"
 )
 
 # A cut, burn or hurt with one of these nearby is an accident of everyday life.

@@ -128,6 +128,8 @@ class CrisisModel:
     near_threshold: float = 1.0
     # a sentence flagged in a message of several also needs this with a sentence next to it
     context_threshold: float = 0.0
+    # a message of several sentences read whole is flagged from this probability (above 1: never)
+    message_threshold: float = 2.0
 
     def probability(self, text: str) -> float:
         text = text[:MAX_CHARS].lower()
@@ -160,4 +162,5 @@ def load_model(path: Path = MODEL_PATH) -> CrisisModel | None:
         threshold,
         float(data.get("near_threshold", threshold)),
         float(data.get("context_threshold", 0.0)),
+        float(data.get("message_threshold", 2.0)),
     )
