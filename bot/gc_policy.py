@@ -12,21 +12,13 @@ Why:
   busy bot ran 3–5 full collections of 20–60 ms per 3,000 interactions (a bare
   discord.py bot: 1–2 of 17 ms), and a burst that met one paid for all of it.
 * So after freezing, automatic full collections are switched off
-  (``threshold2`` very large), and :class:`IdleCollector` runs the
+  (``threshold2`` very large) and young collections made rarer (``threshold0``
+  larger: fewer, cheaper-per-object passes), and :class:`IdleCollector` runs the
   full collection instead, once a second's check finds the process idle (it used
   under :data:`IDLE_CPU_SHARE` of a core since the last check) and enough young
   collections have happened since the last full one. A bot that is never idle
-  still collects once :data:`FORCE_AFTER` middle collections have piled up, so
+  still collects once :data:`FORCE_AFTER` young collections have piled up, so
   cyclic garbage cannot grow without bound.
-* **Young and middle collections stay small** (``threshold0`` 1,000, ``threshold1``
-  10, near CPython's 700 and 10). Much of an interaction's garbage is cyclic (discord.py's
-  interaction and its response point at each other, a view and its items too) and
-  survives a young collection while the interaction is still in flight; larger
-  generations only hold more of it, scattered over more memory, when they are finally
-  traversed. With 7,000 and 20 (fewer, larger passes, as this policy first had) a middle
-  collection of a burst of check-in saves traversed about 130,000 objects and took 75–95
-  ms; the collector's CPU over the same runs was about 700 ms against about 260 ms with
-  1,000 and 10 (every middle collection 1–3 ms).
 """
 
 from __future__ import annotations
@@ -42,18 +34,18 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
-THRESHOLDS = (1_000, 10, 1_000_000_000)
-"""``gc.set_threshold`` after freezing: young and middle collections about as often as
-CPython's default (700, 10), full ones never automatic (see :class:`IdleCollector`)."""
+THRESHOLDS = (7_000, 20, 1_000_000_000)
+"""``gc.set_threshold`` after freezing: young collections 10× rarer than the default 700,
+middle ones as usual, full ones never automatic (see :class:`IdleCollector`)."""
 CHECK_SECONDS = 1.0
 """How often the idle collector looks."""
 IDLE_CPU_SHARE = 0.05
 """Below this share of one core since the last check, the process counts as idle."""
-FULL_AFTER = 140
+FULL_AFTER = 10
 """Middle-generation collections since the last full one before an idle full collection is due
-(``gc.get_count()[2]``): about 1.4 million net allocations, as 10 were with (7,000, 20)."""
-FORCE_AFTER = 5_600
-"""...and before one runs even when the process is never idle (about 56 million, as 400 were)."""
+(``gc.get_count()[2]``)."""
+FORCE_AFTER = 400
+"""...and before one runs even when the process is never idle."""
 GC_LOG_ENV = "LUPUS_GC_LOG"
 """A file to which every full collection appends ``<time.monotonic() at its start> <ms>``
 (``bench/bench_interactions.py`` counts those that fell inside a burst)."""
