@@ -198,6 +198,7 @@ _DOSE_VETO = words(
     "separately spread space same"
 )
 _FAREWELL_VETO = words(
+    "maternity baby babies joke tease teasing strongly complaint complain complaints rant vent "
     "retiring retire retired moving move moved party wedding graduation school class college job work colleague "
     "colleagues coworkers vacation holiday trip pen pals pal christmas birthday thank cards card santa teacher "
     "rheumatologist doctor nurse decluttering declutter charity donate donating donation garage sale outgrown fit "
@@ -356,6 +357,7 @@ CONCEPT_FAMILIES: tuple[Family, ...] = (
             "if|when|hope @DET? ~2 flare|lupus|disease|illness|it|this|kidneys ~1 kills|kill|takes|take me ~1 fine|good|so_be_it|whatever|let_it|then_good|that_is_fine|i_do_not_care|okay|ok",
             "have|let|make it_all|everything|all_of_it be_over|end|stop $|forever|now",
             "lived|have_lived|had_lived enough|long_enough $|@ANYMORE",
+            "tired|sick|exhausted of being $",
             "out of|run_out_of|ran_out_of|running_out_of reasons|reason to ~1 live|stay|be_alive|keep_going|exist|go_on",
             "letting|let|will_let|going_to_let|am_going_to_let nature take its|it_is course !(with|on|for)",
             "would_like|want|wanna|hope|hoping|wish|wishing|pray|praying ~5 and just? not|never recover $|from_it|this_time",
@@ -451,6 +453,29 @@ _BODY_AGENT = words(
 _AGENT_VERB = words("want wants wanted trying tries tried going")
 _AGENT_ENDS = words("end kill finish")
 _REFUSE = words("refuse refusing refused")
+# "took too many notes", "took too many naps": too many of something that is not a medicine
+_TOO_MANY_THINGS = _NOT_A_DRUG | words(
+    "notes photos pictures pics screenshots selfies days breaks shifts classes risks turns steps liberties "
+    "bites sips shots"
+)
+# "If one more person suggests celery juice I'm going to walk into the sea"
+_IF_ONE_MORE = ("if", "one", "more")
+_ONE_MORE_WORDS = words("walk jump die kill kms drive scream")
+# "Getting my affairs in order ... a living will and a healthcare proxy": paperwork everyone should have
+_PAPERWORK = words("proxy directive attorney estate executor paperwork")
+# "Thinking of ending things... with my dermatologist": a break-up
+_ENDING = words("ending end ended")
+# "I'd rather die than eat another kale salad": unless what follows is the illness or living itself.
+_RATHER_SERIOUS = words(
+    "live living keep suffer suffering hospital doctor doctors treatment dialysis infusion infusions flare "
+    "flares pain on face deal chemo surgery like this round cytoxan rituximab benlysta"
+)
+# "if anyone's ever feeling like ending it, please reach out": words said to others, to help.
+_TO_OTHERS = (("if", "anyone"), ("if", "you"), ("anyone", "who"), ("if", "someone"), ("for", "anyone"))
+_REACH_OUT = words("reach dm matter here talk please support message")
+_TO_OTHERS_WORDS = words(
+    "ending end die dying kill killing suicide suicidal hurt hurting harm harming cutting"
+)
 # "see you all on the other side" of a stay in hospital or a trip
 _STAY = words(
     "admitted hospital surgery biopsy procedure operation infusion trip vacation holiday flight move moving "
@@ -462,7 +487,8 @@ _ONE_MORE_TIME = ("one", "more", "time")
 # overdosed in the finale", "read an article about a woman who took her own life").
 _MEDIA = words(
     "show series episode episodes season finale documentary documental film movie pelicula book libro novel "
-    "article articulo news noticia noticias storyline podcast character personaje netflix drama"
+    "article articulo news noticia noticias storyline podcast character personaje netflix drama tiktok youtube "
+    "video reddit instagram tweet prevention prevencion awareness caminata walk memorial"
 )
 # A moderator's note or a content warning ("CW: this thread discusses suicide", "TW suicide mention").
 _NOTE_MARKS = words(
@@ -479,13 +505,17 @@ _ASKED = (
     ("pregunto", "si"),
 )
 _ANSWER_YES = (("said", "yes"), ("answered", "yes"), ("said", "yeah"), ("i", "admitted"), ("dije", "que"))
-_ASKED_WORDS = words("suicide suicidal harming hurting harm hurt kill killing self")
+_ASKED_WORDS = words("suicide suicidal harming hurting harm hurt kill killing self ending end")
+# ...or the question on a form ("the thoughts-of-harming-yourself question on intake forms")
+_FORM_WORDS = words("question questions questionnaire form forms checkbox intake screening")
 # ...and the message says it was routine or answered no ("some new screening thing", "I said no").
-_ROUTINE = words("screening questionnaire form routine standard always survey said glad")
-_PAST_TOPIC = words("suicide suicidal dark attempted attempt intente quitarme suicidio")
+_ROUTINE = words("screening questionnaire form forms routine standard always survey said say answered glad")
+_PAST_TOPIC = words(
+    "suicide suicidal dark attempted attempt intente quitarme suicidio self harm harmed harming cut cutting"
+)
 _PAST_MARKERS = (
     " ago ", " back then ", " in the past ", " years back ", " at one point ", " used to ", " when i was ",
-    " hace ", " before i was diagnosed ", " antes del diagnostico ",
+    " hace ", " before i was diagnosed ", " antes del diagnostico ", " since i last ", " years since ",
 )  # fmt: skip
 _PAST_YEAR = re.compile(r" in (?:19|20)[0-9][0-9] ")
 # ...and nothing says it is back ("the thoughts are back", "again lately").
@@ -506,7 +536,8 @@ _RECOVERED = tuple(
         "therapy helped", "really helped", "it helped", "got help", "much better now", "doing well now",
         "am ok now", "am okay now", "am fine now", "recovered", "it gets better", "doing really well",
         "doing well", "does get better", "gets better", "it can change", "keep going", "estoy bien",
-        "se puede salir", "hoy estoy", "in remission", "en remision",
+        "se puede salir", "hoy estoy", "in remission", "en remision", "remission", "it worked", "it works",
+        "so glad i am here", "glad i am still here", "ways to cope", "i have learned", "i learned",
     )
 )  # fmt: skip
 _EVENT_AFTER_ONE = [["at"], ["in"], ["near"], ["on"]]
@@ -560,7 +591,9 @@ def _topic_readings(tokens: list[str]) -> set[int]:
             word in _ASKED_WORDS
             and not yes
             and routine
-            and any(pair in _ASKED for pair in pairwise(tokens[lo:i]))
+            and (
+                any(pair in _ASKED for pair in pairwise(tokens[lo:i])) or not _FORM_WORDS.isdisjoint(sentence)
+            )
         ):
             found.add(i)
             continue
@@ -624,6 +657,50 @@ def _everyday_readings(tokens: list[str]) -> list[str]:
             or (i > 1 and tokens[i - 1] == "to" and tokens[i - 2] in _REFUSE)
         ):
             blank = True  # "I refuse to let it win": the opposite of giving up
+        elif (
+            (
+                (word == squeeze("die") and tokens[i - 1 : i] == ["rather"])
+                or (word == squeeze("dead") and tokens[i - 2 : i] == ["rather", "be"])
+            )
+            and tokens[i + 1 : i + 2] == ["than"]
+            and _RATHER_SERIOUS.isdisjoint(tokens[i + 2 : i + 8])
+            and not {("go", "through"), ("going", "through"), ("get", "through")}
+            & set(pairwise(tokens[i + 2 : i + 8]))
+        ):
+            blank = True  # "I'd rather die than go to karaoke lol"
+        elif (
+            word in _TO_OTHERS_WORDS
+            and not _REACH_OUT.isdisjoint(tokens)
+            and any(pair in _TO_OTHERS for pair in pairwise(tokens[_sentence_of(tokens, i)[0] : i]))
+        ):
+            blank = True  # "if anyone's ever feeling like ending it, please reach out"
+        elif word == squeeze("goodbye") and squeeze("hello") in tokens[i + 1 : i + 8]:
+            blank = True  # "goodbye cruel world, hello three weeks of vacation"
+        elif word in ("jump", squeeze("die")) and any(
+            tuple(tokens[j : j + 3]) == _ONE_MORE_TIME for j in range(i + 1, min(len(tokens), i + 14))
+        ):
+            blank = True  # "gonna jump off a cliff if my rheum says lose weight one more time"
+        elif word in _ONE_MORE_WORDS and _IF_ONE_MORE in zip(
+            tokens[_sentence_of(tokens, i)[0] : i],
+            tokens[_sentence_of(tokens, i)[0] + 1 : i],
+            tokens[_sentence_of(tokens, i)[0] + 2 : i],
+            strict=False,
+        ):
+            blank = True  # "If one more person suggests celery juice I'm going to walk into the sea"
+        elif word == squeeze("affairs") and not _PAPERWORK.isdisjoint(tokens):
+            blank = True  # "affairs in order ... a living will and a healthcare proxy"
+        elif (
+            word in _ENDING
+            and tokens[i + 1 : i + 2] in (["things"], ["it"])
+            and tokens[i + 2 : i + 3] == ["with"]
+        ):
+            blank = True  # "thinking of ending things... with my dermatologist"
+        elif (
+            word == "jump"
+            and ("before", "i") in pairwise(tokens[i + 1 : i + 9])
+            and "let" in tokens[i + 1 : i + 11]
+        ):
+            blank = True  # "I'd jump off a bridge before I let my MIL plan the party"
         elif word in ("kms", _KILL) and any(
             tuple(tokens[j : j + 3]) == _ONE_MORE_TIME for j in range(i + 1, min(len(tokens), i + 12))
         ):
@@ -648,6 +725,17 @@ def _everyday_readings(tokens: list[str]) -> list[str]:
             and not _STAY.isdisjoint(tokens)
         ):
             blank = True  # "see you all on the other side" of a hospital stay
+        elif (
+            word in _TOOK
+            and tokens[i + 1 : i + 2] == [squeeze("too")]
+            and tokens[i + 2 : i + 3] in (["many"], ["much"])
+            and tokens[i + 3 : i + 4]
+            and (
+                tokens[i + 3] in _TOO_MANY_THINGS
+                or (tokens[i + 4 : i + 5] and tokens[i + 4] in _TOO_MANY_THINGS)
+            )
+        ):
+            blank = True  # "took too many notes", "took too many selfies at the walk"
         elif word in _TOOK and i > 0 and tokens[i - 1] in _ALMOST:
             blank = True  # "lupus almost took my life in 2019": the illness, not the writer
         elif (

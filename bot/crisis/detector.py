@@ -31,6 +31,7 @@ from bot.crisis.lexicon import (
     CLASSES,
     ENGLISH_HINTS,
     EXERCISE,
+    EXERCISE_NAMES,
     FAMILIES,
     FIRST_PERSON,
     INJURY,
@@ -392,14 +393,17 @@ def _extra_findings(text: _Text, phrases: tuple[str, ...]) -> list[tuple[Concern
     return []
 
 
+_EXERCISE_WORDS = EXERCISE | EXERCISE_NAMES
+
+
 def _exercise_hurt(text: _Text) -> bool:
     """A hurt word and an exercise word in the same sentence."""
-    if INJURY.isdisjoint(text.vocabulary) or EXERCISE.isdisjoint(text.vocabulary):
+    if INJURY.isdisjoint(text.vocabulary) or _EXERCISE_WORDS.isdisjoint(text.vocabulary):
         return False  # not even in the same text
     sentence: set[str] = set()
     for word in [*text.words, BOUNDARY]:
         if word == BOUNDARY:
-            if not INJURY.isdisjoint(sentence) and not EXERCISE.isdisjoint(sentence):
+            if not INJURY.isdisjoint(sentence) and not _EXERCISE_WORDS.isdisjoint(sentence):
                 return True
             sentence = set()
         else:
@@ -503,11 +507,12 @@ def screen(text: str, extra_phrases: Iterable[str] = ()) -> Screening:
         if language == "en" and _language(text, words) == "es":
             language = "es"
         return Screening(concern, language)
-    if _exercise_hurt(canonical):
-        return Screening(Concern.EXERCISE_HURT, _language(text, words))
     language = _language(text, words)
     model = load_model()
     if model is not None and not guarded and _model_flags(model, words, weak):
-        # A wording the rules don't know but that reads like the crisis messages the model saw.
+        # A wording the rules don't know but that reads like the crisis messages the model saw
+        # (also when it names an exercise and a pain: "yoga, pills, nothing helps the pain. I'm done").
         return Screening(Concern.SUICIDE, language)
+    if _exercise_hurt(canonical):
+        return Screening(Concern.EXERCISE_HURT, language)
     return NO_CONCERN if language == "en" else Screening(Concern.NONE, language)
