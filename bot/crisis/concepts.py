@@ -26,6 +26,7 @@ from itertools import pairwise
 
 from bot.crisis.concern import Concern
 from bot.crisis.family import Family, words
+from bot.crisis.guards import OTHER_PEOPLE
 from bot.crisis.normalize import BOUNDARY, squeeze
 
 CONCEPT_CLASSES: dict[str, tuple[str, ...]] = {
@@ -228,9 +229,10 @@ CONCEPT_FAMILIES: tuple[Family, ...] = (
         (
             "@HANDLE @DET? ~2 @MEANS_HELD ~6 @CONTEMPLATE",
             "@MEANS_HELD in|against|to|on @POSS|the? hand|hands|wrist|wrists|arm|arms|throat|neck|head|lap|skin right_now|now|$|again|tonight",
+            "sitting|sat|sit|up ~4 with @POSS|a|the ~1 @MEANS_HELD across|on|in my knees|lap|legs",
             "@STAND ~2 at|on|by|near|over @DET? ~1 @PLACE_EDGE ~8 @CONTEMPLATE",
             "mind|thoughts|head keep|keeps|kept going|drifting|wandering|going_back to @DET? ~2 @MEANS_HELD|bridge|roof|tracks",
-            "@THINK @DET? ~1 tracks|rails|railway|railway_line|ledge|cliff|overpass|rooftop|bridge !(repair|repairs|work|works|replacement|toll|game|club|tournament|trip|building|construction|party|photo|photos)",
+            "@THINK @DET? ~1 tracks|rails|railway|railway_line|train_line|train_tracks|ledge|cliff|overpass|rooftop|bridge !(repair|repairs|work|works|replacement|toll|game|club|tournament|trip|building|construction|party|photo|photos)",
             "@PLACE_EDGE ~6 stood|standing|sat|sitting there? ~2 looking|staring|peering down|over !(at)",
             "@WILL ~2 @CRASH @DET? ~1 @VEHICLE",
             "@WILL ~2 @DRIVE @DET? ~1 @VEHICLE? ~2 @INTO @DET? ~1 @CRASH_TARGET",
@@ -453,6 +455,33 @@ _BODY_AGENT = words(
 _AGENT_VERB = words("want wants wanted trying tries tried going")
 _AGENT_ENDS = words("end kill finish")
 _REFUSE = words("refuse refusing refused")
+# "When God calls me home I'll be ready, but not yet", "when I'm gone. God willing that's a long way
+# off": a death far off, said calmly; and "I'll rest when I'm dead".
+_NOT_SOON = tuple(
+    " " + squeeze(p) + " "
+    for p in (
+        "not yet", "long way off", "not for a long time", "god willing", "a long time from now",
+        "many years from now", "not today", "rest when i am dead", "sleep when i am dead",
+    )
+)  # fmt: skip
+_FAR_OFF_WORDS = words("gone dead home")
+# "I'd unalive for a nap", "I'd kill for a coffee": wanting something very much
+_FOR_A = (["for", "a"], ["for", "an"], ["for", "some"], ["for", "one"])
+_HYPERBOLE_VERBS = words("kill unalive die")
+# "(figuratively, calm down mods lol)": the writer says it is a figure of speech
+_FIGURATIVE = (" figuratively ", " not literally ", " jk ", " just kidding ", " hyp ")
+_FIGURATIVE_WORDS = words("die dying dead kill kms unalive")
+# "suicide squad was mid": a compound that names something else
+_SUICIDE_COMPOUND = words(
+    "squad bomber bombers bombing mission doors prevention awareness hotline hotlines watch"
+)
+# "my boss wants me dead": someone else's wish, said of a person or thing
+_AGENTS = OTHER_PEOPLE | words("boss teacher manager professor prof coworker coworkers job school cat dog")
+# "My uncle took his own life many years ago": someone else's death, remembered
+_REMEMBERED = words("ago memory memorial anniversary remembering miss missing")
+_OWN_LIFE = (["his", "own", "life"], ["her", "own", "life"], ["their", "own", "life"])
+# "if I'm ever on machines ... let me go. It's all in my living will": an advance directive
+_DIRECTIVE = words("machines dnr directive proxy hospice palliative")
 # "took too many notes", "took too many naps": too many of something that is not a medicine
 _TOO_MANY_THINGS = _NOT_A_DRUG | words(
     "notes photos pictures pics screenshots selfies days breaks shifts classes risks turns steps liberties "
@@ -511,11 +540,12 @@ _FORM_WORDS = words("question questions questionnaire form forms checkbox intake
 # ...and the message says it was routine or answered no ("some new screening thing", "I said no").
 _ROUTINE = words("screening questionnaire form forms routine standard always survey said say answered glad")
 _PAST_TOPIC = words(
-    "suicide suicidal dark attempted attempt intente quitarme suicidio self harm harmed harming cut cutting"
+    "suicide suicidal dark attempted attempt intente quitarme suicidio self harm harmed harming cut cutting sh"
 )
 _PAST_MARKERS = (
     " ago ", " back then ", " in the past ", " years back ", " at one point ", " used to ", " when i was ",
     " hace ", " before i was diagnosed ", " antes del diagnostico ", " since i last ", " years since ",
+    " years clean ", " months clean ", " clean from ", " in high school ",
 )  # fmt: skip
 _PAST_YEAR = re.compile(r" in (?:19|20)[0-9][0-9] ")
 # ...and nothing says it is back ("the thoughts are back", "again lately").
@@ -538,6 +568,7 @@ _RECOVERED = tuple(
         "doing well", "does get better", "gets better", "it can change", "keep going", "estoy bien",
         "se puede salir", "hoy estoy", "in remission", "en remision", "remission", "it worked", "it works",
         "so glad i am here", "glad i am still here", "ways to cope", "i have learned", "i learned",
+        "can get better", "never thought i would", "today i got", "got into", "i am good", "dbt helped",
     )
 )  # fmt: skip
 _EVENT_AFTER_ONE = [["at"], ["in"], ["near"], ["on"]]
@@ -561,7 +592,7 @@ def _said_no(tokens: list[str], i: int) -> bool:
 
 def _denied(tokens: list[str], i: int) -> bool:
     """ "not suicidal or anything, just tired": a denial that explains what it is instead."""
-    return "not" in tokens[max(0, i - 3) : i] and not _DENIAL_BUT.isdisjoint(tokens[i + 1 : i + 6])
+    return "not" in tokens[max(0, i - 3) : i] and not _DENIAL_BUT.isdisjoint(tokens[i + 1 : i + 10])
 
 
 def _topic_readings(tokens: list[str]) -> set[int]:
@@ -687,6 +718,43 @@ def _everyday_readings(tokens: list[str]) -> list[str]:
             strict=False,
         ):
             blank = True  # "If one more person suggests celery juice I'm going to walk into the sea"
+        elif word in _HYPERBOLE_VERBS and tokens[i + 1 : i + 3] in _FOR_A:
+            blank = True  # "I'd unalive for a nap rn"
+        elif (
+            word in _FIGURATIVE_WORDS
+            and any(m in " " + " ".join(tokens) + " " for m in _FIGURATIVE)
+            and squeeze("unless") not in tokens  # "i want to die lol jk... unless?"
+        ):
+            blank = True  # "it's making me want to die (figuratively, calm down mods lol)"
+        elif word == "suicide" and tokens[i + 1 : i + 2] and tokens[i + 1] in _SUICIDE_COMPOUND:
+            blank = True  # "suicide squad was mid", "suicide prevention day"
+        elif word == "unalive" and tokens[i + 1 : i + 2] in (
+            ["this"],
+            ["that"],
+            ["these"],
+            ["the"],
+            ["a"],
+            ["an"],
+        ):
+            blank = True  # "about to unalive this pizza"
+        elif (
+            word in _WANT
+            and tokens[i + 1 : i + 3] == ["me", "dead"]
+            and not _AGENTS.isdisjoint(tokens[max(0, i - 3) : i])
+        ):
+            blank = True  # "I think my boss wants me dead. 6 closing shifts in a row"
+        elif word in _FAR_OFF_WORDS and any(m in " " + " ".join(tokens) + " " for m in _NOT_SOON):
+            blank = True  # "when God calls me home I'll be ready, but not yet"
+        elif word in _TOOK and tokens[i + 1 : i + 4] in _OWN_LIFE and not _REMEMBERED.isdisjoint(tokens):
+            blank = True  # "my uncle took his own life many years ago": remembered
+        elif word == squeeze("will") and tokens[i - 1 : i] == [squeeze("living")]:
+            blank = True  # "my living will": a document
+        elif (
+            word == squeeze("let")
+            and tokens[i + 1 : i + 3] == ["me", "go"]
+            and not _DIRECTIVE.isdisjoint(tokens)
+        ):
+            blank = True  # "if I'm ever on machines, let me go": an advance directive
         elif word == squeeze("affairs") and not _PAPERWORK.isdisjoint(tokens):
             blank = True  # "affairs in order ... a living will and a healthcare proxy"
         elif (

@@ -44,7 +44,7 @@ from bot.crisis.lexicon import (
     Person,
 )
 from bot.crisis.model import CrisisModel, load_model
-from bot.crisis.normalize import BOUNDARY, tokens
+from bot.crisis.normalize import BOUNDARY, squeeze, tokens
 from bot.crisis.pairs import PAIR_CLASSES, PAIR_FAMILIES
 from bot.crisis.patterns import Compiler
 
@@ -480,6 +480,22 @@ def _model_text(words: list[str]) -> str:
     return " ".join(SENTENCE_BREAK if w == BOUNDARY else w for w in words)
 
 
+# A writer offering help to others ("if anyone is thinking about ending it, reach out to me"): the
+# rules still read the message, the model (which hears the topic, not who it is about) does not.
+_OFFERS = (
+    ("reach", "out", "to", "me"),
+    ("my", "dms", "are", "open"),
+    ("dms", "are", "open"),
+    ("here", "for", "you"),
+    ("you", "are", "not", "alone"),
+)
+
+
+def _offers_help(words: list[str]) -> bool:
+    joined = " " + " ".join(words) + " "
+    return any(" " + " ".join(squeeze(w) for w in offer) + " " in joined for offer in _OFFERS)
+
+
 def model_input(text: str) -> str:
     """The text the learned model reads: the canonical tokens, hyperbole defused, sentence ends as
     a word of their own."""
@@ -509,7 +525,7 @@ def screen(text: str, extra_phrases: Iterable[str] = ()) -> Screening:
         return Screening(concern, language)
     language = _language(text, words)
     model = load_model()
-    if model is not None and not guarded and _model_flags(model, words, weak):
+    if model is not None and not guarded and not _offers_help(words) and _model_flags(model, words, weak):
         # A wording the rules don't know but that reads like the crisis messages the model saw
         # (also when it names an exercise and a pain: "yoga, pills, nothing helps the pain. I'm done").
         return Screening(Concern.SUICIDE, language)
