@@ -574,6 +574,23 @@ _RECOVERED = tuple(
 _EVENT_AFTER_ONE = [["at"], ["in"], ["near"], ["on"]]
 
 
+# Every word a case of _everyday_readings starts at (a long everyday message skips the rest fast).
+_READING_WORDS = (
+    frozenset({"suicidal", _KILL, "kms", "jump", "suicide", "unalive", "crisis", "dead"})
+    | _WANT
+    | _AGENT_ENDS
+    | _TO_OTHERS_WORDS
+    | _ONE_MORE_WORDS
+    | _HYPERBOLE_VERBS
+    | _FIGURATIVE_WORDS
+    | _FAR_OFF_WORDS
+    | _TOOK
+    | _ENDING
+    | _PAST_HARM
+    | words("let die dead goodbye will affairs other")
+)
+
+
 def _sentence_of(tokens: list[str], i: int) -> tuple[int, int]:
     lo = i
     while lo > 0 and tokens[lo - 1] != BOUNDARY:
@@ -651,15 +668,19 @@ def _topic_readings(tokens: list[str]) -> set[int]:
 
 
 def _everyday_readings(tokens: list[str]) -> list[str]:
-    """Blank four everyday readings of crisis words (same length): an illness that "almost took
-    my life", a death by suicide being mourned ("lost my dad to suicide"), self-harm in the past ("I used to self harm, 10 years clean") and a limb that is
-    "dead" ("my arm's gonna be dead after the jab"). A denial is not blanked: "not suicidal, just tired" often says the opposite."""
+    """Blank everyday readings of crisis words (same length): an illness that "almost took my
+    life", a death by suicide being mourned ("lost my dad to suicide"), self-harm in the past ("I
+    used to self harm, 10 years clean"), a limb that is "dead" ("my arm's gonna be dead after the
+    jab"), hyperbole and words said to others (each case below). A bare denial is not blanked: "not
+    suicidal" alone often says the opposite."""
     out = tokens
     topics = _topic_readings(tokens)
     for i, word in enumerate(tokens):
         blank = i in topics
         if blank:
             pass
+        elif word not in _READING_WORDS:
+            continue  # most words: none of the cases below starts at them
         elif word == "suicidal" and (_denied(tokens, i) or _said_no(tokens, i)):
             blank = True
         elif (
