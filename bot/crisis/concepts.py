@@ -465,6 +465,11 @@ _NOT_SOON = tuple(
     )
 )  # fmt: skip
 _FAR_OFF_WORDS = words("gone dead home")
+# "overdose symptoms tylenol child": a parent's safety question
+_SYMPTOMS = words("symptoms signs")
+_CARED_FOR = words("child children kid kids toddler baby son daughter dog cat puppy")
+# "so over this flare. ready for it to end": the flare, not a life
+_ENDS_OF_THINGS = words("flare flares day week semester year winter summer month pain shift exam exams")
 # "I'd unalive for a nap", "I'd kill for a coffee": wanting something very much
 _FOR_A = (["for", "a"], ["for", "an"], ["for", "some"], ["for", "one"])
 _HYPERBOLE_VERBS = words("kill unalive die")
@@ -507,7 +512,7 @@ _TO_OTHERS_WORDS = words(
 )
 # "see you all on the other side" of a stay in hospital or a trip
 _STAY = words(
-    "admitted hospital surgery biopsy procedure operation infusion trip vacation holiday flight move moving "
+    "admitted hospital surgery biopsy procedure operation infusion trip vacation holiday flight move moving port "
     "steroids iv"
 )
 # "gonna kms if this printer jams one more time": a threat to oneself over a small thing, said as a sigh.
@@ -587,7 +592,7 @@ _READING_WORDS = (
     | _TOOK
     | _ENDING
     | _PAST_HARM
-    | words("let die dead goodbye will affairs other")
+    | words("let die dead goodbye will affairs other overdose ready")
 )
 
 
@@ -661,7 +666,8 @@ def _topic_readings(tokens: list[str]) -> set[int]:
             sentence
         )
         news = word == "suicide" and tokens[i - 1 : i] == ["a"] and tokens[i + 1 : i + 2] in _EVENT_AFTER_ONE
-        leaflet = not _LEAFLET.isdisjoint(sentence) and _HAVING.isdisjoint(sentence)
+        side_effect = ("side", "effect") in pairwise(sentence) or ("side", "effects") in pairwise(sentence)
+        leaflet = (side_effect or not _LEAFLET.isdisjoint(sentence)) and _HAVING.isdisjoint(sentence)
         if moderator_note or news or leaflet or media:
             found.add(i)
     return found
@@ -739,6 +745,19 @@ def _everyday_readings(tokens: list[str]) -> list[str]:
             strict=False,
         ):
             blank = True  # "If one more person suggests celery juice I'm going to walk into the sea"
+        elif (
+            word == "overdose"
+            and tokens[i + 1 : i + 2]
+            and tokens[i + 1] in _SYMPTOMS
+            and not _CARED_FOR.isdisjoint(tokens)
+        ):
+            blank = True  # "overdose symptoms tylenol child"
+        elif (
+            word == "ready"
+            and tokens[i + 1 : i + 4] in (["for", "it", "to"], ["for", "this", "to"])
+            and not _ENDS_OF_THINGS.isdisjoint(tokens[max(0, i - 8) : i])
+        ):
+            blank = True  # "so over this flare. ready for it to end"
         elif word in _HYPERBOLE_VERBS and tokens[i + 1 : i + 3] in _FOR_A:
             blank = True  # "I'd unalive for a nap rn"
         elif (

@@ -8,7 +8,7 @@ accents are gone: ``más`` is ``mas``). To add a phrase family, see docs/crisis-
 from __future__ import annotations
 
 from bot.crisis.concern import Concern
-from bot.crisis.family import Family
+from bot.crisis.family import Family, words
 
 GOODBYE_FAMILIES: tuple[Family, ...] = (
     Family(
@@ -112,6 +112,36 @@ GOODBYE_FAMILIES: tuple[Family, ...] = (
             "might as well help it|lupus|my_body|the_disease|nature|things along",
             "this|here is where it|things|my_story|everything ends|end $|for_me",
             "game end|game_over|gg for me soon|$",
+            "stop|stopping|stopped|skip|skipping|skipped|quit|quitting|refuse|refusing ~4 dialysis|meds|treatment|medication|medications|plaquenil|prednisone|insulin to die",
+            "how long ~4 die|to_die|until_i_die|before_i_die without|off dialysis|treatment|meds|my_meds",
+            "how to make it look like an? accident $",
+            "tall|tallest|high|highest bridges|bridge|buildings|building|cliffs|cliff near me|nearby|around_here",
+            "does|would|how_long_does|how_much_does hanging|drowning|carbon_monoxide|suffocating|suffocation|bleeding_out|jumping ~1 hurt|take|painful|feel_like",
+            "final|last message|letter|words|note to|for my ~1 mom|mum|dad|family|kids|husband|wife|children|parents $",
+            "wrote|written|finished the|all_the|my goodbye? letters|notes $",
+            "kidneys|body|heart failing|giving_out ~2 honestly|and ~1 good $",
+            "if ~5 comes|happens|hits ~1 let it $",
+            "^ last|final entry|journal_entry probably|ever|$",
+            "goodbye|bye journal|diary|notebook $",
+            "would|will cry|be_sad ~3 but ~2 get over it|move_on|be_fine",
+            "do_not|dont want tomorrow|another_day|another_morning $",
+            "good|right|best|perfect time|night|day to do it $",
+            "still here|alive|breathing ~1 unfortunately|sadly",
+            "talk me out of this|it $",
+            "want|wanting|ready|going to go be with him|her|them|my_baby|my_husband|my_wife|my_mom|my_mum|my_dad|my_son|my_daughter $",
+            "telling|tells|told|tell me to check out|end_it|die|give_up",
+            "so it looks|seems|will_look like a|an ~3 accident|complication|natural|heart_attack|illness",
+            "let a|the clot|flare|lupus|disease|it make the decision|decide",
+            "memory|memories of me before i go|die|leave",
+            "was|felt|am disappointed when|that ~5 clear|normal|negative|fine",
+            "decided ~4 my? last session|dialysis|treatment|infusion",
+            "why not on my own terms|schedule|time",
+            "hurry up and ~1 finish|kill|take|end",
+            "everyone|everybody wins if|when i go|die|am_gone",
+            "disappear for_good|forever|permanently",
+            "done being anything|alive|here|me $",
+            "take|taking|took me|her|him off the transplant? list",
+            "easier|better if i|she|he ~5 did_not wake up|never woke_up|died|was_gone",
             "bye|goodbye while i still can",
             "point of|in staying|living|existing|being_here $",
             "because|cause|bc|coz i finally did it",
@@ -201,10 +231,13 @@ GOODBYE_FAMILIES: tuple[Family, ...] = (
             "he|she|they|he_is|she_is|they_are|dad|mom|mum|father|mother|husband|wife|grandma|grandpa is? stopping|stopped|quitting|quit|refusing|refuses dialysis",
             "posting|posted|talking|talked|wrote|writing about their|her|his plan|plans !(to|for|with|of)",
             "posted|wrote|put ~6 last day|night|post here|on_earth",
+            "posted|sent|wrote|left a goodbye|farewell",
             "says|said|saying sorry ~6 not|isnt picking_up|answering|replying",
             "going_to|will|wants_to|gonna|just_going_to let it|lupus|the_disease|the_illness|nature take her|him|them",
             "keeps|kept|keep saying|says|said|tells_us|told_us ~4 @RELIEF ~3 without him|her|them",
         ),
         person="other",
+        # "my mom decided with her medical team to stop dialysis and go on hospice"
+        veto=words("hospice palliative team"),
     ),
 )

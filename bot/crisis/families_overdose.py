@@ -82,11 +82,14 @@ OVERDOSE_FAMILIES: tuple[Family, ...] = (
             "is|are|would|will #MANY|twenty|thirty|forty|fifty|hundred ~1 @MEDS ~1 enough|lethal|fatal|deadly|kill",
             "#MANY|twenty|thirty|forty|fifty|hundred ~1 @MEDS ~2 enough to ~1 do_it|die|end_it|kill|not_wake_up|never_wake_up",
             "locked|locking|locks|shut @REFL in ~4 with &(~3+@MEDS|pill_bottles|bottles)",
-            "@TOOK_PAST extra|more|some ~1 @MEDS ~6 with|and a? glass|bottle|glasses|bottles|shot|shots? of? wine|vodka|whiskey|alcohol|booze|beer|liquor|rum|gin",
+            "@TOOK_PAST extra|more|some ~1 @MEDS ~6 with|and|plus a? glass|bottle|glasses|bottles|shot|shots? of? wine|vodka|whiskey|alcohol|booze|beer|liquor|rum|gin",
             "can_not stop|keep|kept|been looking|staring at the|my|those bottle|bottles|@MEDS",
             "@TOOK_PAST a ~1 handful|fistful|bunch|pile|load of ~2 @MEDS",
+            "@TOOK_PAST double|triple ~1 methotrexate|mtx",
+            "double|doubled|triple dosed|dose|up ~3 blood_thinner|blood_thinners|warfarin|coumadin|eliquis|xarelto|apixaban",
             "swallowed|took everything|all in|from my|the pill_organizer|organizer|pillbox|pill_box|medicine_cabinet",
             "put_on|used|applied|wearing|stuck_on two|three|four|five|#MANY ~2 patches ~2 instead|at_once|at_the_same_time",
+            "put|stuck a_few|several|some|two|three ~2 on at_once|at_the_same_time",
             "mixed up|mixed_up ~2 bottles|pills|meds|my_pills ~10 took ~12 slow|faint|racing|confused|vomiting|throwing_up|can_not_feel|heartbeat|shaking",
             "@TOOK_PAST too_many|too_much|way_more|way_too_many|more_than|way_too_much ~12 can_not_feel|ringing|throwing_up|vomiting|faint|slow|confused|sleepy|shaking|can_not_breathe|yellow|jaundice|stomach_hurts",
             "#MANY|days|weeks|months of ~2 everything|@MEDS|meds|pills stashed|saved|stockpiled|hoarded",
@@ -101,7 +104,7 @@ OVERDOSE_FAMILIES: tuple[Family, ...] = (
         ),
         # "is it dangerous to overdose on tylenol?", "careful not to overdose": a safety question
         veto=words(
-            "dangerous careful avoid prevent risk risks risky warning warnings warned safely "
+            "dangerous careful avoid prevent risk risks risky warning warnings warned safely naloxone narcan "
             "episode show movie film documentary series scene podcast novel"
         ),
     ),

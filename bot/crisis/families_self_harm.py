@@ -83,7 +83,9 @@ SELF_HARM_FAMILIES: tuple[Family, ...] = (
             "keep|kept|keeping @DET? blade|blades|razor_blade|razor_blades ~5 for|in_case|just_in_case|hidden|hide|hiding",
             "pull|pulling|pulled my hair out ~3 @ON_PURPOSE|to_feel|until|when",
             "the ones|cuts|marks|wounds i made|did ~2 sunday|monday|tuesday|wednesday|thursday|friday|saturday|last_night|yesterday|this_week|today",
-            "has|had been cutting|self_harming|burning_herself|burning_himself !(down|back|out|off|up|costs|carbs|sugar|the|his_hair|her_hair|my_hair|wood|class|corners|ties|coupons|grass|her_pills|his_pills|pills|coupons)",
+            "does|do cutting|sh heal|heals|scar",
+            "bleeding|bleeds|bled from cutting|sh|self_harm",
+            "is|keeps|has_been|had_been cutting|self_harming again|herself|himself|themselves|what|and|i|we|idk|help|please|how|$",
             "ice and salt|salt and ice thing|challenge|burn|burns",
             "carve|carving|carved|cut|cutting a|another ~2 line|lines|tally|tallies|mark|marks !(in_the|into_the|on_the|in_wood|on_paper|in_my_notebook)",
             "cut|cuts|went deeper|too_deep than|this_time ~3 meant|wanted|intended|planned|usual",
@@ -123,6 +125,7 @@ SELF_HARM_FAMILIES: tuple[Family, ...] = (
         Concern.SELF_HARM,
         (
             "started|starting|start @CUT|@BURN|hurting @REFL ~6 again",
+            "scratch|scratching|scratched my|her|his ~1 @BODY raw|bloody ~4 instead_of|instead|when|because|to_stop",
             "been|keep|kept|started hurting|cutting|burning @REFL with @DET? ~2 knife|blade|razor|scissors|lighter|iron",
             "@THINK|want_to|wanted_to|urge_to|urges_to|tempted_to|itching_to @HURT|@CUT|@BURN @REFL !(a|an|some|slack|off|free|loose|short|out|up|by_accident|on_the|on_a)",
             "not|never trying|trying_to|wanting|want|going to? die|kill_myself|end_it|end_my_life|unalive_myself ~4 just|only ~3 feel|cope|numb|release|punish|to_feel|to_cope",
