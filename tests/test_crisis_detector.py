@@ -222,6 +222,7 @@ EXERCISE_HURT = [
 ]
 EVERYDAY = [
     "my lupus wants me dead some days lol",
+    "what's the lethal dose of cringe, asking for my group chat",
     "Getting my port placed tomorrow, see you on the other side",
     "does naloxone work on every opioid overdose?",
     "overdose signs ibuprofen toddler",
@@ -738,6 +739,15 @@ def test_the_shipped_crisis_phrases_keep_the_figures(corpus) -> None:  # type: i
         ("everybody wins when I'm gone", Concern.SUICIDE),
         ("asked them to take me off the transplant list", Concern.SUICIDE),
         ("valgo más muerta que viva", Concern.SUICIDE),
+        ("honestly I'm done fighting", Concern.SUICIDE),
+        ("I stay on the bridge longer than I should on my walks", Concern.SUICIDE),
+        ("I was looking at the bus timetable for the wrong reasons", Concern.SUICIDE),
+        ("I've been oiling my pistol every night", Concern.SUICIDE),
+        ("been googling methods and clearing my history", Concern.SUICIDE),
+        ("how do I admit I've made a plan without being sectioned", Concern.SUICIDE),
+        ("no me siento seguro conmigo mismo hoy", Concern.SUICIDE),
+        ("I slam my fingers in the door when I'm mad at my body", Concern.SELF_HARM),
+        ("swallowed every pill in my pillbox", Concern.OVERDOSE),
     ],
 )
 def test_fresh_writers_wordings(text: str, concern: Concern) -> None:

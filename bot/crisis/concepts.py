@@ -230,6 +230,10 @@ CONCEPT_FAMILIES: tuple[Family, ...] = (
             "@HANDLE @DET? ~2 @MEANS_HELD ~6 @CONTEMPLATE",
             "@MEANS_HELD in|against|to|on @POSS|the? hand|hands|wrist|wrists|arm|arms|throat|neck|head|lap|skin right_now|now|$|again|tonight",
             "sitting|sat|sit|up ~4 with @POSS|a|the ~1 @MEANS_HELD across|on|in my knees|lap|legs",
+            "@PLACE_EDGE|railing|train_line|train_schedule|trains ~6 longer|more than i should",
+            "looked|looking|look at ~4 for the wrong reasons",
+            "think|thinking|thought about ~2 not turning|steering|braking|stopping ~1 the? wheel|car",
+            "cleaning|cleaned|oiling|oiled my gun|rifle|pistol|shotgun ~4 more than|a_lot|every_night|again",
             "@STAND ~2 at|on|by|near|over @DET? ~1 @PLACE_EDGE ~8 @CONTEMPLATE",
             "mind|thoughts|head keep|keeps|kept going|drifting|wandering|going_back to @DET? ~2 @MEANS_HELD|bridge|roof|tracks",
             "@THINK @DET? ~1 tracks|rails|railway|railway_line|train_line|train_tracks|ledge|cliff|overpass|rooftop|bridge !(repair|repairs|work|works|replacement|toll|game|club|tournament|trip|building|construction|party|photo|photos)",
@@ -359,6 +363,8 @@ CONCEPT_FAMILIES: tuple[Family, ...] = (
             "if|when|hope @DET? ~2 flare|lupus|disease|illness|it|this|kidneys ~1 kills|kill|takes|take me ~1 fine|good|so_be_it|whatever|let_it|then_good|that_is_fine|i_do_not_care|okay|ok",
             "have|let|make it_all|everything|all_of_it be_over|end|stop $|forever|now",
             "lived|have_lived|had_lived enough|long_enough $|@ANYMORE",
+            "done|finished fighting $",
+            "considering|contemplating not being|existing $|alive|here|around",
             "tired|sick|exhausted of being $",
             "out of|run_out_of|ran_out_of|running_out_of reasons|reason to ~1 live|stay|be_alive|keep_going|exist|go_on",
             "letting|let|will_let|going_to_let|am_going_to_let nature take its|it_is course !(with|on|for)",
@@ -385,7 +391,8 @@ _NOT_A_DRUG = words(
     "cheese salt spicy food snacks tv netflix youtube tiktok instagram memes podcasts podcast crime reality shows show "
     "books reading sun sunshine sleep naps nap cuteness love drama gossip shopping christmas halloween music kpop "
     "anime games gaming work studying homework exercise cardio stretching yoga walking steps vitamins hugs puppies "
-    "kittens cats dogs pumpkin spice fries chips popcorn soda cola energy drinks drink wine beer cocktails"
+    "kittens cats dogs pumpkin spice fries chips popcorn soda cola energy drinks drink wine beer cocktails sarcasm "
+    "cringe"
 )
 _LETHAL = words(
     "lethal fatal deadly toxic"

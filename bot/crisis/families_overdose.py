@@ -86,6 +86,7 @@ OVERDOSE_FAMILIES: tuple[Family, ...] = (
             "can_not stop|keep|kept|been looking|staring at the|my|those bottle|bottles|@MEDS",
             "@TOOK_PAST a ~1 handful|fistful|bunch|pile|load of ~2 @MEDS",
             "@TOOK_PAST double|triple ~1 methotrexate|mtx",
+            "swallowed|took ~2 all|every ~4 pill|pills|tablet|tablets|meds ~3 in|from my|the pill_organizer|organizer|pillbox|pill_box",
             "double|doubled|triple dosed|dose|up ~3 blood_thinner|blood_thinners|warfarin|coumadin|eliquis|xarelto|apixaban",
             "swallowed|took everything|all in|from my|the pill_organizer|organizer|pillbox|pill_box|medicine_cabinet",
             "put_on|used|applied|wearing|stuck_on two|three|four|five|#MANY ~2 patches ~2 instead|at_once|at_the_same_time",

@@ -155,6 +155,7 @@ SELF_HARM_FAMILIES: tuple[Family, ...] = (
             "slam|slammed|slamming|smash|smashed|smashing|bash|bashed|bashing my|her|his ~1 @BODY|hand|hands|finger|fingers|head ~6 @ON_PURPOSE|so_the_pain|to_feel",
             "want|wanted|need|needed it to hurt|bleed",
             "press|pressing|pressed|push|pushing|squeeze|squeezing|pinch|pinching|scratch|scratching ~8 @ON_PURPOSE",
+            "slam|slamming|slammed|bang|banging|hit|hitting my|her|his ~1 hand|hands|fingers|head|@BODY in|into|against @DET? ~2 door|drawer|wall|table ~4 when|whenever|because ~3 angry|mad|frustrated|hate",
             "slap|slapped|slapping|hit|hitting|punch|punched|punching my own? face|head ~3 over_and_over|again_and_again|repeatedly|until|till",
             "i ~1 deserve|deserved to feel_hungry|starve|suffer|hurt|bleed|be_punished|feel_pain|be_in_pain",
             "i|i_have|been|keep|kept punch|punched|punching|hit|hitting|slap|slapping|beat|beating my|her|his ~1 @BODY !(on|against|into|by|with_the|with_a)",
