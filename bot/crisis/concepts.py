@@ -26,6 +26,7 @@ from itertools import pairwise
 
 from bot.crisis.concern import Concern
 from bot.crisis.family import Family, words
+from bot.crisis.guards import OTHER_PEOPLE
 from bot.crisis.normalize import BOUNDARY, squeeze
 
 CONCEPT_CLASSES: dict[str, tuple[str, ...]] = {
@@ -198,6 +199,7 @@ _DOSE_VETO = words(
     "separately spread space same"
 )
 _FAREWELL_VETO = words(
+    "maternity baby babies joke tease teasing strongly complaint complain complaints rant vent "
     "retiring retire retired moving move moved party wedding graduation school class college job work colleague "
     "colleagues coworkers vacation holiday trip pen pals pal christmas birthday thank cards card santa teacher "
     "rheumatologist doctor nurse decluttering declutter charity donate donating donation garage sale outgrown fit "
@@ -227,9 +229,14 @@ CONCEPT_FAMILIES: tuple[Family, ...] = (
         (
             "@HANDLE @DET? ~2 @MEANS_HELD ~6 @CONTEMPLATE",
             "@MEANS_HELD in|against|to|on @POSS|the? hand|hands|wrist|wrists|arm|arms|throat|neck|head|lap|skin right_now|now|$|again|tonight",
+            "sitting|sat|sit|up ~4 with @POSS|a|the ~1 @MEANS_HELD across|on|in my knees|lap|legs",
+            "@PLACE_EDGE|railing|train_line|train_schedule|trains ~6 longer|more than i should",
+            "looked|looking|look at ~4 for the wrong reasons",
+            "think|thinking|thought about ~2 not turning|steering|braking|stopping ~1 the? wheel|car",
+            "cleaning|cleaned|oiling|oiled my gun|rifle|pistol|shotgun ~4 more than|a_lot|every_night|again",
             "@STAND ~2 at|on|by|near|over @DET? ~1 @PLACE_EDGE ~8 @CONTEMPLATE",
             "mind|thoughts|head keep|keeps|kept going|drifting|wandering|going_back to @DET? ~2 @MEANS_HELD|bridge|roof|tracks",
-            "@THINK @DET? ~1 tracks|rails|railway|railway_line|ledge|cliff|overpass|rooftop|bridge !(repair|repairs|work|works|replacement|toll|game|club|tournament|trip|building|construction|party|photo|photos)",
+            "@THINK @DET? ~1 tracks|rails|railway|railway_line|train_line|train_tracks|ledge|cliff|overpass|rooftop|bridge !(repair|repairs|work|works|replacement|toll|game|club|tournament|trip|building|construction|party|photo|photos)",
             "@PLACE_EDGE ~6 stood|standing|sat|sitting there? ~2 looking|staring|peering down|over !(at)",
             "@WILL ~2 @CRASH @DET? ~1 @VEHICLE",
             "@WILL ~2 @DRIVE @DET? ~1 @VEHICLE? ~2 @INTO @DET? ~1 @CRASH_TARGET",
@@ -356,6 +363,9 @@ CONCEPT_FAMILIES: tuple[Family, ...] = (
             "if|when|hope @DET? ~2 flare|lupus|disease|illness|it|this|kidneys ~1 kills|kill|takes|take me ~1 fine|good|so_be_it|whatever|let_it|then_good|that_is_fine|i_do_not_care|okay|ok",
             "have|let|make it_all|everything|all_of_it be_over|end|stop $|forever|now",
             "lived|have_lived|had_lived enough|long_enough $|@ANYMORE",
+            "done|finished fighting $",
+            "considering|contemplating not being|existing $|alive|here|around",
+            "tired|sick|exhausted of being $",
             "out of|run_out_of|ran_out_of|running_out_of reasons|reason to ~1 live|stay|be_alive|keep_going|exist|go_on",
             "letting|let|will_let|going_to_let|am_going_to_let nature take its|it_is course !(with|on|for)",
             "would_like|want|wanna|hope|hoping|wish|wishing|pray|praying ~5 and just? not|never recover $|from_it|this_time",
@@ -381,7 +391,8 @@ _NOT_A_DRUG = words(
     "cheese salt spicy food snacks tv netflix youtube tiktok instagram memes podcasts podcast crime reality shows show "
     "books reading sun sunshine sleep naps nap cuteness love drama gossip shopping christmas halloween music kpop "
     "anime games gaming work studying homework exercise cardio stretching yoga walking steps vitamins hugs puppies "
-    "kittens cats dogs pumpkin spice fries chips popcorn soda cola energy drinks drink wine beer cocktails"
+    "kittens cats dogs pumpkin spice fries chips popcorn soda cola energy drinks drink wine beer cocktails sarcasm "
+    "cringe"
 )
 _LETHAL = words(
     "lethal fatal deadly toxic"
@@ -451,9 +462,64 @@ _BODY_AGENT = words(
 _AGENT_VERB = words("want wants wanted trying tries tried going")
 _AGENT_ENDS = words("end kill finish")
 _REFUSE = words("refuse refusing refused")
+# "When God calls me home I'll be ready, but not yet", "when I'm gone. God willing that's a long way
+# off": a death far off, said calmly; and "I'll rest when I'm dead".
+_NOT_SOON = tuple(
+    " " + squeeze(p) + " "
+    for p in (
+        "not yet", "long way off", "not for a long time", "god willing", "a long time from now",
+        "many years from now", "not today", "rest when i am dead", "sleep when i am dead",
+    )
+)  # fmt: skip
+_FAR_OFF_WORDS = words("gone dead home")
+# "overdose symptoms tylenol child": a parent's safety question
+_SYMPTOMS = words("symptoms signs")
+_CARED_FOR = words("child children kid kids toddler baby son daughter dog cat puppy")
+# "so over this flare. ready for it to end": the flare, not a life
+_ENDS_OF_THINGS = words("flare flares day week semester year winter summer month pain shift exam exams")
+# "I'd unalive for a nap", "I'd kill for a coffee": wanting something very much
+_FOR_A = (["for", "a"], ["for", "an"], ["for", "some"], ["for", "one"])
+_HYPERBOLE_VERBS = words("kill unalive die")
+# "(figuratively, calm down mods lol)": the writer says it is a figure of speech
+_FIGURATIVE = (" figuratively ", " not literally ", " jk ", " just kidding ", " hyp ")
+_FIGURATIVE_WORDS = words("die dying dead kill kms unalive")
+# "suicide squad was mid": a compound that names something else
+_SUICIDE_COMPOUND = words(
+    "squad bomber bombers bombing mission doors prevention awareness hotline hotlines watch"
+)
+# "my boss wants me dead": someone else's wish, said of a person or thing
+_AGENTS = OTHER_PEOPLE | words("boss teacher manager professor prof coworker coworkers job school cat dog")
+# "My uncle took his own life many years ago": someone else's death, remembered
+_REMEMBERED = words("ago memory memorial anniversary remembering miss missing")
+_OWN_LIFE = (["his", "own", "life"], ["her", "own", "life"], ["their", "own", "life"])
+# "if I'm ever on machines ... let me go. It's all in my living will": an advance directive
+_DIRECTIVE = words("machines dnr directive proxy hospice palliative")
+# "took too many notes", "took too many naps": too many of something that is not a medicine
+_TOO_MANY_THINGS = _NOT_A_DRUG | words(
+    "notes photos pictures pics screenshots selfies days breaks shifts classes risks turns steps liberties "
+    "bites sips shots"
+)
+# "If one more person suggests celery juice I'm going to walk into the sea"
+_IF_ONE_MORE = ("if", "one", "more")
+_ONE_MORE_WORDS = words("walk jump die kill kms drive scream")
+# "Getting my affairs in order ... a living will and a healthcare proxy": paperwork everyone should have
+_PAPERWORK = words("proxy directive attorney estate executor paperwork")
+# "Thinking of ending things... with my dermatologist": a break-up
+_ENDING = words("ending end ended")
+# "I'd rather die than eat another kale salad": unless what follows is the illness or living itself.
+_RATHER_SERIOUS = words(
+    "live living keep suffer suffering hospital doctor doctors treatment dialysis infusion infusions flare "
+    "flares pain on face deal chemo surgery like this round cytoxan rituximab benlysta"
+)
+# "if anyone's ever feeling like ending it, please reach out": words said to others, to help.
+_TO_OTHERS = (("if", "anyone"), ("if", "you"), ("anyone", "who"), ("if", "someone"), ("for", "anyone"))
+_REACH_OUT = words("reach dm matter here talk please support message")
+_TO_OTHERS_WORDS = words(
+    "ending end die dying kill killing suicide suicidal hurt hurting harm harming cutting"
+)
 # "see you all on the other side" of a stay in hospital or a trip
 _STAY = words(
-    "admitted hospital surgery biopsy procedure operation infusion trip vacation holiday flight move moving "
+    "admitted hospital surgery biopsy procedure operation infusion trip vacation holiday flight move moving port "
     "steroids iv"
 )
 # "gonna kms if this printer jams one more time": a threat to oneself over a small thing, said as a sigh.
@@ -462,7 +528,8 @@ _ONE_MORE_TIME = ("one", "more", "time")
 # overdosed in the finale", "read an article about a woman who took her own life").
 _MEDIA = words(
     "show series episode episodes season finale documentary documental film movie pelicula book libro novel "
-    "article articulo news noticia noticias storyline podcast character personaje netflix drama"
+    "article articulo news noticia noticias storyline podcast character personaje netflix drama tiktok youtube "
+    "video reddit instagram tweet prevention prevencion awareness caminata walk memorial"
 )
 # A moderator's note or a content warning ("CW: this thread discusses suicide", "TW suicide mention").
 _NOTE_MARKS = words(
@@ -479,13 +546,18 @@ _ASKED = (
     ("pregunto", "si"),
 )
 _ANSWER_YES = (("said", "yes"), ("answered", "yes"), ("said", "yeah"), ("i", "admitted"), ("dije", "que"))
-_ASKED_WORDS = words("suicide suicidal harming hurting harm hurt kill killing self")
+_ASKED_WORDS = words("suicide suicidal harming hurting harm hurt kill killing self ending end")
+# ...or the question on a form ("the thoughts-of-harming-yourself question on intake forms")
+_FORM_WORDS = words("question questions questionnaire form forms checkbox intake screening")
 # ...and the message says it was routine or answered no ("some new screening thing", "I said no").
-_ROUTINE = words("screening questionnaire form routine standard always survey said glad")
-_PAST_TOPIC = words("suicide suicidal dark attempted attempt intente quitarme suicidio")
+_ROUTINE = words("screening questionnaire form forms routine standard always survey said say answered glad")
+_PAST_TOPIC = words(
+    "suicide suicidal dark attempted attempt intente quitarme suicidio self harm harmed harming cut cutting sh"
+)
 _PAST_MARKERS = (
     " ago ", " back then ", " in the past ", " years back ", " at one point ", " used to ", " when i was ",
-    " hace ", " before i was diagnosed ", " antes del diagnostico ",
+    " hace ", " before i was diagnosed ", " antes del diagnostico ", " since i last ", " years since ",
+    " years clean ", " months clean ", " clean from ", " in high school ",
 )  # fmt: skip
 _PAST_YEAR = re.compile(r" in (?:19|20)[0-9][0-9] ")
 # ...and nothing says it is back ("the thoughts are back", "again lately").
@@ -506,10 +578,29 @@ _RECOVERED = tuple(
         "therapy helped", "really helped", "it helped", "got help", "much better now", "doing well now",
         "am ok now", "am okay now", "am fine now", "recovered", "it gets better", "doing really well",
         "doing well", "does get better", "gets better", "it can change", "keep going", "estoy bien",
-        "se puede salir", "hoy estoy", "in remission", "en remision",
+        "se puede salir", "hoy estoy", "in remission", "en remision", "remission", "it worked", "it works",
+        "so glad i am here", "glad i am still here", "ways to cope", "i have learned", "i learned",
+        "can get better", "never thought i would", "today i got", "got into", "i am good", "dbt helped",
     )
 )  # fmt: skip
 _EVENT_AFTER_ONE = [["at"], ["in"], ["near"], ["on"]]
+
+
+# Every word a case of _everyday_readings starts at (a long everyday message skips the rest fast).
+_READING_WORDS = (
+    frozenset({"suicidal", _KILL, "kms", "jump", "suicide", "unalive", "crisis", "dead"})
+    | _WANT
+    | _AGENT_ENDS
+    | _TO_OTHERS_WORDS
+    | _ONE_MORE_WORDS
+    | _HYPERBOLE_VERBS
+    | _FIGURATIVE_WORDS
+    | _FAR_OFF_WORDS
+    | _TOOK
+    | _ENDING
+    | _PAST_HARM
+    | words("let die dead goodbye will affairs other overdose ready")
+)
 
 
 def _sentence_of(tokens: list[str], i: int) -> tuple[int, int]:
@@ -530,7 +621,7 @@ def _said_no(tokens: list[str], i: int) -> bool:
 
 def _denied(tokens: list[str], i: int) -> bool:
     """ "not suicidal or anything, just tired": a denial that explains what it is instead."""
-    return "not" in tokens[max(0, i - 3) : i] and not _DENIAL_BUT.isdisjoint(tokens[i + 1 : i + 6])
+    return "not" in tokens[max(0, i - 3) : i] and not _DENIAL_BUT.isdisjoint(tokens[i + 1 : i + 10])
 
 
 def _topic_readings(tokens: list[str]) -> set[int]:
@@ -560,7 +651,9 @@ def _topic_readings(tokens: list[str]) -> set[int]:
             word in _ASKED_WORDS
             and not yes
             and routine
-            and any(pair in _ASKED for pair in pairwise(tokens[lo:i]))
+            and (
+                any(pair in _ASKED for pair in pairwise(tokens[lo:i])) or not _FORM_WORDS.isdisjoint(sentence)
+            )
         ):
             found.add(i)
             continue
@@ -580,22 +673,27 @@ def _topic_readings(tokens: list[str]) -> set[int]:
             sentence
         )
         news = word == "suicide" and tokens[i - 1 : i] == ["a"] and tokens[i + 1 : i + 2] in _EVENT_AFTER_ONE
-        leaflet = not _LEAFLET.isdisjoint(sentence) and _HAVING.isdisjoint(sentence)
+        side_effect = ("side", "effect") in pairwise(sentence) or ("side", "effects") in pairwise(sentence)
+        leaflet = (side_effect or not _LEAFLET.isdisjoint(sentence)) and _HAVING.isdisjoint(sentence)
         if moderator_note or news or leaflet or media:
             found.add(i)
     return found
 
 
 def _everyday_readings(tokens: list[str]) -> list[str]:
-    """Blank four everyday readings of crisis words (same length): an illness that "almost took
-    my life", a death by suicide being mourned ("lost my dad to suicide"), self-harm in the past ("I used to self harm, 10 years clean") and a limb that is
-    "dead" ("my arm's gonna be dead after the jab"). A denial is not blanked: "not suicidal, just tired" often says the opposite."""
+    """Blank everyday readings of crisis words (same length): an illness that "almost took my
+    life", a death by suicide being mourned ("lost my dad to suicide"), self-harm in the past ("I
+    used to self harm, 10 years clean"), a limb that is "dead" ("my arm's gonna be dead after the
+    jab"), hyperbole and words said to others (each case below). A bare denial is not blanked: "not
+    suicidal" alone often says the opposite."""
     out = tokens
     topics = _topic_readings(tokens)
     for i, word in enumerate(tokens):
         blank = i in topics
         if blank:
             pass
+        elif word not in _READING_WORDS:
+            continue  # most words: none of the cases below starts at them
         elif word == "suicidal" and (_denied(tokens, i) or _said_no(tokens, i)):
             blank = True
         elif (
@@ -624,6 +722,100 @@ def _everyday_readings(tokens: list[str]) -> list[str]:
             or (i > 1 and tokens[i - 1] == "to" and tokens[i - 2] in _REFUSE)
         ):
             blank = True  # "I refuse to let it win": the opposite of giving up
+        elif (
+            (
+                (word == squeeze("die") and tokens[i - 1 : i] == ["rather"])
+                or (word == squeeze("dead") and tokens[i - 2 : i] == ["rather", "be"])
+            )
+            and tokens[i + 1 : i + 2] == ["than"]
+            and _RATHER_SERIOUS.isdisjoint(tokens[i + 2 : i + 8])
+            and not {("go", "through"), ("going", "through"), ("get", "through")}
+            & set(pairwise(tokens[i + 2 : i + 8]))
+        ):
+            blank = True  # "I'd rather die than go to karaoke lol"
+        elif (
+            word in _TO_OTHERS_WORDS
+            and not _REACH_OUT.isdisjoint(tokens)
+            and any(pair in _TO_OTHERS for pair in pairwise(tokens[_sentence_of(tokens, i)[0] : i]))
+        ):
+            blank = True  # "if anyone's ever feeling like ending it, please reach out"
+        elif word == squeeze("goodbye") and squeeze("hello") in tokens[i + 1 : i + 8]:
+            blank = True  # "goodbye cruel world, hello three weeks of vacation"
+        elif word in ("jump", squeeze("die")) and any(
+            tuple(tokens[j : j + 3]) == _ONE_MORE_TIME for j in range(i + 1, min(len(tokens), i + 14))
+        ):
+            blank = True  # "gonna jump off a cliff if my rheum says lose weight one more time"
+        elif word in _ONE_MORE_WORDS and _IF_ONE_MORE in zip(
+            tokens[_sentence_of(tokens, i)[0] : i],
+            tokens[_sentence_of(tokens, i)[0] + 1 : i],
+            tokens[_sentence_of(tokens, i)[0] + 2 : i],
+            strict=False,
+        ):
+            blank = True  # "If one more person suggests celery juice I'm going to walk into the sea"
+        elif (
+            word == "overdose"
+            and tokens[i + 1 : i + 2]
+            and tokens[i + 1] in _SYMPTOMS
+            and not _CARED_FOR.isdisjoint(tokens)
+        ):
+            blank = True  # "overdose symptoms tylenol child"
+        elif (
+            word == "ready"
+            and tokens[i + 1 : i + 4] in (["for", "it", "to"], ["for", "this", "to"])
+            and not _ENDS_OF_THINGS.isdisjoint(tokens[max(0, i - 8) : i])
+        ):
+            blank = True  # "so over this flare. ready for it to end"
+        elif word in _HYPERBOLE_VERBS and tokens[i + 1 : i + 3] in _FOR_A:
+            blank = True  # "I'd unalive for a nap rn"
+        elif (
+            word in _FIGURATIVE_WORDS
+            and any(m in " " + " ".join(tokens) + " " for m in _FIGURATIVE)
+            and squeeze("unless") not in tokens  # "i want to die lol jk... unless?"
+        ):
+            blank = True  # "it's making me want to die (figuratively, calm down mods lol)"
+        elif word == "suicide" and tokens[i + 1 : i + 2] and tokens[i + 1] in _SUICIDE_COMPOUND:
+            blank = True  # "suicide squad was mid", "suicide prevention day"
+        elif word == "unalive" and tokens[i + 1 : i + 2] in (
+            ["this"],
+            ["that"],
+            ["these"],
+            ["the"],
+            ["a"],
+            ["an"],
+        ):
+            blank = True  # "about to unalive this pizza"
+        elif (
+            word in _WANT
+            and tokens[i + 1 : i + 3] == ["me", "dead"]
+            and not _AGENTS.isdisjoint(tokens[max(0, i - 3) : i])
+        ):
+            blank = True  # "I think my boss wants me dead. 6 closing shifts in a row"
+        elif word in _FAR_OFF_WORDS and any(m in " " + " ".join(tokens) + " " for m in _NOT_SOON):
+            blank = True  # "when God calls me home I'll be ready, but not yet"
+        elif word in _TOOK and tokens[i + 1 : i + 4] in _OWN_LIFE and not _REMEMBERED.isdisjoint(tokens):
+            blank = True  # "my uncle took his own life many years ago": remembered
+        elif word == squeeze("will") and tokens[i - 1 : i] == [squeeze("living")]:
+            blank = True  # "my living will": a document
+        elif (
+            word == squeeze("let")
+            and tokens[i + 1 : i + 3] == ["me", "go"]
+            and not _DIRECTIVE.isdisjoint(tokens)
+        ):
+            blank = True  # "if I'm ever on machines, let me go": an advance directive
+        elif word == squeeze("affairs") and not _PAPERWORK.isdisjoint(tokens):
+            blank = True  # "affairs in order ... a living will and a healthcare proxy"
+        elif (
+            word in _ENDING
+            and tokens[i + 1 : i + 2] in (["things"], ["it"])
+            and tokens[i + 2 : i + 3] == ["with"]
+        ):
+            blank = True  # "thinking of ending things... with my dermatologist"
+        elif (
+            word == "jump"
+            and ("before", "i") in pairwise(tokens[i + 1 : i + 9])
+            and "let" in tokens[i + 1 : i + 11]
+        ):
+            blank = True  # "I'd jump off a bridge before I let my MIL plan the party"
         elif word in ("kms", _KILL) and any(
             tuple(tokens[j : j + 3]) == _ONE_MORE_TIME for j in range(i + 1, min(len(tokens), i + 12))
         ):
@@ -648,6 +840,17 @@ def _everyday_readings(tokens: list[str]) -> list[str]:
             and not _STAY.isdisjoint(tokens)
         ):
             blank = True  # "see you all on the other side" of a hospital stay
+        elif (
+            word in _TOOK
+            and tokens[i + 1 : i + 2] == [squeeze("too")]
+            and tokens[i + 2 : i + 3] in (["many"], ["much"])
+            and tokens[i + 3 : i + 4]
+            and (
+                tokens[i + 3] in _TOO_MANY_THINGS
+                or (tokens[i + 4 : i + 5] and tokens[i + 4] in _TOO_MANY_THINGS)
+            )
+        ):
+            blank = True  # "took too many notes", "took too many selfies at the walk"
         elif word in _TOOK and i > 0 and tokens[i - 1] in _ALMOST:
             blank = True  # "lupus almost took my life in 2019": the illness, not the writer
         elif (

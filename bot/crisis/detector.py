@@ -31,6 +31,7 @@ from bot.crisis.lexicon import (
     CLASSES,
     ENGLISH_HINTS,
     EXERCISE,
+    EXERCISE_NAMES,
     FAMILIES,
     FIRST_PERSON,
     INJURY,
@@ -41,9 +42,10 @@ from bot.crisis.lexicon import (
     SPANISH_HINTS,
     Family,
     Person,
+    words,
 )
 from bot.crisis.model import CrisisModel, load_model
-from bot.crisis.normalize import BOUNDARY, tokens
+from bot.crisis.normalize import BOUNDARY, squeeze, tokens
 from bot.crisis.pairs import PAIR_CLASSES, PAIR_FAMILIES
 from bot.crisis.patterns import Compiler
 
@@ -181,12 +183,12 @@ class _WordSets:
 
     def bits(self, sets: Iterable[frozenset[str]]) -> int:
         found = 0
-        for words in sets:
-            bit = self._bits.get(words)
+        for word_set in sets:
+            bit = self._bits.get(word_set)
             if bit is None:
-                bit = self._bits[words] = 1 << len(self._bits)
+                bit = self._bits[word_set] = 1 << len(self._bits)
                 self._all |= bit
-                for word in words:
+                for word in word_set:
                     self._word_bits[word] = self._word_bits.get(word, 0) | bit
             found |= bit
         return found
@@ -392,14 +394,17 @@ def _extra_findings(text: _Text, phrases: tuple[str, ...]) -> list[tuple[Concern
     return []
 
 
+_EXERCISE_WORDS = EXERCISE | EXERCISE_NAMES
+
+
 def _exercise_hurt(text: _Text) -> bool:
     """A hurt word and an exercise word in the same sentence."""
-    if INJURY.isdisjoint(text.vocabulary) or EXERCISE.isdisjoint(text.vocabulary):
+    if INJURY.isdisjoint(text.vocabulary) or _EXERCISE_WORDS.isdisjoint(text.vocabulary):
         return False  # not even in the same text
     sentence: set[str] = set()
     for word in [*text.words, BOUNDARY]:
         if word == BOUNDARY:
-            if not INJURY.isdisjoint(sentence) and not EXERCISE.isdisjoint(sentence):
+            if not INJURY.isdisjoint(sentence) and not _EXERCISE_WORDS.isdisjoint(sentence):
                 return True
             sentence = set()
         else:
@@ -476,6 +481,42 @@ def _model_text(words: list[str]) -> str:
     return " ".join(SENTENCE_BREAK if w == BOUNDARY else w for w in words)
 
 
+# A writer offering help to others ("if anyone is thinking about ending it, reach out to me"): the
+# rules still read the message, the model (which hears the topic, not who it is about) does not.
+_OFFERS = (
+    ("reach", "out", "to", "me"),
+    ("my", "dms", "are", "open"),
+    ("dms", "are", "open"),
+    ("here", "for", "you"),
+    ("you", "are", "not", "alone"),
+)
+
+
+def _offers_help(words: list[str]) -> bool:
+    joined = " " + " ".join(words) + " "
+    return any(" " + " ".join(squeeze(w) for w in offer) + " " in joined for offer in _OFFERS)
+
+
+# Which card a crisis found by the model gets: someone else's when the message is about another
+# person and not the writer ("my daughter posted 'this is it' and blocked me"), self-harm or
+# overdose when their words stand in it, the general card otherwise.
+_SELF_HARM_CUES = words(
+    "cut cuts cutting razor blade blades scars scar sh relapse relapsed bleeding burn burning"
+)
+_OVERDOSE_CUES = words("pills overdose overdosed tablets swallowed dose doses stash stashed bottle")
+_WRITER = frozenset(("i", "myself"))
+
+
+def _model_concern(vocabulary: frozenset[str]) -> Concern:
+    if not _WRITER & vocabulary and not OTHER_PEOPLE.isdisjoint(vocabulary):
+        return Concern.OTHER_PERSON
+    if not _SELF_HARM_CUES.isdisjoint(vocabulary):
+        return Concern.SELF_HARM
+    if not _OVERDOSE_CUES.isdisjoint(vocabulary):
+        return Concern.OVERDOSE
+    return Concern.SUICIDE
+
+
 def model_input(text: str) -> str:
     """The text the learned model reads: the canonical tokens, hyperbole defused, sentence ends as
     a word of their own."""
@@ -503,11 +544,12 @@ def screen(text: str, extra_phrases: Iterable[str] = ()) -> Screening:
         if language == "en" and _language(text, words) == "es":
             language = "es"
         return Screening(concern, language)
-    if _exercise_hurt(canonical):
-        return Screening(Concern.EXERCISE_HURT, _language(text, words))
     language = _language(text, words)
     model = load_model()
-    if model is not None and not guarded and _model_flags(model, words, weak):
-        # A wording the rules don't know but that reads like the crisis messages the model saw.
-        return Screening(Concern.SUICIDE, language)
+    if model is not None and not guarded and not _offers_help(words) and _model_flags(model, words, weak):
+        # A wording the rules don't know but that reads like the crisis messages the model saw
+        # (also when it names an exercise and a pain: "yoga, pills, nothing helps the pain. I'm done").
+        return Screening(_model_concern(canonical.vocabulary), language)
+    if _exercise_hurt(canonical):
+        return Screening(Concern.EXERCISE_HURT, language)
     return NO_CONCERN if language == "en" else Screening(Concern.NONE, language)

@@ -52,9 +52,10 @@ OVERDOSE_FAMILIES: tuple[Family, ...] = (
         Concern.OVERDOSE,
         (
             "@TOOK_PAST|taking|been_taking|take|taken ~2 weekly ~2 @MEDS|dose|pill|pills|tablets|shot ~4 every_day|daily|each_day|every_morning|every_night|every_evening",
+            "methotrexate|mtx ~4 days_in_a_row|in_a_row|every_day_this_week",
             "methotrexate|mtx ~4 every_day|daily|each_day|every_morning|every_night ~4 thinking|instead|by_mistake|for|accidentally|mouth|sores|this_week|because|all_week|since",
             # a double taken by mistake is a question for the pharmacist, unless it is making them ill
-            "accidentally|accidently|by_mistake|mistakenly ~2 took|taken|take|taking ~4 twice|again|double|two_times|three_times ~10 shaky|shaking|racing|dizzy|confused|vomiting|throwing_up|can_not_breathe|passing_out|fainted",
+            "oops|accidentally|accidently|by_mistake|mistakenly ~2 took|taken|take|taking ~4 twice|again|double|two_times|three_times ~10 shaky|shaking|racing|dizzy|confused|vomiting|throwing_up|can_not_breathe|passing_out|fainted",
             "took|taken|take|taking ~3 @MEDS|dose|meds|pills twice|again ~5 by_mistake|accidentally ~10 shaky|shaking|racing|dizzy|confused|vomiting|throwing_up|can_not_breathe|passing_out|fainted",
             "doubled|tripled|double|triple my|the ~1 @MEDS|dose ~8 throwing_up|vomiting|racing|confused|shaky|dizzy|can_not_breathe|passing_out",
             # methotrexate is weekly: a second dose in a week is a call to poison control
@@ -81,9 +82,18 @@ OVERDOSE_FAMILIES: tuple[Family, ...] = (
             "is|are|would|will #MANY|twenty|thirty|forty|fifty|hundred ~1 @MEDS ~1 enough|lethal|fatal|deadly|kill",
             "#MANY|twenty|thirty|forty|fifty|hundred ~1 @MEDS ~2 enough to ~1 do_it|die|end_it|kill|not_wake_up|never_wake_up",
             "locked|locking|locks|shut @REFL in ~4 with &(~3+@MEDS|pill_bottles|bottles)",
-            "@TOOK_PAST extra|more|some ~1 @MEDS ~6 with|and a? glass|bottle|glasses|bottles|shot|shots? of? wine|vodka|whiskey|alcohol|booze|beer|liquor|rum|gin",
+            "@TOOK_PAST extra|more|some ~1 @MEDS ~6 with|and|plus a? glass|bottle|glasses|bottles|shot|shots? of? wine|vodka|whiskey|alcohol|booze|beer|liquor|rum|gin",
             "can_not stop|keep|kept|been looking|staring at the|my|those bottle|bottles|@MEDS",
             "@TOOK_PAST a ~1 handful|fistful|bunch|pile|load of ~2 @MEDS",
+            "@TOOK_PAST double|triple ~1 methotrexate|mtx",
+            "swallowed|took ~2 all|every ~4 pill|pills|tablet|tablets|meds ~3 in|from my|the pill_organizer|organizer|pillbox|pill_box",
+            "double|doubled|triple dosed|dose|up ~3 blood_thinner|blood_thinners|warfarin|coumadin|eliquis|xarelto|apixaban",
+            "swallowed|took everything|all in|from my|the pill_organizer|organizer|pillbox|pill_box|medicine_cabinet",
+            "put_on|used|applied|wearing|stuck_on two|three|four|five|#MANY ~2 patches ~2 instead|at_once|at_the_same_time",
+            "put|stuck a_few|several|some|two|three ~2 on at_once|at_the_same_time",
+            "mixed up|mixed_up ~2 bottles|pills|meds|my_pills ~10 took ~12 slow|faint|racing|confused|vomiting|throwing_up|can_not_feel|heartbeat|shaking",
+            "@TOOK_PAST too_many|too_much|way_more|way_too_many|more_than|way_too_much ~12 can_not_feel|ringing|throwing_up|vomiting|faint|slow|confused|sleepy|shaking|can_not_breathe|yellow|jaundice|stomach_hurts",
+            "#MANY|days|weeks|months of ~2 everything|@MEDS|meds|pills stashed|saved|stockpiled|hoarded",
             "@TOOK_PAST triple|double|quadruple|twice|three_times|four_times my|the ~1 dose|doses|amount",
             "#MANY mg|milligrams of ~1 @MEDS in_one_go|at_once ~2 dangerous|lethal|fatal|deadly|too_much",
             "taking|took|been_taking ~2 extra|more @MEDS ~14 confused|confusion|racing|pounding|can_not_breathe|passing_out|passed_out|unresponsive|hallucinating|barely_keep_my_eyes_open|can_not_keep_my_eyes_open|can_not_stay_awake|slurring|shallow_breathing|slow_breathing",
@@ -95,7 +105,7 @@ OVERDOSE_FAMILIES: tuple[Family, ...] = (
         ),
         # "is it dangerous to overdose on tylenol?", "careful not to overdose": a safety question
         veto=words(
-            "dangerous careful avoid prevent risk risks risky warning warnings warned safely "
+            "dangerous careful avoid prevent risk risks risky warning warnings warned safely naloxone narcan "
             "episode show movie film documentary series scene podcast novel"
         ),
     ),

@@ -272,7 +272,7 @@ SPANISH_WARNING_FAMILIES: tuple[Family, ...] = (
             "tengo|guardo|guarde|escondi|compre|consegui ~2 una? cuerda|soga|pistola|arma ~4 guardada|escondida|en_el_armario|"
             "en_el_closet|en_el_cajon|por_si|para_cuando",
             "compre|consegui|tengo|guardo una|la soga",
-            "como|forma|manera ~4 morir|morirme|matarme|irme sin dolor|sufrir|que_duela",
+            "como|forma|manera|formas|maneras ~4 morir|morirme|matarme|irme sin dolor|sufrir|que_duela",
             "escribi|deje|escribiendo|escrito ~2 carta|cartas ~8 por_si_me_pasa_algo|por_si_no_estoy|para_cuando_no_este|"
             "cuando_me_vaya|cuando_ya_no_este|despues_de_que_me_vaya|para_despues",
             "ya no voy a estar|estare $|aqui|mucho_tiempo|por_mucho|para_cuidarlo|para_cuidarla|para_ellos|mas",

@@ -31,7 +31,15 @@ EXERCISE = words(
 )
 INJURY = words(
     "hurt hurts hurting injured injure injury injuring pulled strained strain sprained sprain tweaked "
-    "twisted ouch ow tore torn lastime lastimado lastimada lesione duele dolio torci"
+    "twisted ouch ow tore torn lastime lastimado lastimada lesione duele dolio torci "
+    # how the hurt is told: "my knee swelled up after the stretch", "a pop in my hip", "calves cramped"
+    "sore soreness swell swelled swollen swelling throb throbs throbbing throbbed pain painful ache aches "
+    "aching ached stiff stiffness pop popped popping cramp cramped cramps cramping spasm spasms twinge "
+    "twinges twinging twinged click clicks clicking burns bruised killing rolled dolor hinchada hinchado"
+)
+# Exercises named in the It-hurts check only (not in the self-harm guard): "did the neck rolls".
+EXERCISE_NAMES = words(
+    "rolls tilts lifts tucks slides opener openers pushups push ups laps grip dog touch holds app"
 )
 FIRST_PERSON = words("i me my myself mine yo mi me")
 # Who else a message can be about (checked backwards from a match, nearest first).

@@ -352,5 +352,8 @@ CLASSES: dict[str, tuple[str, ...]] = {
         "in hospital", "in a hospital", "when the time", "of", "from", "some slack", "a piece", "a slice",
         "a break", "short", "shaving", "cooking", "by accident", "accidentally",
     ),
-    "PILLS_ES": ("pastillas", "pildoras", "medicinas", "medicamentos", "pastilla", "tabletas", "remedios"),
+    "PILLS_ES": (
+        "pastillas", "pildoras", "medicinas", "medicamentos", "pastilla", "tabletas", "remedios", "calmantes",
+        "analgesicos", "somniferos", "antidepresivos",
+    ),
 }  # fmt: skip
