@@ -159,3 +159,19 @@ def test_every_shipped_routine_writes_the_same_text_with_its_part_written_once()
             text = session.to_json()
             assert text == json.dumps(session.to_dict(), separators=(",", ":")), routine.id
             assert RoutineSession.from_json(text) == session
+
+
+def test_whole_seconds_are_written_as_the_model_writes_them() -> None:
+    """Times held as ints (a clock at a whole second) are written as floats, as a dump of the
+    stored model writes them, a pause included; the text reads back as the same session."""
+    from dataclasses import replace
+
+    from bot.routines.session import Action, transition
+
+    session = RoutineSession.from_json(RESTING_ROW)
+    session = replace(session, created_at=1_700_000_000, updated_at=1_700_000_005, active_seconds=5)
+    for action, at in ((Action.PAUSE, 1_700_000_007), (Action.RESUME, 1_700_000_009)):
+        session = transition(session, action, at)
+        text = session.to_json()
+        assert text == json.dumps(session.to_dict(), separators=(",", ":"))
+        assert RoutineSession.from_json(text) == session

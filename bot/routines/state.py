@@ -24,7 +24,7 @@ from bot.routines.phases import (
 )
 from bot.routines.progress import progress_bar as _progress_bar
 from bot.routines.snapshot import Position, RoutineSnapshot, StepSnapshot
-from bot.routines.stored import FORMAT_VERSION, StoredPause, StoredSession
+from bot.routines.stored import FORMAT_VERSION, StoredPause, StoredSession, compact_json
 
 __all__ = ["PausedFrom", "RoutineSession", "Timer"]
 
@@ -58,6 +58,11 @@ class PausedFrom:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         return cls.from_stored(StoredPause.model_validate(data))
+
+
+def _seconds(value: float | None) -> float | None:
+    """A ``Seconds | None`` field as the stored model dumps it (an int as a float)."""
+    return None if value is None else float(value)
 
 
 class Timer(NamedTuple):
@@ -299,8 +304,44 @@ class RoutineSession:
         return cls.from_stored(StoredSession.model_validate(data))
 
     def to_json(self) -> str:
-        """The ``state_json`` text: compact, ASCII-only, exactly as rows have always been written."""
-        return self.to_stored().to_json_with(self.routine.stored_json())
+        """The ``state_json`` text: compact, ASCII-only, exactly as rows have always been written.
+
+        Written straight from this value (every write of a session and every timer firing comes
+        here): the same text as :meth:`StoredSession.to_json_with` (a dump of :meth:`to_stored`),
+        keys in the stored model's field order, seconds as floats as the model writes them, the
+        routine's part spliced in as written once per routine. Tests compare the two."""
+        pf = self.paused_from
+        head = compact_json({"format": FORMAT_VERSION, "id": self.id, "user_id": self.user_id})
+        rest = compact_json(
+            {
+                "phase": self.phase.value,
+                "step_index": self.step_index,
+                "side_index": self.side_index,
+                "rep_index": self.rep_index,
+                "deadline": _seconds(self.deadline),
+                "timer_complete": self.timer_complete,
+                "paused_from": None
+                if pf is None
+                else {
+                    "phase": pf.phase.value,
+                    "remaining": _seconds(pf.remaining),
+                    "timer_complete": pf.timer_complete,
+                    "paused_at": float(pf.paused_at),
+                    "by_idle": pf.by_idle,
+                },
+                "auto_advance": self.auto_advance,
+                "created_at": float(self.created_at),
+                "started_at": _seconds(self.started_at),
+                "updated_at": float(self.updated_at),
+                "last_action_at": float(self.last_action_at),
+                "finished_at": _seconds(self.finished_at),
+                "active_seconds": float(self.active_seconds),
+                "steps_completed": list(self.steps_completed),
+                "steps_skipped": list(self.steps_skipped),
+                "version": self.version,
+            }
+        )
+        return f'{head[:-1]},"routine":{self.routine.stored_json()},{rest[1:]}'
 
     @classmethod
     def from_json(cls, text: str | bytes) -> RoutineSession:
