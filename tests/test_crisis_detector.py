@@ -748,6 +748,9 @@ def test_the_shipped_crisis_phrases_keep_the_figures(corpus) -> None:  # type: i
         ("no me siento seguro conmigo mismo hoy", Concern.SUICIDE),
         ("I slam my fingers in the door when I'm mad at my body", Concern.SELF_HARM),
         ("swallowed every pill in my pillbox", Concern.OVERDOSE),
+        # a film or the news makes suicide a topic; a walk, a show of hands or bad news does not
+        ("went for a walk and all I could think about was suicide", Concern.SUICIDE),
+        ("got bad news today and now all I think about is suicide", Concern.SUICIDE),
     ],
 )
 def test_fresh_writers_wordings(text: str, concern: Concern) -> None:

@@ -527,9 +527,9 @@ _ONE_MORE_TIME = ("one", "more", "time")
 # A sentence about a film, a book or the news ("watched a documentary about suicide", "a character
 # overdosed in the finale", "read an article about a woman who took her own life").
 _MEDIA = words(
-    "show series episode episodes season finale documentary documental film movie pelicula book libro novel "
-    "article articulo news noticia noticias storyline podcast character personaje netflix drama tiktok youtube "
-    "video reddit instagram tweet prevention prevencion awareness caminata walk memorial"
+    "series episode episodes finale documentary documental film movie pelicula libro novel article articulo "
+    "storyline podcast character personaje netflix tiktok youtube video reddit instagram tweet prevention "
+    "prevencion awareness caminata memorial"
 )
 # A moderator's note or a content warning ("CW: this thread discusses suicide", "TW suicide mention").
 _NOTE_MARKS = words(
