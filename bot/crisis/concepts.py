@@ -487,8 +487,12 @@ _FIGURATIVE_WORDS = words("die dying dead kill kms unalive")
 _SUICIDE_COMPOUND = words(
     "squad bomber bombers bombing mission doors prevention awareness hotline hotlines watch"
 )
-# "my boss wants me dead": someone else's wish, said of a person or thing
-_AGENTS = OTHER_PEOPLE | words("boss teacher manager professor prof coworker coworkers job school cat dog")
+# "my immune system wants me dead", "my boss wants me dead": said of the illness, a person or a thing
+_WANTS_ME_DEAD = (
+    _BODY_AGENT
+    | OTHER_PEOPLE
+    | words("boss teacher manager professor prof coworker coworkers job school cat dog")
+)
 # "My uncle took his own life many years ago": someone else's death, remembered
 _REMEMBERED = words("ago memory memorial anniversary remembering miss missing")
 _OWN_LIFE = (["his", "own", "life"], ["her", "own", "life"], ["their", "own", "life"])
@@ -603,6 +607,11 @@ _READING_WORDS = (
 )
 
 
+def _has_run(tokens: list[str], run: tuple[str, ...], start: int, stop: int) -> bool:
+    """Whether ``run`` (consecutive words) starts somewhere from ``start`` up to before ``stop``."""
+    return any(tuple(tokens[j : j + len(run)]) == run for j in range(start, min(len(tokens), stop)))
+
+
 def _sentence_of(tokens: list[str], i: int) -> tuple[int, int]:
     lo = i
     while lo > 0 and tokens[lo - 1] != BOUNDARY:
@@ -624,14 +633,13 @@ def _denied(tokens: list[str], i: int) -> bool:
     return "not" in tokens[max(0, i - 3) : i] and not _DENIAL_BUT.isdisjoint(tokens[i + 1 : i + 10])
 
 
-def _topic_readings(tokens: list[str]) -> set[int]:
+def _topic_readings(tokens: list[str], joined: str) -> set[int]:
     """Indexes of crisis words that are only a topic: a moderator's note or a content warning, a
     film, a book or the news ("watched a documentary about suicide", "a suicide at my kid's school"),
     a leaflet's list, a screening question reported ("my doctor asked whether I had thoughts of
     hurting myself"), or a past the writer has come through ("years ago I thought about suicide,
     therapy helped, I'm in a good place now") with nothing saying it is back."""
     found: set[int] = set()
-    joined = " " + " ".join(tokens) + " "
     past = (
         (any(m in joined for m in _PAST_MARKERS) or _PAST_YEAR.search(joined) is not None)
         and any(r in joined for r in _RECOVERED)
@@ -659,11 +667,7 @@ def _topic_readings(tokens: list[str]) -> set[int]:
             continue
         media = not _MEDIA.isdisjoint(sentence)
         if word in _TOOK:  # "a woman who took her own life", in the news
-            if media and tokens[i + 1 : i + 4] in (
-                ["her", "own", "life"],
-                ["his", "own", "life"],
-                ["their", "own", "life"],
-            ):
+            if media and tokens[i + 1 : i + 4] in _OWN_LIFE:
                 found.add(i)
             continue
         if word not in _TOPIC_WORDS:
@@ -687,7 +691,8 @@ def _everyday_readings(tokens: list[str]) -> list[str]:
     jab"), hyperbole and words said to others (each case below). A bare denial is not blanked: "not
     suicidal" alone often says the opposite."""
     out = tokens
-    topics = _topic_readings(tokens)
+    joined = " " + " ".join(tokens) + " "  # for the phrases said anywhere in the message
+    topics = _topic_readings(tokens, joined)
     for i, word in enumerate(tokens):
         blank = i in topics
         if blank:
@@ -705,9 +710,9 @@ def _everyday_readings(tokens: list[str]) -> list[str]:
         elif (
             word in _WANT
             and tokens[i + 1 : i + 3] == ["me", "dead"]
-            and not _BODY_AGENT.isdisjoint(tokens[max(0, i - 3) : i])
+            and not _WANTS_ME_DEAD.isdisjoint(tokens[max(0, i - 3) : i])
         ):
-            blank = True  # "my immune system wants me dead lol": lupus described, not a wish
+            blank = True  # "my immune system wants me dead lol", "my boss wants me dead": not a wish
         elif (
             word in _AGENT_ENDS
             and tokens[i + 1 : i + 2] == ["me"]
@@ -741,16 +746,9 @@ def _everyday_readings(tokens: list[str]) -> list[str]:
             blank = True  # "if anyone's ever feeling like ending it, please reach out"
         elif word == squeeze("goodbye") and squeeze("hello") in tokens[i + 1 : i + 8]:
             blank = True  # "goodbye cruel world, hello three weeks of vacation"
-        elif word in ("jump", squeeze("die")) and any(
-            tuple(tokens[j : j + 3]) == _ONE_MORE_TIME for j in range(i + 1, min(len(tokens), i + 14))
-        ):
+        elif word in ("jump", squeeze("die")) and _has_run(tokens, _ONE_MORE_TIME, i + 1, i + 14):
             blank = True  # "gonna jump off a cliff if my rheum says lose weight one more time"
-        elif word in _ONE_MORE_WORDS and _IF_ONE_MORE in zip(
-            tokens[_sentence_of(tokens, i)[0] : i],
-            tokens[_sentence_of(tokens, i)[0] + 1 : i],
-            tokens[_sentence_of(tokens, i)[0] + 2 : i],
-            strict=False,
-        ):
+        elif word in _ONE_MORE_WORDS and _has_run(tokens, _IF_ONE_MORE, _sentence_of(tokens, i)[0], i):
             blank = True  # "If one more person suggests celery juice I'm going to walk into the sea"
         elif (
             word == "overdose"
@@ -769,7 +767,7 @@ def _everyday_readings(tokens: list[str]) -> list[str]:
             blank = True  # "I'd unalive for a nap rn"
         elif (
             word in _FIGURATIVE_WORDS
-            and any(m in " " + " ".join(tokens) + " " for m in _FIGURATIVE)
+            and any(m in joined for m in _FIGURATIVE)
             and squeeze("unless") not in tokens  # "i want to die lol jk... unless?"
         ):
             blank = True  # "it's making me want to die (figuratively, calm down mods lol)"
@@ -784,13 +782,7 @@ def _everyday_readings(tokens: list[str]) -> list[str]:
             ["an"],
         ):
             blank = True  # "about to unalive this pizza"
-        elif (
-            word in _WANT
-            and tokens[i + 1 : i + 3] == ["me", "dead"]
-            and not _AGENTS.isdisjoint(tokens[max(0, i - 3) : i])
-        ):
-            blank = True  # "I think my boss wants me dead. 6 closing shifts in a row"
-        elif word in _FAR_OFF_WORDS and any(m in " " + " ".join(tokens) + " " for m in _NOT_SOON):
+        elif word in _FAR_OFF_WORDS and any(m in joined for m in _NOT_SOON):
             blank = True  # "when God calls me home I'll be ready, but not yet"
         elif word in _TOOK and tokens[i + 1 : i + 4] in _OWN_LIFE and not _REMEMBERED.isdisjoint(tokens):
             blank = True  # "my uncle took his own life many years ago": remembered
@@ -816,9 +808,7 @@ def _everyday_readings(tokens: list[str]) -> list[str]:
             and "let" in tokens[i + 1 : i + 11]
         ):
             blank = True  # "I'd jump off a bridge before I let my MIL plan the party"
-        elif word in ("kms", _KILL) and any(
-            tuple(tokens[j : j + 3]) == _ONE_MORE_TIME for j in range(i + 1, min(len(tokens), i + 12))
-        ):
+        elif word in ("kms", _KILL) and _has_run(tokens, _ONE_MORE_TIME, i + 1, i + 12):
             blank = True
         elif word == "crisis" and tokens[max(0, i - 3) : i] in (
             ["you", "are", "in"],
@@ -864,7 +854,7 @@ def _everyday_readings(tokens: list[str]) -> list[str]:
             word in _PAST_HARM
             and "used" in tokens[max(0, i - 3) : i]
             and "to" in tokens[max(0, i - 2) : i]
-            and not any(m in " " + " ".join(tokens) + " " for m in _RELAPSE_MARKERS)
+            and not any(m in joined for m in _RELAPSE_MARKERS)
         ):
             blank = True
         elif word == "dead":

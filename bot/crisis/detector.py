@@ -483,18 +483,15 @@ def _model_text(words: list[str]) -> str:
 
 # A writer offering help to others ("if anyone is thinking about ending it, reach out to me"): the
 # rules still read the message, the model (which hears the topic, not who it is about) does not.
-_OFFERS = (
-    ("reach", "out", "to", "me"),
-    ("my", "dms", "are", "open"),
-    ("dms", "are", "open"),
-    ("here", "for", "you"),
-    ("you", "are", "not", "alone"),
+_OFFERS = tuple(
+    " " + " ".join(squeeze(w) for w in offer.split()) + " "
+    for offer in ("reach out to me", "dms are open", "here for you", "you are not alone")
 )
 
 
 def _offers_help(words: list[str]) -> bool:
     joined = " " + " ".join(words) + " "
-    return any(" " + " ".join(squeeze(w) for w in offer) + " " in joined for offer in _OFFERS)
+    return any(offer in joined for offer in _OFFERS)
 
 
 # Which card a crisis found by the model gets: someone else's when the message is about another

@@ -82,10 +82,10 @@ LEET = str.maketrans(
 _LEET_CHARS = frozenset("0134578@$!")
 _NUMBER_WITH_UNIT = re.compile(r"\d+(?:[.,]\d+)*(?:[a-z]{1,3})?")
 
-# (the lookahead first lets the regex engine jump straight to the characters that can start one)
 # Letters with dots ("k.m.s.", "e.g.") before a lowercase word: one word, and the last dot does not end
 # the sentence ("k.m.s. walked today: 5").
 _DOTTED = re.compile(r"\b(?:[a-z]\.){2,}(?=\s+[a-z])")
+# (the lookahead first lets the regex engine jump straight to the characters that can start one)
 _SENTENCE_END = re.compile(r"(?=[.?!;:\n])(?:[.?!;:]+(?=\s|$)|\n+)")
 # A "word" for leet purposes: letters, digits and the symbols that stand for letters, with a digit or
 # symbol in it (other words are left alone, and quickly): the whole run, tried only where a run starts.

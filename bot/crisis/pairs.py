@@ -202,7 +202,6 @@ PAIR_FAMILIES: tuple[tuple[str, Family], ...] = (
                 "wrote|written to the|my|each ~1 mom|mum|dad|family|kids|sister|brother|daughter|son|parents",
                 "not_going_to|will_not|am_not_going_to need it|them $",
                 "for reasons $",
-                "wrote|written to my|each ~1 mom|mum|dad|family|kids|sister|brother|daughter|son|parents",
                 "cuidense|cuidense_mucho|cuidense_todos $",
                 "me despido del|de_este server|grupo|chat",
                 "pregunto en_serio|por_algo",
