@@ -402,6 +402,12 @@ _LIMBS = words(" ".join(CONCEPT_CLASSES["LIMB"]))
 _WANT = words("want wants wanted wanna wanting")
 _OWNERS = words("my the both his her your our their")
 _BLANK = "~"  # a token no rule nor family knows
+_SELF_WORDS = words("self life body")
+# "can you overdose on ...", "is it possible to overdose on ...": asked of anyone, not told of oneself
+_GENERAL_ASKER = [
+    ["can", "you"], ["could", "you"], ["can", "u"], ["can", "someone"], ["can", "people"], ["can", "a", "person"],
+    ["is", "it", "possible", "to"], ["possible", "to"], ["can", "one"],
+]  # fmt: skip
 
 
 _CONTINUATION = words("for on with of forever permanently completely anymore or ever like")
@@ -452,7 +458,9 @@ _DENIAL_BUT = words("just only simply")
 _SAID_NO = (("said", "no"), ("say", "no"), ("answered", "no"), ("her", "no"), ("him", "no"), ("them", "no"))
 _TOPIC_WORDS = words("suicide suicidal self harm sh overdose suicidio")
 # "does prednisone list suicidal thoughts as a side effect?": a leaflet read, unless the writer has them.
-_LEAFLET = words("list lists listed listing leaflet label insert leaflets labels inserts prospecto")
+_LEAFLET = words(
+    "list lists listed listing leaflet label insert leaflets labels inserts prospecto warning warnings"
+)
 _HAVING = words("having have had feel feeling felt making made gave giving get getting")
 # "feels like my immune system wants me dead", "this flare is trying to end me": the illness as the
 # one that wants it.
@@ -485,7 +493,7 @@ _FIGURATIVE = (" figuratively ", " not literally ", " jk ", " just kidding ", " 
 _FIGURATIVE_WORDS = words("die dying dead kill kms unalive")
 # "suicide squad was mid": a compound that names something else
 _SUICIDE_COMPOUND = words(
-    "squad bomber bombers bombing mission doors prevention awareness hotline hotlines watch"
+    "squad bomber bombers bombing mission doors prevention awareness hotline hotlines watch headache headaches"
 )
 # "my immune system wants me dead", "my boss wants me dead": said of the illness, a person or a thing
 _WANTS_ME_DEAD = (
@@ -504,7 +512,7 @@ _TOO_MANY_THINGS = _NOT_A_DRUG | words(
     "bites sips shots"
 )
 # "If one more person suggests celery juice I'm going to walk into the sea"
-_IF_ONE_MORE = ("if", "one", "more")
+_ONE_MORE = ("one", "more")
 _ONE_MORE_WORDS = words("walk jump die kill kms drive scream")
 # "Getting my affairs in order ... a living will and a healthcare proxy": paperwork everyone should have
 _PAPERWORK = words("proxy directive attorney estate executor paperwork")
@@ -517,9 +525,11 @@ _RATHER_SERIOUS = words(
 )
 # "if anyone's ever feeling like ending it, please reach out": words said to others, to help.
 _TO_OTHERS = (("if", "anyone"), ("if", "you"), ("anyone", "who"), ("if", "someone"), ("for", "anyone"))
-_REACH_OUT = words("reach dm matter here talk please support message")
+_REACH_OUT = words(
+    "reach dm matter here talk please support supporting message resources lines pinned helpline hotline"
+)
 _TO_OTHERS_WORDS = words(
-    "ending end die dying kill killing suicide suicidal hurt hurting harm harming cutting"
+    "ending end die dying kill killing suicide suicidal hurt hurting harm harming cutting crisis"
 )
 # "see you all on the other side" of a stay in hospital or a trip
 _STAY = words(
@@ -603,7 +613,8 @@ _READING_WORDS = (
     | _TOOK
     | _ENDING
     | _PAST_HARM
-    | words("let die dead goodbye will affairs other overdose ready")
+    | _OVERDOSE_WORDS
+    | words("let die dead goodbye will affairs other ready")
 )
 
 
@@ -628,9 +639,57 @@ def _said_no(tokens: list[str], i: int) -> bool:
     return not set(_SAID_NO).isdisjoint(pairwise(after))
 
 
+def _if_one_more(tokens: list[str], start: int, i: int) -> bool:
+    """ "if one more ..." or "if I have to do one more ..." between ``start`` and ``i``."""
+    for j in range(start, i):
+        if tokens[j] == "if" and _has_run(tokens, _ONE_MORE, j + 1, min(i, j + 7)):
+            return True
+    return False
+
+
 def _denied(tokens: list[str], i: int) -> bool:
     """ "not suicidal or anything, just tired": a denial that explains what it is instead."""
     return "not" in tokens[max(0, i - 3) : i] and not _DENIAL_BUT.isdisjoint(tokens[i + 1 : i + 10])
+
+
+# A sentence set well in the past ("Three years ago I tried to end my life. Today I ran my first
+# 5K.", "our neighbour overdosed last month"): weeks ago or more, never "an hour ago" or "last night".
+_LONG_AGO = re.compile(
+    " (?:(?:[0-9]+|a|an|one|two|thre|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|many|"
+    "several|few|a few|some|couple of|a couple of) (?:years|year|yrs|yr|months|month|decades|decade|weks|wek) ago"
+    "|in (?:19|20)[0-9][0-9]|last (?:year|sumer|winter|spring|fal|autumn|month)|as a (?:ten|tenager|kid|child)"
+    "|in (?:high schol|colege|university|my twenties|my thirties|my 20s|my 30s|my teens)"
+    "|when i was (?:younger|a ten|a tenager|a kid)|back (?:then|in the day|when)|(?:year|years|months) since|hace (?:[0-9]+|unos|muchos|dos|tres) (?:anos|meses)) "
+)
+# What such a sentence blanks: the words of a crisis told as past ("tried to end my life").
+_LONG_AGO_WORDS = _PAST_TOPIC | words(
+    "end ending ended kill killed overdose overdosed overdoses od wanted die attempts suicided crisis take took"
+)
+# ...unless something says it is back or never left.
+_STILL_THERE = tuple(
+    " " + squeeze(p) + " "
+    for p in (
+        "never left", "never went away", "ever since", "same way", "feel the same", "still want", "still think",
+        "still feel", "still have thoughts", "still struggle", "relapse", "relapsed", "back to", "the way i did",
+        "like i did then", "like back then",
+    )
+)  # fmt: skip
+
+
+def _long_ago_readings(tokens: list[str], joined: str) -> set[int]:
+    """Indexes of crisis words in sentences told as long past, when nothing says it is back."""
+    if _LONG_AGO.search(joined) is None or any(m in joined for m in (*_RELAPSE_MARKERS, *_STILL_THERE)):
+        return set()
+    found: set[int] = set()
+    previous = begin = 0
+    for end in [*(i for i, w in enumerate(tokens) if w == BOUNDARY), len(tokens)]:
+        sentence = tokens[begin:end]
+        if _LONG_AGO.search(" " + " ".join(sentence) + " "):
+            found.update(begin + k for k, w in enumerate(sentence) if w in _LONG_AGO_WORDS)
+            if sentence[:2] in (["that", "was"], ["this", "was"], ["it", "was"]):  # "That was 12 years ago."
+                found.update(k for k in range(previous, begin) if tokens[k] in _LONG_AGO_WORDS)
+        previous, begin = begin, end + 1
+    return found
 
 
 def _topic_readings(tokens: list[str], joined: str) -> set[int]:
@@ -692,7 +751,7 @@ def _everyday_readings(tokens: list[str]) -> list[str]:
     suicidal" alone often says the opposite."""
     out = tokens
     joined = " " + " ".join(tokens) + " "  # for the phrases said anywhere in the message
-    topics = _topic_readings(tokens, joined)
+    topics = _topic_readings(tokens, joined) | _long_ago_readings(tokens, joined)
     for i, word in enumerate(tokens):
         blank = i in topics
         if blank:
@@ -701,6 +760,14 @@ def _everyday_readings(tokens: list[str]) -> list[str]:
             continue  # most words: none of the cases below starts at them
         elif word == "suicidal" and (_denied(tokens, i) or _said_no(tokens, i)):
             blank = True
+        elif (
+            word == squeeze("wanting")
+            and tokens[i - 1 : i] == ["not"]
+            and (i == 1 or tokens[i - 2] == BOUNDARY)
+            and "just" in tokens[i + 1 : i + 10]
+            and squeeze("cope") not in tokens  # "not wanting to die, I just do it to cope": self-harm
+        ):
+            blank = True  # "Not wanting to die, just thinking about mortality": a denial, then what it is
         elif (
             word == _KILL
             and tokens[i + 1 : i + 3] == ["me", "now"]
@@ -746,9 +813,15 @@ def _everyday_readings(tokens: list[str]) -> list[str]:
             blank = True  # "if anyone's ever feeling like ending it, please reach out"
         elif word == squeeze("goodbye") and squeeze("hello") in tokens[i + 1 : i + 8]:
             blank = True  # "goodbye cruel world, hello three weeks of vacation"
+        elif (
+            word in _OVERDOSE_WORDS
+            and any(tokens[max(0, i - len(a)) : i] == a for a in _GENERAL_ASKER)
+            and "asking" not in tokens  # "can you overdose on X? asking because I want to"
+        ):
+            blank = True  # "can you overdose on turmeric?": a question of fact, about anyone
         elif word in ("jump", squeeze("die")) and _has_run(tokens, _ONE_MORE_TIME, i + 1, i + 14):
             blank = True  # "gonna jump off a cliff if my rheum says lose weight one more time"
-        elif word in _ONE_MORE_WORDS and _has_run(tokens, _IF_ONE_MORE, _sentence_of(tokens, i)[0], i):
+        elif word in _ONE_MORE_WORDS and _if_one_more(tokens, _sentence_of(tokens, i)[0], i):
             blank = True  # "If one more person suggests celery juice I'm going to walk into the sea"
         elif (
             word == "overdose"
@@ -773,15 +846,16 @@ def _everyday_readings(tokens: list[str]) -> list[str]:
             blank = True  # "it's making me want to die (figuratively, calm down mods lol)"
         elif word == "suicide" and tokens[i + 1 : i + 2] and tokens[i + 1] in _SUICIDE_COMPOUND:
             blank = True  # "suicide squad was mid", "suicide prevention day"
-        elif word == "unalive" and tokens[i + 1 : i + 2] in (
-            ["this"],
-            ["that"],
-            ["these"],
-            ["the"],
-            ["a"],
-            ["an"],
+        elif word == "unalive" and (
+            tokens[i + 1 : i + 2] in (["this"], ["that"], ["these"], ["the"], ["a"], ["an"])
+            or (
+                tokens[i + 1 : i + 2] == ["my"]
+                and tokens[i + 2 : i + 3]
+                and tokens[i + 2] not in OTHER_PEOPLE
+                and tokens[i + 2] not in _SELF_WORDS
+            )
         ):
-            blank = True  # "about to unalive this pizza"
+            blank = True  # "about to unalive this pizza", "going to unalive my printer"
         elif word in _FAR_OFF_WORDS and any(m in joined for m in _NOT_SOON):
             blank = True  # "when God calls me home I'll be ready, but not yet"
         elif word in _TOOK and tokens[i + 1 : i + 4] in _OWN_LIFE and not _REMEMBERED.isdisjoint(tokens):

@@ -559,14 +559,32 @@ def _offers_help(words: list[str]) -> bool:
 # person and not the writer ("my daughter posted 'this is it' and blocked me"), self-harm or
 # overdose when their words stand in it, the general card otherwise.
 _SELF_HARM_CUES = words(
-    "cut cuts cutting razor blade blades scars scar sh relapse relapsed bleeding burn burning"
+    "cut cuts cutting razor blade blades scars scar sh relapse relapsed bleeding burn burning urges marks "
+    "bruises scabs carved carving punching digging bleed queme quemo cortes cortarme cuchilla navaja"
 )
-_OVERDOSE_CUES = words("pills overdose overdosed tablets swallowed dose doses stash stashed bottle")
+# The medicines' one-word names (bot/crisis/lexicon.py) and how an overdose is told
+_OVERDOSE_CUES = frozenset(m for m in CLASSES["MEDS"] if " " not in m) | words(
+    "overdose overdosed swallowed dose doses dosing stash stashed bottle cabinet mg pastillas"
+)
 _WRITER = frozenset(("i", "myself"))
+# Someone asking what to do for another person ("she's not answering, should I call 911?")
+_HELPER_ASKS = tuple(
+    " " + squeeze(p) + " "
+    for p in (
+        "what do i do", "what should i do", "what can i do", "should i call", "am i overreacting",
+        "how do i help", "how do i talk to", "how can i help", "not answering", "not picking up",
+        "can not reach",
+        "what do i say", "how do i know if", "who do i call", "que hago", "que debo hacer",
+    )
+)  # fmt: skip
 
 
-def _model_concern(vocabulary: frozenset[str]) -> Concern:
-    if not _WRITER & vocabulary and not OTHER_PEOPLE.isdisjoint(vocabulary):
+def _model_concern(text: _Text) -> Concern:
+    """The card for a crisis the model found: someone else's, self-harm or an overdose by the
+    words around it, the writer's suicide risk otherwise."""
+    vocabulary = text.vocabulary
+    others = not OTHER_PEOPLE.isdisjoint(vocabulary)
+    if others and (not _WRITER & vocabulary or any(a in text.joined for a in _HELPER_ASKS)):
         return Concern.OTHER_PERSON
     if not _SELF_HARM_CUES.isdisjoint(vocabulary):
         return Concern.SELF_HARM
@@ -607,7 +625,7 @@ def screen(text: str, extra_phrases: Iterable[str] = ()) -> Screening:
     if model is not None and not guarded and not _offers_help(words) and _model_flags(model, words, weak):
         # A wording the rules don't know but that reads like the crisis messages the model saw
         # (also when it names an exercise and a pain: "yoga, pills, nothing helps the pain. I'm done").
-        return Screening(_model_concern(canonical.vocabulary), language)
+        return Screening(_model_concern(canonical), language)
     if _exercise_hurt(canonical):
         return Screening(Concern.EXERCISE_HURT, language)
     return NO_CONCERN if language == "en" else Screening(Concern.NONE, language)

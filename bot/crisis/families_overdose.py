@@ -103,10 +103,13 @@ OVERDOSE_FAMILIES: tuple[Family, ...] = (
             "how many|much ~4 @MEDS ~3 would_it_take|it_would_take|would_kill|will_kill|to_kill|to_die|to_overdose|to_odx|is_lethal|is_fatal|would_be_lethal|would_be_enough|is_enough_to",
             "how many|much ~1 @MEDS ~5 die|kill|lethal|fatal|overdose|odx|not_wake_up|never_wake_up|end_it|to_end|dead",
         ),
-        # "is it dangerous to overdose on tylenol?", "careful not to overdose": a safety question
+        # "is it dangerous to overdose on tylenol?", "careful not to overdose": a safety question;
+        # "the overdose threshold for tylenol", "does an overdose cause eye problems": a question of fact;
+        # "the overdose crisis in my city", "I'm an ER nurse and see overdoses every shift": the news, a job
         veto=words(
             "dangerous careful avoid prevent risk risks risky warning warnings warned safely naloxone narcan "
-            "episode show movie film documentary series scene podcast novel"
+            "episode show movie film documentary series scene podcast novel threshold possible cause causes "
+            "crisis epidemic deaths statistics news nurse nurses paramedic paramedics shift psa"
         ),
     ),
     Family(
