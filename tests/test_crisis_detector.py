@@ -762,6 +762,16 @@ def test_the_shipped_crisis_phrases_keep_the_figures(corpus) -> None:  # type: i
         # a question of fact about overdoses is not a crisis, unless it asks for a reason
         ("could you overdose on my mycophenolate? asking because I want to", Concern.OVERDOSE),
         ("going to unalive my self tonight", Concern.SUICIDE),
+        # an overdose told in halves: more than the dose, and the body going wrong
+        ("stuck two extra patches on at once. my breathing has gone shallow", Concern.OVERDOSE),
+        ("had the whole packet of sleeping tablets. the room is spinning", Concern.OVERDOSE),
+        ("lost count of the oxy tonight. so sleepy", Concern.OVERDOSE),
+        # said word by word, text-speak and a letter swapped to slip past filters
+        ("Sick. Of. Living.", Concern.SUICIDE),
+        ("so done w life", Concern.SUICIDE),
+        ("need to cvt tonight", Concern.SELF_HARM),
+        ("the razor in my bag is not for shaving", Concern.SELF_HARM),
+        ("a future without me in it is the kind one", Concern.SUICIDE),
         # whose crisis the learned model found: someone else's when the writer asks what to do
         (
             "my sister sent a text saying sorry for everything and she won't pick up, what do I do",
@@ -794,6 +804,11 @@ def test_fresh_writers_wordings(text: str, concern: Concern) -> None:
         "I am going to unalive my laptop if it updates again",
         "if I have to fill in one more insurance form I will kms",
         "Not wanting to die, just tired of waiting rooms.",
+        # an overdose's halves alone: an extra dose on the doctor's word, a racing heart in a flare
+        "my rheum said to take an extra prednisone today and now I feel shaky",
+        "pulled a double shift and I'm so dizzy",
+        "heart is racing and I feel awful with this flare",
+        "hang out w my cousin after the infusion",
         "is it dangerous to overdose on ibuprofen?",
         "my arm is going to be dead after this tetanus shot",
         "I used to cut when I was a teen, 8 years free now",

@@ -411,6 +411,7 @@ _GENERAL_ASKER = [
 
 
 _CONTINUATION = words("for on with of forever permanently completely anymore or ever like")
+_DANGLING = words("of to with for the my a an and")  # no sentence ends on these
 _FRAGMENT = 4  # words: a sentence this short that starts like a continuation finishes the one before
 
 
@@ -432,6 +433,16 @@ def rejoin_fragments(tokens: list[str]) -> list[str]:
             and (i + 2 >= n or tokens[i + 2] == BOUNDARY)
         ):
             i += 1  # "counted the pills again. 84. should be enough": the number belongs to the count
+            continue
+        if (
+            word == BOUNDARY
+            and out
+            and out[-1] in _DANGLING
+            and (len(out) <= 2 or BOUNDARY in out[-3:])  # a sentence of a word or two ("better off." is "of")
+            and i + 1 < n
+            and tokens[i + 1] != BOUNDARY
+        ):
+            i += 1  # "Tired. Of. Living.": said word by word for weight; no sentence ends on "of"
             continue
         if word == BOUNDARY and out and i + 1 < n and tokens[i + 1] in _CONTINUATION:
             end = i + 1

@@ -362,8 +362,15 @@ def _matches(text: _Text) -> tuple[list[tuple[Family, Concern]], bool]:
     return found, guarded
 
 
-# Kinds that do not make a crisis together: "I'm done. Bye!" ends a chat.
-_UNPAIRED = frozenset({frozenset(("farewell", "despair"))})
+# Kinds that do not make a crisis together: "I'm done. Bye!" ends a chat; an overdose's signs
+# ("so dizzy", "heart racing") pair only with more than the dose.
+_UNPAIRED = frozenset(
+    {frozenset(("farewell", "despair"))}
+    | {frozenset(("od_signs", kind)) for kind, _ in PAIR_FAMILIES if kind not in ("od_signs", "excess")}
+    | {frozenset(("excess", "when"))}
+)
+# A pair with more than the dose in it is an overdose
+_OVERDOSE_KINDS = frozenset(("excess", "od_signs"))
 
 
 def _paired(text: _Text) -> tuple[Concern | None, set[int]]:
@@ -386,16 +393,19 @@ def _paired(text: _Text) -> tuple[Concern | None, set[int]]:
             if sentences.get(index) != "self":
                 sentences[index] = _person(text, start, end, family)
     found: Concern | None = None
-    weak = {index for sentences in seen.values() for index in sentences}
+    # an overdose's halves are common alone ("I feel awful"): the model is not told of them
+    weak = {index for kind, sentences in seen.items() if kind not in _OVERDOSE_KINDS for index in sentences}
     for kind, sentences in seen.items():
         if kind == "despair":
             continue  # despair is about others by nature ("everyone would be fine"): the other kind says whom
         for index, person in sentences.items():
             near = (index - 1, index, index + 1)
             partners = (o for o in seen if o != kind and frozenset((kind, o)) not in _UNPAIRED)
-            if any(any(i in seen[other] for i in near) for other in partners):
+            partner = next((other for other in partners if any(i in seen[other] for i in near)), None)
+            if partner is not None:
                 if person == "self":
-                    return Concern.SUICIDE, weak
+                    overdose = kind in _OVERDOSE_KINDS or partner in _OVERDOSE_KINDS
+                    return (Concern.OVERDOSE if overdose else Concern.SUICIDE), weak
                 found = Concern.OTHER_PERSON
     return found, weak
 

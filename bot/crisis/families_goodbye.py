@@ -16,6 +16,10 @@ GOODBYE_FAMILIES: tuple[Family, ...] = (
         Concern.SUICIDE,
         (
             "better|happier|easier off? without me|us",
+            # a future the writer is not in: "a version of tomorrow without me in it", "no more me"
+            "tomorrow|future|world|version ~3 without me in_it",
+            "^ no more me $",
+            "see you|ya|u never $",
             "better|happier|easier off? if i ~2 @GONE",
             "better|happier|easier off? with me gone|dead",
             "everyone|everybody|world|people|family|kids|they would|will|are|is ~1 be? ~1 better|happier|easier|fine off? without me|him|her|them",

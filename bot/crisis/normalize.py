@@ -143,7 +143,7 @@ TEXT_SPEAK: dict[str, tuple[str, ...]] = _canonical(
         "rn": "right now", "tmrw": "tomorrow", "tmr": "tomorrow", "tmrow": "tomorrow",
         "2moro": "tomorrow", "2morrow": "tomorrow", "tomoz": "tomorrow", "2nite": "tonight",
         "tonite": "tonight", "2day": "today", "pls": "please", "plz": "please", "abt": "about",
-        "bout": "about", "wit": "with",
+        "bout": "about", "wit": "with", "w": "with",
         "wud": "would", "cud": "could", "shud": "should", "idk": "i do not know", "dunno": "do not know",
         "nomore": "no more", "b4": "before", "4ever": "forever",
         "q": "que", "xq": "porque", "pq": "porque",

@@ -41,6 +41,11 @@ PAIR_CLASSES: dict[str, tuple[str, ...]] = {
         "my mother", "my father", "my boyfriend", "my girlfriend", "my fiance", "the kids", "the family",
     ),
     "OTHERS_ES": ("mi familia", "mis hijos", "todos", "ellos", "mi esposo", "mi esposa", "mi mama", "mis padres"),
+    "EXCESS": (
+        "extra", "a few extra", "some extra", "double", "triple", "twice", "the whole", "an entire", "everything",
+        "all of them", "all of it", "all at once", "at once", "in one go", "instead of", "too many", "too much",
+        "way too much", "way too many", "way more", "more and more",
+    ),
     "EDGE_OR_WATER": (
         "@PLACE_EDGE", "@WATER", "cliffs", "tracks", "train station", "station", "car park", "multi storey",
         "top of the car park", "top of the building", "top of the bridge",
@@ -407,6 +412,50 @@ PAIR_FAMILIES: tuple[tuple[str, Family], ...] = (
                 "feels|seems|is like? the right time|moment $|now",
             ),
             veto=_EVERYDAY,
+        ),
+    ),
+    # An overdose told in halves: more than the dose ("put 3 patches on instead of 1", "ate the
+    # whole bag at once", "lost count") and a body going wrong ("breathing feels slow", "heart is
+    # pounding", "the room is spinning"). Neither alone: an extra dose on the doctor's word, a
+    # racing heart in a flare. They pair only with each other (see detector._UNPAIRED).
+    (
+        "excess",
+        Family(
+            "pair-excess",
+            Concern.OVERDOSE,
+            (
+                "@TOOK_PAST|had|put|put_on|used|took|taken|taking|kept_taking|been_taking|did ~4 @EXCESS",
+                "lost count|track ~3 of? @MEDS|them|how_many|pills|tablets|patches",
+                "@TOOK_PAST|took|had ~2 @MEDS|meds|pills|tablets|them|everything for the|a whole? month|week|fortnight",
+                "put|stuck|used|wearing|on two|three|four|2|3|4|5|new ~2 patches|ones ~1 on",
+                "did|took|taken|had my|the ~1 @MEDS|insulin|dose|shot|injection twice|again|double",
+                "^ all|every_one|every_last_one|every_single_one of_them|of_it $",
+            ),
+            veto=words(
+                "doctor doctors rheum rheumatologist prescribed prescription told advised nurse pharmacist "
+                "burst taper tapering directed plan shift shifts time work"
+            ),
+        ),
+    ),
+    (
+        "od_signs",
+        Family(
+            "pair-overdose-signs",
+            Concern.OVERDOSE,
+            (
+                "breathing|breath|breaths is|feels|feel|getting|has_gone|gone|went|are|so ~1 slow|slower|weird|shallow|funny|strange",
+                "heart is|keeps|has_been|s ~1 pounding|racing|going_crazy|doing_something_weird|skipping|beating_so_fast",
+                "can_not keep_my_eyes_open|stay_awake|feel_my_legs|feel_my_hands|feel_my_feet|see_straight|wake_up_properly",
+                "room is|keeps spinning",
+                "so|really|very|super|too|extremely sleepy|drowsy|dizzy|confused|shaky|itchy|woozy|out_of_it",
+                "threw_up|throwing_up|vomiting|vomited|being_sick",
+                "i feel|am_feeling|feel ~1 weird|strange|funny|off|wrong|really_bad|awful|sick",
+                "numb hands|feet|legs|lips",
+                "stomach ~2 burning|feels_awful|hurts|is_killing_me|is_on_fire|pain",
+                "sweating|sweaty|clammy",
+                "vision is|is_going|has_gone|s blurry|blurred|weird",
+                "slurring|slurred|ringing_in_my_ears|ears_are_ringing|ears_ringing",
+            ),
         ),
     ),
 )

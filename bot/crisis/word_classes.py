@@ -300,7 +300,7 @@ CLASSES: dict[str, tuple[str, ...]] = {
     ),
     "CUT": (
         "cut", "cutting", "cuts", "cuted", "slice", "slicing", "sliced", "carve", "carving", "carved", "slash",
-        "slashed", "slashing",
+        "slashed", "slashing", "cvt", "cvtting", "cvts",  # "cvt": the u written as a v, to slip past filters
     ),
     "BURN": ("burn", "burning", "burned", "burnt", "burns"),
     "BODY": (
