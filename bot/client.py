@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import logging
@@ -19,6 +20,7 @@ from bot import __version__
 from bot.clock import Clock, SystemClock
 from bot.config import DEFAULT_API_BASE, Config
 from bot.content.store import ContentStore, ReloadReport
+from bot.crisis import warm_up as warm_up_screen
 from bot.gc_policy import IdleCollector, freeze_long_lived_objects, log_full_collections
 from bot.scheduler import Scheduler
 from bot.services import Services
@@ -182,6 +184,8 @@ class LupusBot(commands.AutoShardedBot):
             default_region=self.config.community.region,
             support_channel_id=self.config.safety.support_channel_id,
         )
+        # off the loop (the broadcast listener is already running); before the objects are frozen
+        await asyncio.to_thread(warm_up_screen, self.content.library.safety.crisis.phrases)
         for module in pkgutil.iter_modules(cogs.__path__):
             await self.load_extension(f"cogs.{module.name}")
 

@@ -3,6 +3,6 @@
 ``screen(text)`` is the one entry point; nothing it sees is stored or logged.
 """
 
-from bot.crisis.detector import Concern, Screening, screen
+from bot.crisis.detector import Concern, Screening, screen, warm_up
 
-__all__ = ["Concern", "Screening", "screen"]
+__all__ = ["Concern", "Screening", "screen", "warm_up"]

@@ -49,7 +49,7 @@ from bot.crisis.normalize import BOUNDARY, squeeze, tokens
 from bot.crisis.pairs import PAIR_CLASSES, PAIR_FAMILIES
 from bot.crisis.patterns import Compiler
 
-__all__ = ["Concern", "Screening", "screen"]
+__all__ = ["Concern", "Screening", "screen", "warm_up"]
 
 NO_CONCERN = Screening()
 # Most urgent first: an overdose needs the emergency number before anything else.
@@ -607,6 +607,15 @@ def model_input(text: str) -> str:
     """The text the learned model reads: the canonical tokens, hyperbole defused, sentence ends as
     a word of their own."""
     return _model_text(rejoin_fragments(defuse(tokens(text))))
+
+
+def warm_up(extra_phrases: Iterable[str] = ()) -> None:
+    """Load the learned model and compile the content's phrases now, before members write: the
+    first screen after a start would otherwise spend about 80 ms on it, and the model's tables
+    would be built after the bot's long-lived objects are frozen (bot/gc_policy.py), where every
+    collection of the oldest generation walks them again."""
+    load_model()
+    screen("warm up", extra_phrases)
 
 
 def screen(text: str, extra_phrases: Iterable[str] = ()) -> Screening:
