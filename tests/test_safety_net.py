@@ -10,6 +10,7 @@ import pytest
 
 from bot.config import Config
 from bot.content.library import Library
+from bot.content.loader import load_library
 from bot.crisis import Concern, Screening
 from bot.crisis.card import CRISIS_TOPIC, card_text, emergency_numbers_text, lead_text, longest_card
 from bot.crisis.free_text import command_texts, dm_answer, form_texts, interaction_texts, most_urgent
@@ -237,6 +238,25 @@ def test_the_card_buttons_offer_grounding_plan_handoff_and_seven_regions(library
     plain_ids = [child.custom_id for child in plain.view.children]  # type: ignore[union-attr, attr-defined]
     assert "lc:crisis:plan" not in plain_ids and "lc:crisis:handoff" not in plain_ids
     assert len(reply.content or "") <= 1300
+
+
+def test_a_card_is_rendered_once_per_snapshot_and_key(library: Library) -> None:
+    """The same card is the same text and view (rendered once); another region, concern, language
+    or option is another card; a reloaded library renders afresh."""
+    first = crisis_card(library, Screening(Concern.OVERDOSE), BY_CODE["US"])
+    again = crisis_card(library, Screening(Concern.OVERDOSE), BY_CODE["US"])
+    assert again is not first and again.view is first.view and again.content == first.content
+    for other in (
+        crisis_card(library, Screening(Concern.OVERDOSE), BY_CODE["UK"]),
+        crisis_card(library, Screening(Concern.SUICIDE), BY_CODE["US"]),
+        crisis_card(library, Screening(Concern.OVERDOSE, "es"), BY_CODE["US"]),
+        crisis_card(library, Screening(Concern.OVERDOSE), BY_CODE["US"], CardOptions(has_plan=True)),
+    ):
+        assert other.view is not first.view
+    reloaded = load_library(REPO / "content").library
+    assert reloaded is not None
+    fresh = crisis_card(reloaded, Screening(Concern.OVERDOSE), BY_CODE["US"])
+    assert fresh.view is not first.view and fresh.content == first.content
 
 
 def test_emergency_numbers_put_the_members_region_first(library: Library) -> None:

@@ -7,6 +7,7 @@ channel, and only sent on the member's tap), then one tap to say where they live
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,10 +39,31 @@ class CardOptions:
     grounding: bool = True
 
 
+# Rendered cards per library snapshot, as for article pages (bot/ui/reading_pages.py): a card
+# depends only on the snapshot and its key, of which there are a few hundred at most (concerns x
+# languages x regions x options), and a reload starts a new snapshot.
+_CardKey = tuple[Screening, str, CardOptions]
+_CardParts = tuple[str, discord.ui.View]
+_CARDS: weakref.WeakKeyDictionary[Library, dict[_CardKey, _CardParts]] = weakref.WeakKeyDictionary()
+
+
 def crisis_card(
     library: Library, screening: Screening, region: CrisisRegion, options: CardOptions = CardOptions()
 ) -> Reply:
-    """The crisis card for ``region``. Private by default: ephemeral in servers."""
+    """The crisis card for ``region``. Private by default: ephemeral in servers. Rendered once per
+    library snapshot; callers get a fresh :class:`Reply` and must not change the view in it."""
+    cards = _CARDS.setdefault(library, {})
+    key = (screening, region.code, options)
+    parts = cards.get(key)
+    if parts is None:
+        parts = cards[key] = _render_card(library, screening, region, options)
+    content, view = parts
+    return Reply(content=content, view=view)
+
+
+def _render_card(
+    library: Library, screening: Screening, region: CrisisRegion, options: CardOptions
+) -> tuple[str, discord.ui.View]:
     text = card_text(library.safety, library.topics.get(CRISIS_TOPIC), screening, region)
     concern, language = screening.concern.value, screening.language
     actions: list[discord.ui.Item[Any]] = []
@@ -72,4 +94,4 @@ def crisis_card(
         for i, r in enumerate(CRISIS_REGIONS)
     ]
     footer = words.CRISIS_FOOTER
-    return Reply(content=clip(text, 2000 - len(footer)) + footer, view=c.view(*actions, *regions))
+    return clip(text, 2000 - len(footer)) + footer, c.view(*actions, *regions)
