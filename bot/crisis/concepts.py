@@ -403,6 +403,17 @@ _WANT = words("want wants wanted wanna wanting")
 _OWNERS = words("my the both his her your our their")
 _BLANK = "~"  # a token no rule nor family knows
 _SELF_WORDS = words("self life body")
+# Dying of something no one dies of: "die of embarrassment", "morir de la verguenza"
+_DIE_OF_WORDS = words("die dying died morir muero muriendo")
+_DIED_OF = words(
+    "laughter laughing embarrassment shame cringe boredom cuteness happiness excitement jealousy envy "
+    "verguenza risa aburrimiento pena ternura sueno calor frio hambre ganas"
+)
+# "shot myself in the thigh with the methotrexate pen"
+_INJECTION = words(
+    "injection injections jab pen needle syringe methotrexate mtx humira benlysta insulin enbrel "
+    "saxenda ozempic heparin clexane b12 subcutaneous autoinjector"
+)
 # "can you overdose on ...", "is it possible to overdose on ...": asked of anyone, not told of oneself
 _GENERAL_ASKER = [
     ["can", "you"], ["could", "you"], ["can", "u"], ["can", "someone"], ["can", "people"], ["can", "a", "person"],
@@ -458,7 +469,7 @@ def rejoin_fragments(tokens: list[str]) -> list[str]:
 
 _TOOK = words("took take taken")
 _ALMOST = words("almost nearly")
-_LOSS = words("lost losing lose died dies death passed anniversary")
+_LOSS = words("lost losing lose died dies death passed anniversary murio murieron perdi fallecio")
 _PAST_HARM = words("self harm harming cut cutting burn burning sh")
 _LIMB_DEAD_WINDOW = 5
 
@@ -467,10 +478,10 @@ _KILL = squeeze("kill")
 _KILL_ME_NOW_WISH = words("want wants wanted wish wished wishing hope hoping please")
 _DENIAL_BUT = words("just only simply")
 _SAID_NO = (("said", "no"), ("say", "no"), ("answered", "no"), ("her", "no"), ("him", "no"), ("them", "no"))
-_TOPIC_WORDS = words("suicide suicidal self harm sh overdose suicidio")
+_TOPIC_WORDS = words("suicide suicidal self harm sh overdose suicidio sobredosis")
 # "does prednisone list suicidal thoughts as a side effect?": a leaflet read, unless the writer has them.
 _LEAFLET = words(
-    "list lists listed listing leaflet label insert leaflets labels inserts prospecto warning warnings"
+    "list lists listed listing leaflet label insert leaflets labels inserts prospecto warning warnings cause causes"
 )
 _HAVING = words("having have had feel feeling felt making made gave giving get getting")
 # "feels like my immune system wants me dead", "this flare is trying to end me": the illness as the
@@ -553,7 +564,8 @@ _ONE_MORE_TIME = ("one", "more", "time")
 # overdosed in the finale", "read an article about a woman who took her own life").
 _MEDIA = words(
     "series episode episodes finale documentary documental film movie pelicula libro novel article articulo "
-    "storyline podcast character personaje netflix tiktok youtube video reddit instagram tweet prevention "
+    "storyline podcast character personaje netflix tiktok youtube video reddit instagram tweet prevention paper "
+    "essay thesis research lecture course training "
     "prevencion awareness caminata memorial"
 )
 # A moderator's note or a content warning ("CW: this thread discusses suicide", "TW suicide mention").
@@ -587,6 +599,9 @@ _PAST_MARKERS = (
 _PAST_YEAR = re.compile(r" in (?:19|20)[0-9][0-9] ")
 # ...and nothing says it is back ("the thoughts are back", "again lately").
 _RELAPSE_MARKERS = (
+    " but now ",
+    " right now ",
+    " these days ",
     " again ",
     " are back ",
     " is back ",
@@ -625,7 +640,8 @@ _READING_WORDS = (
     | _ENDING
     | _PAST_HARM
     | _OVERDOSE_WORDS
-    | words("let die dead goodbye will affairs other ready")
+    | _DIE_OF_WORDS
+    | words("let die dead goodbye will affairs other ready shot")
 )
 
 
@@ -670,18 +686,23 @@ _LONG_AGO = re.compile(
     "several|few|a few|some|couple of|a couple of) (?:years|year|yrs|yr|months|month|decades|decade|weks|wek) ago"
     "|in (?:19|20)[0-9][0-9]|last (?:year|sumer|winter|spring|fal|autumn|month)|as a (?:ten|tenager|kid|child)"
     "|in (?:high schol|colege|university|my twenties|my thirties|my 20s|my 30s|my teens)"
-    "|when i was (?:younger|a ten|a tenager|a kid)|back (?:then|in the day|when)|(?:year|years|months) since|hace (?:[0-9]+|unos|muchos|dos|tres) (?:anos|meses)) "
+    "|when i was (?:younger|a ten|a tenager|a kid|[0-9]+)|back (?:then|in the day|when)|at one point"
+    "|in (?:the|her|his|my|our) (?:[0-9]0s|[0-9]{4}s)|that was (?:19|20)[0-9][0-9]|el ano pasado"
+    "|(?:year|years|months) since|hace (?:[0-9]+|unos|muchos|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|un|una) (?:anos|ano|meses|mes)) "
 )
 # What such a sentence blanks: the words of a crisis told as past ("tried to end my life").
 _LONG_AGO_WORDS = _PAST_TOPIC | words(
-    "end ending ended kill killed overdose overdosed overdoses od wanted die attempts suicided crisis take took"
+    "end ending ended kill killed overdose overdosed overdoses od want wanted die attempts suicided crisis take "
+    "took live living"
 )
 # ...unless something says it is back or never left.
 _STILL_THERE = tuple(
     " " + squeeze(p) + " "
     for p in (
-        "never left", "never went away", "ever since", "same way", "feel the same", "still want", "still think",
-        "still feel", "still have thoughts", "still struggle", "relapse", "relapsed", "back to", "the way i did",
+        "never left", "never went away", "ever since", "same way", "feel the same", "still want",
+        "still think about it", "still think about doing", "still think about dying", "still think about ending",
+        "still feel like", "still feel that", "still have thoughts", "still struggle", "relapse", "relapsed",
+        "back to", "the way i did",
         "like i did then", "like back then",
     )
 )  # fmt: skip
@@ -718,7 +739,7 @@ def _topic_readings(tokens: list[str], joined: str) -> set[int]:
     yes = any(pair in _ANSWER_YES for pair in pairwise(tokens))
     routine = not _ROUTINE.isdisjoint(tokens)
     for i, word in enumerate(tokens):
-        if past and word in _PAST_TOPIC:
+        if past and word in _LONG_AGO_WORDS:
             found.add(i)
             continue
         if word not in _TOPIC_WORDS and word not in _ASKED_WORDS and word not in _TOOK:
@@ -830,6 +851,18 @@ def _everyday_readings(tokens: list[str]) -> list[str]:
             and "asking" not in tokens  # "can you overdose on X? asking because I want to"
         ):
             blank = True  # "can you overdose on turmeric?": a question of fact, about anyone
+        elif (
+            word in _DIE_OF_WORDS
+            and tokens[i + 1 : i + 2] in (["of"], ["from"], ["de"])
+            and not _DIED_OF.isdisjoint(tokens[i + 2 : i + 4])
+        ):
+            blank = True  # "I want to die of embarrassment", "me quiero morir de la verguenza"
+        elif (
+            word == "shot"
+            and tokens[i + 1 : i + 3] in (["myself", "in"], ["myself", "with"], ["myself", "up"])
+            and not _INJECTION.isdisjoint(tokens[i + 3 : _sentence_of(tokens, i)[1]][:8])
+        ):
+            blank = True  # "shot myself in the thigh with the methotrexate pen": an injection
         elif word in ("jump", squeeze("die")) and _has_run(tokens, _ONE_MORE_TIME, i + 1, i + 14):
             blank = True  # "gonna jump off a cliff if my rheum says lose weight one more time"
         elif word in _ONE_MORE_WORDS and _if_one_more(tokens, _sentence_of(tokens, i)[0], i):

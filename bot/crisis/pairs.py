@@ -430,6 +430,9 @@ PAIR_FAMILIES: tuple[tuple[str, Family], ...] = (
                 "put|stuck|used|wearing|on two|three|four|2|3|4|5|new ~2 patches|ones ~1 on",
                 "did|took|taken|had my|the ~1 @MEDS|insulin|dose|shot|injection twice|again|double",
                 "^ all|every_one|every_last_one|every_single_one of_them|of_it $",
+                "took|taken|had them|it again ~3 and_again|then_again|#MANY|three_times|3_times",
+                "#MANY|three|four|3|4 times today|in_one_day|this_morning",
+                "took|taken|had|swallowed|ate|snorted ~3 a_handful|a_lot|way_more|every_pill|a_whole_sleeve|all_the_pills",
             ),
             veto=words(
                 "doctor doctors rheum rheumatologist prescribed prescription told advised nurse pharmacist "
@@ -455,6 +458,12 @@ PAIR_FAMILIES: tuple[tuple[str, Family], ...] = (
                 "sweating|sweaty|clammy",
                 "vision is|is_going|has_gone|s blurry|blurred|weird",
                 "slurring|slurred|ringing_in_my_ears|ears_are_ringing|ears_ringing",
+                "can_not stay_awake|feel_my_legs|feel_my_arms",
+                "lips are|feel ~1 numb|tingling|blue",
+                "chest feels|is tight",
+                "pulse|bp|heartbeat is ~1 really? slow|low|weak",
+                "feel|feeling|feels like i_am underwater|nauseous|very_sick|really_sick",
+                "me cuesta respirar|no_puedo_respirar",
             ),
         ),
     ),

@@ -6,7 +6,8 @@ concept rules and never tuned against (measured apart, not part of the corpus fi
 ``blind3.yaml`` is a third, written before the multi-sentence work and measured apart the same way;
 ``blind5.yaml`` the latest, by a writer who never saw the detector, whose messages have never
 been read (only its figures), measured apart too (``dev-writers-a2.yaml`` was ``blind4`` until its
-misses were read and fixed); every other ``*.yaml`` here is the tuning split. Each file maps a
+misses were read and fixed); ``blind6.yaml`` is another such set, by a writer asked for a
+broad cross-section; every other ``*.yaml`` here is the tuning split. Each file maps a
 :class:`bot.crisis.Concern` value to languages to messages.
 """
 
@@ -27,7 +28,8 @@ HELD_OUT = "blind"
 SECOND_HELD_OUT = "blind2"
 THIRD_HELD_OUT = "blind3"
 LATEST_HELD_OUT = "blind5"
-HELD_OUT_SPLITS = (HELD_OUT, SECOND_HELD_OUT, THIRD_HELD_OUT, LATEST_HELD_OUT)
+SIXTH_HELD_OUT = "blind6"
+HELD_OUT_SPLITS = (HELD_OUT, SECOND_HELD_OUT, THIRD_HELD_OUT, LATEST_HELD_OUT, SIXTH_HELD_OUT)
 NOT_CRISIS = frozenset({Concern.NONE, Concern.EXERCISE_HURT})
 
 
@@ -36,7 +38,7 @@ class Example:
     text: str
     concern: Concern
     language: str
-    split: str  # "blind" / "blind2" / "blind3" / "blind5" (held out) or "dev"
+    split: str  # "blind" / "blind2" / "blind3" / "blind5" / "blind6" (held out) or "dev"
 
     @property
     def is_crisis(self) -> bool:
