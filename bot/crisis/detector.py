@@ -581,10 +581,9 @@ _WRITER = frozenset(("i", "myself"))
 _HELPER_ASKS = tuple(
     " " + squeeze(p) + " "
     for p in (
-        "what do i do", "what should i do", "what can i do", "should i call", "am i overreacting",
-        "how do i help", "how do i talk to", "how can i help", "not answering", "not picking up",
-        "can not reach",
-        "what do i say", "how do i know if", "who do i call", "que hago", "que debo hacer",
+        "what do i do", "what should i do", "what can i do", "what do i say", "should i call",
+        "who do i call", "am i overreacting", "how do i help", "how can i help", "how do i talk to",
+        "how do i know if", "not answering", "not picking up", "can not reach", "que hago", "que debo hacer",
     )
 )  # fmt: skip
 
