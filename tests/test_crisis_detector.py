@@ -760,6 +760,8 @@ def test_the_shipped_crisis_phrases_keep_the_figures(corpus) -> None:  # type: i
         # a past told as past stays a crisis when it is back or never left
         ("I overdosed five years ago and I feel exactly the way I did back then", Concern.OVERDOSE),
         ("tried to kill myself two years ago. the thoughts never went away", Concern.SUICIDE),
+        # ...also when a recovery is told too: the message-wide reading of a past asks the same
+        ("Back in 2018 I tried to kill myself. Therapy helped, but the thoughts never left", Concern.SUICIDE),
         ("Four years ago I wanted to die and it is back again", Concern.SUICIDE),
         ("I overdosed an hour ago", Concern.OVERDOSE),
         ("i tried to end it last night", Concern.SUICIDE),

@@ -706,11 +706,13 @@ _STILL_THERE = tuple(
         "like i did then", "like back then",
     )
 )  # fmt: skip
+# Everything that says a past crisis is back, for every reading of a past (sentence or message)
+_BACK = (*_RELAPSE_MARKERS, *_STILL_THERE)
 
 
 def _long_ago_readings(tokens: list[str], joined: str) -> set[int]:
     """Indexes of crisis words in sentences told as long past, when nothing says it is back."""
-    if _LONG_AGO.search(joined) is None or any(m in joined for m in (*_RELAPSE_MARKERS, *_STILL_THERE)):
+    if _LONG_AGO.search(joined) is None or any(m in joined for m in _BACK):
         return set()
     found: set[int] = set()
     previous = begin = 0
@@ -734,7 +736,7 @@ def _topic_readings(tokens: list[str], joined: str) -> set[int]:
     past = (
         (any(m in joined for m in _PAST_MARKERS) or _PAST_YEAR.search(joined) is not None)
         and any(r in joined for r in _RECOVERED)
-        and not any(m in joined for m in _RELAPSE_MARKERS)
+        and not any(m in joined for m in _BACK)
     )
     yes = any(pair in _ANSWER_YES for pair in pairwise(tokens))
     routine = not _ROUTINE.isdisjoint(tokens)
@@ -972,7 +974,7 @@ def _everyday_readings(tokens: list[str]) -> list[str]:
             word in _PAST_HARM
             and "used" in tokens[max(0, i - 3) : i]
             and "to" in tokens[max(0, i - 2) : i]
-            and not any(m in joined for m in _RELAPSE_MARKERS)
+            and not any(m in joined for m in _BACK)
         ):
             blank = True
         elif word == "dead":
